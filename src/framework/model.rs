@@ -1,0 +1,302 @@
+//! The shape of a framework file, as a training provider writes it in YAML.
+//!
+//! Serde checks the shape (types, required fields, no unknown fields); what it
+//! cannot check (unique codes, references, sums) is left to `validate`.
+//! `standard/README.md` documents every field for people who do not read Rust.
+
+use crate::domain::Judgement;
+use serde::Deserialize;
+
+/// The only `format_version` this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole framework: an apprenticeship standard or a professional pathway.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub format_version: u32,
+    pub framework: Metadata,
+    pub programme: Programme,
+    pub outcome_types: Vec<Term>,
+    pub outcome_groups: Vec<Term>,
+    pub outcomes: Vec<Outcome>,
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
+    #[serde(default)]
+    pub assessment_methods: Vec<AssessmentMethod>,
+    #[serde(default)]
+    pub gateway: Option<Gateway>,
+    #[serde(default)]
+    pub hours: Hours,
+    /// Where non-empty, each enrolment chooses exactly one.
+    #[serde(default)]
+    pub areas_of_practice: Vec<Term>,
+    /// Kinds of work that time can be recorded against.
+    #[serde(default)]
+    pub activities: Vec<Term>,
+}
+
+/// Who publishes the framework and how to recognise it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// Stable identifier stored with every enrolment, e.g. `pcso-level4`.
+    pub id: String,
+    /// The file's own version, changed whenever its content changes.
+    pub version: String,
+    pub title: String,
+    /// What sort of framework this is, in words, e.g. "Apprenticeship standard".
+    pub kind: String,
+    /// The word for the person on this framework, e.g. "apprentice".
+    pub learner_term: String,
+    #[serde(default)]
+    pub level: Option<u32>,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub lars_code: Option<u32>,
+    #[serde(default)]
+    pub summary: String,
+    /// Where the facts in the file came from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A named thing the file defines and refers to by id: an outcome type or
+/// group, a qualification unit, an area of practice, an activity.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Length, review rhythm and month-by-month milestones.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub duration_months: u32,
+    #[serde(default)]
+    pub minimum_duration_months: Option<u32>,
+    /// A check-in (progress review) is due this many weeks after the last.
+    pub checkin_interval_weeks: u32,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+}
+
+/// Something expected by a given month of the programme.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: String,
+    /// 1 is the first month of the programme.
+    pub month: u32,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// A requirement that marks the milestone as reached when met.
+    #[serde(default)]
+    pub requirement: Option<String>,
+    /// Share of outcomes expected to be completed by the end of this month.
+    #[serde(default)]
+    pub outcomes_expected_percent: Option<u32>,
+}
+
+/// Something the learner learns to do or to know.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Short code used everywhere else, e.g. `LO3` or `K2`.
+    pub code: String,
+    pub title: String,
+    pub description: String,
+    /// Id of one of `outcome_types`.
+    #[serde(rename = "type")]
+    pub outcome_type: String,
+    /// Id of one of `outcome_groups`.
+    pub group: String,
+}
+
+/// An entry requirement, a qualification or a confirmation to be recorded.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub kind: RequirementKind,
+    /// Absent: always required. Present: required when any condition holds.
+    #[serde(default)]
+    pub required_when: Option<RequiredWhen>,
+    /// Met automatically from the date of birth at the start date.
+    #[serde(default)]
+    pub minimum_age: Option<u32>,
+    /// The record carries an expiry date (vetting, medical).
+    #[serde(default)]
+    pub records_expiry: bool,
+    /// The units of a qualification.
+    #[serde(default)]
+    pub units: Vec<Term>,
+}
+
+/// When in the programme a requirement is settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementKind {
+    /// Checked at or before the start.
+    Entry,
+    /// A qualification achieved during the programme.
+    Qualification,
+    /// Something a person confirms on the way to gateway.
+    Confirmation,
+}
+
+impl RequirementKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            RequirementKind::Entry => "entry requirement",
+            RequirementKind::Qualification => "qualification",
+            RequirementKind::Confirmation => "confirmation",
+        }
+    }
+}
+
+/// Conditions under which a requirement applies; any one is enough.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredWhen {
+    /// Applies when the learner was younger than this on the start date.
+    #[serde(default)]
+    pub under_age_at_start: Option<u32>,
+    /// Applies when the employer has chosen to require it.
+    #[serde(default)]
+    pub employer_opt_in: bool,
+}
+
+/// One method of the end-point assessment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentMethod {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Codes of the outcomes this method assesses.
+    pub assesses: Vec<String>,
+    /// Possible grades, lowest first.
+    pub grades: Vec<String>,
+}
+
+/// What must hold before the end-point assessment (or its equivalent).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gateway {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub rules: Vec<GatewayRule>,
+}
+
+/// One condition of the gateway, with the words shown on its checklist.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GatewayRule {
+    pub id: String,
+    pub title: String,
+    #[serde(with = "serde_yaml::with::singleton_map")]
+    pub check: GatewayCheck,
+}
+
+/// What a gateway rule checks. Written in YAML as a one-key mapping, e.g.
+/// `check: { requirement: diploma }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GatewayCheck {
+    /// The requirement is met or exempt (when it applies at all).
+    Requirement(String),
+    /// The selected outcomes are judged at least at a level.
+    Outcomes(OutcomesCheck),
+    /// Hours logged in a category reach a minimum.
+    Hours(HoursCheck),
+    /// At least this many months on the programme, breaks excluded.
+    MonthsOnProgramme(u32),
+    /// Every outcome has at least this many evidence items mapped to it.
+    EvidencePerOutcome(u32),
+}
+
+/// Outcomes to be judged: by code, by type, or (neither given) all of them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomesCheck {
+    #[serde(default)]
+    pub codes: Vec<String>,
+    #[serde(default)]
+    pub types: Vec<String>,
+    pub at_least: Judgement,
+}
+
+/// Hours in one category; without `minimum_hours`, the category's target.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursCheck {
+    pub category: String,
+    #[serde(default)]
+    pub minimum_hours: Option<f64>,
+}
+
+/// How time is recorded: categories, targets, and a daily cap.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    /// Most hours one entry may record for a day; the app's own cap otherwise.
+    #[serde(default)]
+    pub daily_cap: Option<f64>,
+    /// Ask, for every entry, what benefit the time brought.
+    #[serde(default)]
+    pub record_benefit: bool,
+    #[serde(default)]
+    pub categories: Vec<HourCategory>,
+}
+
+/// A kind of time: off-the-job training, on-the-job CPD, coaching...
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HourCategory {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Hours to reach over the programme.
+    #[serde(default)]
+    pub target_hours: Option<f64>,
+    /// Intended share of all recorded time; shares across categories sum to 100.
+    #[serde(default)]
+    pub target_share_percent: Option<u32>,
+}
+
+impl Framework {
+    pub fn outcome(&self, code: &str) -> Option<&Outcome> {
+        self.outcomes.iter().find(|outcome| outcome.code == code)
+    }
+
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.requirements
+            .iter()
+            .find(|requirement| requirement.id == id)
+    }
+
+    pub fn hour_category(&self, id: &str) -> Option<&HourCategory> {
+        self.hours
+            .categories
+            .iter()
+            .find(|category| category.id == id)
+    }
+
+    /// The gateway's rules; none when the framework has no gateway.
+    pub fn gateway_rules(&self) -> &[GatewayRule] {
+        self.gateway.as_ref().map_or(&[], |gateway| &gateway.rules)
+    }
+}
