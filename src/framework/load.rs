@@ -3,6 +3,7 @@
 
 use super::error::{Diagnostic, FrameworkError, Position};
 use super::model::Framework;
+use super::nesting::check_depth;
 use super::source_map::SourceMap;
 use super::validate::validate;
 use std::fs::File;
@@ -11,6 +12,8 @@ use std::path::Path;
 
 /// Framework files are small; anything larger is a mistake or an attack.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+const NO_VALUE: &str = "the file holds no YAML value (only comments or blank lines)";
 
 /// Loads and validates the framework file at `path`.
 pub fn load_file(path: &Path) -> Result<Framework, FrameworkError> {
@@ -28,8 +31,13 @@ pub fn load_str(name: &str, text: &str) -> Result<Framework, FrameworkError> {
             "the file is empty: a framework file starts with `format_version` and `framework`",
         ));
     }
-    let framework: Framework = serde_yaml::from_str(text)
+    check_depth(text).map_err(|diagnostic| FrameworkError::new(name, vec![diagnostic]))?;
+    // `Option` so that a document of only comments (or `~`) reads as nothing.
+    let framework: Option<Framework> = serde_yaml::from_str(text)
         .map_err(|error| FrameworkError::new(name, vec![parse_diagnostic(&error)]))?;
+    let Some(framework) = framework else {
+        return Err(FrameworkError::whole_file(name, NO_VALUE));
+    };
     let problems = validate(&framework);
     if problems.is_empty() {
         return Ok(framework);
@@ -68,7 +76,16 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    if let Some(offset) = bytes.iter().position(|&byte| byte == 0) {
+    let utf8_end = match std::str::from_utf8(&bytes) {
+        Ok(_) => bytes.len(),
+        Err(error) => error.valid_up_to(),
+    };
+    // A NUL is valid UTF-8 but never belongs in YAML: it marks a binary file.
+    let first_bad = bytes[..utf8_end]
+        .iter()
+        .position(|&byte| byte == 0)
+        .or((utf8_end < bytes.len()).then_some(utf8_end));
+    if let Some(offset) = first_bad {
         return Err(not_text(&bytes, offset));
     }
     String::from_utf8(bytes)
@@ -128,13 +145,33 @@ fn parse_diagnostic(error: &serde_yaml::Error) -> Diagnostic {
         }
     }
     if message == "EOF while parsing a value" {
-        message = "the file holds no YAML value (only comments or blank lines)".to_string();
+        message = NO_VALUE.to_string();
     }
     Diagnostic {
         position,
         field: None,
-        message,
+        message: in_plain_words(message),
     }
+}
+
+/// The deserialiser names Rust types; a person writing YAML needs other words.
+fn in_plain_words(mut message: String) -> String {
+    for (rust_words, plain_words) in [
+        ("expected u32", "expected a whole number, 0 or more"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        message = message.replace(rust_words, plain_words);
+    }
+    // "expected struct Metadata" → "expected a mapping"
+    if let Some(start) = message.find("expected struct ") {
+        let name_start = start + "expected struct ".len();
+        let name_end = message[name_start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(message.len(), |end| name_start + end);
+        message.replace_range(start..name_end, "expected a mapping");
+    }
+    message
 }
 
 #[cfg(test)]

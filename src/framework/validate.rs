@@ -17,6 +17,9 @@ pub struct Problem {
 
 /// Longest id or code accepted; ids travel through command lines and tables.
 const MAX_ID_CHARS: usize = 64;
+/// Titles head table rows and checklists; descriptions fill a detail pane.
+const MAX_TITLE_CHARS: usize = 200;
+const MAX_DESCRIPTION_CHARS: usize = 20_000;
 
 /// Every problem in `framework`, in no particular order; empty when valid.
 pub fn validate(framework: &Framework) -> Vec<Problem> {
@@ -57,7 +60,7 @@ impl Checker {
             self.report(
                 "format_version",
                 format!(
-                    "format_version {format_version} is not supported: this build reads format_version {FORMAT_VERSION}"
+                    "version {format_version} is not supported: this build reads format_version {FORMAT_VERSION}"
                 ),
             );
         }
@@ -215,7 +218,8 @@ impl Checker {
         self.id(format!("{field}.id"), &milestone.id);
         self.line(format!("{field}.title"), &milestone.title);
         self.text(format!("{field}.description"), &milestone.description);
-        if milestone.month == 0 || milestone.month > months {
+        // With no valid duration every month would be reported; that is said once, above.
+        if months > 0 && (milestone.month == 0 || milestone.month > months) {
             self.report(
                 format!("{field}.month"),
                 format!(
@@ -504,6 +508,11 @@ impl Checker {
                     c as u32
                 ),
             );
+        } else if text.chars().count() > MAX_TITLE_CHARS {
+            self.report(
+                field,
+                format!("is longer than {MAX_TITLE_CHARS} characters; put detail in a description"),
+            );
         }
     }
 
@@ -516,6 +525,11 @@ impl Checker {
             self.report(
                 field,
                 format!("contains a control character (U+{:04X})", c as u32),
+            );
+        } else if text.chars().count() > MAX_DESCRIPTION_CHARS {
+            self.report(
+                field,
+                format!("is longer than {MAX_DESCRIPTION_CHARS} characters"),
             );
         }
     }
