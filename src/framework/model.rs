@@ -227,7 +227,7 @@ pub enum GatewayCheck {
     EvidencePerOutcome(u32),
 }
 
-/// Outcomes to be judged: by code, by type, or (neither given) all of them.
+/// Outcomes to be judged: by code, or by type, or (neither given) all of them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomesCheck {
@@ -259,6 +259,16 @@ pub struct Hours {
     pub record_benefit: bool,
     #[serde(default)]
     pub categories: Vec<HourCategory>,
+}
+
+impl Hours {
+    /// The app's cap for frameworks that set none: a long working day.
+    pub const DEFAULT_DAILY_CAP: f64 = 12.0;
+
+    /// Most hours one entry may record for one day.
+    pub fn daily_cap_hours(&self) -> f64 {
+        self.daily_cap.unwrap_or(Self::DEFAULT_DAILY_CAP)
+    }
 }
 
 /// A kind of time: off-the-job training, on-the-job CPD, coaching...

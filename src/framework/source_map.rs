@@ -150,7 +150,7 @@ gateway:
     #[test]
     fn finds_values_in_flow_mappings() {
         let map = SourceMap::build(TEXT);
-        assert_eq!(map.find("gateway.rules[0].check.requirement"), at(10, 30));
+        assert_eq!(map.find("gateway.rules[0].check.requirement"), at(10, 29));
     }
 
     #[test]

@@ -405,6 +405,12 @@ impl Checker {
                     &types,
                     "outcome_types",
                 );
+                if !outcomes.codes.is_empty() && !outcomes.types.is_empty() {
+                    self.report(
+                        format!("{check}.outcomes"),
+                        "give `codes` or `types`, not both (neither means every outcome)",
+                    );
+                }
                 if outcomes.at_least == Judgement::NotAssessed {
                     self.report(
                         format!("{check}.outcomes.at_least"),
