@@ -25,6 +25,8 @@ pub fn load_file(path: &Path) -> Result<Framework, FrameworkError> {
 
 /// Parses and validates framework text; `name` labels it in errors.
 pub fn load_str(name: &str, text: &str) -> Result<Framework, FrameworkError> {
+    // Editors on Windows often start UTF-8 files with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FrameworkError::whole_file(
             name,
@@ -157,7 +159,10 @@ fn parse_diagnostic(error: &serde_yaml::Error) -> Diagnostic {
 /// The deserialiser names Rust types; a person writing YAML needs other words.
 fn in_plain_words(mut message: String) -> String {
     for (rust_words, plain_words) in [
-        ("expected u32", "expected a whole number, 0 or more"),
+        (
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        ),
         ("expected f64", "expected a number"),
         ("expected a boolean", "expected true or false"),
     ] {

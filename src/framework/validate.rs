@@ -17,6 +17,10 @@ pub struct Problem {
 
 /// Longest id or code accepted; ids travel through command lines and tables.
 const MAX_ID_CHARS: usize = 64;
+/// Upper bounds that keep date arithmetic in range and catch typos.
+const MAX_DURATION_MONTHS: u32 = 120;
+const MAX_CHECKIN_INTERVAL_WEEKS: u32 = 104;
+const MAX_AGE_YEARS: u32 = 100;
 /// Titles head table rows and checklists; descriptions fill a detail pane.
 const MAX_TITLE_CHARS: usize = 200;
 const MAX_DESCRIPTION_CHARS: usize = 20_000;
@@ -153,17 +157,18 @@ impl Checker {
                     "names no condition: give `under_age_at_start`, `employer_opt_in: true`, or leave `required_when` out for always",
                 );
             }
-            if when.under_age_at_start == Some(0) {
-                self.report(
-                    format!("{field}.required_when.under_age_at_start"),
-                    "an age limit of 0 never applies; give an age in years",
-                );
+            if let Some(age) = when.under_age_at_start {
+                let age_field = format!("{field}.required_when.under_age_at_start");
+                self.within(age_field, age, 1, MAX_AGE_YEARS, "years");
             }
         }
-        if requirement.minimum_age == Some(0) {
-            self.report(
+        if let Some(age) = requirement.minimum_age {
+            self.within(
                 format!("{field}.minimum_age"),
-                "a minimum age of 0 checks nothing",
+                age,
+                1,
+                MAX_AGE_YEARS,
+                "years",
             );
         }
         if !requirement.units.is_empty() && requirement.kind != RequirementKind::Qualification {
@@ -177,20 +182,20 @@ impl Checker {
 
     fn programme(&mut self, programme: &Programme, framework: &Framework) {
         let months = programme.duration_months;
-        if months == 0 {
-            self.report("programme.duration_months", "must be at least 1");
-        }
+        self.within(
+            "programme.duration_months",
+            months,
+            1,
+            MAX_DURATION_MONTHS,
+            "months",
+        );
         if let Some(minimum) = programme.minimum_duration_months {
-            if minimum == 0 || minimum > months {
-                self.report(
-                    "programme.minimum_duration_months",
-                    format!("{minimum} is not between 1 and duration_months ({months})"),
-                );
-            }
+            let field = "programme.minimum_duration_months";
+            self.within(field, minimum, 1, months.max(1), "months (the duration)");
         }
-        if programme.checkin_interval_weeks == 0 {
-            self.report("programme.checkin_interval_weeks", "must be at least 1");
-        }
+        let interval = programme.checkin_interval_weeks;
+        let field = "programme.checkin_interval_weeks";
+        self.within(field, interval, 1, MAX_CHECKIN_INTERVAL_WEEKS, "weeks");
         let requirements: Vec<&str> = framework
             .requirements
             .iter()
@@ -477,6 +482,16 @@ impl Checker {
                     );
                 }
             }
+        }
+    }
+
+    /// A whole number within bounds, e.g. "0 is not between 1 and 120 months".
+    fn within(&mut self, field: impl Into<String>, value: u32, min: u32, max: u32, unit: &str) {
+        if !(min..=max).contains(&value) {
+            self.report(
+                field,
+                format!("{value} is not between {min} and {max} {unit}"),
+            );
         }
     }
 
