@@ -8,3 +8,4 @@ pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod framework;
+pub mod store;

@@ -1,0 +1,53 @@
+//! Why the store refused or failed, in words a user can act on.
+
+use std::path::PathBuf;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path}: is a directory; give the path of a database file")]
+    IsDirectory { path: PathBuf },
+
+    #[error(
+        "{path}: not a pcso-tracker database (it is not an SQLite file); it was left untouched"
+    )]
+    NotADatabase { path: PathBuf },
+
+    #[error(
+        "{path}: written by a newer version of pcso-tracker (schema {found}, this build knows up to {known}); it was left untouched"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    #[error(
+        "{path}: is read-only and needs upgrading to schema {known}; open it once with write access"
+    )]
+    ReadOnlyNeedsUpgrade { path: PathBuf, known: i64 },
+
+    #[error("{path}: opened read-only, so nothing can be recorded; check the file's permissions")]
+    ReadOnly { path: PathBuf },
+
+    #[error(
+        "{path}: another program has held the database locked for more than 5 seconds; try again"
+    )]
+    Locked { path: PathBuf },
+
+    #[error("cannot create the folder {path}: {source}")]
+    CreateFolder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("no data folder is known for this user; give a database with --db or PCSO_TRACKER_DB")]
+    NoDataFolder,
+
+    #[error("{path}: {context}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        context: &'static str,
+        source: rusqlite::Error,
+    },
+}

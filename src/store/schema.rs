@@ -1,0 +1,87 @@
+//! The schema, as numbered migrations applied in order. Migrations are
+//! append-only: a released one is never edited, a change is a new file.
+//! `PRAGMA user_version` records how many have been applied.
+
+use super::{StoreError, sqlite_error};
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+const MIGRATIONS: [&str; 1] = [include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Marks a database as ours ("PCSO"), so a stranger's SQLite file is refused.
+pub const APPLICATION_ID: i64 = 0x5043_534F;
+
+/// The schema version found, after refusing a database that is not ours or
+/// comes from a newer version. Reads only: the file is not changed.
+pub fn check(connection: &Connection, path: &Path) -> Result<i64, StoreError> {
+    let found: i64 = connection
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(sqlite_error(path, "reading the schema version"))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    refuse_foreign_database(connection, path, found)?;
+    Ok(found)
+}
+
+/// Brings the database from version `found` up to `SCHEMA_VERSION`, all in
+/// one transaction.
+pub fn migrate(
+    connection: &mut Connection,
+    path: &Path,
+    writable: bool,
+    found: i64,
+) -> Result<(), StoreError> {
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    if !writable {
+        return Err(StoreError::ReadOnlyNeedsUpgrade {
+            path: path.to_path_buf(),
+            known: SCHEMA_VERSION,
+        });
+    }
+    let transaction = connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sqlite_error(path, "starting the schema upgrade"))?;
+    for sql in &MIGRATIONS[found as usize..] {
+        transaction
+            .execute_batch(sql)
+            .map_err(sqlite_error(path, "upgrading the schema"))?;
+    }
+    transaction
+        .pragma_update(None, "user_version", SCHEMA_VERSION)
+        .and_then(|()| transaction.pragma_update(None, "application_id", APPLICATION_ID))
+        .and_then(|()| transaction.commit())
+        .map_err(sqlite_error(path, "upgrading the schema"))
+}
+
+/// A database with tables but without our mark belongs to something else.
+fn refuse_foreign_database(
+    connection: &Connection,
+    path: &Path,
+    found: i64,
+) -> Result<(), StoreError> {
+    let application_id: i64 = connection
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(sqlite_error(path, "reading the application id"))?;
+    let tables: i64 = connection
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+        .map_err(sqlite_error(path, "reading the schema"))?;
+    let ours =
+        application_id == APPLICATION_ID || (found == 0 && tables == 0 && application_id == 0);
+    if ours {
+        Ok(())
+    } else {
+        Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        })
+    }
+}

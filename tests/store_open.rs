@@ -1,0 +1,208 @@
+//! Opening real SQLite files in temporary folders: a fresh database, the
+//! schema's guarantees, and files that must be refused and left untouched.
+
+use pcso_tracker::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError};
+use rusqlite::Connection;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+fn fresh(dir: &Path) -> Store {
+    Store::open(&dir.join("nested/folder/tracker.db")).expect("a fresh database opens")
+}
+
+#[test]
+fn a_fresh_database_is_private_upgraded_and_configured() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = fresh(dir.path());
+    let mode = fs::metadata(store.path())
+        .expect("file")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    let connection = store.connection();
+    let pragma = |name: &str| -> String {
+        connection
+            .query_row(&format!("PRAGMA {name}"), [], |row| {
+                row.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|value| format!("{value:?}"))
+            .expect("pragma")
+    };
+    assert_eq!(pragma("user_version"), format!("Integer({SCHEMA_VERSION})"));
+    assert_eq!(
+        pragma("application_id"),
+        format!("Integer({APPLICATION_ID})")
+    );
+    assert_eq!(pragma("journal_mode"), "Text(\"wal\")");
+    assert_eq!(pragma("foreign_keys"), "Integer(1)");
+    assert_eq!(pragma("synchronous"), "Integer(1)", "NORMAL");
+    assert!(!store.is_read_only());
+}
+
+#[test]
+fn every_table_is_strict_and_the_schema_is_sound() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = fresh(dir.path());
+    let connection = store.connection();
+    let mut statement = connection
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")
+        .expect("query");
+    let tables: Vec<(String, String)> = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("tables");
+    assert!(tables.len() >= 14, "{tables:?}");
+    for (name, sql) in &tables {
+        assert!(sql.contains("STRICT"), "{name} is not STRICT");
+    }
+    let integrity: String = connection
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("integrity");
+    assert_eq!(integrity, "ok");
+}
+
+#[test]
+fn reopening_keeps_the_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    let store = Store::open(&path).expect("open");
+    store
+        .connection()
+        .execute(
+            "INSERT INTO person (name, role, created_at) VALUES ('Sam Patel', 'assessor', '2026-01-01T00:00:00Z')",
+            [],
+        )
+        .expect("insert");
+    drop(store);
+    let store = Store::open(&path).expect("reopen");
+    let count: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM person", [], |row| row.get(0))
+        .expect("count");
+    assert_eq!(count, 1);
+}
+
+#[test]
+fn enum_columns_refuse_unknown_values() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = fresh(dir.path());
+    let result = store.connection().execute(
+        "INSERT INTO person (name, role, created_at) VALUES ('A', 'supervisor', '2026-01-01T00:00:00Z')",
+        [],
+    );
+    assert!(
+        result
+            .expect_err("bad role")
+            .to_string()
+            .contains("CHECK constraint failed")
+    );
+    let result = store.connection().execute(
+        "INSERT INTO person (name, role, date_of_birth, created_at) VALUES ('A', 'apprentice', '2026-02-30', 'x')",
+        [],
+    );
+    assert!(result.is_err(), "an impossible date is refused");
+}
+
+#[test]
+fn history_rows_cannot_be_changed_or_deleted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = fresh(dir.path());
+    let connection = store.connection();
+    connection
+        .execute(
+            "INSERT INTO history (at, change, record, record_id, field, before, after)
+             VALUES ('2026-01-01T00:00:00Z', 'insert', 'person', '1', 'name', NULL, 'A')",
+            [],
+        )
+        .expect("insert history");
+    let update = connection.execute("UPDATE history SET after = 'B'", []);
+    assert!(
+        update
+            .expect_err("update refused")
+            .to_string()
+            .contains("append-only")
+    );
+    let delete = connection.execute("DELETE FROM history", []);
+    assert!(
+        delete
+            .expect_err("delete refused")
+            .to_string()
+            .contains("append-only")
+    );
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let error = Store::open(dir.path()).err().expect("refused");
+    assert!(matches!(error, StoreError::IsDirectory { .. }), "{error}");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("notes.db");
+    let content = b"these are my notes, not a database\n";
+    fs::write(&path, content).expect("write");
+    let error = Store::open(&path).err().expect("refused");
+    assert!(
+        error.to_string().contains("not a pcso-tracker database"),
+        "{error}"
+    );
+    assert!(
+        fs::read(&path).expect("read") == content,
+        "the file changed"
+    );
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("other.db");
+    Connection::open(&path)
+        .and_then(|connection| connection.execute_batch("CREATE TABLE songs (title TEXT);"))
+        .expect("another database");
+    let error = Store::open(&path).err().expect("refused");
+    assert!(matches!(error, StoreError::NotADatabase { .. }), "{error}");
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    drop(Store::open(&path).expect("create"));
+    Connection::open(&path)
+        .and_then(|connection| {
+            connection.pragma_update(None, "user_version", SCHEMA_VERSION + 1)?;
+            connection.pragma_update(None, "journal_mode", "DELETE")
+        })
+        .expect("pretend a newer version wrote it");
+    let before = fs::read(&path).expect("read");
+    let error = Store::open(&path).err().expect("refused");
+    assert!(
+        matches!(error, StoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1),
+        "{error}"
+    );
+    assert!(error.to_string().contains("left untouched"));
+    assert!(fs::read(&path).expect("read") == before, "the file changed");
+}
+
+#[test]
+fn a_read_only_file_opens_for_reading_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    drop(Store::open(&path).expect("create"));
+    Connection::open(&path)
+        .and_then(|connection| connection.pragma_update(None, "journal_mode", "DELETE"))
+        .expect("leave WAL");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o400)).expect("chmod");
+    // Root writes anything; the read-only path can only be seen as another user.
+    if fs::OpenOptions::new().write(true).open(&path).is_ok() {
+        return;
+    }
+    let store = Store::open(&path).expect("opens read-only");
+    assert!(store.is_read_only());
+}
