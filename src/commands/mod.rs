@@ -1,12 +1,15 @@
 //! Carries out what the command line asks, writing results to `out`.
 
+mod apprentice;
 mod standard_show;
 mod validate;
 
-use crate::cli::{Cli, Command, StandardCommand};
-use crate::framework::{Framework, FrameworkError, default_framework, load_file};
+use crate::cli::{ApprenticeCommand, AssessorCommand, Cli, Command, StandardCommand};
+use crate::framework::{BUNDLED, Framework, FrameworkError, default_framework, load_file};
+use crate::store::{Store, StoreError, database_path};
+use chrono::NaiveDate;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use thiserror::Error;
 
@@ -17,12 +20,57 @@ pub use standard_show::render_summary;
 pub enum CommandError {
     #[error(transparent)]
     Framework(#[from] FrameworkError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Refused(String),
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
 }
 
+/// What every command may need from the global options.
+pub struct Context {
+    pub standard: Option<PathBuf>,
+    pub db: Option<PathBuf>,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    pub fn open_store(&self) -> Result<Store, CommandError> {
+        let path = database_path(self.db.as_deref())?;
+        Ok(Store::open(&path)?)
+    }
+
+    /// The framework an enrolment names: `--standard` when its id matches,
+    /// else the bundled file with that id.
+    pub fn framework_by_id(&self, id: &str) -> Result<Framework, CommandError> {
+        if let Some(path) = &self.standard {
+            let framework = load_file(path)?;
+            if framework.framework.id == id {
+                return Ok(framework);
+            }
+        }
+        for bundled in BUNDLED {
+            let framework = bundled.load()?;
+            if framework.framework.id == id {
+                return Ok(framework);
+            }
+        }
+        Err(CommandError::Refused(format!(
+            "the framework `{id}` is not bundled; give its file with --standard FILE"
+        )))
+    }
+}
+
 /// Runs the parsed command line; the exit code says whether it succeeded.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+    let context = Context {
+        standard: cli.standard,
+        db: cli.db,
+        today: cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    };
     match cli.command {
         None => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -33,11 +81,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
         Some(Command::Standard {
             command: StandardCommand::Show { file },
         }) => {
-            let file = file.or(cli.standard);
+            let file = file.or(context.standard);
             let (framework, source) = active_framework(file.as_deref())?;
             out.write_all(render_summary(&framework, &source).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Apprentice { command }) => match command {
+            ApprenticeCommand::Add(add) => apprentice::add(&context, &add, out),
+            ApprenticeCommand::List { format } => apprentice::list(&context, format, out),
+        },
+        Some(Command::Assessor {
+            command: AssessorCommand::Add { name },
+        }) => apprentice::add_assessor(&context, &name, out),
     }
 }
 

@@ -6,6 +6,7 @@ use super::model::Framework;
 use super::nesting::check_depth;
 use super::source_map::SourceMap;
 use super::validate::validate;
+use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -42,7 +43,12 @@ pub fn load_str(name: &str, text: &str) -> Result<Framework, FrameworkError> {
     };
     let problems = validate(&framework);
     if problems.is_empty() {
-        return Ok(framework);
+        let digest = Sha256::digest(text.as_bytes());
+        let content_hash = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+        return Ok(Framework {
+            content_hash,
+            ..framework
+        });
     }
     let source_map = SourceMap::build(text);
     let mut diagnostics: Vec<Diagnostic> = problems

@@ -34,6 +34,10 @@ pub struct Framework {
     /// Kinds of work that time can be recorded against.
     #[serde(default)]
     pub activities: Vec<Term>,
+    /// SHA-256 of the file's text, set by the loader; stored with each
+    /// enrolment so a later change to the file can be noticed.
+    #[serde(skip)]
+    pub content_hash: String,
 }
 
 /// Who publishes the framework and how to recognise it.

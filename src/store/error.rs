@@ -44,6 +44,18 @@ pub enum StoreError {
     #[error("no data folder is known for this user; give a database with --db or PCSO_TRACKER_DB")]
     NoDataFolder,
 
+    #[error("no person matches `{query}`; `apprentice list` shows who is recorded")]
+    UnknownPerson { query: String },
+
+    #[error("`{query}` matches more than one person: {}; give the id or the full name", matches.join(", "))]
+    AmbiguousPerson { query: String, matches: Vec<String> },
+
+    #[error("{field}: {message}")]
+    Refused {
+        field: &'static str,
+        message: String,
+    },
+
     #[error("{path}: {context}: {source}")]
     Sqlite {
         path: PathBuf,

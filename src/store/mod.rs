@@ -3,14 +3,17 @@
 //! history rows. Storage knows nothing of the terminal.
 
 mod error;
+mod history;
 mod location;
+mod people;
 mod schema;
 
 pub use error::StoreError;
 pub use location::{DATABASE_ENV, database_path};
+pub use people::{NewApprentice, PersonSummary};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
@@ -72,6 +75,28 @@ impl Store {
     /// True when the file could only be opened for reading.
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Runs one user action as one IMMEDIATE transaction: all of it is kept,
+    /// history included, or none of it.
+    fn write<T>(
+        &mut self,
+        context: &'static str,
+        action: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        let path = self.path.clone();
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite_error(&path, context))?;
+        let value = action(&transaction).map_err(sqlite_error(&path, context))?;
+        transaction.commit().map_err(sqlite_error(&path, context))?;
+        Ok(value)
     }
 
     /// For queries within the store module and tests.

@@ -1,0 +1,136 @@
+//! `apprentice add|list` and `assessor add`: the people in the store.
+
+use super::{CommandError, Context, active_framework};
+use crate::cli::{AddApprentice, ListFormat};
+use crate::domain::{Role, check_name, planned_end};
+use crate::store::{NewApprentice, PersonSummary};
+use std::io::Write;
+use std::process::ExitCode;
+
+pub fn add(
+    context: &Context,
+    add: &AddApprentice,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let name = check_name(&add.name).map_err(|message| refused("name", &message))?;
+    let employer = add
+        .employer
+        .as_deref()
+        .map(|employer| check_name(employer).map_err(|message| refused("--employer", &message)))
+        .transpose()?;
+    if let Some(dob) = add.dob {
+        if dob >= add.start {
+            return Err(refused(
+                "--dob",
+                &format!("{dob} is not before the start date {}", add.start),
+            ));
+        }
+        if dob > context.today {
+            return Err(refused("--dob", &format!("{dob} is in the future")));
+        }
+    }
+    let file = add.framework.as_deref().or(context.standard.as_deref());
+    let (framework, _) = active_framework(file)?;
+    let end = planned_end(add.start, framework.programme.duration_months)
+        .ok_or_else(|| refused("--start", "the planned end falls outside the calendar"))?;
+    let mut store = context.open_store()?;
+    let assessor = match &add.assessor {
+        Some(query) => {
+            let person = store.find_person(query)?;
+            if person.role != Role::Assessor {
+                return Err(refused(
+                    "--assessor",
+                    &format!("{} is an apprentice, not an assessor", person.name),
+                ));
+            }
+            Some(person.id)
+        }
+        None => None,
+    };
+    let new = NewApprentice {
+        name,
+        date_of_birth: add.dob,
+        employer,
+        assessor,
+        framework_id: &framework.framework.id,
+        framework_version: &framework.framework.version,
+        framework_hash: &framework.content_hash,
+        start_date: add.start,
+        planned_end: end,
+    };
+    let (person, _) = store.add_apprentice(&new)?;
+    writeln!(
+        out,
+        "added {name} (id {}), enrolled on {} from {} to {}",
+        person.0, framework.framework.id, add.start, end
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn add_assessor(
+    context: &Context,
+    name: &str,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let name = check_name(name).map_err(|message| refused("name", &message))?;
+    let id = context.open_store()?.add_assessor(name)?;
+    writeln!(out, "added assessor {name} (id {})", id.0)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list(
+    context: &Context,
+    format: ListFormat,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let people = context.open_store()?.people()?;
+    match format {
+        ListFormat::Json => {
+            let json = serde_json::to_string_pretty(&people)
+                .map_err(|error| CommandError::Refused(error.to_string()))?;
+            writeln!(out, "{json}")?;
+        }
+        ListFormat::Table => write_table(&people, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_table(people: &[PersonSummary], out: &mut dyn Write) -> std::io::Result<()> {
+    if people.is_empty() {
+        return writeln!(
+            out,
+            "nobody is recorded yet: add someone with `apprentice add` or try `demo`"
+        );
+    }
+    let width = people
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{:>5}  {:width$}  {:10}  {:22}  {:10}  {:10}  {:9}  ASSESSOR",
+        "ID", "NAME", "ROLE", "FRAMEWORK", "START", "END", "STATUS"
+    )?;
+    for person in people {
+        let blank = || "-".to_string();
+        writeln!(
+            out,
+            "{:>5}  {:width$}  {:10}  {:22}  {:10}  {:10}  {:9}  {}",
+            person.id.0,
+            person.name,
+            person.role.as_str(),
+            person.framework_id.clone().unwrap_or_else(blank),
+            person.start_date.map_or_else(blank, |d| d.to_string()),
+            person.planned_end.map_or_else(blank, |d| d.to_string()),
+            person.status.map_or_else(blank, |s| s.as_str().to_string()),
+            person.assessor.clone().unwrap_or_else(blank),
+        )?;
+    }
+    Ok(())
+}
+
+fn refused(field: &str, message: &str) -> CommandError {
+    CommandError::Refused(format!("{field}: {message}"))
+}

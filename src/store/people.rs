@@ -1,0 +1,258 @@
+//! People and their enrolments: adding apprentices and assessors, listing
+//! them, and finding one by id or name.
+
+use super::history::{ChangeKind, record_change};
+use super::{Store, StoreError};
+use crate::domain::{EnrolmentId, EnrolmentStatus, Person, PersonId, Role};
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+/// An apprentice to add, with their first enrolment.
+#[derive(Debug, Clone)]
+pub struct NewApprentice<'a> {
+    pub name: &'a str,
+    pub date_of_birth: Option<NaiveDate>,
+    pub employer: Option<&'a str>,
+    pub assessor: Option<PersonId>,
+    pub framework_id: &'a str,
+    pub framework_version: &'a str,
+    pub framework_hash: &'a str,
+    pub start_date: NaiveDate,
+    pub planned_end: NaiveDate,
+}
+
+/// One line of `apprentice list`: a person with their latest enrolment.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonSummary {
+    pub id: PersonId,
+    pub name: String,
+    pub role: Role,
+    pub assessor: Option<String>,
+    pub framework_id: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub planned_end: Option<NaiveDate>,
+    pub status: Option<EnrolmentStatus>,
+}
+
+impl Store {
+    pub fn add_assessor(&mut self, name: &str) -> Result<PersonId, StoreError> {
+        self.write("adding an assessor", |transaction| {
+            transaction.execute(
+                "INSERT INTO person (name, role, created_at) VALUES (?1, 'assessor', ?2)",
+                params![name, now()],
+            )?;
+            let id = transaction.last_insert_rowid();
+            let fields = [
+                ("name", None, Some(name.to_string())),
+                ("role", None, Some("assessor".into())),
+            ];
+            record_change(transaction, None, ChangeKind::Insert, "person", id, &fields)?;
+            Ok(PersonId(id))
+        })
+    }
+
+    /// Adds the person and their enrolment in one transaction.
+    pub fn add_apprentice(
+        &mut self,
+        new: &NewApprentice,
+    ) -> Result<(PersonId, EnrolmentId), StoreError> {
+        self.write("adding an apprentice", |transaction| {
+            let created = now();
+            transaction.execute(
+                "INSERT INTO person (name, role, date_of_birth, employer, assessor_id, created_at)
+                 VALUES (?1, 'apprentice', ?2, ?3, ?4, ?5)",
+                params![
+                    new.name,
+                    new.date_of_birth,
+                    new.employer,
+                    new.assessor.map(|a| a.0),
+                    created
+                ],
+            )?;
+            let person = transaction.last_insert_rowid();
+            let person_fields = [
+                ("name", None, Some(new.name.to_string())),
+                ("role", None, Some("apprentice".into())),
+                (
+                    "date_of_birth",
+                    None,
+                    new.date_of_birth.map(|d| d.to_string()),
+                ),
+                ("employer", None, new.employer.map(str::to_string)),
+                ("assessor_id", None, new.assessor.map(|a| a.0.to_string())),
+            ];
+            record_change(
+                transaction,
+                None,
+                ChangeKind::Insert,
+                "person",
+                person,
+                &person_fields,
+            )?;
+            transaction.execute(
+                "INSERT INTO enrolment (person_id, framework_id, framework_version, framework_hash,
+                                        start_date, planned_end, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    person,
+                    new.framework_id,
+                    new.framework_version,
+                    new.framework_hash,
+                    new.start_date,
+                    new.planned_end,
+                    created
+                ],
+            )?;
+            let enrolment = transaction.last_insert_rowid();
+            let enrolment_fields = [
+                ("person_id", None, Some(person.to_string())),
+                ("framework_id", None, Some(new.framework_id.to_string())),
+                (
+                    "framework_version",
+                    None,
+                    Some(new.framework_version.to_string()),
+                ),
+                ("start_date", None, Some(new.start_date.to_string())),
+                ("planned_end", None, Some(new.planned_end.to_string())),
+                ("status", None, Some("active".into())),
+            ];
+            record_change(
+                transaction,
+                None,
+                ChangeKind::Insert,
+                "enrolment",
+                enrolment,
+                &enrolment_fields,
+            )?;
+            Ok((PersonId(person), EnrolmentId(enrolment)))
+        })
+    }
+
+    /// Everyone, apprentices first, each with their latest enrolment.
+    pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
+        let sql = "
+            SELECT p.id, p.name, p.role, a.name, e.framework_id, e.start_date, e.planned_end, e.status
+            FROM person p
+            LEFT JOIN person a ON a.id = p.assessor_id
+            LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)
+            ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id";
+        let read = || -> rusqlite::Result<Vec<PersonSummary>> {
+            let mut statement = self.connection.prepare_cached(sql)?;
+            let rows = statement.query_map([], summary_from_row)?;
+            rows.collect()
+        };
+        read().map_err(super::sqlite_error(&self.path, "listing people"))
+    }
+
+    /// The person with this id, or the one whose name matches: exactly
+    /// (ignoring case), else as the start of a name or word.
+    pub fn find_person(&self, query: &str) -> Result<Person, StoreError> {
+        let query = query.trim();
+        let by_id = query
+            .parse::<i64>()
+            .ok()
+            .map(|id| self.person_where("id = ?1", id.to_string()));
+        if let Some(found) = by_id.transpose()?.flatten() {
+            return Ok(found);
+        }
+        let exact = self.people_where("name = ?1 COLLATE NOCASE", query.to_string())?;
+        let matches = if exact.is_empty() {
+            let pattern = format!("{}%", escape_like(query));
+            self.people_where(
+                "(name LIKE ?1 ESCAPE '\\' OR name LIKE '% ' || ?1 ESCAPE '\\')",
+                pattern,
+            )?
+        } else {
+            exact
+        };
+        match matches.len() {
+            0 => Err(StoreError::UnknownPerson {
+                query: query.to_string(),
+            }),
+            1 => Ok(matches.into_iter().next().expect("one match")),
+            _ => Err(StoreError::AmbiguousPerson {
+                query: query.to_string(),
+                matches: matches
+                    .iter()
+                    .map(|p| format!("{} (id {})", p.name, p.id.0))
+                    .collect(),
+            }),
+        }
+    }
+
+    fn person_where(&self, condition: &str, value: String) -> Result<Option<Person>, StoreError> {
+        Ok(self.people_where(condition, value)?.into_iter().next())
+    }
+
+    fn people_where(&self, condition: &str, value: String) -> Result<Vec<Person>, StoreError> {
+        let sql = format!(
+            "SELECT id, name, role, date_of_birth, employer, assessor_id FROM person WHERE {condition} ORDER BY id"
+        );
+        let read = || -> rusqlite::Result<Vec<Person>> {
+            let mut statement = self.connection.prepare_cached(&sql)?;
+            let rows = statement.query_map([value], person_from_row)?;
+            rows.collect()
+        };
+        read().map_err(super::sqlite_error(&self.path, "finding a person"))
+    }
+
+    /// The enrolment most recently started for a person, if any.
+    pub fn latest_enrolment_id(&self, person: PersonId) -> Result<Option<EnrolmentId>, StoreError> {
+        self.connection
+            .query_row(
+                "SELECT max(id) FROM enrolment WHERE person_id = ?1",
+                [person.0],
+                |row| row.get::<_, Option<i64>>(0),
+            )
+            .optional()
+            .map(|id| id.flatten().map(EnrolmentId))
+            .map_err(super::sqlite_error(&self.path, "reading enrolments"))
+    }
+}
+
+fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: PersonId(row.get(0)?),
+        name: row.get(1)?,
+        role: role(row, 2)?,
+        date_of_birth: row.get(3)?,
+        employer: row.get(4)?,
+        assessor_id: row.get::<_, Option<i64>>(5)?.map(PersonId),
+    })
+}
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
+    let status: Option<String> = row.get(7)?;
+    Ok(PersonSummary {
+        id: PersonId(row.get(0)?),
+        name: row.get(1)?,
+        role: role(row, 2)?,
+        assessor: row.get(3)?,
+        framework_id: row.get(4)?,
+        start_date: row.get(5)?,
+        planned_end: row.get(6)?,
+        status: status.as_deref().and_then(EnrolmentStatus::parse),
+    })
+}
+
+fn role(row: &Row, index: usize) -> rusqlite::Result<Role> {
+    let text: String = row.get(index)?;
+    Role::parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unknown role {text}").into(),
+        )
+    })
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
