@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
+    /// Who is acting (a name or id); recorded in the history of every change
+    #[arg(long = "as", global = true, value_name = "PERSON")]
+    pub acting_as: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -47,6 +51,128 @@ pub enum Command {
         #[command(subcommand)]
         command: AssessorCommand,
     },
+    /// Record portfolio evidence mapped to outcomes
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+    },
+    /// Record off-the-job or CPD hours
+    Hours {
+        #[command(subcommand)]
+        command: HoursCommand,
+    },
+    /// Record an entry requirement or qualification
+    Requirement {
+        #[command(subcommand)]
+        command: RequirementCommand,
+    },
+    /// Record the apprentice's own status for an outcome
+    Outcome {
+        #[command(subcommand)]
+        command: OutcomeCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Add a dated portfolio entry mapped to one or more outcomes
+    Add(AddEvidence),
+}
+
+#[derive(Debug, Args)]
+pub struct AddEvidence {
+    /// The apprentice: a name or an id
+    pub person: String,
+    #[arg(long)]
+    pub title: String,
+    /// Outcome codes, comma-separated, e.g. LO1,LO3
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub outcomes: Vec<String>,
+    /// Date of the evidence (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// observation, witness-testimony, reflective-account, work-product, professional-discussion or other
+    #[arg(long, default_value = "other")]
+    pub kind: String,
+    /// What the evidence shows
+    #[arg(long, default_value = "")]
+    pub text: String,
+    /// Where the evidence is kept (a file path or document reference)
+    #[arg(long)]
+    pub file: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HoursCommand {
+    /// Add an hours entry
+    Add(AddHours),
+}
+
+#[derive(Debug, Args)]
+pub struct AddHours {
+    /// The apprentice: a name or an id
+    pub person: String,
+    #[arg(long)]
+    pub hours: f64,
+    /// An hour category from the framework, e.g. off-the-job
+    #[arg(long)]
+    pub category: String,
+    /// Date of the work (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Outcome codes the time contributed to, comma-separated
+    #[arg(long, value_delimiter = ',')]
+    pub outcomes: Vec<String>,
+    /// An activity from the framework, e.g. coaching
+    #[arg(long)]
+    pub activity: Option<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// What the time brought (asked for by frameworks that record benefit)
+    #[arg(long)]
+    pub benefit: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequirementCommand {
+    /// Set a requirement's status, date, reference and expiry
+    Set(SetRequirement),
+}
+
+#[derive(Debug, Args)]
+pub struct SetRequirement {
+    /// The apprentice: a name or an id
+    pub person: String,
+    /// A requirement id from the framework, e.g. maths-l2
+    pub id: String,
+    /// pending, met, not-met or exempt
+    #[arg(long)]
+    pub status: String,
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Certificate number or other reference
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// When it expires (vetting, medical)
+    #[arg(long, value_parser = parse_date)]
+    pub expires: Option<NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutcomeCommand {
+    /// Set the apprentice's own status for an outcome
+    Set(SetOutcome),
+}
+
+#[derive(Debug, Args)]
+pub struct SetOutcome {
+    /// The apprentice: a name or an id
+    pub person: String,
+    /// An outcome code, e.g. LO3
+    pub code: String,
+    /// not-started, in-progress, ready-for-review or completed
+    #[arg(long)]
+    pub status: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,10 +1,14 @@
 //! Carries out what the command line asks, writing results to `out`.
 
 mod apprentice;
+mod records;
 mod standard_show;
 mod validate;
 
-use crate::cli::{ApprenticeCommand, AssessorCommand, Cli, Command, StandardCommand};
+use crate::cli::{
+    ApprenticeCommand, AssessorCommand, Cli, Command, EvidenceCommand, HoursCommand,
+    OutcomeCommand, RequirementCommand, StandardCommand,
+};
 use crate::framework::{BUNDLED, Framework, FrameworkError, default_framework, load_file};
 use crate::store::{Store, StoreError, database_path};
 use chrono::NaiveDate;
@@ -33,6 +37,8 @@ pub struct Context {
     pub standard: Option<PathBuf>,
     pub db: Option<PathBuf>,
     pub today: NaiveDate,
+    /// Who is acting, as typed with `--as`.
+    pub acting_as: Option<String>,
 }
 
 impl Context {
@@ -70,6 +76,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
         today: cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        acting_as: cli.acting_as,
     };
     match cli.command {
         None => {
@@ -93,6 +100,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
         Some(Command::Assessor {
             command: AssessorCommand::Add { name },
         }) => apprentice::add_assessor(&context, &name, out),
+        Some(Command::Evidence {
+            command: EvidenceCommand::Add(add),
+        }) => records::add_evidence(&context, &add, out),
+        Some(Command::Hours {
+            command: HoursCommand::Add(add),
+        }) => records::add_hours(&context, &add, out),
+        Some(Command::Requirement {
+            command: RequirementCommand::Set(set),
+        }) => records::set_requirement(&context, &set, out),
+        Some(Command::Outcome {
+            command: OutcomeCommand::Set(set),
+        }) => records::set_outcome(&context, &set, out),
     }
 }
 

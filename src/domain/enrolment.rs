@@ -1,40 +1,20 @@
 //! A person on a framework: when they started and where they are.
 
 use super::PersonId;
+use crate::text_enum;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct EnrolmentId(pub i64);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EnrolmentStatus {
-    Active,
-    /// A break in learning: the programme clock is paused.
-    Break,
-    Withdrawn,
-    Completed,
-}
-
-impl EnrolmentStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EnrolmentStatus::Active => "active",
-            EnrolmentStatus::Break => "break",
-            EnrolmentStatus::Withdrawn => "withdrawn",
-            EnrolmentStatus::Completed => "completed",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<EnrolmentStatus> {
-        match text {
-            "active" => Some(EnrolmentStatus::Active),
-            "break" => Some(EnrolmentStatus::Break),
-            "withdrawn" => Some(EnrolmentStatus::Withdrawn),
-            "completed" => Some(EnrolmentStatus::Completed),
-            _ => None,
-        }
+text_enum! {
+    pub enum EnrolmentStatus {
+        Active => "active",
+        /// A break in learning: the programme clock is paused.
+        Break => "break",
+        Withdrawn => "withdrawn",
+        Completed => "completed",
     }
 }
 

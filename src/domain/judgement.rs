@@ -24,6 +24,23 @@ impl Judgement {
         Judgement::Exceeds,
     ];
 
+    /// The word stored in the database and written in framework files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Judgement::NotAssessed => "not_assessed",
+            Judgement::NotYetCompetent => "not_yet_competent",
+            Judgement::Competent => "competent",
+            Judgement::Exceeds => "exceeds",
+        }
+    }
+
+    /// Reads a stored word.
+    pub fn parse(text: &str) -> Option<Judgement> {
+        Judgement::ALL
+            .into_iter()
+            .find(|judgement| judgement.as_str() == text)
+    }
+
     /// The words a person reads, e.g. "not yet competent".
     pub fn label(self) -> &'static str {
         match self {

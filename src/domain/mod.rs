@@ -1,9 +1,16 @@
 //! Pure rules and records about progress: no I/O, dates passed in.
 
 mod enrolment;
+mod hours;
 mod judgement;
 mod person;
+mod records;
+mod text;
+mod text_enum;
 
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
+pub use hours::{HoursClaim, check_hours};
 pub use judgement::Judgement;
-pub use person::{Person, PersonId, Role, check_name};
+pub use person::{Person, PersonId, Role};
+pub use records::{EvidenceKind, OutcomeStatus, RequirementStatus};
+pub use text::{check_name, check_text};

@@ -23,6 +23,9 @@ impl ChangeKind {
     }
 }
 
+/// One field's value before and after a change (`None`: empty or absent).
+pub type FieldChange<'a> = (&'a str, Option<String>, Option<String>);
+
 /// Records every field of one record's change; fields whose value did not
 /// change are skipped, so an update writes only what moved.
 pub fn record_change(
@@ -31,7 +34,26 @@ pub fn record_change(
     kind: ChangeKind,
     record: &str,
     record_id: i64,
-    fields: &[(&str, Option<String>, Option<String>)],
+    fields: &[FieldChange],
+) -> rusqlite::Result<()> {
+    record_change_keyed(
+        transaction,
+        actor,
+        kind,
+        record,
+        &record_id.to_string(),
+        fields,
+    )
+}
+
+/// As `record_change`, for records keyed by text (e.g. `enrolment/code`).
+pub fn record_change_keyed(
+    transaction: &Transaction,
+    actor: Option<PersonId>,
+    kind: ChangeKind,
+    record: &str,
+    record_id: &str,
+    fields: &[FieldChange],
 ) -> rusqlite::Result<()> {
     let at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
     let mut insert = transaction.prepare_cached(
@@ -47,7 +69,7 @@ pub fn record_change(
             actor.map(|id| id.0),
             kind.as_str(),
             record,
-            record_id.to_string(),
+            record_id,
             field,
             before,
             after

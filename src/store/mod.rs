@@ -6,11 +6,13 @@ mod error;
 mod history;
 mod location;
 mod people;
+mod records;
 mod schema;
 
 pub use error::StoreError;
 pub use location::{DATABASE_ENV, database_path};
 pub use people::{NewApprentice, PersonSummary};
+pub use records::{NewEvidence, NewHours, RequirementUpdate};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};

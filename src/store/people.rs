@@ -3,7 +3,7 @@
 
 use super::history::{ChangeKind, record_change};
 use super::{Store, StoreError};
-use crate::domain::{EnrolmentId, EnrolmentStatus, Person, PersonId, Role};
+use crate::domain::{Enrolment, EnrolmentId, EnrolmentStatus, Person, PersonId, Role};
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
@@ -198,15 +198,16 @@ impl Store {
     }
 
     /// The enrolment most recently started for a person, if any.
-    pub fn latest_enrolment_id(&self, person: PersonId) -> Result<Option<EnrolmentId>, StoreError> {
+    pub fn latest_enrolment(&self, person: PersonId) -> Result<Option<Enrolment>, StoreError> {
         self.connection
             .query_row(
-                "SELECT max(id) FROM enrolment WHERE person_id = ?1",
+                "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
+                        planned_end, status, area_of_practice, employer_opt_in
+                 FROM enrolment WHERE person_id = ?1 ORDER BY id DESC LIMIT 1",
                 [person.0],
-                |row| row.get::<_, Option<i64>>(0),
+                enrolment_from_row,
             )
             .optional()
-            .map(|id| id.flatten().map(EnrolmentId))
             .map_err(super::sqlite_error(&self.path, "reading enrolments"))
     }
 }
@@ -219,6 +220,22 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
         date_of_birth: row.get(3)?,
         employer: row.get(4)?,
         assessor_id: row.get::<_, Option<i64>>(5)?.map(PersonId),
+    })
+}
+
+fn enrolment_from_row(row: &Row) -> rusqlite::Result<Enrolment> {
+    let status: String = row.get(7)?;
+    Ok(Enrolment {
+        id: EnrolmentId(row.get(0)?),
+        person_id: PersonId(row.get(1)?),
+        framework_id: row.get(2)?,
+        framework_version: row.get(3)?,
+        framework_hash: row.get(4)?,
+        start_date: row.get(5)?,
+        planned_end: row.get(6)?,
+        status: EnrolmentStatus::parse(&status).ok_or_else(|| unknown_word(7, &status))?,
+        area_of_practice: row.get(8)?,
+        employer_opt_in: row.get(9)?,
     })
 }
 
@@ -238,13 +255,17 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
 
 fn role(row: &Row, index: usize) -> rusqlite::Result<Role> {
     let text: String = row.get(index)?;
-    Role::parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Text,
-            format!("unknown role {text}").into(),
-        )
-    })
+    Role::parse(&text).ok_or_else(|| unknown_word(index, &text))
+}
+
+/// A stored word this build does not know: the CHECK constraints make it
+/// impossible unless the file was edited by hand.
+fn unknown_word(index: usize, word: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        index,
+        rusqlite::types::Type::Text,
+        format!("unknown value `{word}`").into(),
+    )
 }
 
 fn escape_like(text: &str) -> String {

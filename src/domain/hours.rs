@@ -1,0 +1,94 @@
+//! Rules for a new hours entry: dated within the programme so far, and
+//! within the daily cap together with what that day already holds.
+
+use chrono::NaiveDate;
+
+/// An hours entry someone wants to record, with what the day already holds.
+#[derive(Debug, Clone, Copy)]
+pub struct HoursClaim {
+    pub date: NaiveDate,
+    pub hours: f64,
+    pub start: NaiveDate,
+    pub today: NaiveDate,
+    pub daily_cap: f64,
+    pub already_that_day: f64,
+}
+
+/// Why the entry cannot be recorded, in words; `Ok` when it can.
+pub fn check_hours(claim: &HoursClaim) -> Result<(), String> {
+    let HoursClaim {
+        date,
+        hours,
+        start,
+        today,
+        daily_cap,
+        already_that_day,
+    } = *claim;
+    if !(hours.is_finite() && hours > 0.0) {
+        return Err(format!("{hours} is not a positive number of hours"));
+    }
+    if date < start {
+        return Err(format!(
+            "{date} is before the start of the programme ({start})"
+        ));
+    }
+    if date > today {
+        return Err(format!("{date} is in the future (today is {today})"));
+    }
+    if already_that_day + hours > daily_cap + 1e-9 {
+        return Err(format!(
+            "{already_that_day} h already logged on {date}; {hours} h more would pass the daily cap of {daily_cap} h"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    fn claim(on: &str, hours: f64, already: f64) -> HoursClaim {
+        HoursClaim {
+            date: date(on),
+            hours,
+            start: date("2026-01-05"),
+            today: date("2026-03-01"),
+            daily_cap: 12.0,
+            already_that_day: already,
+        }
+    }
+
+    #[test]
+    fn an_entry_inside_the_programme_and_the_cap_is_accepted() {
+        assert!(check_hours(&claim("2026-01-05", 7.5, 0.0)).is_ok());
+        assert!(
+            check_hours(&claim("2026-03-01", 4.5, 7.5)).is_ok(),
+            "exactly the cap"
+        );
+    }
+
+    #[test]
+    fn entries_before_the_start_in_the_future_or_over_the_cap_are_refused() {
+        assert!(
+            check_hours(&claim("2026-01-04", 1.0, 0.0))
+                .unwrap_err()
+                .contains("before the start")
+        );
+        assert!(
+            check_hours(&claim("2026-03-02", 1.0, 0.0))
+                .unwrap_err()
+                .contains("in the future")
+        );
+        assert!(
+            check_hours(&claim("2026-02-02", 5.0, 8.0))
+                .unwrap_err()
+                .contains("daily cap of 12 h")
+        );
+        assert!(check_hours(&claim("2026-02-02", 0.0, 0.0)).is_err());
+        assert!(check_hours(&claim("2026-02-02", f64::NAN, 0.0)).is_err());
+    }
+}
