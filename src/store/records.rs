@@ -180,12 +180,13 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write("recording a requirement", |transaction| {
             let key = format!("{}/{requirement_id}", enrolment.0);
-            let before: Option<(String, Option<String>, Option<String>, Option<String>)> = transaction
+            // status, date, reference, expires_on as stored before this change
+            let before: Option<[Option<String>; 4]> = transaction
                 .query_row(
                     "SELECT status, date, reference, expires_on FROM requirement_record
                      WHERE enrolment_id = ?1 AND requirement_id = ?2",
                     params![enrolment.0, requirement_id],
-                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                    |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?]),
                 )
                 .optional()?;
             transaction.execute(
@@ -203,15 +204,14 @@ impl Store {
                     update.expires_on
                 ],
             )?;
-            let (kind, old) = match before {
-                Some(old) => (ChangeKind::Update, old),
-                None => (ChangeKind::Insert, (RequirementStatus::Pending.as_str().to_string(), None, None, None)),
-            };
+            let kind = if before.is_some() { ChangeKind::Update } else { ChangeKind::Insert };
+            let [status, date, reference, expires_on] =
+                before.unwrap_or([Some(RequirementStatus::Pending.as_str().into()), None, None, None]);
             let fields = [
-                ("status", Some(old.0), Some(update.status.as_str().to_string())),
-                ("date", old.1, update.date.map(|d| d.to_string())),
-                ("reference", old.2, update.reference.map(str::to_string)),
-                ("expires_on", old.3, update.expires_on.map(|d| d.to_string())),
+                ("status", status, Some(update.status.as_str().to_string())),
+                ("date", date, update.date.map(|d| d.to_string())),
+                ("reference", reference, update.reference.map(str::to_string)),
+                ("expires_on", expires_on, update.expires_on.map(|d| d.to_string())),
             ];
             record_change_keyed(transaction, actor, kind, "requirement_record", &key, &fields)
         })
