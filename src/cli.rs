@@ -194,6 +194,13 @@ pub enum ApprenticeCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Show everything recorded for one apprentice, and records the framework no longer defines
+    Show {
+        /// The apprentice: a name or an id
+        person: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 mod apprentice;
 mod records;
+mod show;
 mod standard_show;
 mod validate;
 
@@ -96,6 +97,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
         Some(Command::Apprentice { command }) => match command {
             ApprenticeCommand::Add(add) => apprentice::add(&context, &add, out),
             ApprenticeCommand::List { format } => apprentice::list(&context, format, out),
+            ApprenticeCommand::Show { person, format } => show::run(&context, &person, format, out),
         },
         Some(Command::Assessor {
             command: AssessorCommand::Add { name },

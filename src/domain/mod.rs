@@ -4,6 +4,7 @@ mod enrolment;
 mod hours;
 mod judgement;
 mod person;
+mod progress;
 mod records;
 mod text;
 mod text_enum;
@@ -12,5 +13,9 @@ pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours};
 pub use judgement::Judgement;
 pub use person::{Person, PersonId, Role};
+pub use progress::{
+    CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
+    orphans,
+};
 pub use records::{EvidenceKind, OutcomeStatus, RequirementStatus};
 pub use text::{check_name, check_text};

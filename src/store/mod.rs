@@ -2,10 +2,12 @@
 //! and writes. Every write is one IMMEDIATE transaction that also writes its
 //! history rows. Storage knows nothing of the terminal.
 
+mod convert;
 mod error;
 mod history;
 mod location;
 mod people;
+mod progress;
 mod records;
 mod schema;
 

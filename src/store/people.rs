@@ -1,6 +1,7 @@
 //! People and their enrolments: adding apprentices and assessors, listing
 //! them, and finding one by id or name.
 
+use super::convert::word;
 use super::history::{ChangeKind, record_change};
 use super::{Store, StoreError};
 use crate::domain::{Enrolment, EnrolmentId, EnrolmentStatus, Person, PersonId, Role};
@@ -216,7 +217,7 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
         id: PersonId(row.get(0)?),
         name: row.get(1)?,
-        role: role(row, 2)?,
+        role: word(row, 2, Role::parse)?,
         date_of_birth: row.get(3)?,
         employer: row.get(4)?,
         assessor_id: row.get::<_, Option<i64>>(5)?.map(PersonId),
@@ -224,7 +225,6 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
 }
 
 fn enrolment_from_row(row: &Row) -> rusqlite::Result<Enrolment> {
-    let status: String = row.get(7)?;
     Ok(Enrolment {
         id: EnrolmentId(row.get(0)?),
         person_id: PersonId(row.get(1)?),
@@ -233,7 +233,7 @@ fn enrolment_from_row(row: &Row) -> rusqlite::Result<Enrolment> {
         framework_hash: row.get(4)?,
         start_date: row.get(5)?,
         planned_end: row.get(6)?,
-        status: EnrolmentStatus::parse(&status).ok_or_else(|| unknown_word(7, &status))?,
+        status: word(row, 7, EnrolmentStatus::parse)?,
         area_of_practice: row.get(8)?,
         employer_opt_in: row.get(9)?,
     })
@@ -244,28 +244,13 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
     Ok(PersonSummary {
         id: PersonId(row.get(0)?),
         name: row.get(1)?,
-        role: role(row, 2)?,
+        role: word(row, 2, Role::parse)?,
         assessor: row.get(3)?,
         framework_id: row.get(4)?,
         start_date: row.get(5)?,
         planned_end: row.get(6)?,
         status: status.as_deref().and_then(EnrolmentStatus::parse),
     })
-}
-
-fn role(row: &Row, index: usize) -> rusqlite::Result<Role> {
-    let text: String = row.get(index)?;
-    Role::parse(&text).ok_or_else(|| unknown_word(index, &text))
-}
-
-/// A stored word this build does not know: the CHECK constraints make it
-/// impossible unless the file was edited by hand.
-fn unknown_word(index: usize, word: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        index,
-        rusqlite::types::Type::Text,
-        format!("unknown value `{word}`").into(),
-    )
 }
 
 fn escape_like(text: &str) -> String {

@@ -1,0 +1,171 @@
+//! `apprentice show PERSON`: everything recorded for one person, counted,
+//! with records the framework file no longer defines listed as orphaned.
+
+use super::{CommandError, Context};
+use crate::cli::ListFormat;
+use crate::domain::{Judgement, Orphan, OutcomeStatus, Person, Progress, orphans};
+use crate::framework::Framework;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    person: &'a Person,
+    framework_changed_since_enrolment: bool,
+    progress: &'a Progress,
+    orphans: &'a [Orphan],
+}
+
+pub fn run(
+    context: &Context,
+    query: &str,
+    format: ListFormat,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let store = context.open_store()?;
+    let person = store.find_person(query)?;
+    let enrolment = store.latest_enrolment(person.id)?.ok_or_else(|| {
+        CommandError::Refused(format!("{} is not enrolled on any framework", person.name))
+    })?;
+    let framework = context.framework_by_id(&enrolment.framework_id)?;
+    let progress = store.progress(&enrolment)?;
+    let orphans = orphans(&progress, &framework);
+    let changed = framework.content_hash != enrolment.framework_hash;
+    match format {
+        ListFormat::Json => {
+            let shown = Shown {
+                person: &person,
+                framework_changed_since_enrolment: changed,
+                progress: &progress,
+                orphans: &orphans,
+            };
+            let json = serde_json::to_string_pretty(&shown)
+                .map_err(|error| CommandError::Refused(error.to_string()))?;
+            writeln!(out, "{json}")?;
+        }
+        ListFormat::Table => write_summary(out, &person, &framework, &progress, &orphans, changed)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_summary(
+    out: &mut dyn Write,
+    person: &Person,
+    framework: &Framework,
+    progress: &Progress,
+    orphans: &[Orphan],
+    changed: bool,
+) -> std::io::Result<()> {
+    let enrolment = &progress.enrolment;
+    writeln!(out, "{} (id {})", person.name, person.id.0)?;
+    writeln!(
+        out,
+        "  {} ({} version {}), {} to {}, {}",
+        framework.framework.title,
+        enrolment.framework_id,
+        enrolment.framework_version,
+        enrolment.start_date,
+        enrolment.planned_end,
+        enrolment.status
+    )?;
+    if changed {
+        writeln!(
+            out,
+            "  the framework file has changed since enrolment; records it no longer defines are listed below"
+        )?;
+    }
+    let statuses = count(
+        progress.outcomes.iter().map(|o| o.status),
+        OutcomeStatus::NotStarted,
+        framework.outcomes.len(),
+    );
+    let judgements = count(
+        progress.outcomes.iter().map(|o| o.judgement),
+        Judgement::NotAssessed,
+        framework.outcomes.len(),
+    );
+    writeln!(
+        out,
+        "  outcomes ({}): own status {}",
+        framework.outcomes.len(),
+        join(&statuses)
+    )?;
+    writeln!(out, "  outcomes: judged {}", join(&judgements))?;
+    writeln!(out, "  evidence: {} items", progress.evidence.len())?;
+    let mut hours: BTreeMap<&str, f64> = BTreeMap::new();
+    for entry in &progress.hours {
+        *hours.entry(entry.category.as_str()).or_default() += entry.hours;
+    }
+    let hours: Vec<String> = hours
+        .iter()
+        .map(|(category, total)| format!("{total} h {category}"))
+        .collect();
+    writeln!(
+        out,
+        "  hours: {}",
+        if hours.is_empty() {
+            "none".to_string()
+        } else {
+            hours.join(", ")
+        }
+    )?;
+    let requirements: Vec<String> = progress
+        .requirements
+        .iter()
+        .map(|r| format!("{} {}", r.id, r.status))
+        .collect();
+    writeln!(
+        out,
+        "  requirements recorded: {}",
+        if requirements.is_empty() {
+            "none".to_string()
+        } else {
+            requirements.join(", ")
+        }
+    )?;
+    writeln!(out, "  check-ins: {}", progress.checkins.len())?;
+    for orphan in orphans {
+        writeln!(
+            out,
+            "  orphaned: {} `{}` (used by {}) is not in the framework file; the record is kept",
+            orphan.kind, orphan.code, orphan.used_by
+        )?;
+    }
+    Ok(())
+}
+
+/// Counts per value, the unrecorded ones counted as `absent`.
+fn count<T: std::fmt::Display + PartialEq + Copy>(
+    values: impl Iterator<Item = T>,
+    absent: T,
+    total: usize,
+) -> Vec<(String, usize)> {
+    let values: Vec<T> = values.collect();
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for value in &values {
+        match counts.iter_mut().find(|(seen, _)| seen == value) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*value, 1)),
+        }
+    }
+    let unrecorded = total.saturating_sub(values.len());
+    match counts.iter_mut().find(|(seen, _)| *seen == absent) {
+        Some((_, n)) => *n += unrecorded,
+        None if unrecorded > 0 => counts.insert(0, (absent, unrecorded)),
+        None => {}
+    }
+    counts
+        .into_iter()
+        .map(|(value, n)| (value.to_string(), n))
+        .collect()
+}
+
+fn join(counts: &[(String, usize)]) -> String {
+    counts
+        .iter()
+        .map(|(label, n)| format!("{n} {label}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,132 @@
+//! Everything recorded for one enrolment, as read from the store, and which
+//! of it no longer matches the framework file.
+
+use super::{Enrolment, EvidenceKind, Judgement, OutcomeStatus, RequirementStatus};
+use crate::framework::Framework;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeRecord {
+    pub code: String,
+    pub status: OutcomeStatus,
+    pub judgement: Judgement,
+    pub judgement_note: Option<String>,
+    pub judged_by: Option<i64>,
+    pub judged_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceItem {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub title: String,
+    pub kind: EvidenceKind,
+    pub description: String,
+    pub file_ref: Option<String>,
+    pub outcomes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequirementRecord {
+    pub id: String,
+    pub status: RequirementStatus,
+    pub date: Option<NaiveDate>,
+    pub reference: Option<String>,
+    pub expires_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HoursEntry {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub hours: f64,
+    pub category: String,
+    pub activity: Option<String>,
+    pub note: String,
+    pub benefit: Option<String>,
+    pub possible_duplicate_of: Option<i64>,
+    pub outcomes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckinSummary {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub assessor_id: i64,
+    pub sealed: bool,
+    pub next_due: Option<NaiveDate>,
+    pub amends: Option<i64>,
+}
+
+/// All records of one enrolment; deleted evidence and hours are left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    pub enrolment: Enrolment,
+    pub outcomes: Vec<OutcomeRecord>,
+    pub evidence: Vec<EvidenceItem>,
+    pub requirements: Vec<RequirementRecord>,
+    pub hours: Vec<HoursEntry>,
+    pub checkins: Vec<CheckinSummary>,
+}
+
+/// A stored reference to something the framework file no longer defines.
+/// The record is kept; this only reports it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Orphan {
+    /// What kind of thing is missing: outcome, requirement or hour category.
+    pub kind: &'static str,
+    pub code: String,
+    /// Where it is still used, e.g. "evidence 12".
+    pub used_by: String,
+}
+
+/// Records that point at outcomes, requirements or hour categories the
+/// framework does not (or no longer) define.
+pub fn orphans(progress: &Progress, framework: &Framework) -> Vec<Orphan> {
+    let mut found = BTreeSet::new();
+    let mut outcome = |code: &str, used_by: String| {
+        if framework.outcome(code).is_none() {
+            found.insert(Orphan {
+                kind: "outcome",
+                code: code.to_string(),
+                used_by,
+            });
+        }
+    };
+    for record in &progress.outcomes {
+        outcome(&record.code, "outcome progress".to_string());
+    }
+    for item in &progress.evidence {
+        item.outcomes
+            .iter()
+            .for_each(|code| outcome(code, format!("evidence {}", item.id)));
+    }
+    for entry in &progress.hours {
+        entry
+            .outcomes
+            .iter()
+            .for_each(|code| outcome(code, format!("hours entry {}", entry.id)));
+    }
+    for record in &progress.requirements {
+        if framework.requirement(&record.id).is_none() {
+            found.insert(Orphan {
+                kind: "requirement",
+                code: record.id.clone(),
+                used_by: "requirement record".into(),
+            });
+        }
+    }
+    for entry in &progress.hours {
+        if framework.hour_category(&entry.category).is_none() {
+            let used_by = format!("hours entry {}", entry.id);
+            found.insert(Orphan {
+                kind: "hour category",
+                code: entry.category.clone(),
+                used_by,
+            });
+        }
+    }
+    found.into_iter().collect()
+}

@@ -1,0 +1,130 @@
+//! Reading one enrolment's records in full: what every screen and report of
+//! a person starts from.
+
+use super::convert::word;
+use super::{Store, StoreError, sqlite_error};
+use crate::domain::{
+    CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
+    OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
+};
+use rusqlite::{Connection, Row};
+
+impl Store {
+    /// Everything recorded for `enrolment`; a handful of indexed queries.
+    pub fn progress(&self, enrolment: &Enrolment) -> Result<Progress, StoreError> {
+        let connection = &self.connection;
+        let id = enrolment.id.0;
+        let read = || -> rusqlite::Result<Progress> {
+            Ok(Progress {
+                enrolment: enrolment.clone(),
+                outcomes: rows(connection, OUTCOMES, id, outcome_from_row)?,
+                evidence: rows(connection, EVIDENCE, id, evidence_from_row)?,
+                requirements: rows(connection, REQUIREMENTS, id, requirement_from_row)?,
+                hours: rows(connection, HOURS, id, hours_from_row)?,
+                checkins: rows(connection, CHECKINS, id, checkin_from_row)?,
+            })
+        };
+        read().map_err(sqlite_error(&self.path, "reading progress"))
+    }
+}
+
+const OUTCOMES: &str =
+    "SELECT outcome_code, status, judgement, judgement_note, judged_by, judged_at
+    FROM outcome_progress WHERE enrolment_id = ?1 ORDER BY outcome_code";
+
+const EVIDENCE: &str = "SELECT e.id, e.date, e.title, e.kind, e.description, e.file_ref,
+        (SELECT group_concat(outcome_code) FROM evidence_outcome WHERE evidence_id = e.id)
+    FROM evidence e WHERE e.enrolment_id = ?1 AND e.deleted_at IS NULL ORDER BY e.date, e.id";
+
+const REQUIREMENTS: &str = "SELECT requirement_id, status, date, reference, expires_on
+    FROM requirement_record WHERE enrolment_id = ?1 ORDER BY requirement_id";
+
+const HOURS: &str = "SELECT h.id, h.date, h.hours, h.category, h.activity, h.note, h.benefit,
+        h.possible_duplicate_of,
+        (SELECT group_concat(outcome_code) FROM hours_outcome WHERE hours_id = h.id)
+    FROM hours_entry h WHERE h.enrolment_id = ?1 AND h.deleted_at IS NULL ORDER BY h.date, h.id";
+
+const CHECKINS: &str = "SELECT id, date, assessor_id, state, next_due, amends_id
+    FROM checkin WHERE enrolment_id = ?1 ORDER BY date, id";
+
+fn rows<T>(
+    connection: &Connection,
+    sql: &str,
+    enrolment: i64,
+    convert: fn(&Row) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut statement = connection.prepare_cached(sql)?;
+    let mapped = statement.query_map([enrolment], convert)?;
+    mapped.collect()
+}
+
+fn outcome_from_row(row: &Row) -> rusqlite::Result<OutcomeRecord> {
+    Ok(OutcomeRecord {
+        code: row.get(0)?,
+        status: word(row, 1, OutcomeStatus::parse)?,
+        judgement: word(row, 2, Judgement::parse)?,
+        judgement_note: row.get(3)?,
+        judged_by: row.get(4)?,
+        judged_at: row.get(5)?,
+    })
+}
+
+fn evidence_from_row(row: &Row) -> rusqlite::Result<EvidenceItem> {
+    Ok(EvidenceItem {
+        id: row.get(0)?,
+        date: row.get(1)?,
+        title: row.get(2)?,
+        kind: word(row, 3, EvidenceKind::parse)?,
+        description: row.get(4)?,
+        file_ref: row.get(5)?,
+        outcomes: codes(row.get(6)?),
+    })
+}
+
+fn requirement_from_row(row: &Row) -> rusqlite::Result<RequirementRecord> {
+    Ok(RequirementRecord {
+        id: row.get(0)?,
+        status: word(row, 1, RequirementStatus::parse)?,
+        date: row.get(2)?,
+        reference: row.get(3)?,
+        expires_on: row.get(4)?,
+    })
+}
+
+fn hours_from_row(row: &Row) -> rusqlite::Result<HoursEntry> {
+    Ok(HoursEntry {
+        id: row.get(0)?,
+        date: row.get(1)?,
+        hours: row.get(2)?,
+        category: row.get(3)?,
+        activity: row.get(4)?,
+        note: row.get(5)?,
+        benefit: row.get(6)?,
+        possible_duplicate_of: row.get(7)?,
+        outcomes: codes(row.get(8)?),
+    })
+}
+
+fn checkin_from_row(row: &Row) -> rusqlite::Result<CheckinSummary> {
+    let state: String = row.get(3)?;
+    Ok(CheckinSummary {
+        id: row.get(0)?,
+        date: row.get(1)?,
+        assessor_id: row.get(2)?,
+        sealed: state == "sealed",
+        next_due: row.get(4)?,
+        amends: row.get(5)?,
+    })
+}
+
+/// Outcome codes joined by `group_concat`, in a stable order.
+fn codes(joined: Option<String>) -> Vec<String> {
+    let mut codes: Vec<String> = joined
+        .unwrap_or_default()
+        .split(',')
+        .filter(|code| !code.is_empty())
+        .map(str::to_string)
+        .collect();
+    codes.sort();
+    codes
+}
