@@ -71,6 +71,21 @@ pub enum Command {
         #[command(subcommand)]
         command: OutcomeCommand,
     },
+    /// Fill the database with sample people and records to try the app
+    Demo {
+        /// Add the sample even though the database already holds people
+        #[arg(long)]
+        force: bool,
+        /// `provider`: 2,000 enrolments and 400,000 evidence items, for benchmarks
+        #[arg(long, value_enum)]
+        scale: Option<DemoScale>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoScale {
+    /// A training provider's whole database
+    Provider,
 }
 
 #[derive(Debug, Subcommand)]
@@ -222,6 +237,12 @@ pub struct AddApprentice {
     /// Employer or force
     #[arg(long)]
     pub employer: Option<String>,
+    /// Area of practice, where the framework has them (e.g. vulnerability)
+    #[arg(long)]
+    pub area: Option<String>,
+    /// The employer requires English and maths whatever the apprentice's age
+    #[arg(long)]
+    pub employer_opt_in: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 use super::{CommandError, Context, active_framework};
 use crate::cli::{AddApprentice, ListFormat};
 use crate::domain::{Role, check_name, planned_end};
+use crate::framework::Framework;
 use crate::store::{NewApprentice, PersonSummary};
 use std::io::Write;
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ pub fn add(
     let (framework, _) = active_framework(file)?;
     let end = planned_end(add.start, framework.programme.duration_months)
         .ok_or_else(|| refused("--start", "the planned end falls outside the calendar"))?;
+    let area = check_area(&framework, add.area.as_deref())?;
     let mut store = context.open_store()?;
     let assessor = match &add.assessor {
         Some(query) => {
@@ -57,6 +59,8 @@ pub fn add(
         framework_hash: &framework.content_hash,
         start_date: add.start,
         planned_end: end,
+        area_of_practice: area,
+        employer_opt_in: add.employer_opt_in,
     };
     let (person, _) = store.add_apprentice(&new)?;
     writeln!(
@@ -65,6 +69,37 @@ pub fn add(
         person.0, framework.framework.id, add.start, end
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A framework with areas of practice needs exactly one chosen; others none.
+fn check_area<'a>(
+    framework: &Framework,
+    area: Option<&'a str>,
+) -> Result<Option<&'a str>, CommandError> {
+    let areas: Vec<&str> = framework
+        .areas_of_practice
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    match area {
+        None if areas.is_empty() => Ok(None),
+        None => Err(refused(
+            "--area",
+            &format!("choose an area of practice: {}", areas.join(", ")),
+        )),
+        Some(area) if areas.contains(&area) => Ok(Some(area)),
+        Some(area) if areas.is_empty() => Err(refused(
+            "--area",
+            &format!(
+                "{} has no areas of practice (got `{area}`)",
+                framework.framework.id
+            ),
+        )),
+        Some(area) => Err(refused(
+            "--area",
+            &format!("`{area}` is not one of {}", areas.join(", ")),
+        )),
+    }
 }
 
 pub fn add_assessor(

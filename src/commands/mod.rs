@@ -1,6 +1,7 @@
 //! Carries out what the command line asks, writing results to `out`.
 
 mod apprentice;
+mod demo;
 mod records;
 mod show;
 mod standard_show;
@@ -114,6 +115,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
         Some(Command::Outcome {
             command: OutcomeCommand::Set(set),
         }) => records::set_outcome(&context, &set, out),
+        Some(Command::Demo { force, scale }) => demo::run(&context, force, scale, out),
     }
 }
 

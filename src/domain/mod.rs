@@ -6,6 +6,7 @@ mod judgement;
 mod person;
 mod progress;
 mod records;
+mod seal;
 mod text;
 mod text_enum;
 
@@ -17,5 +18,6 @@ pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
     orphans,
 };
-pub use records::{EvidenceKind, OutcomeStatus, RequirementStatus};
+pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
+pub use seal::seal;
 pub use text::{check_name, check_text};

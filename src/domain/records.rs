@@ -35,6 +35,16 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// The written parts of a progress review.
+    pub enum CheckinSection {
+        SinceLast => "since_last",
+        Hours => "hours",
+        PlanChanges => "plan_changes",
+        Concerns => "concerns",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

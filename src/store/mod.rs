@@ -2,6 +2,7 @@
 //! and writes. Every write is one IMMEDIATE transaction that also writes its
 //! history rows. Storage knows nothing of the terminal.
 
+mod checkins;
 mod convert;
 mod error;
 mod history;
@@ -11,6 +12,7 @@ mod progress;
 mod records;
 mod schema;
 
+pub use checkins::{NewAction, NewCheckin};
 pub use error::StoreError;
 pub use location::{DATABASE_ENV, database_path};
 pub use people::{NewApprentice, PersonSummary};
@@ -82,8 +84,9 @@ impl Store {
     }
 
     /// Runs one user action as one IMMEDIATE transaction: all of it is kept,
-    /// history included, or none of it.
-    fn write<T>(
+    /// history included, or none of it. Public for bulk loaders, which must
+    /// write their own history rows.
+    pub fn write<T>(
         &mut self,
         context: &'static str,
         action: impl FnOnce(&Transaction) -> rusqlite::Result<T>,

@@ -21,6 +21,10 @@ pub struct NewApprentice<'a> {
     pub framework_hash: &'a str,
     pub start_date: NaiveDate,
     pub planned_end: NaiveDate,
+    /// Where the framework has areas of practice, the one chosen.
+    pub area_of_practice: Option<&'a str>,
+    /// The employer requires English and maths whatever the age.
+    pub employer_opt_in: bool,
 }
 
 /// One line of `apprentice list`: a person with their latest enrolment.
@@ -93,8 +97,8 @@ impl Store {
             )?;
             transaction.execute(
                 "INSERT INTO enrolment (person_id, framework_id, framework_version, framework_hash,
-                                        start_date, planned_end, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                        start_date, planned_end, area_of_practice, employer_opt_in, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     person,
                     new.framework_id,
@@ -102,6 +106,8 @@ impl Store {
                     new.framework_hash,
                     new.start_date,
                     new.planned_end,
+                    new.area_of_practice,
+                    new.employer_opt_in,
                     created
                 ],
             )?;
@@ -117,6 +123,8 @@ impl Store {
                 ("start_date", None, Some(new.start_date.to_string())),
                 ("planned_end", None, Some(new.planned_end.to_string())),
                 ("status", None, Some("active".into())),
+                ("area_of_practice", None, new.area_of_practice.map(str::to_string)),
+                ("employer_opt_in", None, new.employer_opt_in.then(|| "true".to_string())),
             ];
             record_change(
                 transaction,
@@ -128,6 +136,13 @@ impl Store {
             )?;
             Ok((PersonId(person), EnrolmentId(enrolment)))
         })
+    }
+
+    /// How many people are recorded.
+    pub fn count_people(&self) -> Result<i64, StoreError> {
+        self.connection
+            .query_row("SELECT count(*) FROM person", [], |row| row.get(0))
+            .map_err(super::sqlite_error(&self.path, "counting people"))
     }
 
     /// Everyone, apprentices first, each with their latest enrolment.

@@ -1,0 +1,95 @@
+//! `demo`: sample data, refused over existing people unless `--force`.
+
+use super::{CommandError, Context};
+use crate::cli::DemoScale;
+use crate::demo::{fill_sample, provider};
+use crate::framework::BUNDLED;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+pub fn run(
+    context: &Context,
+    force: bool,
+    scale: Option<DemoScale>,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let mut store = context.open_store()?;
+    let people = store.count_people()?;
+    if people > 0 && !force {
+        return Err(CommandError::Refused(format!(
+            "{}: already holds {people} people; add the sample beside them with --force, or use another --db",
+            store.path().display()
+        )));
+    }
+    let pcso = BUNDLED[0].load()?;
+    match scale {
+        None => {
+            let advanced = BUNDLED[1].load()?;
+            let added = fill_sample(&mut store, &pcso, &advanced, context.today)?;
+            writeln!(
+                out,
+                "added the sample caseload to {} (as of {}):",
+                store.path().display(),
+                context.today
+            )?;
+            writeln!(out, "  assessor Sam Patel")?;
+            for person in added {
+                writeln!(out, "  {person}")?;
+            }
+        }
+        Some(DemoScale::Provider) => {
+            let started = Instant::now();
+            let mut bar = ProgressBar::new();
+            provider::fill(&mut store, &pcso, context.today, &mut |done, total| {
+                bar.show(done, total)
+            })?;
+            bar.finish();
+            writeln!(
+                out,
+                "generated {} enrolments and {} evidence items in {} in {:.1} s",
+                provider::ENROLMENTS,
+                provider::ENROLMENTS * provider::EVIDENCE_PER_ENROLMENT,
+                store.path().display(),
+                started.elapsed().as_secs_f64()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Progress on stderr: a redrawn bar on a terminal, a line per tenth elsewhere.
+struct ProgressBar {
+    terminal: bool,
+    last_tenth: usize,
+}
+
+impl ProgressBar {
+    fn new() -> Self {
+        ProgressBar {
+            terminal: std::io::stderr().is_terminal(),
+            last_tenth: 0,
+        }
+    }
+
+    fn show(&mut self, done: usize, total: usize) {
+        let percent = done * 100 / total.max(1);
+        if self.terminal {
+            let filled = percent / 5;
+            eprint!(
+                "\r[{}{}] {percent:>3}%  {done} of {total} enrolments",
+                "#".repeat(filled),
+                ".".repeat(20 - filled)
+            );
+        } else if percent / 10 > self.last_tenth {
+            self.last_tenth = percent / 10;
+            eprintln!("{percent}% ({done} of {total} enrolments)");
+        }
+    }
+
+    fn finish(&self) {
+        if self.terminal {
+            eprintln!();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Sample data: a small realistic caseload for trying the app, and a
+//! provider-sized database for benchmarks.
+
+pub mod provider;
+mod sample;
+
+pub use sample::fill as fill_sample;

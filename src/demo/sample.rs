@@ -1,0 +1,509 @@
+//! A realistic small caseload, dated relative to "today" so it stays true
+//! whatever day it is loaded: one assessor, four PCSO apprentices at months
+//! 1, 5, 9 and 12, and one Advanced Practitioner.
+
+use crate::domain::{
+    CheckinSection, EnrolmentId, EvidenceKind, Judgement, OutcomeStatus, PersonId,
+    RequirementStatus, planned_end,
+};
+use crate::framework::Framework;
+use crate::store::{
+    NewAction, NewApprentice, NewCheckin, NewEvidence, NewHours, RequirementUpdate, Store,
+    StoreError,
+};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+/// Portfolio entries a PCSO apprentice collects, with the outcomes each shows.
+const PCSO_EVIDENCE: [(&str, EvidenceKind, &[&str]); 12] = [
+    (
+        "Ward panel meeting: agreeing neighbourhood priorities",
+        EvidenceKind::WorkProduct,
+        &["LO1", "K2"],
+    ),
+    (
+        "Observed patrol: dealing with anti-social behaviour at the precinct",
+        EvidenceKind::Observation,
+        &["LO2", "LO7", "K5"],
+    ),
+    (
+        "Reflective account: supporting a repeat victim of burglary",
+        EvidenceKind::ReflectiveAccount,
+        &["LO3", "LO8"],
+    ),
+    (
+        "Intelligence report on suspected drug dealing",
+        EvidenceKind::WorkProduct,
+        &["LO4"],
+    ),
+    (
+        "Problem-solving plan for a cycle theft hotspot",
+        EvidenceKind::WorkProduct,
+        &["LO5", "K4"],
+    ),
+    (
+        "Joint visit with the housing association to a vulnerable tenant",
+        EvidenceKind::WitnessTestimony,
+        &["LO6", "LO3"],
+    ),
+    (
+        "Traffic management at a road closure after a collision",
+        EvidenceKind::Observation,
+        &["LO7", "K6"],
+    ),
+    (
+        "Follow-up call to a witness after a street robbery",
+        EvidenceKind::ReflectiveAccount,
+        &["LO8", "LO2"],
+    ),
+    (
+        "Discussion with the sergeant on the Code of Ethics",
+        EvidenceKind::ProfessionalDiscussion,
+        &["K1"],
+    ),
+    (
+        "Community newsletter article on doorstep scams",
+        EvidenceKind::WorkProduct,
+        &["K3", "LO2"],
+    ),
+    (
+        "Fixed penalty notice issued for littering, with notes",
+        EvidenceKind::WorkProduct,
+        &["K6", "K5"],
+    ),
+    (
+        "School safety talk delivered with the youth worker",
+        EvidenceKind::WitnessTestimony,
+        &["LO1", "LO6"],
+    ),
+];
+
+const ENTRY_CHECKS: [&str; 5] = [
+    "minimum-age",
+    "fitness-test",
+    "medical-check",
+    "vetting",
+    "recruitment",
+];
+
+/// Adds the sample caseload; `frameworks` are the PCSO standard and the
+/// Advanced Practitioner pathway.
+pub fn fill(
+    store: &mut Store,
+    pcso: &Framework,
+    advanced: &Framework,
+    today: NaiveDate,
+) -> Result<Vec<String>, StoreError> {
+    let assessor = store.add_assessor("Sam Patel")?;
+    let mut sample = Sample {
+        store,
+        pcso,
+        today,
+        assessor,
+    };
+    let mut added = Vec::new();
+    for apprentice in APPRENTICES {
+        sample.apprentice(&apprentice)?;
+        let month = (apprentice.months_in + 1).min(pcso.programme.duration_months);
+        let note = if apprentice.gateway_ready {
+            ", ready for gateway"
+        } else {
+            ""
+        };
+        added.push(format!("{} (month {month}{note})", apprentice.name));
+    }
+    advanced_practitioner(sample.store, advanced, today, assessor)?;
+    added.push("Erin Walsh (advanced practitioner)".to_string());
+    Ok(added)
+}
+
+/// One demo apprentice: how far in, and what makes their story.
+struct DemoApprentice {
+    name: &'static str,
+    /// Whole months since the start (0 is the first month).
+    months_in: u32,
+    /// Extra days on top of `months_in`.
+    days_in: u64,
+    age_at_start: u32,
+    /// Sealed check-ins so far (every 12 weeks).
+    checkins: u32,
+    maths_pending: bool,
+    gateway_ready: bool,
+}
+
+const APPRENTICES: [DemoApprentice; 4] = [
+    DemoApprentice {
+        name: "Amy Clark",
+        months_in: 0,
+        days_in: 12,
+        age_at_start: 24,
+        checkins: 0,
+        maths_pending: false,
+        gateway_ready: false,
+    },
+    DemoApprentice {
+        name: "Ben Okafor",
+        months_in: 4,
+        days_in: 15,
+        age_at_start: 18,
+        checkins: 1,
+        maths_pending: true,
+        gateway_ready: false,
+    },
+    // Due a third check-in at week 36: overdue, as only two are recorded.
+    DemoApprentice {
+        name: "Chloe Evans",
+        months_in: 8,
+        days_in: 20,
+        age_at_start: 31,
+        checkins: 2,
+        maths_pending: false,
+        gateway_ready: false,
+    },
+    DemoApprentice {
+        name: "Dan Hughes",
+        months_in: 12,
+        days_in: 0,
+        age_at_start: 27,
+        checkins: 4,
+        maths_pending: false,
+        gateway_ready: true,
+    },
+];
+
+struct Sample<'a> {
+    store: &'a mut Store,
+    pcso: &'a Framework,
+    today: NaiveDate,
+    assessor: PersonId,
+}
+
+impl Sample<'_> {
+    fn apprentice(&mut self, who: &DemoApprentice) -> Result<(), StoreError> {
+        let start = months_before(self.today, who.months_in) - Days::new(who.days_in);
+        let dob = months_before(start, who.age_at_start * 12) - Days::new(40);
+        let enrolment = enrol(
+            self.store,
+            self.pcso,
+            who.name,
+            dob,
+            start,
+            self.assessor,
+            None,
+        )?;
+        self.entry_requirements(enrolment, start, who)?;
+        let share = elapsed_share(start, self.today, self.pcso.programme.duration_months);
+        self.evidence(enrolment, start, share)?;
+        self.weekly_hours(enrolment, start)?;
+        self.checkins(enrolment, start, who.checkins)?;
+        self.own_statuses(enrolment, share)?;
+        if who.gateway_ready {
+            for id in ["diploma", "assignment-topic", "employer-readiness"] {
+                self.requirement(
+                    enrolment,
+                    id,
+                    RequirementStatus::Met,
+                    Some(self.today - Days::new(7)),
+                    None,
+                )?;
+            }
+        } else if share > 0.3 {
+            let agreed = months_after(start, 3);
+            self.requirement(
+                enrolment,
+                "assignment-topic",
+                RequirementStatus::Met,
+                Some(agreed),
+                None,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn entry_requirements(
+        &mut self,
+        enrolment: EnrolmentId,
+        start: NaiveDate,
+        who: &DemoApprentice,
+    ) -> Result<(), StoreError> {
+        let checked = start - Days::new(45);
+        for id in ENTRY_CHECKS {
+            // Chloe's medical runs out soon after this day: a warning to act on.
+            let expires = match id {
+                "vetting" => Some(months_after(checked, 60)),
+                "medical-check" if who.name == "Chloe Evans" => Some(self.today + Days::new(20)),
+                "medical-check" => Some(months_after(checked, 36)),
+                _ => None,
+            };
+            self.requirement(
+                enrolment,
+                id,
+                RequirementStatus::Met,
+                Some(checked),
+                expires,
+            )?;
+        }
+        self.requirement(
+            enrolment,
+            "english-l2",
+            RequirementStatus::Met,
+            Some(checked),
+            None,
+        )?;
+        let maths = if who.maths_pending {
+            RequirementStatus::Pending
+        } else {
+            RequirementStatus::Met
+        };
+        self.requirement(
+            enrolment,
+            "maths-l2",
+            maths,
+            (!who.maths_pending).then_some(checked),
+            None,
+        )
+    }
+
+    fn requirement(
+        &mut self,
+        enrolment: EnrolmentId,
+        id: &str,
+        status: RequirementStatus,
+        date: Option<NaiveDate>,
+        expires_on: Option<NaiveDate>,
+    ) -> Result<(), StoreError> {
+        let update = RequirementUpdate {
+            status,
+            date,
+            reference: None,
+            expires_on,
+        };
+        self.store
+            .set_requirement(enrolment, id, &update, Some(self.assessor))
+    }
+
+    /// Evidence spread evenly from the start to today, more the further in.
+    fn evidence(
+        &mut self,
+        enrolment: EnrolmentId,
+        start: NaiveDate,
+        share: f64,
+    ) -> Result<(), StoreError> {
+        let count =
+            ((PCSO_EVIDENCE.len() as f64 * share).ceil() as usize).clamp(1, PCSO_EVIDENCE.len());
+        let span = (self.today - start).num_days().max(1) as u64;
+        for (index, (title, kind, outcomes)) in PCSO_EVIDENCE.iter().take(count).enumerate() {
+            let date = start + Days::new(span * (index as u64 + 1) / (count as u64 + 1));
+            let outcomes: Vec<String> = outcomes.iter().map(|code| code.to_string()).collect();
+            let evidence = NewEvidence {
+                date,
+                title,
+                kind: *kind,
+                description: "",
+                file_ref: None,
+                outcomes: &outcomes,
+            };
+            self.store.add_evidence(enrolment, &evidence, None)?;
+        }
+        Ok(())
+    }
+
+    /// Six hours of off-the-job training every Wednesday since the start.
+    fn weekly_hours(&mut self, enrolment: EnrolmentId, start: NaiveDate) -> Result<(), StoreError> {
+        let mut day = start;
+        while day.weekday() != Weekday::Wed {
+            day = day + Days::new(1);
+        }
+        while day <= self.today {
+            let entry = NewHours {
+                date: day,
+                hours: 6.0,
+                category: "off-the-job",
+                activity: None,
+                note: "Training day with the learning provider",
+                benefit: None,
+                outcomes: &[],
+            };
+            self.store.add_hours(enrolment, &entry, None)?;
+            day = day + Days::new(7);
+        }
+        Ok(())
+    }
+
+    /// Sealed check-ins every 12 weeks; each judges a further share of the
+    /// outcomes competent, until all are at the last.
+    fn checkins(
+        &mut self,
+        enrolment: EnrolmentId,
+        start: NaiveDate,
+        count: u32,
+    ) -> Result<(), StoreError> {
+        let codes: Vec<&str> = self.pcso.outcomes.iter().map(|o| o.code.as_str()).collect();
+        let interval = u64::from(self.pcso.programme.checkin_interval_weeks) * 7;
+        for number in 1..=count {
+            let date = start + Days::new(interval * u64::from(number));
+            let judged = (codes.len() * number as usize / 4).min(codes.len());
+            let previously = codes.len() * (number as usize - 1) / 4;
+            let judgements: Vec<(&str, Judgement, &str)> = codes[previously..judged]
+                .iter()
+                .map(|code| {
+                    (
+                        *code,
+                        Judgement::Competent,
+                        "Evidence seen and discussed; meets the standard.",
+                    )
+                })
+                .collect();
+            let sections = [
+                (
+                    CheckinSection::SinceLast,
+                    "Actions from last time done; new evidence reviewed.",
+                ),
+                (CheckinSection::Hours, "Off-the-job hours on track."),
+                (CheckinSection::Concerns, "None raised."),
+            ];
+            let due = date + Days::new(interval);
+            let actions = [NewAction {
+                text: "Add evidence for the next outcomes",
+                owner: "apprentice",
+                due: Some(due),
+            }];
+            let signed_at = format!("{date}T15:30:00Z");
+            let checkin = NewCheckin {
+                date,
+                assessor: self.assessor,
+                sections: &sections,
+                judgements: &judgements,
+                actions: &actions,
+                next_due: Some(due),
+                signed_at: Some(&signed_at),
+            };
+            self.store.record_checkin(enrolment, &checkin)?;
+        }
+        Ok(())
+    }
+
+    /// The apprentice's own view: done for the earliest outcomes, in progress
+    /// or ready for review for the next ones.
+    fn own_statuses(&mut self, enrolment: EnrolmentId, share: f64) -> Result<(), StoreError> {
+        let codes: Vec<String> = self.pcso.outcomes.iter().map(|o| o.code.clone()).collect();
+        let done = (codes.len() as f64 * share).round() as usize;
+        for (index, code) in codes.iter().enumerate() {
+            let status = match index {
+                i if i < done => OutcomeStatus::Completed,
+                i if i < done + 2 && done > 0 => OutcomeStatus::ReadyForReview,
+                i if i < done + 3 => OutcomeStatus::InProgress,
+                _ => continue,
+            };
+            self.store
+                .set_outcome_status(enrolment, code, status, None)?;
+        }
+        Ok(())
+    }
+}
+
+fn advanced_practitioner(
+    store: &mut Store,
+    framework: &Framework,
+    today: NaiveDate,
+    assessor: PersonId,
+) -> Result<(), StoreError> {
+    let start = months_before(today, 4);
+    let dob = NaiveDate::from_ymd_opt(1986, 5, 14).unwrap_or(start);
+    let enrolment = enrol(
+        store,
+        framework,
+        "Erin Walsh",
+        dob,
+        start,
+        assessor,
+        Some("vulnerability"),
+    )?;
+    let update = RequirementUpdate {
+        status: RequirementStatus::Met,
+        date: Some(start),
+        reference: None,
+        expires_on: None,
+    };
+    for id in ["constable", "force-selection"] {
+        store.set_requirement(enrolment, id, &update, Some(assessor))?;
+    }
+    // Roughly 70:20:10 over the weeks so far, each entry with its benefit.
+    let pattern: [(&str, &str, f64, &str); 3] = [
+        (
+            "on-the-job",
+            "practice-development",
+            3.5,
+            "Updated the force's missing-person risk guidance",
+        ),
+        (
+            "peer-support",
+            "coaching",
+            1.0,
+            "Coached two response officers on safeguarding referrals",
+        ),
+        (
+            "courses",
+            "cpd",
+            0.5,
+            "Read and summarised new national guidance",
+        ),
+    ];
+    let mut day = start + Days::new(2);
+    while day <= today {
+        for (category, activity, hours, benefit) in pattern {
+            let entry = NewHours {
+                date: day,
+                hours,
+                category,
+                activity: Some(activity),
+                note: "",
+                benefit: Some(benefit),
+                outcomes: &[],
+            };
+            store.add_hours(enrolment, &entry, None)?;
+        }
+        day = day + Days::new(7);
+    }
+    Ok(())
+}
+
+fn enrol(
+    store: &mut Store,
+    framework: &Framework,
+    name: &str,
+    dob: NaiveDate,
+    start: NaiveDate,
+    assessor: PersonId,
+    area: Option<&str>,
+) -> Result<EnrolmentId, StoreError> {
+    let end = planned_end(start, framework.programme.duration_months).unwrap_or(start);
+    let new = NewApprentice {
+        name,
+        date_of_birth: Some(dob),
+        employer: Some("Kent Police"),
+        assessor: Some(assessor),
+        framework_id: &framework.framework.id,
+        framework_version: &framework.framework.version,
+        framework_hash: &framework.content_hash,
+        start_date: start,
+        planned_end: end,
+        area_of_practice: area,
+        employer_opt_in: false,
+    };
+    Ok(store.add_apprentice(&new)?.1)
+}
+
+fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_sub_months(Months::new(months)).unwrap_or(date)
+}
+
+fn months_after(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months)).unwrap_or(date)
+}
+
+/// How far through the programme `today` is, from 0 to 1.
+fn elapsed_share(start: NaiveDate, today: NaiveDate, duration_months: u32) -> f64 {
+    let end = months_after(start, duration_months);
+    let total = (end - start).num_days().max(1) as f64;
+    ((today - start).num_days() as f64 / total).clamp(0.0, 1.0)
+}
