@@ -71,6 +71,11 @@ pub enum Command {
         #[command(subcommand)]
         command: OutcomeCommand,
     },
+    /// Write a consistent copy of the database to a new file (safe while others write)
+    Backup {
+        /// Where to write the copy; must not exist yet
+        path: PathBuf,
+    },
     /// Fill the database with sample people and records to try the app
     Demo {
         /// Add the sample even though the database already holds people

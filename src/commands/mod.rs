@@ -116,6 +116,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
             command: OutcomeCommand::Set(set),
         }) => records::set_outcome(&context, &set, out),
         Some(Command::Demo { force, scale }) => demo::run(&context, force, scale, out),
+        Some(Command::Backup { path }) => {
+            let store = context.open_store()?;
+            store.backup(&path)?;
+            writeln!(
+                out,
+                "backed up {} to {}",
+                store.path().display(),
+                path.display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -41,6 +41,14 @@ pub enum StoreError {
         source: std::io::Error,
     },
 
+    #[error(
+        "{path}: cannot create the backup file ({source}); choose a path that does not exist yet"
+    )]
+    BackupTarget {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
     #[error("no data folder is known for this user; give a database with --db or PCSO_TRACKER_DB")]
     NoDataFolder,
 

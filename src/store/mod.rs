@@ -2,6 +2,7 @@
 //! and writes. Every write is one IMMEDIATE transaction that also writes its
 //! history rows. Storage knows nothing of the terminal.
 
+mod backup;
 mod checkins;
 mod convert;
 mod error;
