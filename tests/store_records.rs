@@ -1,0 +1,453 @@
+//! Progress records through the store API against real SQLite files: every
+//! record round-trips, every change leaves history, a failed action leaves
+//! nothing, and a changed framework orphans records without losing them.
+
+use chrono::NaiveDate;
+use pcso_tracker::domain::{
+    CheckinSection, EnrolmentId, EvidenceKind, Judgement, OutcomeStatus, PersonId,
+    RequirementStatus, orphans,
+};
+use pcso_tracker::framework::{BUNDLED, Framework, load_str};
+use pcso_tracker::store::{
+    NewAction, NewApprentice, NewCheckin, NewEvidence, NewHours, RequirementUpdate, Store,
+    StoreError,
+};
+use tempfile::TempDir;
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+struct Fixture {
+    _dir: TempDir,
+    store: Store,
+    framework: Framework,
+    assessor: PersonId,
+    person: PersonId,
+    enrolment: EnrolmentId,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
+    let framework = BUNDLED[0].load().expect("framework");
+    let assessor = store.add_assessor("Sam Patel").expect("assessor");
+    let new = NewApprentice {
+        name: "Amy Clark",
+        date_of_birth: Some(date("2007-04-02")),
+        employer: Some("Kent Police"),
+        assessor: Some(assessor),
+        framework_id: &framework.framework.id,
+        framework_version: &framework.framework.version,
+        framework_hash: &framework.content_hash,
+        start_date: date("2026-01-05"),
+        planned_end: date("2027-01-05"),
+        area_of_practice: None,
+        employer_opt_in: false,
+    };
+    let (person, enrolment) = store.add_apprentice(&new).expect("apprentice");
+    Fixture {
+        _dir: dir,
+        store,
+        framework,
+        assessor,
+        person,
+        enrolment,
+    }
+}
+
+fn history_rows(store: &Store) -> i64 {
+    store
+        .connection()
+        .query_row("SELECT count(*) FROM history", [], |row| row.get(0))
+        .expect("count")
+}
+
+fn history_for(store: &Store, record: &str, field: &str) -> Vec<(Option<String>, Option<String>)> {
+    let mut statement = store
+        .connection()
+        .prepare("SELECT before, after FROM history WHERE record = ?1 AND field = ?2 ORDER BY id")
+        .expect("query");
+    statement
+        .query_map([record, field], |row| Ok((row.get(0)?, row.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("history")
+}
+
+#[test]
+fn a_person_and_enrolment_round_trip() {
+    let f = fixture();
+    let person = f
+        .store
+        .find_person("amy clark")
+        .expect("found by name, any case");
+    assert_eq!(person.id, f.person);
+    assert_eq!(person.date_of_birth, Some(date("2007-04-02")));
+    assert_eq!(person.employer.as_deref(), Some("Kent Police"));
+    assert_eq!(person.assessor_id, Some(f.assessor));
+    let enrolment = f
+        .store
+        .latest_enrolment(f.person)
+        .expect("read")
+        .expect("enrolled");
+    assert_eq!(enrolment.id, f.enrolment);
+    assert_eq!(enrolment.framework_hash, f.framework.content_hash);
+    assert_eq!(enrolment.planned_end, date("2027-01-05"));
+    let listed = f.store.people().expect("people");
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].assessor.as_deref(), Some("Sam Patel"));
+}
+
+#[test]
+fn every_record_round_trips_through_progress() {
+    let mut f = fixture();
+    let outcomes = vec!["LO1".to_string(), "K2".to_string()];
+    let evidence = NewEvidence {
+        date: date("2026-02-03"),
+        title: "Ward panel minutes",
+        kind: EvidenceKind::WorkProduct,
+        description: "Agreed priorities\nwith residents",
+        file_ref: Some("portfolio/ward-panel.pdf"),
+        outcomes: &outcomes,
+    };
+    let evidence_id = f
+        .store
+        .add_evidence(f.enrolment, &evidence, Some(f.person))
+        .expect("evidence");
+    let hours = NewHours {
+        date: date("2026-02-04"),
+        hours: 6.5,
+        category: "off-the-job",
+        activity: None,
+        note: "Diploma workshop",
+        benefit: None,
+        outcomes: &outcomes[..1],
+    };
+    f.store
+        .add_hours(f.enrolment, &hours, Some(f.person))
+        .expect("hours");
+    let update = RequirementUpdate {
+        status: RequirementStatus::Met,
+        date: Some(date("2025-12-01")),
+        reference: Some("VET-123"),
+        expires_on: Some(date("2030-12-01")),
+    };
+    f.store
+        .set_requirement(f.enrolment, "vetting", &update, Some(f.assessor))
+        .expect("requirement");
+    f.store
+        .set_outcome_status(
+            f.enrolment,
+            "LO1",
+            OutcomeStatus::ReadyForReview,
+            Some(f.person),
+        )
+        .expect("status");
+    f.store
+        .set_judgement(
+            f.enrolment,
+            "LO1",
+            Judgement::Competent,
+            "Clear evidence",
+            f.assessor,
+        )
+        .expect("judge");
+
+    let progress = f
+        .store
+        .progress(
+            &f.store
+                .latest_enrolment(f.person)
+                .expect("read")
+                .expect("some"),
+        )
+        .expect("progress");
+    assert_eq!(progress.evidence.len(), 1);
+    let item = &progress.evidence[0];
+    assert_eq!(
+        (item.id, item.title.as_str(), item.kind),
+        (evidence_id, "Ward panel minutes", EvidenceKind::WorkProduct)
+    );
+    assert_eq!(item.description, "Agreed priorities\nwith residents");
+    assert_eq!(item.outcomes, ["K2", "LO1"]);
+    assert_eq!(item.file_ref.as_deref(), Some("portfolio/ward-panel.pdf"));
+    assert_eq!(progress.hours.len(), 1);
+    assert_eq!(
+        (progress.hours[0].hours, progress.hours[0].outcomes.clone()),
+        (6.5, vec!["LO1".to_string()])
+    );
+    let vetting = &progress.requirements[0];
+    assert_eq!(
+        (vetting.id.as_str(), vetting.status),
+        ("vetting", RequirementStatus::Met)
+    );
+    assert_eq!(vetting.expires_on, Some(date("2030-12-01")));
+    assert_eq!(vetting.reference.as_deref(), Some("VET-123"));
+    let lo1 = &progress.outcomes[0];
+    assert_eq!(
+        (lo1.status, lo1.judgement),
+        (OutcomeStatus::ReadyForReview, Judgement::Competent)
+    );
+    assert_eq!(lo1.judgement_note.as_deref(), Some("Clear evidence"));
+    assert_eq!(lo1.judged_by, Some(f.assessor.0));
+}
+
+#[test]
+fn every_change_leaves_a_history_row_with_before_and_after() {
+    let mut f = fixture();
+    f.store
+        .set_outcome_status(
+            f.enrolment,
+            "LO3",
+            OutcomeStatus::InProgress,
+            Some(f.person),
+        )
+        .expect("first");
+    f.store
+        .set_outcome_status(f.enrolment, "LO3", OutcomeStatus::Completed, Some(f.person))
+        .expect("second");
+    assert_eq!(
+        history_for(&f.store, "outcome_progress", "status"),
+        [
+            (Some("not_started".into()), Some("in_progress".into())),
+            (Some("in_progress".into()), Some("completed".into()))
+        ]
+    );
+    let actor: Option<i64> = f
+        .store
+        .connection()
+        .query_row(
+            "SELECT actor_id FROM history ORDER BY id DESC LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .expect("actor");
+    assert_eq!(actor, Some(f.person.0));
+}
+
+#[test]
+fn deleted_evidence_leaves_progress_but_stays_in_the_store_and_history() {
+    let mut f = fixture();
+    let outcomes = vec!["LO2".to_string()];
+    let evidence = NewEvidence {
+        date: date("2026-02-03"),
+        title: "Witness statement",
+        kind: EvidenceKind::WitnessTestimony,
+        description: "",
+        file_ref: None,
+        outcomes: &outcomes,
+    };
+    let id = f
+        .store
+        .add_evidence(f.enrolment, &evidence, None)
+        .expect("evidence");
+    f.store
+        .delete_evidence(id, Some(f.assessor))
+        .expect("delete");
+    let enrolment = f
+        .store
+        .latest_enrolment(f.person)
+        .expect("read")
+        .expect("some");
+    assert!(
+        f.store
+            .progress(&enrolment)
+            .expect("progress")
+            .evidence
+            .is_empty()
+    );
+    let kept: i64 = f
+        .store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM evidence WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+            |row| row.get(0),
+        )
+        .expect("kept");
+    assert_eq!(kept, 1);
+    assert_eq!(
+        history_for(&f.store, "evidence", "title").last(),
+        Some(&(Some("Witness statement".into()), None))
+    );
+    assert!(
+        f.store.delete_evidence(id, None).is_err(),
+        "deleting twice is refused"
+    );
+}
+
+#[test]
+fn an_action_that_fails_part_way_leaves_nothing_behind() {
+    let mut f = fixture();
+    let people_before = f.store.count_people().expect("count");
+    let history_before = history_rows(&f.store);
+    // The person row is written first; the enrolment then breaks a CHECK.
+    let new = NewApprentice {
+        name: "Half Written",
+        date_of_birth: None,
+        employer: None,
+        assessor: None,
+        framework_id: "pcso-level4",
+        framework_version: "1",
+        framework_hash: "x",
+        start_date: date("2026-05-01"),
+        planned_end: date("2026-04-01"),
+        area_of_practice: None,
+        employer_opt_in: false,
+    };
+    let error = f.store.add_apprentice(&new).expect_err("refused");
+    assert!(matches!(error, StoreError::Sqlite { .. }), "{error}");
+    assert_eq!(f.store.count_people().expect("count"), people_before);
+    assert_eq!(history_rows(&f.store), history_before);
+}
+
+#[test]
+fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited() {
+    let mut f = fixture();
+    let sections = [(CheckinSection::SinceLast, "Good start")];
+    let judgements = [("LO1", Judgement::Competent, "Seen at ward panel")];
+    let actions = [NewAction {
+        text: "Evidence for LO4",
+        owner: "apprentice",
+        due: Some(date("2026-06-20")),
+    }];
+    let checkin = |day: &'static str, signed: Option<&'static str>| NewCheckin {
+        date: date(day),
+        assessor: f.assessor,
+        sections: &sections,
+        judgements: &judgements,
+        actions: &actions,
+        next_due: Some(date("2026-06-20")),
+        signed_at: signed,
+    };
+    let first = checkin("2026-03-30", Some("2026-03-30T15:00:00Z"));
+    let second = checkin("2026-06-22", Some("2026-06-22T15:00:00Z"));
+    let first_id = f.store.record_checkin(f.enrolment, &first).expect("first");
+    let second_id = f
+        .store
+        .record_checkin(f.enrolment, &second)
+        .expect("second");
+    let seals: Vec<(String, Option<String>)> = f
+        .store
+        .connection()
+        .prepare("SELECT seal_hash, previous_seal_hash FROM checkin ORDER BY id")
+        .expect("query")
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("seals");
+    assert_eq!(seals[0].1, None);
+    assert_eq!(
+        seals[1].1.as_deref(),
+        Some(seals[0].0.as_str()),
+        "the second seal chains to the first"
+    );
+    let enrolment = f
+        .store
+        .latest_enrolment(f.person)
+        .expect("read")
+        .expect("some");
+    let progress = f.store.progress(&enrolment).expect("progress");
+    assert_eq!(progress.outcomes[0].judgement, Judgement::Competent);
+    assert_eq!(progress.checkins.len(), 2);
+    assert!(progress.checkins.iter().all(|c| c.sealed));
+    let edit = f.store.connection().execute(
+        "UPDATE checkin SET date = '2026-01-01' WHERE id = ?1",
+        [first_id],
+    );
+    assert!(
+        edit.expect_err("sealed")
+            .to_string()
+            .contains("never edited")
+    );
+    assert!(second_id > first_id);
+}
+
+#[test]
+fn records_of_an_outcome_the_framework_no_longer_has_are_kept_and_reported() {
+    let mut f = fixture();
+    let outcomes = vec!["LO6".to_string()];
+    let evidence = NewEvidence {
+        date: date("2026-02-03"),
+        title: "Multi-agency meeting",
+        kind: EvidenceKind::Observation,
+        description: "",
+        file_ref: None,
+        outcomes: &outcomes,
+    };
+    let id = f
+        .store
+        .add_evidence(f.enrolment, &evidence, None)
+        .expect("evidence");
+    let renamed = BUNDLED[0]
+        .text
+        .replace("code: LO6", "code: LO6A")
+        .replace("LO5, LO6, K2", "LO5, LO6A, K2");
+    let changed = load_str("changed.yaml", &renamed).expect("the edited file is valid");
+    let enrolment = f
+        .store
+        .latest_enrolment(f.person)
+        .expect("read")
+        .expect("some");
+    let progress = f.store.progress(&enrolment).expect("progress");
+    assert_ne!(changed.content_hash, enrolment.framework_hash);
+    let found = orphans(&progress, &changed);
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].kind, found[0].code.as_str()), ("outcome", "LO6"));
+    assert_eq!(found[0].used_by, format!("evidence {id}"));
+    assert_eq!(
+        progress.evidence[0].outcomes,
+        ["LO6"],
+        "the record itself is unchanged"
+    );
+    assert!(orphans(&progress, &f.framework).is_empty());
+}
+
+#[test]
+fn an_ambiguous_or_unknown_name_is_refused_with_the_matches() {
+    let mut f = fixture();
+    f.store.add_assessor("Amy Jones").expect("second Amy");
+    match f.store.find_person("amy") {
+        Err(StoreError::AmbiguousPerson { matches, .. }) => {
+            assert_eq!(matches, ["Amy Clark (id 2)", "Amy Jones (id 3)"]);
+        }
+        other => panic!("expected ambiguity, got {other:?}"),
+    }
+    assert!(matches!(
+        f.store.find_person("Zed"),
+        Err(StoreError::UnknownPerson { .. })
+    ));
+    assert_eq!(f.store.find_person("2").expect("by id").name, "Amy Clark");
+    assert_eq!(
+        f.store.find_person("jones").expect("by surname").name,
+        "Amy Jones"
+    );
+}
+
+#[test]
+fn hours_on_a_day_add_up_and_a_repeat_is_flagged() {
+    let mut f = fixture();
+    let entry = NewHours {
+        date: date("2026-02-04"),
+        hours: 3.0,
+        category: "off-the-job",
+        activity: None,
+        note: "",
+        benefit: None,
+        outcomes: &[],
+    };
+    let (first, none) = f.store.add_hours(f.enrolment, &entry, None).expect("first");
+    let (_, duplicate) = f
+        .store
+        .add_hours(f.enrolment, &entry, None)
+        .expect("second");
+    assert_eq!(none, None);
+    assert_eq!(duplicate, Some(first));
+    assert_eq!(
+        f.store
+            .hours_on(f.enrolment, date("2026-02-04"))
+            .expect("sum"),
+        6.0
+    );
+}
