@@ -214,6 +214,16 @@ pub enum ApprenticeCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Change an enrolment's status: active, break (a break in learning), withdrawn, completed
+    Status {
+        /// The apprentice: a name or an id
+        person: String,
+        /// active, break, withdrawn or completed
+        status: String,
+        /// From when (default: today); a break ends the day before a return
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
     /// Show everything recorded for one apprentice, and records the framework no longer defines
     Show {
         /// The apprentice: a name or an id

@@ -451,3 +451,47 @@ fn hours_on_a_day_add_up_and_a_repeat_is_flagged() {
         6.0
     );
 }
+
+#[test]
+fn a_break_in_learning_is_kept_with_its_dates() {
+    use pcso_tracker::domain::EnrolmentStatus;
+    let mut f = fixture();
+    f.store
+        .set_enrolment_status(
+            f.enrolment,
+            EnrolmentStatus::Break,
+            date("2026-04-01"),
+            Some(f.assessor),
+        )
+        .expect("break");
+    assert_eq!(
+        f.store.learning_breaks(f.enrolment).expect("breaks"),
+        [(date("2026-04-01"), None)]
+    );
+    f.store
+        .set_enrolment_status(
+            f.enrolment,
+            EnrolmentStatus::Active,
+            date("2026-05-11"),
+            Some(f.assessor),
+        )
+        .expect("back");
+    assert_eq!(
+        f.store.learning_breaks(f.enrolment).expect("breaks"),
+        [(date("2026-04-01"), Some(date("2026-05-10")))]
+    );
+    let enrolment = f
+        .store
+        .latest_enrolment(f.person)
+        .expect("read")
+        .expect("some");
+    assert_eq!(enrolment.status, EnrolmentStatus::Active);
+    assert_eq!(
+        history_for(&f.store, "enrolment", "status"),
+        [
+            (None, Some("active".into())),
+            (Some("active".into()), Some("break".into())),
+            (Some("break".into()), Some("active".into()))
+        ]
+    );
+}

@@ -2,7 +2,7 @@
 
 use super::{CommandError, Context, active_framework};
 use crate::cli::{AddApprentice, ListFormat};
-use crate::domain::{Role, check_name, planned_end};
+use crate::domain::{EnrolmentStatus, Role, check_name, planned_end};
 use crate::framework::Framework;
 use crate::store::{NewApprentice, PersonSummary};
 use std::io::Write;
@@ -100,6 +100,43 @@ fn check_area<'a>(
             &format!("`{area}` is not one of {}", areas.join(", ")),
         )),
     }
+}
+
+pub fn set_status(
+    context: &Context,
+    query: &str,
+    status: &str,
+    date: Option<chrono::NaiveDate>,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let status = EnrolmentStatus::parse(status).ok_or_else(|| {
+        refused(
+            "status",
+            &format!("`{status}` is not one of {}", EnrolmentStatus::choices()),
+        )
+    })?;
+    let date = date.unwrap_or(context.today);
+    if date > context.today {
+        return Err(refused(
+            "--date",
+            &format!("{date} is in the future (today is {})", context.today),
+        ));
+    }
+    let mut store = context.open_store()?;
+    let person = store.find_person(query)?;
+    let enrolment = store.latest_enrolment(person.id)?.ok_or_else(|| {
+        CommandError::Refused(format!("{} is not enrolled on any framework", person.name))
+    })?;
+    if date < enrolment.start_date {
+        return Err(refused(
+            "--date",
+            &format!("{date} is before the start ({})", enrolment.start_date),
+        ));
+    }
+    let actor = context.actor(&store)?;
+    store.set_enrolment_status(enrolment.id, status, date, actor)?;
+    writeln!(out, "{}: {} from {date}", person.name, status)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn add_assessor(

@@ -11,6 +11,7 @@ use crate::cli::{
     ApprenticeCommand, AssessorCommand, Cli, Command, EvidenceCommand, HoursCommand,
     OutcomeCommand, RequirementCommand, StandardCommand,
 };
+use crate::domain::PersonId;
 use crate::framework::{BUNDLED, Framework, FrameworkError, default_framework, load_file};
 use crate::store::{Store, StoreError, database_path};
 use chrono::NaiveDate;
@@ -46,7 +47,22 @@ pub struct Context {
 impl Context {
     pub fn open_store(&self) -> Result<Store, CommandError> {
         let path = database_path(self.db.as_deref())?;
-        Ok(Store::open(&path)?)
+        let store = Store::open(&path)?;
+        if store.is_read_only() {
+            eprintln!(
+                "note: {} is read-only: it can be shown, but nothing can be recorded",
+                path.display()
+            );
+        }
+        Ok(store)
+    }
+
+    /// The person named with `--as`, recorded as the author of changes.
+    pub fn actor(&self, store: &Store) -> Result<Option<PersonId>, CommandError> {
+        match &self.acting_as {
+            Some(query) => Ok(Some(store.find_person(query)?.id)),
+            None => Ok(None),
+        }
     }
 
     /// The framework an enrolment names: `--standard` when its id matches,
@@ -99,6 +115,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
             ApprenticeCommand::Add(add) => apprentice::add(&context, &add, out),
             ApprenticeCommand::List { format } => apprentice::list(&context, format, out),
             ApprenticeCommand::Show { person, format } => show::run(&context, &person, format, out),
+            ApprenticeCommand::Status {
+                person,
+                status,
+                date,
+            } => apprentice::set_status(&context, &person, &status, date, out),
         },
         Some(Command::Assessor {
             command: AssessorCommand::Add { name },

@@ -29,10 +29,7 @@ impl Target {
             CommandError::Refused(format!("{} is not enrolled on any framework", person.name))
         })?;
         let framework = context.framework_by_id(&enrolment.framework_id)?;
-        let actor = match &context.acting_as {
-            Some(query) => Some(store.find_person(query)?.id),
-            None => None,
-        };
+        let actor = context.actor(&store)?;
         Ok(Target {
             store,
             person,

@@ -5,6 +5,7 @@ use super::{CommandError, Context};
 use crate::cli::ListFormat;
 use crate::domain::{Judgement, Orphan, OutcomeStatus, Person, Progress, orphans};
 use crate::framework::Framework;
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -45,7 +46,12 @@ pub fn run(
                 .map_err(|error| CommandError::Refused(error.to_string()))?;
             writeln!(out, "{json}")?;
         }
-        ListFormat::Table => write_summary(out, &person, &framework, &progress, &orphans, changed)?,
+        ListFormat::Table => {
+            let breaks = store.learning_breaks(enrolment.id)?;
+            write_summary(
+                out, &person, &framework, &progress, &orphans, changed, &breaks,
+            )?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -57,6 +63,7 @@ fn write_summary(
     progress: &Progress,
     orphans: &[Orphan],
     changed: bool,
+    breaks: &[(NaiveDate, Option<NaiveDate>)],
 ) -> std::io::Result<()> {
     let enrolment = &progress.enrolment;
     writeln!(out, "{} (id {})", person.name, person.id.0)?;
@@ -126,6 +133,12 @@ fn write_summary(
         }
     )?;
     writeln!(out, "  check-ins: {}", progress.checkins.len())?;
+    for (from, to) in breaks {
+        match to {
+            Some(to) => writeln!(out, "  break in learning: {from} to {to}")?,
+            None => writeln!(out, "  break in learning: since {from}")?,
+        }
+    }
     for orphan in orphans {
         writeln!(
             out,

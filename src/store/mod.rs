@@ -5,6 +5,7 @@
 mod backup;
 mod checkins;
 mod convert;
+mod enrolments;
 mod error;
 mod history;
 mod location;
