@@ -31,7 +31,7 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
     let framework = BUNDLED[0].load().expect("framework");
-    let assessor = store.add_assessor("Sam Patel").expect("assessor");
+    let assessor = store.add_assessor("Sam Patel", None).expect("assessor");
     let new = NewApprentice {
         name: "Amy Clark",
         date_of_birth: Some(date("2007-04-02")),
@@ -45,7 +45,7 @@ fn fixture() -> Fixture {
         area_of_practice: None,
         employer_opt_in: false,
     };
-    let (person, enrolment) = store.add_apprentice(&new).expect("apprentice");
+    let (person, enrolment) = store.add_apprentice(&new, None).expect("apprentice");
     Fixture {
         _dir: dir,
         store,
@@ -296,7 +296,7 @@ fn an_action_that_fails_part_way_leaves_nothing_behind() {
         area_of_practice: None,
         employer_opt_in: false,
     };
-    let error = f.store.add_apprentice(&new).expect_err("refused");
+    let error = f.store.add_apprentice(&new, None).expect_err("refused");
     assert!(matches!(error, StoreError::Sqlite { .. }), "{error}");
     assert_eq!(f.store.count_people().expect("count"), people_before);
     assert_eq!(history_rows(&f.store), history_before);
@@ -407,7 +407,7 @@ fn records_of_an_outcome_the_framework_no_longer_has_are_kept_and_reported() {
 #[test]
 fn an_ambiguous_or_unknown_name_is_refused_with_the_matches() {
     let mut f = fixture();
-    f.store.add_assessor("Amy Jones").expect("second Amy");
+    f.store.add_assessor("Amy Jones", None).expect("second Amy");
     match f.store.find_person("amy") {
         Err(StoreError::AmbiguousPerson { matches, .. }) => {
             assert_eq!(matches, ["Amy Clark (id 2)", "Amy Jones (id 3)"]);

@@ -62,7 +62,8 @@ pub fn add(
         area_of_practice: area,
         employer_opt_in: add.employer_opt_in,
     };
-    let (person, _) = store.add_apprentice(&new)?;
+    let actor = context.actor(&store)?;
+    let (person, _) = store.add_apprentice(&new, actor)?;
     writeln!(
         out,
         "added {name} (id {}), enrolled on {} from {} to {}",
@@ -145,7 +146,9 @@ pub fn add_assessor(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
     let name = check_name(name).map_err(|message| refused("name", &message))?;
-    let id = context.open_store()?.add_assessor(name)?;
+    let mut store = context.open_store()?;
+    let actor = context.actor(&store)?;
+    let id = store.add_assessor(name, actor)?;
     writeln!(out, "added assessor {name} (id {})", id.0)?;
     Ok(ExitCode::SUCCESS)
 }

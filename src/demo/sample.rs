@@ -93,7 +93,7 @@ pub fn fill(
     advanced: &Framework,
     today: NaiveDate,
 ) -> Result<Vec<String>, StoreError> {
-    let assessor = store.add_assessor("Sam Patel")?;
+    let assessor = store.add_assessor("Sam Patel", None)?;
     let mut sample = Sample {
         store,
         pcso,
@@ -490,7 +490,7 @@ fn enrol(
         area_of_practice: area,
         employer_opt_in: false,
     };
-    Ok(store.add_apprentice(&new)?.1)
+    Ok(store.add_apprentice(&new, None)?.1)
 }
 
 fn months_before(date: NaiveDate, months: u32) -> NaiveDate {

@@ -24,7 +24,7 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -125,10 +125,15 @@ fn configure(connection: &Connection, path: &Path) -> Result<(), StoreError> {
 fn create_parent_folder(path: &Path) -> Result<(), StoreError> {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() && !parent.exists() => {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateFolder {
-                path: parent.to_path_buf(),
-                source,
-            })
+            // The folder holds personal data too: its owner only.
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(parent)
+                .map_err(|source| StoreError::CreateFolder {
+                    path: parent.to_path_buf(),
+                    source,
+                })
         }
         _ => Ok(()),
     }

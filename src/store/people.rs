@@ -41,7 +41,11 @@ pub struct PersonSummary {
 }
 
 impl Store {
-    pub fn add_assessor(&mut self, name: &str) -> Result<PersonId, StoreError> {
+    pub fn add_assessor(
+        &mut self,
+        name: &str,
+        actor: Option<PersonId>,
+    ) -> Result<PersonId, StoreError> {
         self.write("adding an assessor", |transaction| {
             transaction.execute(
                 "INSERT INTO person (name, role, created_at) VALUES (?1, 'assessor', ?2)",
@@ -52,7 +56,14 @@ impl Store {
                 ("name", None, Some(name.to_string())),
                 ("role", None, Some("assessor".into())),
             ];
-            record_change(transaction, None, ChangeKind::Insert, "person", id, &fields)?;
+            record_change(
+                transaction,
+                actor,
+                ChangeKind::Insert,
+                "person",
+                id,
+                &fields,
+            )?;
             Ok(PersonId(id))
         })
     }
@@ -61,6 +72,7 @@ impl Store {
     pub fn add_apprentice(
         &mut self,
         new: &NewApprentice,
+        actor: Option<PersonId>,
     ) -> Result<(PersonId, EnrolmentId), StoreError> {
         self.write("adding an apprentice", |transaction| {
             let created = now();
@@ -89,7 +101,7 @@ impl Store {
             ];
             record_change(
                 transaction,
-                None,
+                actor,
                 ChangeKind::Insert,
                 "person",
                 person,
@@ -128,7 +140,7 @@ impl Store {
             ];
             record_change(
                 transaction,
-                None,
+                actor,
                 ChangeKind::Insert,
                 "enrolment",
                 enrolment,
