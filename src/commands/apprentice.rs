@@ -1,6 +1,6 @@
 //! `apprentice add|list` and `assessor add`: the people in the store.
 
-use super::{CommandError, Context, active_framework};
+use super::{CommandError, Context, active_framework, enrolled};
 use crate::cli::{AddApprentice, ListFormat};
 use crate::domain::{EnrolmentStatus, Role, check_name, planned_end};
 use crate::framework::Framework;
@@ -124,10 +124,7 @@ pub fn set_status(
         ));
     }
     let mut store = context.open_store()?;
-    let person = store.find_person(query)?;
-    let enrolment = store.latest_enrolment(person.id)?.ok_or_else(|| {
-        CommandError::Refused(format!("{} is not enrolled on any framework", person.name))
-    })?;
+    let (person, enrolment) = enrolled(&store, query)?;
     if date < enrolment.start_date {
         return Err(refused(
             "--date",

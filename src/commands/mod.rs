@@ -11,7 +11,7 @@ use crate::cli::{
     ApprenticeCommand, AssessorCommand, Cli, Command, EvidenceCommand, HoursCommand,
     OutcomeCommand, RequirementCommand, StandardCommand,
 };
-use crate::domain::PersonId;
+use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{BUNDLED, Framework, FrameworkError, default_framework, load_file};
 use crate::store::{Store, StoreError, database_path};
 use chrono::NaiveDate;
@@ -148,6 +148,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The person `query` names and their latest enrolment.
+pub fn enrolled(store: &Store, query: &str) -> Result<(Person, Enrolment), CommandError> {
+    let person = store.find_person(query)?;
+    match store.latest_enrolment(person.id)? {
+        Some(enrolment) => Ok((person, enrolment)),
+        None => Err(CommandError::Refused(format!(
+            "{} is not enrolled on any framework",
+            person.name
+        ))),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `evidence add`, `hours add`, `requirement set`, `outcome set`: progress
 //! records for one apprentice, checked against their enrolment's framework.
 
-use super::{CommandError, Context};
+use super::{CommandError, Context, enrolled};
 use crate::cli::{AddEvidence, AddHours, SetOutcome, SetRequirement};
 use crate::domain::{
     Enrolment, EvidenceKind, HoursClaim, OutcomeStatus, Person, PersonId, RequirementStatus,
@@ -24,10 +24,7 @@ struct Target {
 impl Target {
     fn resolve(context: &Context, query: &str) -> Result<Target, CommandError> {
         let store = context.open_store()?;
-        let person = store.find_person(query)?;
-        let enrolment = store.latest_enrolment(person.id)?.ok_or_else(|| {
-            CommandError::Refused(format!("{} is not enrolled on any framework", person.name))
-        })?;
+        let (person, enrolment) = enrolled(&store, query)?;
         let framework = context.framework_by_id(&enrolment.framework_id)?;
         let actor = context.actor(&store)?;
         Ok(Target {

@@ -1,7 +1,7 @@
 //! `apprentice show PERSON`: everything recorded for one person, counted,
 //! with records the framework file no longer defines listed as orphaned.
 
-use super::{CommandError, Context};
+use super::{CommandError, Context, enrolled};
 use crate::cli::ListFormat;
 use crate::domain::{Judgement, Orphan, OutcomeStatus, Person, Progress, orphans};
 use crate::framework::Framework;
@@ -26,10 +26,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
     let store = context.open_store()?;
-    let person = store.find_person(query)?;
-    let enrolment = store.latest_enrolment(person.id)?.ok_or_else(|| {
-        CommandError::Refused(format!("{} is not enrolled on any framework", person.name))
-    })?;
+    let (person, enrolment) = enrolled(&store, query)?;
     let framework = context.framework_by_id(&enrolment.framework_id)?;
     let progress = store.progress(&enrolment)?;
     let orphans = orphans(&progress, &framework);

@@ -3,6 +3,7 @@
 //! row is never updated (a trigger refuses it).
 
 use super::history::{ChangeKind, record_change};
+use super::records::{Judged, write_judgement};
 use super::{Store, StoreError};
 use crate::domain::{CheckinSection, EnrolmentId, Judgement, PersonId, seal};
 use chrono::NaiveDate;
@@ -140,33 +141,17 @@ fn apply_judgements(
     enrolment: EnrolmentId,
     checkin: &NewCheckin,
 ) -> rusqlite::Result<()> {
-    for (code, judgement, note) in checkin.judgements {
-        let before: Option<String> = transaction
-            .query_row(
-                "SELECT judgement FROM outcome_progress WHERE enrolment_id = ?1 AND outcome_code = ?2",
-                params![enrolment.0, code],
-                |row| row.get(0),
-            )
-            .optional()?;
-        transaction.execute(
-            "INSERT INTO outcome_progress (enrolment_id, outcome_code, judgement, judgement_note, judged_by, judged_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
-               judgement = excluded.judgement, judgement_note = excluded.judgement_note,
-               judged_by = excluded.judged_by, judged_at = excluded.judged_at",
-            params![enrolment.0, code, judgement.as_str(), note, checkin.assessor.0, checkin.date],
-        )?;
-        let key = format!("{}/{code}", enrolment.0);
-        let before = Some(before.unwrap_or_else(|| Judgement::NotAssessed.as_str().into()));
-        let fields = [("judgement", before, Some(judgement.as_str().to_string()))];
-        super::history::record_change_keyed(
-            transaction,
-            Some(checkin.assessor),
-            ChangeKind::Update,
-            "outcome_progress",
-            &key,
-            &fields,
-        )?;
+    let at = checkin.date.to_string();
+    for &(code, judgement, note) in checkin.judgements {
+        let judged = Judged {
+            enrolment,
+            code,
+            judgement,
+            note,
+            assessor: checkin.assessor,
+            at: &at,
+        };
+        write_judgement(transaction, &judged)?;
     }
     Ok(())
 }

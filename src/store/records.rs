@@ -251,26 +251,64 @@ impl Store {
         assessor: PersonId,
     ) -> Result<(), StoreError> {
         self.write("recording a judgement", |transaction| {
-            let before = outcome_field(transaction, enrolment, code, "judgement")?;
-            let before_note = outcome_field(transaction, enrolment, code, "judgement_note")?;
-            let stored = judgement.as_str();
-            transaction.execute(
-                "INSERT INTO outcome_progress (enrolment_id, outcome_code, judgement, judgement_note, judged_by, judged_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
-                   judgement = excluded.judgement, judgement_note = excluded.judgement_note,
-                   judged_by = excluded.judged_by, judged_at = excluded.judged_at",
-                params![enrolment.0, code, stored, note, assessor.0, now()],
-            )?;
-            let key = format!("{}/{code}", enrolment.0);
-            let before = Some(before.unwrap_or_else(|| Judgement::NotAssessed.as_str().into()));
-            let fields = [
-                ("judgement", before, Some(stored.to_string())),
-                ("judgement_note", before_note, Some(note.to_string())),
-            ];
-            record_change_keyed(transaction, Some(assessor), ChangeKind::Update, "outcome_progress", &key, &fields)
+            let judged = Judged {
+                enrolment,
+                code,
+                judgement,
+                note,
+                assessor,
+                at: &now(),
+            };
+            write_judgement(transaction, &judged)
         })
     }
+}
+
+/// A judgement of one outcome, by whom and when.
+pub(super) struct Judged<'a> {
+    pub enrolment: EnrolmentId,
+    pub code: &'a str,
+    pub judgement: Judgement,
+    pub note: &'a str,
+    pub assessor: PersonId,
+    /// A date or date-time, as text.
+    pub at: &'a str,
+}
+
+/// Makes `judged` the outcome's current judgement, with its history rows.
+pub(super) fn write_judgement(transaction: &Transaction, judged: &Judged) -> rusqlite::Result<()> {
+    let Judged {
+        enrolment,
+        code,
+        judgement,
+        note,
+        assessor,
+        at,
+    } = *judged;
+    let before = outcome_field(transaction, enrolment, code, "judgement")?;
+    let before_note = outcome_field(transaction, enrolment, code, "judgement_note")?;
+    transaction.execute(
+        "INSERT INTO outcome_progress (enrolment_id, outcome_code, judgement, judgement_note, judged_by, judged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
+           judgement = excluded.judgement, judgement_note = excluded.judgement_note,
+           judged_by = excluded.judged_by, judged_at = excluded.judged_at",
+        params![enrolment.0, code, judgement.as_str(), note, assessor.0, at],
+    )?;
+    let key = format!("{}/{code}", enrolment.0);
+    let before = Some(before.unwrap_or_else(|| Judgement::NotAssessed.as_str().into()));
+    let fields = [
+        ("judgement", before, Some(judgement.as_str().to_string())),
+        ("judgement_note", before_note, Some(note.to_string())),
+    ];
+    record_change_keyed(
+        transaction,
+        Some(assessor),
+        ChangeKind::Update,
+        "outcome_progress",
+        &key,
+        &fields,
+    )
 }
 
 fn outcome_field(
