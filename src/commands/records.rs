@@ -45,12 +45,7 @@ impl Target {
             .collect();
         for code in &codes {
             if self.framework.outcome(code).is_none() {
-                let known: Vec<&str> = self
-                    .framework
-                    .outcomes
-                    .iter()
-                    .map(|o| o.code.as_str())
-                    .collect();
+                let known = self.framework.outcome_codes();
                 return Err(refused(
                     "--outcomes",
                     &format!(
@@ -122,12 +117,7 @@ pub fn add_hours(
     let mut target = Target::resolve(context, &add.person)?;
     let framework = &target.framework;
     if framework.hour_category(&add.category).is_none() {
-        let known: Vec<&str> = framework
-            .hours
-            .categories
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
+        let known = framework.hour_category_ids();
         return Err(refused(
             "--category",
             &format!(
@@ -211,12 +201,7 @@ pub fn set_requirement(
 ) -> Result<ExitCode, CommandError> {
     let mut target = Target::resolve(context, &set.person)?;
     let Some(requirement) = target.framework.requirement(&set.id) else {
-        let known: Vec<&str> = target
-            .framework
-            .requirements
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect();
+        let known = target.framework.requirement_ids();
         return Err(refused(
             "requirement",
             &format!(

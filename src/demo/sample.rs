@@ -337,7 +337,7 @@ impl Sample<'_> {
         start: NaiveDate,
         count: u32,
     ) -> Result<(), StoreError> {
-        let codes: Vec<&str> = self.pcso.outcomes.iter().map(|o| o.code.as_str()).collect();
+        let codes = self.pcso.outcome_codes();
         let interval = u64::from(self.pcso.programme.checkin_interval_weeks) * 7;
         for number in 1..=count {
             let date = start + Days::new(interval * u64::from(number));

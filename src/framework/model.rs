@@ -309,6 +309,31 @@ impl Framework {
             .find(|category| category.id == id)
     }
 
+    /// Every outcome code, in file order (for messages and references).
+    pub fn outcome_codes(&self) -> Vec<&str> {
+        self.outcomes
+            .iter()
+            .map(|outcome| outcome.code.as_str())
+            .collect()
+    }
+
+    /// Every requirement id, in file order.
+    pub fn requirement_ids(&self) -> Vec<&str> {
+        self.requirements
+            .iter()
+            .map(|requirement| requirement.id.as_str())
+            .collect()
+    }
+
+    /// Every hour category id, in file order.
+    pub fn hour_category_ids(&self) -> Vec<&str> {
+        self.hours
+            .categories
+            .iter()
+            .map(|category| category.id.as_str())
+            .collect()
+    }
+
     /// The gateway's rules; none when the framework has no gateway.
     pub fn gateway_rules(&self) -> &[GatewayRule] {
         self.gateway.as_ref().map_or(&[], |gateway| &gateway.rules)

@@ -6,7 +6,7 @@ use crate::framework::model::{Framework, GatewayCheck, GatewayRule, HoursCheck};
 
 impl Checker {
     pub(super) fn assessment_methods(&mut self, framework: &Framework) {
-        let codes: Vec<&str> = framework.outcomes.iter().map(|o| o.code.as_str()).collect();
+        let codes = framework.outcome_codes();
         for (index, method) in framework.assessment_methods.iter().enumerate() {
             let field = format!("assessment_methods[{index}]");
             self.id(format!("{field}.id"), &method.id);
@@ -64,15 +64,11 @@ impl Checker {
         let check = format!("{field}.check");
         match &rule.check {
             GatewayCheck::Requirement(id) => {
-                let known: Vec<&str> = framework
-                    .requirements
-                    .iter()
-                    .map(|r| r.id.as_str())
-                    .collect();
+                let known = framework.requirement_ids();
                 self.reference(&format!("{check}.requirement"), id, &known, "requirements");
             }
             GatewayCheck::Outcomes(outcomes) => {
-                let codes: Vec<&str> = framework.outcomes.iter().map(|o| o.code.as_str()).collect();
+                let codes = framework.outcome_codes();
                 self.references(
                     &format!("{check}.outcomes.codes"),
                     &outcomes.codes,
@@ -121,12 +117,7 @@ impl Checker {
 
     fn hours_check(&mut self, check: &str, hours: &HoursCheck, framework: &Framework) {
         let field = format!("{check}.hours");
-        let known: Vec<&str> = framework
-            .hours
-            .categories
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
+        let known = framework.hour_category_ids();
         self.reference(
             &format!("{field}.category"),
             &hours.category,

@@ -20,11 +20,7 @@ impl Checker {
         let interval = programme.checkin_interval_weeks;
         let field = "programme.checkin_interval_weeks";
         self.within(field, interval, 1, MAX_CHECKIN_INTERVAL_WEEKS, "weeks");
-        let requirements: Vec<&str> = framework
-            .requirements
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect();
+        let requirements = framework.requirement_ids();
         for (index, milestone) in programme.milestones.iter().enumerate() {
             let field = format!("programme.milestones[{index}]");
             self.milestone(&field, milestone, months, &requirements);
