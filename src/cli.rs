@@ -71,6 +71,17 @@ pub enum Command {
         #[command(subcommand)]
         command: OutcomeCommand,
     },
+    /// Where a person stands today and what blocks gateway; or one line per person with --all
+    Report {
+        /// The apprentice: a name or an id
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        person: Option<String>,
+        /// One line per person of the caseload (with --as ASSESSOR, their apprentices only)
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
     /// Write a consistent copy of the database to a new file (safe while others write)
     Backup {
         /// Where to write the copy; must not exist yet
@@ -85,6 +96,14 @@ pub enum Command {
         #[arg(long, value_enum)]
         scale: Option<DemoScale>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, readable as it is
+    Md,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,4 +9,5 @@ pub mod commands;
 pub mod demo;
 pub mod domain;
 pub mod framework;
+pub mod report;
 pub mod store;

@@ -65,7 +65,7 @@ fn demo_fills_a_caseload_once_and_refuses_to_repeat_without_force() {
     let sandbox = Sandbox::new();
     let text = sandbox.ok(&["demo"]);
     assert!(
-        text.contains("Dan Hughes (month 12, ready for gateway)"),
+        text.contains("Dan Hughes (12 months completed, ready for gateway)"),
         "{text}"
     );
     assert!(text.contains("Amy Clark (month 1)"), "{text}");

@@ -3,6 +3,7 @@
 mod apprentice;
 mod demo;
 mod records;
+mod report;
 mod show;
 mod standard_show;
 mod validate;
@@ -137,6 +138,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
             command: OutcomeCommand::Set(set),
         }) => records::set_outcome(&context, &set, out),
         Some(Command::Demo { force, scale }) => demo::run(&context, force, scale, out),
+        Some(Command::Report {
+            person,
+            all,
+            format,
+        }) => match person {
+            Some(person) if !all => report::person(&context, &person, format, out),
+            _ => report::caseload(&context, format, out),
+        },
         Some(Command::Backup { path }) => {
             let store = context.open_store()?;
             store.backup(&path)?;

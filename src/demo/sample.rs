@@ -4,7 +4,7 @@
 
 use crate::domain::{
     CheckinSection, EnrolmentId, EvidenceKind, Judgement, OutcomeStatus, PersonId,
-    RequirementStatus, planned_end,
+    RequirementStatus, planned_end, programme_time,
 };
 use crate::framework::Framework;
 use crate::store::{
@@ -103,13 +103,21 @@ pub fn fill(
     let mut added = Vec::new();
     for apprentice in APPRENTICES {
         sample.apprentice(&apprentice)?;
-        let month = (apprentice.months_in + 1).min(pcso.programme.duration_months);
-        let note = if apprentice.gateway_ready {
-            ", ready for gateway"
+        let time = programme_time(
+            apprentice.start(today),
+            pcso.programme.duration_months,
+            &[],
+            today,
+        );
+        let where_they_are = if apprentice.gateway_ready {
+            format!(
+                "{} months completed, ready for gateway",
+                time.months_completed
+            )
         } else {
-            ""
+            format!("month {}", time.month_of_programme)
         };
-        added.push(format!("{} (month {month}{note})", apprentice.name));
+        added.push(format!("{} ({where_they_are})", apprentice.name));
     }
     advanced_practitioner(sample.store, advanced, today, assessor)?;
     added.push("Erin Walsh (advanced practitioner)".to_string());
@@ -170,6 +178,12 @@ const APPRENTICES: [DemoApprentice; 4] = [
     },
 ];
 
+impl DemoApprentice {
+    fn start(&self, today: NaiveDate) -> NaiveDate {
+        months_before(today, self.months_in) - Days::new(self.days_in)
+    }
+}
+
 struct Sample<'a> {
     store: &'a mut Store,
     pcso: &'a Framework,
@@ -179,7 +193,7 @@ struct Sample<'a> {
 
 impl Sample<'_> {
     fn apprentice(&mut self, who: &DemoApprentice) -> Result<(), StoreError> {
-        let start = months_before(self.today, who.months_in) - Days::new(who.days_in);
+        let start = who.start(self.today);
         let dob = months_before(start, who.age_at_start * 12) - Days::new(40);
         let enrolment = enrol(
             self.store,
@@ -426,6 +440,43 @@ fn advanced_practitioner(
     };
     for id in ["constable", "force-selection"] {
         store.set_requirement(enrolment, id, &update, Some(assessor))?;
+    }
+    // A first review at 12 weeks confirmed the area of expertise.
+    let reviewed = start + Days::new(u64::from(framework.programme.checkin_interval_weeks) * 7);
+    if reviewed <= today {
+        let due = reviewed + Days::new(u64::from(framework.programme.checkin_interval_weeks) * 7);
+        let signed_at = format!("{reviewed}T11:00:00Z");
+        let sections = [(
+            CheckinSection::SinceLast,
+            "Development plan agreed; time log started.",
+        )];
+        let judgements = [(
+            "EC1",
+            Judgement::Competent,
+            "Recognised lead on missing-person risk across the force.",
+        )];
+        let actions = [NewAction {
+            text: "Run the peer coaching sessions",
+            owner: "practitioner",
+            due: Some(due),
+        }];
+        let checkin = NewCheckin {
+            date: reviewed,
+            assessor,
+            sections: &sections,
+            judgements: &judgements,
+            actions: &actions,
+            next_due: Some(due),
+            signed_at: Some(&signed_at),
+        };
+        store.record_checkin(enrolment, &checkin)?;
+    }
+    for (code, status) in [
+        ("EC2", OutcomeStatus::ReadyForReview),
+        ("EC3", OutcomeStatus::InProgress),
+        ("EC6", OutcomeStatus::InProgress),
+    ] {
+        store.set_outcome_status(enrolment, code, status, None)?;
     }
     // Roughly 70:20:10 over the weeks so far, each entry with its benefit.
     let pattern: [(&str, &str, f64, &str); 3] = [

@@ -1,5 +1,6 @@
 //! Pure rules and records about progress: no I/O, dates passed in.
 
+mod clock;
 mod enrolment;
 mod hours;
 mod judgement;
@@ -7,9 +8,11 @@ mod person;
 mod progress;
 mod records;
 mod seal;
+pub mod standing;
 mod text;
 mod text_enum;
 
+pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours};
 pub use judgement::Judgement;

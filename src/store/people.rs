@@ -33,6 +33,7 @@ pub struct PersonSummary {
     pub id: PersonId,
     pub name: String,
     pub role: Role,
+    pub assessor_id: Option<PersonId>,
     pub assessor: Option<String>,
     pub framework_id: Option<String>,
     pub start_date: Option<NaiveDate>,
@@ -160,7 +161,8 @@ impl Store {
     /// Everyone, apprentices first, each with their latest enrolment.
     pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
         let sql = "
-            SELECT p.id, p.name, p.role, a.name, e.framework_id, e.start_date, e.planned_end, e.status
+            SELECT p.id, p.name, p.role, a.name, e.framework_id, e.start_date, e.planned_end, e.status,
+                   p.assessor_id
             FROM person p
             LEFT JOIN person a ON a.id = p.assessor_id
             LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)
@@ -207,6 +209,14 @@ impl Store {
                     .collect(),
             }),
         }
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: PersonId) -> Result<Person, StoreError> {
+        self.person_where("id = ?1", id.0.to_string())?
+            .ok_or_else(|| StoreError::UnknownPerson {
+                query: id.0.to_string(),
+            })
     }
 
     fn person_where(&self, condition: &str, value: String) -> Result<Option<Person>, StoreError> {
@@ -272,6 +282,7 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
         id: PersonId(row.get(0)?),
         name: row.get(1)?,
         role: word(row, 2, Role::parse)?,
+        assessor_id: row.get::<_, Option<i64>>(8)?.map(PersonId),
         assessor: row.get(3)?,
         framework_id: row.get(4)?,
         start_date: row.get(5)?,

@@ -1,0 +1,225 @@
+//! The gateway checklist: every rule of the framework evaluated, each unmet
+//! one with a blocker in plain words; and readiness per assessment method.
+
+use super::outcomes::{OutcomeStanding, percent};
+use super::requirements::{RequirementStanding, RequirementState};
+use crate::domain::Judgement;
+use crate::framework::{Framework, GatewayCheck, HoursCheck, OutcomesCheck, RequirementKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleStanding {
+    pub id: String,
+    pub title: String,
+    pub met: bool,
+    /// What stands in the way, when not met.
+    pub blocker: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GatewayStanding {
+    pub title: String,
+    /// True when no rule is unmet.
+    pub ready: bool,
+    pub blockers: Vec<String>,
+    pub rules: Vec<RuleStanding>,
+}
+
+/// What the rules need to know besides the framework.
+pub struct GatewayFacts<'a> {
+    pub outcomes: &'a [OutcomeStanding],
+    pub requirements: &'a [RequirementStanding],
+    /// Hours logged per category id.
+    pub hours: &'a BTreeMap<String, f64>,
+    pub months_completed: u32,
+}
+
+pub fn gateway_standing(framework: &Framework, facts: &GatewayFacts) -> Option<GatewayStanding> {
+    let gateway = framework.gateway.as_ref()?;
+    let rules: Vec<RuleStanding> = gateway
+        .rules
+        .iter()
+        .map(|rule| {
+            let blocker = blocker(framework, &rule.check, facts);
+            RuleStanding {
+                id: rule.id.clone(),
+                title: rule.title.clone(),
+                met: blocker.is_none(),
+                blocker,
+            }
+        })
+        .collect();
+    let blockers: Vec<String> = rules
+        .iter()
+        .filter_map(|rule| rule.blocker.clone())
+        .collect();
+    Some(GatewayStanding {
+        title: gateway.title.clone(),
+        ready: blockers.is_empty(),
+        blockers,
+        rules,
+    })
+}
+
+fn blocker(framework: &Framework, check: &GatewayCheck, facts: &GatewayFacts) -> Option<String> {
+    match check {
+        GatewayCheck::Requirement(id) => requirement_blocker(framework, id, facts.requirements),
+        GatewayCheck::Outcomes(check) => outcomes_blocker(check, facts.outcomes),
+        GatewayCheck::Hours(check) => hours_blocker(framework, check, facts.hours),
+        GatewayCheck::MonthsOnProgramme(months) => (facts.months_completed < *months).then(|| {
+            format!(
+                "{} of {months} months on programme completed",
+                facts.months_completed
+            )
+        }),
+        GatewayCheck::EvidencePerOutcome(minimum) => {
+            let short: Vec<&str> = facts
+                .outcomes
+                .iter()
+                .filter(|o| o.evidence_count < *minimum as usize)
+                .map(|o| o.code.as_str())
+                .collect();
+            match (short.is_empty(), minimum) {
+                (true, _) => None,
+                (false, 1) => Some(format!("no evidence mapped to {}", list(&short))),
+                (false, n) => Some(format!(
+                    "fewer than {n} evidence items for {}",
+                    list(&short)
+                )),
+            }
+        }
+    }
+}
+
+fn requirement_blocker(
+    framework: &Framework,
+    id: &str,
+    standings: &[RequirementStanding],
+) -> Option<String> {
+    let standing = standings.iter().find(|standing| standing.id == id)?;
+    if standing.status.is_settled() {
+        return None;
+    }
+    let kind = framework.requirement(id).map(|r| r.kind);
+    let title = &standing.title;
+    Some(match (standing.status, kind) {
+        (RequirementState::Expired, _) => {
+            let on = standing
+                .expires_on
+                .map(|d| format!(" on {d}"))
+                .unwrap_or_default();
+            format!("{title}: expired{on}")
+        }
+        (RequirementState::NotMet, _) => format!("{title}: recorded as not met"),
+        (_, Some(RequirementKind::Confirmation)) => format!("{title}: not yet confirmed"),
+        _ => format!("{title} not yet achieved"),
+    })
+}
+
+fn outcomes_blocker(check: &OutcomesCheck, outcomes: &[OutcomeStanding]) -> Option<String> {
+    let short: Vec<&str> = outcomes
+        .iter()
+        .filter(|o| check.codes.is_empty() || check.codes.contains(&o.code))
+        .filter(|o| check.types.is_empty() || check.types.contains(&o.outcome_type))
+        .filter(|o| o.judgement < check.at_least)
+        .map(|o| o.code.as_str())
+        .collect();
+    (!short.is_empty()).then(|| format!("{} not yet judged {}", list(&short), check.at_least))
+}
+
+fn hours_blocker(
+    framework: &Framework,
+    check: &HoursCheck,
+    hours: &BTreeMap<String, f64>,
+) -> Option<String> {
+    let category = framework.hour_category(&check.category)?;
+    let minimum = check.minimum_hours.or(category.target_hours)?;
+    let logged = hours.get(&check.category).copied().unwrap_or(0.0);
+    (logged < minimum).then(|| {
+        format!(
+            "{} hours {} of {}",
+            check.category,
+            hours_text(logged),
+            hours_text(minimum)
+        )
+    })
+}
+
+/// One method of the end-point assessment: how many of its outcomes are
+/// judged competent and backed by evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MethodReadiness {
+    pub id: String,
+    pub title: String,
+    pub ready: usize,
+    pub total: usize,
+    /// Whole percent, rounded down so 100 means every outcome is ready.
+    pub readiness_percent: u32,
+    pub missing: Vec<String>,
+}
+
+pub fn method_readiness(
+    framework: &Framework,
+    outcomes: &[OutcomeStanding],
+) -> Vec<MethodReadiness> {
+    framework
+        .assessment_methods
+        .iter()
+        .map(|method| {
+            let ready_codes: Vec<&str> = outcomes
+                .iter()
+                .filter(|o| o.judgement >= Judgement::Competent && o.evidence_count > 0)
+                .map(|o| o.code.as_str())
+                .collect();
+            let missing: Vec<String> = method
+                .assesses
+                .iter()
+                .filter(|code| !ready_codes.contains(&code.as_str()))
+                .cloned()
+                .collect();
+            let total = method.assesses.len();
+            let ready = total - missing.len();
+            MethodReadiness {
+                id: method.id.clone(),
+                title: method.title.clone(),
+                ready,
+                total,
+                readiness_percent: percent(ready, total).floor() as u32,
+                missing,
+            }
+        })
+        .collect()
+}
+
+/// "LO2", "LO2 and LO5", "LO2, LO5 and K1".
+pub fn list(codes: &[&str]) -> String {
+    match codes {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Hours without a needless ".0".
+pub fn hours_text(hours: f64) -> String {
+    if hours.fract().abs() < 1e-9 {
+        format!("{hours:.0}")
+    } else {
+        format!("{hours:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(list(&["LO5"]), "LO5");
+        assert_eq!(list(&["LO2", "LO5"]), "LO2 and LO5");
+        assert_eq!(list(&["LO2", "LO5", "K1"]), "LO2, LO5 and K1");
+        assert_eq!(hours_text(140.0), "140");
+        assert_eq!(hours_text(7.5), "7.5");
+    }
+}

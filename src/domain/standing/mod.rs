@@ -1,0 +1,200 @@
+//! Where one person stands today, from the framework's rules alone: time on
+//! the programme, outcomes against expectation, requirements, hours, the
+//! gateway and each assessment method, check-ins, a RAG rating and warnings.
+//! Pure: the records and the day are passed in.
+
+mod checkins;
+mod gateway;
+mod hours;
+mod outcomes;
+mod rag;
+mod requirements;
+mod warnings;
+
+pub use checkins::{CheckinStanding, checkin_standing};
+pub use gateway::{GatewayStanding, MethodReadiness, RuleStanding};
+pub use hours::{CategoryHours, HoursStanding};
+pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
+pub use rag::Rag;
+pub use requirements::{RequirementStanding, RequirementState, age_on};
+
+use super::{EnrolmentStatus, LearningBreak, Orphan, Person, Progress, orphans, programme_time};
+use crate::framework::Framework;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Everything `assess` needs.
+pub struct Subject<'a> {
+    pub person: &'a Person,
+    pub framework: &'a Framework,
+    pub progress: &'a Progress,
+    pub breaks: &'a [LearningBreak],
+    pub today: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonRef {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FrameworkRef {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    /// The file differs from the one the person was enrolled on.
+    pub changed_since_enrolment: bool,
+}
+
+/// A person's standing on a day. Field order is the report's order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    pub person: PersonRef,
+    pub framework: FrameworkRef,
+    pub as_of: NaiveDate,
+    pub status: EnrolmentStatus,
+    pub start_date: NaiveDate,
+    /// The planned end, moved back by any breaks in learning.
+    pub planned_end: NaiveDate,
+    pub month_of_programme: u32,
+    pub months_completed: u32,
+    pub weeks_left: i64,
+    pub share_elapsed: f64,
+    pub outcomes: Vec<OutcomeStanding>,
+    pub outcome_counts: OutcomeCounts,
+    pub requirements: Vec<RequirementStanding>,
+    pub hours: HoursStanding,
+    pub gateway: Option<GatewayStanding>,
+    pub epa_methods: Vec<MethodReadiness>,
+    pub checkins: CheckinStanding,
+    pub next_checkin_due: NaiveDate,
+    pub rag: Rag,
+    pub rag_reason: String,
+    pub warnings: Vec<String>,
+    pub orphans: Vec<Orphan>,
+}
+
+pub fn assess(subject: &Subject) -> Standing {
+    let Subject {
+        person,
+        framework,
+        progress,
+        breaks,
+        today,
+    } = *subject;
+    let enrolment = &progress.enrolment;
+    let duration = framework.programme.duration_months;
+    let time = programme_time(enrolment.start_date, duration, breaks, today);
+    let months_elapsed = time.share_elapsed * f64::from(duration);
+    let outcomes = outcomes::outcome_standings(framework, progress);
+    let counts = outcomes::outcome_counts(
+        &outcomes,
+        round(expected_percent(framework, months_elapsed), 1),
+    );
+    let requirements = requirements::requirement_standings(
+        framework,
+        person,
+        enrolment,
+        &progress.requirements,
+        today,
+    );
+    let logged = hours::hours_by_category(&progress.hours);
+    let hours = hours::hours_standing(framework, &logged, time.share_elapsed);
+    let facts = gateway::GatewayFacts {
+        outcomes: &outcomes,
+        requirements: &requirements,
+        hours: &logged,
+        months_completed: time.months_completed,
+    };
+    let gateway = gateway::gateway_standing(framework, &facts);
+    let blockers = gateway.as_ref().map_or(&[][..], |g| g.blockers.as_slice());
+    let interval = framework.programme.checkin_interval_weeks;
+    let checkins = checkin_standing(
+        &progress.checkins,
+        enrolment.start_date,
+        interval,
+        breaks,
+        today,
+    );
+    let rag_facts = rag::RagFacts {
+        framework,
+        status: enrolment.status,
+        counts: &counts,
+        months_elapsed,
+        blockers,
+        adjusted_end: time.adjusted_end,
+        weeks_left: time.weeks_left,
+        today,
+    };
+    let (rag, rag_reason) = rag::rag(&rag_facts);
+    let orphans = orphans(progress, framework);
+    let near_end = time
+        .adjusted_end
+        .checked_sub_months(chrono::Months::new(2))
+        .is_some_and(|d| today >= d);
+    let warnings = warnings::warnings(&warnings::WarningFacts {
+        status: enrolment.status,
+        checkins: &checkins,
+        blockers,
+        near_end,
+        weeks_left: time.weeks_left,
+        requirements: &requirements,
+        hours: &hours,
+        breaks,
+        orphans: &orphans,
+        today,
+    });
+    Standing {
+        person: PersonRef {
+            id: person.id.0,
+            name: person.name.clone(),
+        },
+        framework: FrameworkRef {
+            id: framework.framework.id.clone(),
+            version: framework.framework.version.clone(),
+            title: framework.framework.title.clone(),
+            changed_since_enrolment: framework.content_hash != enrolment.framework_hash,
+        },
+        as_of: today,
+        status: enrolment.status,
+        start_date: enrolment.start_date,
+        planned_end: time.adjusted_end,
+        month_of_programme: time.month_of_programme,
+        months_completed: time.months_completed,
+        weeks_left: time.weeks_left,
+        share_elapsed: round(time.share_elapsed, 3),
+        epa_methods: gateway::method_readiness(framework, &outcomes),
+        outcomes,
+        outcome_counts: counts,
+        requirements,
+        hours: rounded_hours(hours),
+        gateway,
+        next_checkin_due: checkins.next_due,
+        checkins,
+        rag,
+        rag_reason,
+        warnings,
+        orphans,
+    }
+}
+
+/// Reports print these; two decimals are plenty and keep output stable.
+fn rounded_hours(mut hours: HoursStanding) -> HoursStanding {
+    hours.logged = round(hours.logged, 2);
+    hours.total_logged = round(hours.total_logged, 2);
+    hours.slippage = round(hours.slippage, 2);
+    hours.expected_to_date = hours.expected_to_date.map(|h| round(h, 2));
+    for category in &mut hours.categories {
+        category.logged = round(category.logged, 2);
+        category.slippage = round(category.slippage, 2);
+        category.expected_to_date = category.expected_to_date.map(|h| round(h, 2));
+        category.share_percent = round(category.share_percent, 1);
+    }
+    hours
+}
+
+fn round(value: f64, places: i32) -> f64 {
+    let scale = 10f64.powi(places);
+    (value * scale).round() / scale
+}

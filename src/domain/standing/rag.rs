@@ -1,0 +1,90 @@
+//! Red, amber or green, with the reason in words. Green: on track. Amber:
+//! behind by up to one check-in interval. Red: further behind, or a gateway
+//! blocker within two months of the planned end.
+
+use super::outcomes::{OutcomeCounts, months_to_reach};
+use crate::domain::EnrolmentStatus;
+use crate::framework::Framework;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rag {
+    Green,
+    Amber,
+    Red,
+}
+
+impl Rag {
+    pub fn label(self) -> &'static str {
+        match self {
+            Rag::Green => "green",
+            Rag::Amber => "amber",
+            Rag::Red => "red",
+        }
+    }
+}
+
+/// What the RAG rating is judged from.
+pub struct RagFacts<'a> {
+    pub framework: &'a Framework,
+    pub status: EnrolmentStatus,
+    pub counts: &'a OutcomeCounts,
+    /// Months elapsed, fractional, breaks excluded.
+    pub months_elapsed: f64,
+    pub blockers: &'a [String],
+    pub adjusted_end: NaiveDate,
+    pub weeks_left: i64,
+    pub today: NaiveDate,
+}
+
+pub fn rag(facts: &RagFacts) -> (Rag, String) {
+    let counts = facts.counts;
+    let progress = format!(
+        "{} of {} outcomes done or ready for review ({:.0}%), {:.0}% expected by now",
+        counts.done_or_ready, counts.total, counts.actual_percent, counts.expected_percent
+    );
+    match facts.status {
+        EnrolmentStatus::Completed => return (Rag::Green, "programme completed".to_string()),
+        EnrolmentStatus::Withdrawn => {
+            return (Rag::Red, "withdrawn from the programme".to_string());
+        }
+        EnrolmentStatus::Active | EnrolmentStatus::Break => {}
+    }
+    let near_end = facts
+        .adjusted_end
+        .checked_sub_months(chrono::Months::new(2))
+        .is_some_and(|d| facts.today >= d);
+    if near_end && !facts.blockers.is_empty() {
+        let count = facts.blockers.len();
+        let noun = if count == 1 { "blocker" } else { "blockers" };
+        return (
+            Rag::Red,
+            format!(
+                "{count} gateway {noun} with {} weeks to the planned end: {}",
+                facts.weeks_left, facts.blockers[0]
+            ),
+        );
+    }
+    if counts.actual_percent + 0.5 >= counts.expected_percent {
+        return (Rag::Green, format!("on track: {progress}"));
+    }
+    let reached_at = months_to_reach(facts.framework, counts.actual_percent).unwrap_or(0.0);
+    let behind_weeks =
+        ((facts.months_elapsed - reached_at).max(0.0) * 365.25 / 12.0 / 7.0).round() as i64;
+    let interval = i64::from(facts.framework.programme.checkin_interval_weeks);
+    if behind_weeks <= interval {
+        (
+            Rag::Amber,
+            format!("about {behind_weeks} weeks behind: {progress}"),
+        )
+    } else {
+        (
+            Rag::Red,
+            format!(
+                "about {behind_weeks} weeks behind, more than one check-in interval: {progress}"
+            ),
+        )
+    }
+}

@@ -1,0 +1,267 @@
+//! Markdown a person can read as it is: for the apprentice, the employer,
+//! or the portfolio.
+
+use super::CaseloadLine;
+use crate::domain::standing::{GatewayStanding, HoursStanding, Standing};
+use std::fmt::Write;
+
+pub fn standing_markdown(standing: &Standing) -> String {
+    let mut text = String::new();
+    let framework = &standing.framework;
+    let _ = writeln!(
+        text,
+        "# {} — {}\n",
+        cell(&standing.person.name),
+        cell(&framework.title)
+    );
+    let _ = writeln!(
+        text,
+        "As of {} · {} version {} · {}\n",
+        standing.as_of,
+        framework.id,
+        framework.version,
+        standing.status.as_str().replace('_', " ")
+    );
+    if framework.changed_since_enrolment {
+        let _ = writeln!(
+            text,
+            "The framework file has changed since this enrolment began.\n"
+        );
+    }
+    summary(&mut text, standing);
+    list(&mut text, "Warnings", &standing.warnings);
+    if let Some(gateway) = &standing.gateway {
+        gateway_section(&mut text, gateway);
+    }
+    methods(&mut text, standing);
+    outcomes(&mut text, standing);
+    requirements(&mut text, standing);
+    hours(&mut text, &standing.hours);
+    text
+}
+
+fn summary(text: &mut String, standing: &Standing) {
+    let checkin = &standing.checkins;
+    let due = if checkin.overdue {
+        format!(
+            "{} (overdue by {} days)",
+            checkin.next_due, checkin.days_overdue
+        )
+    } else {
+        checkin.next_due.to_string()
+    };
+    let last = checkin
+        .last
+        .map_or("none yet".to_string(), |d| d.to_string());
+    let counts = &standing.outcome_counts;
+    let rows = [
+        ("Start", standing.start_date.to_string()),
+        ("Planned end", standing.planned_end.to_string()),
+        (
+            "Month",
+            format!(
+                "{} ({} completed, {} weeks left)",
+                standing.month_of_programme, standing.months_completed, standing.weeks_left
+            ),
+        ),
+        (
+            "RAG",
+            format!(
+                "**{}**: {}",
+                standing.rag.label().to_uppercase(),
+                cell(&standing.rag_reason)
+            ),
+        ),
+        (
+            "Outcomes",
+            format!(
+                "{} of {} judged competent; {} done or ready for review; {:.0}% expected by now",
+                counts.judged_competent,
+                counts.total,
+                counts.done_or_ready,
+                counts.expected_percent
+            ),
+        ),
+        ("Last check-in", last),
+        ("Next check-in", due),
+    ];
+    let _ = writeln!(text, "| | |\n|---|---|");
+    for (label, value) in rows {
+        let _ = writeln!(text, "| {label} | {value} |");
+    }
+    text.push('\n');
+}
+
+fn list(text: &mut String, heading: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "## {heading}\n");
+    for item in items {
+        let _ = writeln!(text, "- {}", cell(item));
+    }
+    text.push('\n');
+}
+
+fn gateway_section(text: &mut String, gateway: &GatewayStanding) {
+    let verdict = if gateway.ready {
+        "ready".to_string()
+    } else {
+        let count = gateway.blockers.len();
+        format!(
+            "not ready, {count} {}",
+            if count == 1 { "blocker" } else { "blockers" }
+        )
+    };
+    let _ = writeln!(text, "## {}: {verdict}\n", cell(&gateway.title));
+    for rule in &gateway.rules {
+        match &rule.blocker {
+            None => {
+                let _ = writeln!(text, "- [x] {}", cell(&rule.title));
+            }
+            Some(blocker) => {
+                let _ = writeln!(text, "- [ ] {}", cell(blocker));
+            }
+        }
+    }
+    text.push('\n');
+}
+
+fn methods(text: &mut String, standing: &Standing) {
+    if standing.epa_methods.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "## End-point assessment methods\n");
+    let _ = writeln!(text, "| Method | Ready | Missing |\n|---|---|---|");
+    for method in &standing.epa_methods {
+        let missing = if method.missing.is_empty() {
+            "none".to_string()
+        } else {
+            method.missing.join(", ")
+        };
+        let _ = writeln!(
+            text,
+            "| {} | {} of {} ({}%) | {} |",
+            cell(&method.title),
+            method.ready,
+            method.total,
+            method.readiness_percent,
+            missing
+        );
+    }
+    let _ = writeln!(
+        text,
+        "\nAn outcome is ready when judged competent and backed by evidence.\n"
+    );
+}
+
+fn outcomes(text: &mut String, standing: &Standing) {
+    let _ = writeln!(text, "## Outcomes\n");
+    let _ = writeln!(
+        text,
+        "| Code | Outcome | Own status | Judgement | Evidence |\n|---|---|---|---|---|"
+    );
+    for outcome in &standing.outcomes {
+        let _ = writeln!(
+            text,
+            "| {} | {} | {} | {} | {} |",
+            cell(&outcome.code),
+            cell(&outcome.title),
+            outcome.status,
+            outcome.judgement,
+            outcome.evidence_count
+        );
+    }
+    text.push('\n');
+}
+
+fn requirements(text: &mut String, standing: &Standing) {
+    if standing.requirements.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "## Requirements\n");
+    let _ = writeln!(
+        text,
+        "| Requirement | Kind | Status | Date | Expires |\n|---|---|---|---|---|"
+    );
+    for requirement in &standing.requirements {
+        let _ = writeln!(
+            text,
+            "| {} | {} | {} | {} | {} |",
+            cell(&requirement.title),
+            requirement.kind,
+            requirement.status.label(),
+            requirement.date.map_or(String::new(), |d| d.to_string()),
+            requirement
+                .expires_on
+                .map_or(String::new(), |d| d.to_string())
+        );
+    }
+    text.push('\n');
+}
+
+fn hours(text: &mut String, hours: &HoursStanding) {
+    if hours.categories.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "## Hours\n");
+    let _ = writeln!(
+        text,
+        "| Category | Logged | Target | Expected by now | Behind | Share of time |\n|---|---|---|---|---|---|"
+    );
+    for category in &hours.categories {
+        let share = match category.target_share_percent {
+            Some(target) => format!("{:.0}% (intended {target}%)", category.share_percent),
+            None => format!("{:.0}%", category.share_percent),
+        };
+        let _ = writeln!(
+            text,
+            "| {} | {} | {} | {} | {} | {share} |",
+            cell(&category.title),
+            category.logged,
+            category.target.map_or("-".to_string(), |t| t.to_string()),
+            category
+                .expected_to_date
+                .map_or("-".to_string(), |e| format!("{e:.0}")),
+            if category.slippage > 0.0 {
+                format!("{:.0}", category.slippage)
+            } else {
+                "-".to_string()
+            },
+        );
+    }
+    text.push('\n');
+}
+
+pub fn caseload_markdown(lines: &[CaseloadLine]) -> String {
+    let mut text =
+        String::from("| Name | Framework | Month | RAG | Next check-in | Gateway | Warnings |\n");
+    text.push_str("|---|---|---|---|---|---|---|\n");
+    for line in lines {
+        let due = if line.checkin_overdue {
+            format!("{} (overdue)", line.next_checkin_due)
+        } else {
+            line.next_checkin_due.to_string()
+        };
+        let gateway = match line.gateway_ready {
+            Some(true) => "ready".to_string(),
+            Some(false) => format!("{} blockers", line.gateway_blockers),
+            None => "-".to_string(),
+        };
+        let _ = writeln!(
+            text,
+            "| {} | {} | {} | {} | {due} | {gateway} | {} |",
+            cell(&line.name),
+            line.framework,
+            line.month_of_programme,
+            line.rag.label(),
+            line.warnings
+        );
+    }
+    text
+}
+
+/// Text safe inside a table cell: no pipes or line breaks to break the row.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}

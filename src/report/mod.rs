@@ -1,0 +1,52 @@
+//! Renderings of a person's standing: JSON for programs, Markdown for people
+//! (an employer, a portfolio), CSV for spreadsheets. Deterministic: the same
+//! records on the same day give the same bytes.
+
+mod csv;
+mod markdown;
+
+pub use csv::{caseload_csv, outcomes_csv};
+pub use markdown::{caseload_markdown, standing_markdown};
+
+use crate::domain::standing::{Rag, Standing};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One line of the caseload report.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseloadLine {
+    pub id: i64,
+    pub name: String,
+    pub framework: String,
+    pub month_of_programme: u32,
+    pub rag: Rag,
+    pub next_checkin_due: NaiveDate,
+    pub checkin_overdue: bool,
+    pub gateway_ready: Option<bool>,
+    pub gateway_blockers: usize,
+    pub warnings: usize,
+}
+
+impl CaseloadLine {
+    pub fn from_standing(standing: &Standing) -> Self {
+        CaseloadLine {
+            id: standing.person.id,
+            name: standing.person.name.clone(),
+            framework: standing.framework.id.clone(),
+            month_of_programme: standing.month_of_programme,
+            rag: standing.rag,
+            next_checkin_due: standing.next_checkin_due,
+            checkin_overdue: standing.checkins.overdue,
+            gateway_ready: standing.gateway.as_ref().map(|g| g.ready),
+            gateway_blockers: standing.gateway.as_ref().map_or(0, |g| g.blockers.len()),
+            warnings: standing.warnings.len(),
+        }
+    }
+}
+
+/// Pretty JSON of any report value.
+pub fn json<T: Serialize>(value: &T) -> String {
+    // Serialising these plain structs cannot fail; an empty object is the
+    // harmless answer if it ever did.
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_string())
+}

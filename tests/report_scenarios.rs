@@ -1,0 +1,287 @@
+//! `report` on the demo caseload and on made-up apprentices at fixed dates:
+//! what it says is what a careful assessor would say from the same records.
+
+use serde_json::Value;
+use std::process::Command;
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-21";
+
+struct Caseload {
+    dir: TempDir,
+}
+
+impl Caseload {
+    fn demo() -> Self {
+        let caseload = Caseload {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        caseload.run(&["demo"]);
+        caseload
+    }
+
+    fn empty() -> Self {
+        Caseload {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+            .args(["--today", TODAY, "--db"])
+            .arg(self.dir.path().join("tracker.db"))
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    }
+
+    fn report(&self, person: &str) -> Value {
+        serde_json::from_str(&self.run(&["report", person, "--format", "json"]))
+            .expect("JSON report")
+    }
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|v| v.as_str().expect("string").to_string())
+        .collect()
+}
+
+#[test]
+fn the_json_report_has_every_field_a_program_relies_on() {
+    let caseload = Caseload::demo();
+    let report = caseload.report("Ben");
+    for field in [
+        "person",
+        "framework",
+        "start_date",
+        "month_of_programme",
+        "outcomes",
+        "requirements",
+        "hours",
+        "gateway",
+        "epa_methods",
+        "next_checkin_due",
+        "rag",
+        "warnings",
+    ] {
+        assert!(report.get(field).is_some(), "missing {field}");
+    }
+    let lo1 = &report["outcomes"][0];
+    for field in ["code", "title", "status", "judgement", "evidence_count"] {
+        assert!(lo1.get(field).is_some(), "outcome lacks {field}");
+    }
+    for field in ["logged", "target", "expected_to_date"] {
+        assert!(report["hours"].get(field).is_some(), "hours lacks {field}");
+    }
+    for field in ["id", "readiness_percent", "missing"] {
+        assert!(
+            report["epa_methods"][0].get(field).is_some(),
+            "method lacks {field}"
+        );
+    }
+    assert_eq!(
+        caseload.run(&["report", "Ben", "--format", "json"]),
+        caseload.run(&["report", "Ben", "--format", "json"])
+    );
+}
+
+#[test]
+fn month_one_is_on_track_with_the_first_check_in_twelve_weeks_after_the_start() {
+    let amy = Caseload::demo().report("Amy Clark");
+    assert_eq!(amy["month_of_programme"], 1);
+    assert_eq!(amy["rag"], "green");
+    assert_eq!(amy["start_date"], "2026-11-09");
+    assert_eq!(amy["next_checkin_due"], "2027-02-01");
+    assert_eq!(amy["gateway"]["ready"], false);
+    assert!(strings(&amy["warnings"]).is_empty());
+}
+
+#[test]
+fn an_apprentice_under_19_at_the_start_is_blocked_by_maths() {
+    let ben = Caseload::demo().report("Ben");
+    assert_eq!(ben["month_of_programme"], 5);
+    let blockers = strings(&ben["gateway"]["blockers"]);
+    assert!(
+        blockers.contains(&"Level 2 maths not yet achieved".to_string()),
+        "{blockers:?}"
+    );
+    assert!(
+        blockers.contains(&"off-the-job hours 120 of 187".to_string()),
+        "{blockers:?}"
+    );
+    let maths = ben["requirements"]
+        .as_array()
+        .expect("requirements")
+        .iter()
+        .find(|r| r["id"] == "maths-l2")
+        .cloned();
+    assert_eq!(maths.expect("maths")["status"], "pending");
+}
+
+#[test]
+fn an_overdue_check_in_and_an_expiring_medical_lead_the_warnings() {
+    let chloe = Caseload::demo().report("Chloe");
+    assert_eq!(chloe["month_of_programme"], 9);
+    assert_eq!(chloe["checkins"]["overdue"], true);
+    let warnings = strings(&chloe["warnings"]);
+    assert_eq!(warnings[0], "check-in overdue: due 2026-11-08, 13 days ago");
+    assert!(
+        warnings[1].starts_with("Medical check passed expires on 2026-12-11"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn the_apprentice_at_twelve_months_is_ready_for_gateway() {
+    let dan = Caseload::demo().report("Dan");
+    assert_eq!(dan["gateway"]["ready"], true);
+    assert!(strings(&dan["gateway"]["blockers"]).is_empty());
+    for method in dan["epa_methods"].as_array().expect("methods") {
+        assert_eq!(method["readiness_percent"], 100);
+    }
+    assert_eq!(dan["hours"]["logged"], 312.0);
+}
+
+#[test]
+fn the_advanced_practitioner_is_measured_against_70_20_10() {
+    let erin = Caseload::demo().report("Erin");
+    assert!(erin["epa_methods"].as_array().expect("methods").is_empty());
+    let shares: Vec<(f64, u64)> = erin["hours"]["categories"]
+        .as_array()
+        .expect("categories")
+        .iter()
+        .map(|c| {
+            (
+                c["share_percent"].as_f64().expect("share"),
+                c["target_share_percent"].as_u64().expect("target"),
+            )
+        })
+        .collect();
+    assert_eq!(shares, [(70.0, 70), (20.0, 20), (10.0, 10)]);
+    assert_eq!(erin["gateway"]["title"], "Year-end review");
+}
+
+#[test]
+fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber() {
+    let caseload = Caseload::empty();
+    caseload.run(&[
+        "apprentice",
+        "add",
+        "Far Behind",
+        "--start",
+        "2026-03-02",
+        "--dob",
+        "1990-01-01",
+    ]);
+    caseload.run(&[
+        "apprentice",
+        "add",
+        "Bit Behind",
+        "--start",
+        "2026-07-20",
+        "--dob",
+        "1990-01-01",
+    ]);
+    for code in ["LO1", "LO2"] {
+        caseload.run(&[
+            "outcome",
+            "set",
+            "Bit Behind",
+            code,
+            "--status",
+            "ready-for-review",
+        ]);
+    }
+    let far = caseload.report("Far Behind");
+    assert_eq!(far["rag"], "red", "{}", far["rag_reason"]);
+    assert!(
+        far["rag_reason"]
+            .as_str()
+            .expect("reason")
+            .contains("more than one check-in interval")
+    );
+    let bit = caseload.report("Bit Behind");
+    assert_eq!(bit["rag"], "amber", "{}", bit["rag_reason"]);
+}
+
+#[test]
+fn a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes() {
+    let caseload = Caseload::empty();
+    caseload.run(&[
+        "apprentice",
+        "add",
+        "Near End",
+        "--start",
+        "2025-12-20",
+        "--dob",
+        "1990-01-01",
+    ]);
+    let near = caseload.report("Near End");
+    assert_eq!(near["rag"], "red");
+    assert!(
+        near["rag_reason"]
+            .as_str()
+            .expect("reason")
+            .contains("weeks to the planned end")
+    );
+}
+
+#[test]
+fn a_break_in_learning_pauses_the_month_count() {
+    let caseload = Caseload::empty();
+    caseload.run(&["apprentice", "add", "On Break", "--start", "2026-01-05"]);
+    caseload.run(&[
+        "apprentice",
+        "status",
+        "On Break",
+        "break",
+        "--date",
+        "2026-06-01",
+    ]);
+    caseload.run(&[
+        "apprentice",
+        "status",
+        "On Break",
+        "active",
+        "--date",
+        "2026-08-01",
+    ]);
+    let report = caseload.report("On Break");
+    assert_eq!(
+        report["month_of_programme"], 9,
+        "11 calendar months less a 2-month break"
+    );
+    assert_eq!(
+        report["planned_end"], "2027-03-07",
+        "moved back by the 61 days of the break"
+    );
+}
+
+#[test]
+fn markdown_reports_read_as_they_are() {
+    let caseload = Caseload::demo();
+    insta::assert_snapshot!("report_ben_markdown", caseload.run(&["report", "Ben"]));
+    insta::assert_snapshot!(
+        "report_caseload_markdown",
+        caseload.run(&["report", "--all"])
+    );
+    let csv = caseload.run(&["report", "--all", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 6, "a header and five people");
+    assert!(
+        csv.lines()
+            .nth(4)
+            .expect("Dan")
+            .contains("Dan Hughes,pcso-level4,13,green"),
+        "{csv}"
+    );
+}
