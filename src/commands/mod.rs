@@ -98,11 +98,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
         acting_as: cli.acting_as,
     };
     match cli.command {
-        None => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            write!(out, "{}", command.render_help())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => crate::tui::run(&context),
         Some(Command::Validate { files }) => validate::run(&files, out),
         Some(Command::Standard {
             command: StandardCommand::Show { file },

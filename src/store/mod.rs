@@ -18,7 +18,7 @@ pub use checkins::{NewAction, NewCheckin};
 pub use error::StoreError;
 pub use location::{DATABASE_ENV, database_path};
 pub use people::{NewApprentice, PersonSummary};
-pub use records::{NewEvidence, NewHours, RequirementUpdate};
+pub use records::{HistoryRow, NewEvidence, NewHours, RequirementUpdate};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};

@@ -347,3 +347,138 @@ fn map_outcomes(
 fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
+
+impl Store {
+    /// Brings back deleted evidence (the undo of a delete).
+    pub fn restore_evidence(&mut self, id: i64, actor: Option<PersonId>) -> Result<(), StoreError> {
+        self.write("restoring evidence", |transaction| {
+            let deleted_at: Option<String> = transaction
+                .query_row(
+                    "SELECT deleted_at FROM evidence WHERE id = ?1 AND deleted_at IS NOT NULL",
+                    [id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let Some(deleted_at) = deleted_at else {
+                return Err(rusqlite::Error::QueryReturnedNoRows);
+            };
+            transaction.execute("UPDATE evidence SET deleted_at = NULL WHERE id = ?1", [id])?;
+            let fields = [("deleted_at", Some(deleted_at), None)];
+            record_change(
+                transaction,
+                actor,
+                ChangeKind::Update,
+                "evidence",
+                id,
+                &fields,
+            )
+        })
+    }
+
+    /// Changes a piece of evidence; history keeps every field's old value.
+    pub fn update_evidence(
+        &mut self,
+        id: i64,
+        evidence: &NewEvidence,
+        actor: Option<PersonId>,
+    ) -> Result<(), StoreError> {
+        self.write("changing evidence", |transaction| {
+            let before: [Option<String>; 5] = transaction.query_row(
+                "SELECT date, title, kind, description, file_ref FROM evidence WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?]),
+            )?;
+            let old_outcomes: String = transaction.query_row(
+                "SELECT coalesce(group_concat(outcome_code), '') FROM
+                   (SELECT outcome_code FROM evidence_outcome WHERE evidence_id = ?1 ORDER BY outcome_code)",
+                [id],
+                |row| row.get(0),
+            )?;
+            transaction.execute(
+                "UPDATE evidence SET date = ?2, title = ?3, kind = ?4, description = ?5, file_ref = ?6 WHERE id = ?1",
+                params![id, evidence.date, evidence.title, evidence.kind.as_str(), evidence.description, evidence.file_ref],
+            )?;
+            transaction.execute("DELETE FROM evidence_outcome WHERE evidence_id = ?1", [id])?;
+            map_outcomes(transaction, "evidence_outcome", "evidence_id", id, evidence.outcomes)?;
+            let mut sorted = evidence.outcomes.to_vec();
+            sorted.sort();
+            let [date, title, kind, description, file_ref] = before;
+            let fields = [
+                ("date", date, Some(evidence.date.to_string())),
+                ("title", title, Some(evidence.title.to_string())),
+                ("kind", kind, Some(evidence.kind.as_str().to_string())),
+                ("description", description, Some(evidence.description.to_string())),
+                ("file_ref", file_ref, evidence.file_ref.map(str::to_string)),
+                ("outcomes", Some(old_outcomes), Some(sorted.join(","))),
+            ];
+            record_change(transaction, actor, ChangeKind::Update, "evidence", id, &fields)
+        })
+    }
+
+    /// Marks an hours entry deleted; the row and its history stay.
+    pub fn delete_hours(&mut self, id: i64, actor: Option<PersonId>) -> Result<(), StoreError> {
+        self.write("deleting hours", |transaction| {
+            let hours: Option<f64> = transaction
+                .query_row(
+                    "SELECT hours FROM hours_entry WHERE id = ?1 AND deleted_at IS NULL",
+                    [id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let Some(hours) = hours else {
+                return Err(rusqlite::Error::QueryReturnedNoRows);
+            };
+            let at = now();
+            transaction.execute(
+                "UPDATE hours_entry SET deleted_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )?;
+            let fields = [
+                ("hours", Some(hours.to_string()), None),
+                ("deleted_at", None, Some(at)),
+            ];
+            record_change(
+                transaction,
+                actor,
+                ChangeKind::Delete,
+                "hours_entry",
+                id,
+                &fields,
+            )
+        })
+    }
+
+    /// Every recorded change to one record, oldest first.
+    pub fn history_of(&self, record: &str, record_id: &str) -> Result<Vec<HistoryRow>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<HistoryRow>> {
+            let mut statement = self.connection.prepare_cached(
+                "SELECT h.at, p.name, h.change, h.field, h.before, h.after FROM history h
+                 LEFT JOIN person p ON p.id = h.actor_id
+                 WHERE h.record = ?1 AND h.record_id = ?2 ORDER BY h.id",
+            )?;
+            let rows = statement.query_map([record, record_id], |row| {
+                Ok(HistoryRow {
+                    at: row.get(0)?,
+                    actor: row.get(1)?,
+                    change: row.get(2)?,
+                    field: row.get(3)?,
+                    before: row.get(4)?,
+                    after: row.get(5)?,
+                })
+            })?;
+            rows.collect()
+        };
+        read().map_err(sqlite_error(&self.path, "reading history"))
+    }
+}
+
+/// One row of a record's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryRow {
+    pub at: String,
+    pub actor: Option<String>,
+    pub change: String,
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}

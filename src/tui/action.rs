@@ -1,0 +1,47 @@
+//! Everything a key press or mouse event can ask for.
+
+use super::app::Tab;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    NextTab,
+    PreviousTab,
+    GoTo(Tab),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    ToggleHelp,
+    Undo,
+    /// Start typing a text filter (outcomes).
+    StartFilter,
+    CycleStatusFilter,
+    CycleTypeFilter,
+    /// The apprentice's own status for the selected outcome, to the next one.
+    CycleOwnStatus,
+    /// An assessor records a judgement of the selected outcome.
+    Judge,
+    Add,
+    Edit,
+    Delete,
+    /// Hours chart by week or by month.
+    TogglePeriod,
+    /// From the welcome screen.
+    LoadDemo,
+    AddSelf,
+    /// Mouse: a click at a cell, the wheel.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp,
+    ScrollDown,
+    /// A key for the focused form, filter or dialog.
+    Input(crossterm::event::KeyEvent),
+    Resize(u16, u16),
+}

@@ -1,0 +1,379 @@
+//! The app's state: what is on screen, what is selected, and the records
+//! read for it. Only `update` changes it; the view only reads it.
+
+use super::form::Form;
+use super::theme::Theme;
+use super::undo::UndoStep;
+use crate::domain::standing::{Standing, Subject, assess};
+use crate::domain::{LearningBreak, OutcomeStatus, Person, PersonId, Progress, Role};
+use crate::framework::Framework;
+use crate::report::CaseloadLine;
+use crate::store::{HistoryRow, PersonSummary, Store, StoreError};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Dashboard,
+    Outcomes,
+    Evidence,
+    Requirements,
+    Hours,
+    Readiness,
+    Timeline,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 7] = [
+        Tab::Dashboard,
+        Tab::Outcomes,
+        Tab::Evidence,
+        Tab::Requirements,
+        Tab::Hours,
+        Tab::Readiness,
+        Tab::Timeline,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Dashboard => "Dashboard",
+            Tab::Outcomes => "Outcomes",
+            Tab::Evidence => "Evidence",
+            Tab::Requirements => "Requirements",
+            Tab::Hours => "Hours",
+            Tab::Readiness => "Readiness",
+            Tab::Timeline => "Timeline",
+        }
+    }
+
+    /// For narrow terminals.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Dashboard => "Dash",
+            Tab::Requirements => "Reqs",
+            Tab::Readiness => "Ready",
+            Tab::Timeline => "Time",
+            other => other.title(),
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|tab| *tab == self).unwrap_or(0)
+    }
+
+    pub fn offset(self, step: isize) -> Tab {
+        let count = Tab::ALL.len() as isize;
+        Tab::ALL[(self.index() as isize + step).rem_euclid(count) as usize]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// An empty database: add yourself, or load the demo.
+    Welcome,
+    /// Choose whose progress to open.
+    Picker,
+    /// One person's screens, by tab.
+    Person,
+}
+
+/// Everything read for the person on screen.
+pub struct Loaded {
+    pub person: Person,
+    pub framework: Framework,
+    pub progress: Progress,
+    pub breaks: Vec<LearningBreak>,
+    pub standing: Standing,
+    /// History of the selected outcome, for its detail pane.
+    pub outcome_history: Vec<HistoryRow>,
+}
+
+/// What sits above the screen and takes the keys first.
+pub enum Overlay {
+    None,
+    Help,
+    Error(String),
+    Confirm(Confirm),
+    Form(Box<Form>),
+}
+
+/// A destructive action waiting for a yes.
+pub enum Confirm {
+    DeleteEvidence { id: i64, title: String },
+}
+
+/// The row selected on each list, kept while moving between tabs.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cursors {
+    pub picker: usize,
+    pub outcomes: usize,
+    pub evidence: usize,
+    pub requirements: usize,
+    pub hours: usize,
+}
+
+/// Narrowing of the outcomes table.
+#[derive(Debug, Default, Clone)]
+pub struct OutcomeFilter {
+    pub text: String,
+    /// While typing the text filter.
+    pub editing: bool,
+    pub status: Option<OutcomeStatus>,
+    pub outcome_type: Option<String>,
+}
+
+pub struct App {
+    pub today: NaiveDate,
+    pub theme: Theme,
+    /// Terminal size in cells, for layout and mouse hit-testing.
+    pub size: (u16, u16),
+    /// Who is using the app (`--as`); decides who may judge.
+    pub viewer: Option<Person>,
+    pub frameworks: Vec<Framework>,
+    pub screen: Screen,
+    pub tab: Tab,
+    pub people: Vec<PersonSummary>,
+    /// Caseload columns for picker rows, computed for the rows shown.
+    pub caseload: HashMap<i64, CaseloadLine>,
+    pub loaded: Option<Loaded>,
+    pub cursors: Cursors,
+    pub filter: OutcomeFilter,
+    pub overlay: Overlay,
+    /// A form waiting under an error message, to come back unchanged.
+    pub pending_form: Option<Box<Form>>,
+    pub undo: Vec<UndoStep>,
+    pub status_line: Option<String>,
+    pub hours_by_month: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(today: NaiveDate, frameworks: Vec<Framework>, size: (u16, u16)) -> Self {
+        App {
+            today,
+            theme: Theme::from_environment(),
+            size,
+            viewer: None,
+            frameworks,
+            screen: Screen::Welcome,
+            tab: Tab::Dashboard,
+            people: Vec::new(),
+            caseload: HashMap::new(),
+            loaded: None,
+            cursors: Cursors::default(),
+            filter: OutcomeFilter::default(),
+            overlay: Overlay::None,
+            pending_form: None,
+            undo: Vec::new(),
+            status_line: None,
+            hours_by_month: false,
+            quit: false,
+        }
+    }
+
+    pub fn viewer_is_assessor(&self) -> bool {
+        self.viewer
+            .as_ref()
+            .is_some_and(|viewer| viewer.role == Role::Assessor)
+    }
+
+    pub fn viewer_id(&self) -> Option<PersonId> {
+        self.viewer.as_ref().map(|viewer| viewer.id)
+    }
+
+    /// Picker rows: an assessor sees their caseload, anyone else everyone
+    /// enrolled.
+    pub fn picker_rows(&self) -> Vec<&PersonSummary> {
+        let assessor = self
+            .viewer
+            .as_ref()
+            .filter(|v| v.role == Role::Assessor)
+            .map(|v| v.id);
+        self.people
+            .iter()
+            .filter(|p| p.framework_id.is_some())
+            .filter(|p| assessor.is_none_or(|id| p.assessor_id == Some(id)))
+            .collect()
+    }
+
+    /// The outcomes shown after filtering, as indexes into the standing's list.
+    pub fn visible_outcomes(&self) -> Vec<usize> {
+        let Some(loaded) = &self.loaded else {
+            return Vec::new();
+        };
+        let needle = self.filter.text.to_lowercase();
+        let framework = &loaded.framework;
+        loaded
+            .standing
+            .outcomes
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| self.filter.status.is_none_or(|status| o.status == status))
+            .filter(|(_, o)| {
+                self.filter
+                    .outcome_type
+                    .as_ref()
+                    .is_none_or(|t| &o.outcome_type == t)
+            })
+            .filter(|(_, o)| {
+                needle.is_empty()
+                    || o.code.to_lowercase().contains(&needle)
+                    || o.title.to_lowercase().contains(&needle)
+                    || framework
+                        .outcome(&o.code)
+                        .is_some_and(|d| d.description.to_lowercase().contains(&needle))
+            })
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// The selected outcome's code, after filtering.
+    pub fn selected_outcome(&self) -> Option<&str> {
+        let visible = self.visible_outcomes();
+        let index = *visible.get(self.cursors.outcomes)?;
+        self.loaded
+            .as_ref()
+            .map(|l| l.standing.outcomes[index].code.as_str())
+    }
+
+    /// Evidence newest first, as shown.
+    pub fn evidence_rows(&self) -> Vec<&crate::domain::EvidenceItem> {
+        let Some(loaded) = &self.loaded else {
+            return Vec::new();
+        };
+        loaded.progress.evidence.iter().rev().collect()
+    }
+
+    pub fn hours_rows(&self) -> Vec<&crate::domain::HoursEntry> {
+        let Some(loaded) = &self.loaded else {
+            return Vec::new();
+        };
+        loaded.progress.hours.iter().rev().collect()
+    }
+
+    pub fn framework(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.framework.id == id)
+    }
+
+    /// Reads the people list again (after a change that adds people).
+    pub fn reload_people(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.people = store.people()?;
+        self.caseload.clear();
+        Ok(())
+    }
+
+    /// Opens a person: reads their records and judges their standing.
+    pub fn open_person(&mut self, store: &Store, id: PersonId) -> Result<(), String> {
+        let person = store.person(id).map_err(|e| e.to_string())?;
+        let enrolment = store
+            .latest_enrolment(id)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("{} is not enrolled on any framework", person.name))?;
+        let framework = self
+            .framework(&enrolment.framework_id)
+            .cloned()
+            .ok_or_else(|| {
+                format!(
+                    "the framework `{}` is not available; start with --standard FILE",
+                    enrolment.framework_id
+                )
+            })?;
+        let progress = store.progress(&enrolment).map_err(|e| e.to_string())?;
+        let breaks = store
+            .learning_breaks(enrolment.id)
+            .map_err(|e| e.to_string())?;
+        let standing = assess(&Subject {
+            person: &person,
+            framework: &framework,
+            progress: &progress,
+            breaks: &breaks,
+            today: self.today,
+        });
+        self.loaded = Some(Loaded {
+            person,
+            framework,
+            progress,
+            breaks,
+            standing,
+            outcome_history: Vec::new(),
+        });
+        self.screen = Screen::Person;
+        self.clamp_cursors();
+        self.load_outcome_history(store);
+        Ok(())
+    }
+
+    /// Reads the person on screen again, after a change.
+    pub fn reload(&mut self, store: &Store) -> Result<(), String> {
+        match self.loaded.as_ref().map(|l| l.person.id) {
+            Some(id) => self.open_person(store, id),
+            None => Ok(()),
+        }
+    }
+
+    pub fn load_outcome_history(&mut self, store: &Store) {
+        let key = match (&self.loaded, self.selected_outcome()) {
+            (Some(loaded), Some(code)) => format!("{}/{code}", loaded.progress.enrolment.id.0),
+            _ => return,
+        };
+        let history = store
+            .history_of("outcome_progress", &key)
+            .unwrap_or_default();
+        if let Some(loaded) = &mut self.loaded {
+            loaded.outcome_history = history;
+        }
+    }
+
+    /// Keeps every cursor inside its list after the lists change.
+    pub fn clamp_cursors(&mut self) {
+        let outcomes = self.visible_outcomes().len();
+        let evidence = self.evidence_rows().len();
+        let hours = self.hours_rows().len();
+        let requirements = self
+            .loaded
+            .as_ref()
+            .map_or(0, |l| l.standing.requirements.len());
+        let picker = self.picker_rows().len();
+        let clamp = |value: &mut usize, len: usize| *value = (*value).min(len.saturating_sub(1));
+        clamp(&mut self.cursors.outcomes, outcomes);
+        clamp(&mut self.cursors.evidence, evidence);
+        clamp(&mut self.cursors.hours, hours);
+        clamp(&mut self.cursors.requirements, requirements);
+        clamp(&mut self.cursors.picker, picker);
+    }
+
+    /// Caseload columns for the picker rows around the cursor, so a large
+    /// caseload costs only what is on screen.
+    pub fn fill_caseload_window(&mut self, store: &Store, window: usize) {
+        let start = self.cursors.picker.saturating_sub(window);
+        let ids: Vec<PersonId> = self
+            .picker_rows()
+            .iter()
+            .skip(start)
+            .take(window * 2)
+            .map(|p| p.id)
+            .filter(|id| !self.caseload.contains_key(&id.0))
+            .collect();
+        for id in ids {
+            if let Some(line) = self.caseload_line(store, id) {
+                self.caseload.insert(id.0, line);
+            }
+        }
+    }
+
+    fn caseload_line(&self, store: &Store, id: PersonId) -> Option<CaseloadLine> {
+        let person = store.person(id).ok()?;
+        let enrolment = store.latest_enrolment(id).ok()??;
+        let framework = self.framework(&enrolment.framework_id)?;
+        let progress = store.progress(&enrolment).ok()?;
+        let breaks = store.learning_breaks(enrolment.id).ok()?;
+        let standing = assess(&Subject {
+            person: &person,
+            framework,
+            progress: &progress,
+            breaks: &breaks,
+            today: self.today,
+        });
+        Some(CaseloadLine::from_standing(&standing))
+    }
+}

@@ -1,0 +1,403 @@
+//! `update`: an action changes the state, asking the store to write where
+//! it must, then reads back what changed. A refused or failed write shows a
+//! popup and leaves the state (and any open form) as it was.
+
+use super::action::Action;
+use super::app::{App, Confirm, Overlay, Screen, Tab};
+use super::form::FormOutcome;
+use super::forms;
+use super::keymap::action_for;
+use super::layout::{self, areas};
+use super::undo::UndoStep;
+use crate::demo::fill_sample;
+use crate::domain::OutcomeStatus;
+use crate::framework::BUNDLED;
+use crate::store::Store;
+use crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
+
+/// The action an input event asks for, given what is on screen.
+pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            let captured = !matches!(app.overlay, Overlay::None) || app.filter.editing;
+            if captured {
+                Some(Action::Input(*key))
+            } else {
+                action_for(app, *key)
+            }
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(_) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        _ => None,
+    }
+}
+
+pub fn update(app: &mut App, store: &mut Store, action: Action) {
+    app.status_line = None;
+    match action {
+        Action::Input(key) => input(app, store, key),
+        Action::Quit => app.quit = true,
+        Action::ToggleHelp => app.overlay = Overlay::Help,
+        Action::Resize(width, height) => app.size = (width, height),
+        Action::NextTab => app.tab = app.tab.offset(1),
+        Action::PreviousTab => app.tab = app.tab.offset(-1),
+        Action::GoTo(tab) => app.tab = tab,
+        Action::Up | Action::ScrollUp => move_cursor(app, store, -1),
+        Action::Down | Action::ScrollDown => move_cursor(app, store, 1),
+        Action::PageUp => move_cursor(app, store, -page(app)),
+        Action::PageDown => move_cursor(app, store, page(app)),
+        Action::Top => move_cursor(app, store, isize::MIN / 2),
+        Action::Bottom => move_cursor(app, store, isize::MAX / 2),
+        Action::Open => open_selected(app, store),
+        Action::Back => back(app, store),
+        Action::Undo => undo(app, store),
+        Action::StartFilter => app.filter.editing = true,
+        Action::CycleStatusFilter => {
+            app.filter.status = next_in(OutcomeStatus::ALL, app.filter.status);
+            app.cursors.outcomes = 0;
+        }
+        Action::CycleTypeFilter => cycle_type_filter(app),
+        Action::CycleOwnStatus => cycle_own_status(app, store),
+        Action::Judge => open_judgement(app),
+        Action::Add => open_add_form(app),
+        Action::Edit => open_edit_form(app),
+        Action::Delete => ask_to_delete(app),
+        Action::TogglePeriod => app.hours_by_month = !app.hours_by_month,
+        Action::LoadDemo => load_demo(app, store),
+        Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
+        Action::Click { column, row } => click(app, store, column, row),
+    }
+}
+
+/// Keys for the overlay or the filter being typed.
+fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
+    if app.filter.editing {
+        match key.code {
+            KeyCode::Enter | KeyCode::Esc => app.filter.editing = false,
+            KeyCode::Backspace => {
+                app.filter.text.pop();
+            }
+            KeyCode::Char(c) if !c.is_control() => app.filter.text.push(c),
+            _ => {}
+        }
+        app.cursors.outcomes = 0;
+        app.load_outcome_history(store);
+        return;
+    }
+    match std::mem::replace(&mut app.overlay, Overlay::None) {
+        Overlay::None => {}
+        Overlay::Help | Overlay::Error(_) => {}
+        Overlay::Confirm(confirm) => {
+            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                confirmed(app, store, confirm);
+            } else {
+                app.status_line = Some("nothing deleted".into());
+            }
+        }
+        Overlay::Form(mut form) => match form.handle(key) {
+            FormOutcome::Editing => app.overlay = Overlay::Form(form),
+            FormOutcome::Cancel => app.status_line = Some("cancelled; nothing saved".into()),
+            FormOutcome::Save => match forms::save(app, &form, store) {
+                Ok(saved) => {
+                    app.status_line = Some(saved.message);
+                    app.undo.extend(saved.undo);
+                    after_change(app, store, saved.opened);
+                }
+                // The form stays, with everything typed, under the message.
+                Err(message) => {
+                    app.overlay = Overlay::Error(message);
+                    app.pending_form = Some(form);
+                }
+            },
+        },
+    }
+    // A form refused with a message comes back once the message is read.
+    if matches!(app.overlay, Overlay::None) {
+        if let Some(form) = app.pending_form.take() {
+            app.overlay = Overlay::Form(form);
+        }
+    }
+}
+
+fn after_change(app: &mut App, store: &mut Store, opened: Option<crate::domain::PersonId>) {
+    let _ = app.reload_people(store);
+    let result = match opened {
+        Some(id) => app.open_person(store, id),
+        None => app.reload(store),
+    };
+    if let Err(message) = result {
+        app.overlay = Overlay::Error(message);
+    }
+}
+
+fn page(app: &App) -> isize {
+    areas(app.size).body.height.saturating_sub(4).max(1) as isize
+}
+
+fn move_cursor(app: &mut App, store: &mut Store, step: isize) {
+    let (selected, len) = current_list(app);
+    if len == 0 {
+        return;
+    }
+    let moved = (selected as isize)
+        .saturating_add(step)
+        .clamp(0, len as isize - 1) as usize;
+    let cursors = &mut app.cursors;
+    match (app.screen, app.tab) {
+        (Screen::Picker, _) => cursors.picker = moved,
+        (Screen::Person, Tab::Outcomes) => cursors.outcomes = moved,
+        (Screen::Person, Tab::Evidence) => cursors.evidence = moved,
+        (Screen::Person, Tab::Requirements) => cursors.requirements = moved,
+        (Screen::Person, Tab::Hours) => cursors.hours = moved,
+        _ => return,
+    }
+    match (app.screen, app.tab) {
+        (Screen::Picker, _) => app.fill_caseload_window(store, page(app) as usize),
+        (Screen::Person, Tab::Outcomes) => app.load_outcome_history(store),
+        _ => {}
+    }
+}
+
+fn open_selected(app: &mut App, store: &mut Store) {
+    if app.screen != Screen::Picker {
+        return;
+    }
+    let Some(id) = app.picker_rows().get(app.cursors.picker).map(|p| p.id) else {
+        return;
+    };
+    app.tab = Tab::Dashboard;
+    if let Err(message) = app.open_person(store, id) {
+        app.overlay = Overlay::Error(message);
+    }
+}
+
+fn back(app: &mut App, store: &mut Store) {
+    if app.screen == Screen::Person && !app.picker_rows().is_empty() {
+        app.screen = Screen::Picker;
+        app.fill_caseload_window(store, page(app) as usize);
+    }
+}
+
+fn undo(app: &mut App, store: &mut Store) {
+    let Some(step) = app.undo.pop() else {
+        app.status_line = Some("nothing to undo in this run".into());
+        return;
+    };
+    match step.apply(store, app.viewer_id()) {
+        Ok(()) => {
+            app.status_line = Some(format!("undone: {}", step.describe()));
+            after_change(app, store, None);
+        }
+        Err(error) => {
+            app.undo.push(step);
+            app.overlay = Overlay::Error(error.to_string());
+        }
+    }
+}
+
+fn next_in<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
+    match current {
+        None => all.first().copied(),
+        Some(value) => all
+            .iter()
+            .position(|v| *v == value)
+            .and_then(|i| all.get(i + 1))
+            .copied(),
+    }
+}
+
+fn cycle_type_filter(app: &mut App) {
+    let Some(loaded) = &app.loaded else { return };
+    let types: Vec<String> = loaded
+        .framework
+        .outcome_types
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    let current = app
+        .filter
+        .outcome_type
+        .as_ref()
+        .and_then(|t| types.iter().position(|x| x == t));
+    app.filter.outcome_type = match current {
+        None => types.first().cloned(),
+        Some(i) => types.get(i + 1).cloned(),
+    };
+    app.cursors.outcomes = 0;
+}
+
+fn cycle_own_status(app: &mut App, store: &mut Store) {
+    let Some(code) = app.selected_outcome().map(str::to_string) else {
+        return;
+    };
+    let current = app
+        .loaded
+        .as_ref()
+        .and_then(|l| l.standing.outcomes.iter().find(|o| o.code == code))
+        .map(|o| o.status);
+    let next = next_in(OutcomeStatus::ALL, current).unwrap_or(OutcomeStatus::NotStarted);
+    set_own_status(app, store, next);
+}
+
+fn set_own_status(app: &mut App, store: &mut Store, status: OutcomeStatus) {
+    let Some(code) = app.selected_outcome().map(str::to_string) else {
+        return;
+    };
+    let Some(loaded) = &app.loaded else { return };
+    let enrolment = loaded.progress.enrolment.id;
+    let before = loaded
+        .standing
+        .outcomes
+        .iter()
+        .find(|o| o.code == code)
+        .map_or(OutcomeStatus::NotStarted, |o| o.status);
+    match store.set_outcome_status(enrolment, &code, status, app.viewer_id()) {
+        Ok(()) => {
+            app.undo.push(UndoStep::OutcomeStatus {
+                enrolment,
+                code: code.clone(),
+                before,
+            });
+            app.status_line = Some(format!("{code}: {status}"));
+            after_change(app, store, None);
+        }
+        Err(error) => app.overlay = Overlay::Error(error.to_string()),
+    }
+}
+
+fn open_judgement(app: &mut App) {
+    if !app.viewer_is_assessor() {
+        return;
+    }
+    let (Some(loaded), Some(code)) = (&app.loaded, app.selected_outcome()) else {
+        return;
+    };
+    app.overlay = Overlay::Form(Box::new(forms::judgement(loaded, code)));
+}
+
+fn open_add_form(app: &mut App) {
+    let Some(loaded) = &app.loaded else { return };
+    let form = match app.tab {
+        Tab::Evidence => forms::add_evidence(app, loaded),
+        Tab::Hours => forms::add_hours(app, loaded),
+        _ => return,
+    };
+    app.overlay = Overlay::Form(Box::new(form));
+}
+
+fn open_edit_form(app: &mut App) {
+    let Some(loaded) = &app.loaded else { return };
+    let form = match app.tab {
+        Tab::Evidence => app
+            .evidence_rows()
+            .get(app.cursors.evidence)
+            .map(|item| forms::edit_evidence(loaded, item)),
+        Tab::Requirements => loaded
+            .standing
+            .requirements
+            .get(app.cursors.requirements)
+            .and_then(|r| forms::requirement(app, loaded, &r.id)),
+        _ => None,
+    };
+    if let Some(form) = form {
+        app.overlay = Overlay::Form(Box::new(form));
+    }
+}
+
+fn ask_to_delete(app: &mut App) {
+    if let Some(item) = app.evidence_rows().get(app.cursors.evidence) {
+        app.overlay = Overlay::Confirm(Confirm::DeleteEvidence {
+            id: item.id,
+            title: item.title.clone(),
+        });
+    }
+}
+
+fn confirmed(app: &mut App, store: &mut Store, confirm: Confirm) {
+    match confirm {
+        Confirm::DeleteEvidence { id, title } => match store.delete_evidence(id, app.viewer_id()) {
+            Ok(()) => {
+                app.undo.push(UndoStep::EvidenceDeleted(id));
+                app.status_line = Some(format!("deleted \"{title}\" (kept in history; u undoes)"));
+                after_change(app, store, None);
+            }
+            Err(error) => app.overlay = Overlay::Error(error.to_string()),
+        },
+    }
+}
+
+fn load_demo(app: &mut App, store: &mut Store) {
+    let loaded = BUNDLED[0]
+        .load()
+        .and_then(|pcso| BUNDLED[1].load().map(|ap| (pcso, ap)));
+    let result = match loaded {
+        Ok((pcso, advanced)) => {
+            fill_sample(store, &pcso, &advanced, app.today).map_err(|e| e.to_string())
+        }
+        Err(error) => Err(error.to_string()),
+    };
+    match result {
+        Ok(_) => {
+            let _ = app.reload_people(store);
+            app.screen = Screen::Picker;
+            app.fill_caseload_window(store, page(app) as usize);
+            app.status_line = Some("loaded the demo caseload".into());
+        }
+        Err(message) => app.overlay = Overlay::Error(message),
+    }
+}
+
+/// Clicks on a tab switch screens; clicks on a row select it.
+fn click(app: &mut App, store: &mut Store, column: u16, row: u16) {
+    if !matches!(app.overlay, Overlay::None) {
+        return;
+    }
+    let areas = areas(app.size);
+    if row == areas.tabs.y && app.screen == Screen::Person {
+        let titles = super::view::tab_titles(app.size.0);
+        if let Some(index) = layout::tab_at(column, &titles) {
+            app.tab = Tab::ALL[index];
+        }
+        return;
+    }
+    let Some(list) = super::view::list_area(app) else {
+        return;
+    };
+    if row < list.y
+        || row >= list.y + list.height
+        || column < list.x
+        || column >= list.x + list.width
+    {
+        return;
+    }
+    let (selected, len) = current_list(app);
+    let first = layout::first_row(selected, list.height as usize, len);
+    let target = first + (row - list.y) as usize;
+    if target < len {
+        move_cursor(app, store, target as isize - selected as isize);
+    }
+}
+
+fn current_list(app: &App) -> (usize, usize) {
+    match (app.screen, app.tab) {
+        (Screen::Picker, _) => (app.cursors.picker, app.picker_rows().len()),
+        (Screen::Person, Tab::Outcomes) => (app.cursors.outcomes, app.visible_outcomes().len()),
+        (Screen::Person, Tab::Evidence) => (app.cursors.evidence, app.evidence_rows().len()),
+        (Screen::Person, Tab::Requirements) => (
+            app.cursors.requirements,
+            app.loaded
+                .as_ref()
+                .map_or(0, |l| l.standing.requirements.len()),
+        ),
+        (Screen::Person, Tab::Hours) => (app.cursors.hours, app.hours_rows().len()),
+        _ => (0, 0),
+    }
+}

@@ -1,0 +1,180 @@
+//! Where the person stands at a glance: month of the programme, outcomes
+//! against the expected share, hours against expected, RAG with its reason,
+//! gateway blockers, next check-in and warnings.
+
+use crate::domain::standing::Standing;
+use crate::tui::app::App;
+use crate::tui::text::one_line;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
+
+pub fn render(frame: &mut Frame, app: &App, body: Rect) {
+    let Some(loaded) = &app.loaded else { return };
+    let standing = &loaded.standing;
+    let theme = app.theme;
+    let [month, outcomes, hours, rest] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Min(0),
+    ])
+    .areas(body);
+    let duration = loaded.framework.programme.duration_months;
+    let title = format!(
+        " {} · {} · {} · started {} · ends {} ",
+        one_line(&loaded.person.name),
+        one_line(&loaded.framework.framework.title),
+        standing.status.as_str().replace('_', " "),
+        standing.start_date,
+        standing.planned_end
+    );
+    let label = format!(
+        "Month {} of {duration} · {} weeks left",
+        standing.month_of_programme, standing.weeks_left
+    );
+    let gauge = Gauge::default()
+        .block(Block::bordered().title(title))
+        .gauge_style(theme.gauge())
+        .ratio(standing.share_elapsed)
+        .label(label);
+    frame.render_widget(gauge, month);
+    frame.render_widget(outcomes_bar(standing, theme, outcomes.width), outcomes);
+    frame.render_widget(hours_bar(standing, theme, hours.width), hours);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
+    frame.render_widget(status(standing, theme), left);
+    frame.render_widget(warnings(standing, theme), right);
+}
+
+/// A filled bar with `|` where the expected share falls.
+fn marked_bar(actual: f64, expected: f64, width: usize) -> String {
+    let mut cells: Vec<char> = super::bar(actual, width).chars().collect();
+    let mark = ((expected.clamp(0.0, 1.0)) * width as f64).round() as usize;
+    if let Some(cell) = cells.get_mut(mark.min(width.saturating_sub(1))) {
+        *cell = '|';
+    }
+    cells.into_iter().collect()
+}
+
+fn outcomes_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'static> {
+    let counts = &standing.outcome_counts;
+    let text = format!(
+        "{} of {} done or ready ({} judged competent) · {:.0}% expected by now",
+        counts.done_or_ready, counts.total, counts.judged_competent, counts.expected_percent
+    );
+    let bar_width = (width as usize)
+        .saturating_sub(text.chars().count() + 4)
+        .clamp(4, 40);
+    let bar = marked_bar(
+        counts.actual_percent / 100.0,
+        counts.expected_percent / 100.0,
+        bar_width,
+    );
+    let line = Line::from(vec![
+        Span::styled(bar, theme.gauge()),
+        Span::raw(format!(" {text}")),
+    ]);
+    Paragraph::new(line)
+        .block(Block::bordered().title(" Outcomes (| marks what is expected by now) "))
+}
+
+fn hours_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'static> {
+    let hours = &standing.hours;
+    let (text, actual, expected) = match (hours.target, hours.expected_to_date) {
+        (Some(target), Some(expected)) => (
+            format!(
+                "{:.0} h of {:.0} · {:.0} expected by now{}",
+                hours.logged,
+                target,
+                expected,
+                if hours.slippage > 0.0 {
+                    format!(" · {:.0} behind", hours.slippage)
+                } else {
+                    String::new()
+                }
+            ),
+            hours.logged / target.max(1.0),
+            expected / target.max(1.0),
+        ),
+        _ => (
+            format!("{:.1} h logged (no hours target)", hours.total_logged),
+            0.0,
+            0.0,
+        ),
+    };
+    let bar_width = (width as usize)
+        .saturating_sub(text.chars().count() + 4)
+        .clamp(4, 40);
+    let line = Line::from(vec![
+        Span::styled(marked_bar(actual, expected, bar_width), theme.gauge()),
+        Span::raw(format!(" {text}")),
+    ]);
+    Paragraph::new(line).block(Block::bordered().title(" Hours "))
+}
+
+fn status(standing: &Standing, theme: Theme) -> Paragraph<'static> {
+    let mut lines = vec![Line::from(vec![
+        Span::raw("RAG "),
+        Span::styled(standing.rag.label().to_uppercase(), theme.rag(standing.rag)),
+        Span::raw(format!(": {}", one_line(&standing.rag_reason))),
+    ])];
+    let checkin = &standing.checkins;
+    let due = if checkin.overdue {
+        Span::styled(
+            format!(
+                "{} (OVERDUE by {} days)",
+                checkin.next_due, checkin.days_overdue
+            ),
+            theme.bad(),
+        )
+    } else {
+        Span::raw(checkin.next_due.to_string())
+    };
+    lines.push(Line::from(vec![Span::raw("Next check-in "), due]));
+    match &standing.gateway {
+        Some(gateway) if gateway.ready => lines.push(Line::from(Span::styled(
+            format!("{}: READY", gateway.title),
+            theme.good(),
+        ))),
+        Some(gateway) => {
+            lines.push(Line::from(format!(
+                "{}: {} blockers",
+                one_line(&gateway.title),
+                gateway.blockers.len()
+            )));
+            for blocker in &gateway.blockers {
+                lines.push(Line::from(format!(" • {}", one_line(blocker))));
+            }
+        }
+        None => {}
+    }
+    Paragraph::new(lines)
+        .block(Block::bordered().title(" Standing "))
+        .wrap(Wrap { trim: false })
+}
+
+fn warnings(standing: &Standing, theme: Theme) -> Paragraph<'static> {
+    let lines: Vec<Line> = if standing.warnings.is_empty() {
+        vec![Line::from(Span::styled(
+            "Nothing needs attention.",
+            theme.good(),
+        ))]
+    } else {
+        standing
+            .warnings
+            .iter()
+            .map(|w| {
+                Line::from(vec![
+                    Span::styled("! ", theme.warn()),
+                    Span::raw(one_line(w)),
+                ])
+            })
+            .collect()
+    };
+    Paragraph::new(lines)
+        .block(Block::bordered().title(format!(" Warnings ({}) ", standing.warnings.len())))
+        .wrap(Wrap { trim: false })
+}

@@ -1,0 +1,51 @@
+//! Evidence, newest first: date, title, kind and the outcomes it shows.
+//! `a` adds, `e` edits, `d` deletes after asking (history keeps it).
+
+use super::rows_inside;
+use crate::tui::app::App;
+use crate::tui::layout::first_row;
+use crate::tui::text::one_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Block, Row, Table, TableState};
+
+pub fn list_area(body: Rect) -> Rect {
+    rows_inside(body)
+}
+
+pub fn render(frame: &mut Frame, app: &App, body: Rect) {
+    let theme = app.theme;
+    let items = app.evidence_rows();
+    let rows: Vec<Row> = items
+        .iter()
+        .map(|item| {
+            Row::new(vec![
+                item.date.to_string(),
+                one_line(&item.title),
+                item.kind.to_string(),
+                item.outcomes.join(", "),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Fill(3),
+        Constraint::Length(23),
+        Constraint::Fill(1),
+    ];
+    let header = Row::new(["Date", "Title", "Kind", "Outcomes"]).style(theme.title());
+    let title = format!(
+        " Evidence ({}) · a adds · e edits · d deletes ",
+        items.len()
+    );
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(Block::bordered().title(title))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    let visible = list_area(body).height as usize;
+    let mut state = TableState::new()
+        .with_selected((!items.is_empty()).then_some(app.cursors.evidence))
+        .with_offset(first_row(app.cursors.evidence, visible, items.len()));
+    frame.render_stateful_widget(table, body, &mut state);
+}

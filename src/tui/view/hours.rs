@@ -1,0 +1,171 @@
+//! Hours: the log, a chart by week or month against the target's share of
+//! each period, and the split by category against the framework's shares.
+
+use super::rows_inside;
+use crate::domain::add_months;
+use crate::tui::app::App;
+use crate::tui::layout::first_row;
+use crate::tui::text::one_line;
+use chrono::{Datelike, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table, TableState};
+
+fn split(body: Rect) -> (Rect, Rect) {
+    if body.width >= 110 {
+        let [log, side] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(body);
+        (log, side)
+    } else {
+        let [log, side] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+        (log, side)
+    }
+}
+
+pub fn list_area(body: Rect) -> Rect {
+    rows_inside(split(body).0)
+}
+
+pub fn render(frame: &mut Frame, app: &App, body: Rect) {
+    let Some(loaded) = &app.loaded else { return };
+    let theme = app.theme;
+    let (log_area, side) = split(body);
+    let entries = app.hours_rows();
+    let rows: Vec<Row> = entries
+        .iter()
+        .map(|e| {
+            let flag = if e.possible_duplicate_of.is_some() {
+                "dup?"
+            } else {
+                ""
+            };
+            Row::new(vec![
+                e.date.to_string(),
+                format!("{}", e.hours),
+                e.category.clone(),
+                one_line(&e.note),
+                flag.to_string(),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Length(5),
+        Constraint::Length(12),
+        Constraint::Fill(1),
+        Constraint::Length(4),
+    ];
+    let header = Row::new(["Date", "Hours", "Category", "Note", ""]).style(theme.title());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(Block::bordered().title(format!(" Hours log ({}) · a adds ", entries.len())))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    let visible = list_area(body).height as usize;
+    let mut state = TableState::new()
+        .with_selected((!entries.is_empty()).then_some(app.cursors.hours))
+        .with_offset(first_row(app.cursors.hours, visible, entries.len()));
+    frame.render_stateful_widget(table, log_area, &mut state);
+
+    let categories = loaded.standing.hours.categories.len() as u16;
+    let [chart_area, split_area] =
+        Layout::vertical([Constraint::Min(6), Constraint::Length(categories + 2)]).areas(side);
+    chart(frame, app, chart_area);
+    let lines: Vec<Line> = loaded
+        .standing
+        .hours
+        .categories
+        .iter()
+        .map(|c| {
+            let target = match (c.target, c.target_share_percent) {
+                (Some(t), _) => format!(
+                    "of {t} h target, {:.0} expected by now",
+                    c.expected_to_date.unwrap_or(0.0)
+                ),
+                (None, Some(share)) => {
+                    format!("{:.0}% of time (intended {share}%)", c.share_percent)
+                }
+                (None, None) => format!("{:.0}% of time", c.share_percent),
+            };
+            Line::from(format!(
+                "{:<26} {:>6.1} h {target}",
+                one_line(&c.title),
+                c.logged
+            ))
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" By category ")),
+        split_area,
+    );
+}
+
+/// Hours per week (the last ones that fit) or per month of the programme.
+fn chart(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(loaded) = &app.loaded else { return };
+    let start = loaded.progress.enrolment.start_date;
+    let slots = (area.width.saturating_sub(2) / 6).max(1) as usize;
+    let periods: Vec<(String, NaiveDate, NaiveDate)> = if app.hours_by_month {
+        let months = (loaded.standing.months_completed + 1) as usize;
+        (months.saturating_sub(slots)..months)
+            .map(|m| {
+                (
+                    format!("M{}", m + 1),
+                    add_months(start, m as u32),
+                    add_months(start, m as u32 + 1),
+                )
+            })
+            .collect()
+    } else {
+        let weeks = ((app.today - start).num_days().max(0) / 7 + 1) as usize;
+        (weeks.saturating_sub(slots)..weeks)
+            .map(|w| {
+                let from = start + chrono::Days::new(w as u64 * 7);
+                (
+                    format!("{}/{}", from.day(), from.month()),
+                    from,
+                    from + chrono::Days::new(7),
+                )
+            })
+            .collect()
+    };
+    let bars: Vec<Bar> = periods
+        .iter()
+        .map(|(label, from, to)| {
+            let sum: f64 = loaded
+                .progress
+                .hours
+                .iter()
+                .filter(|e| e.date >= *from && e.date < *to)
+                .map(|e| e.hours)
+                .sum();
+            Bar::default()
+                .value(sum.round() as u64)
+                .label(Line::from(label.clone()))
+                .text_value(format!("{sum:.0}"))
+        })
+        .collect();
+    let per_period = loaded.standing.hours.target.map(|target| {
+        let length = f64::from(loaded.framework.programme.duration_months.max(1));
+        if app.hours_by_month {
+            target / length
+        } else {
+            target / (length * 52.0 / 12.0)
+        }
+    });
+    let unit = if app.hours_by_month { "month" } else { "week" };
+    let title = match per_period {
+        Some(per) => format!(" Hours by {unit} · target ≈ {per:.1} h a {unit} · w switches "),
+        None => format!(" Hours by {unit} · w switches "),
+    };
+    let chart = BarChart::default()
+        .block(Block::bordered().title(title))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(5)
+        .bar_gap(1)
+        .bar_style(app.theme.gauge());
+    frame.render_widget(chart, area);
+}

@@ -1,0 +1,181 @@
+//! Drawing: the whole screen from the state alone. Nothing here writes to
+//! the database or changes the state.
+
+mod dashboard;
+mod evidence;
+mod hours;
+mod outcomes;
+mod overlay;
+mod picker;
+mod readiness;
+mod requirements;
+mod timeline;
+mod welcome;
+
+use super::app::{App, Overlay, Screen, Tab};
+use super::keymap;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, too_small};
+use super::text::one_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let size = frame.area();
+    if too_small((size.width, size.height)) {
+        let message = format!(
+            "Enlarge the window: pcso-tracker needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}). q quits.",
+            size.width, size.height
+        );
+        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), size);
+        return;
+    }
+    let areas = areas((size.width, size.height));
+    header(frame, app, areas.tabs);
+    match app.screen {
+        Screen::Welcome => welcome::render(frame, app, areas.body),
+        Screen::Picker => picker::render(frame, app, areas.body),
+        Screen::Person => match app.tab {
+            Tab::Dashboard => dashboard::render(frame, app, areas.body),
+            Tab::Outcomes => outcomes::render(frame, app, areas.body),
+            Tab::Evidence => evidence::render(frame, app, areas.body),
+            Tab::Requirements => requirements::render(frame, app, areas.body),
+            Tab::Hours => hours::render(frame, app, areas.body),
+            Tab::Readiness => readiness::render(frame, app, areas.body),
+            Tab::Timeline => timeline::render(frame, app, areas.body),
+        },
+    }
+    footer(frame, app, areas.footer);
+    overlay::render(frame, app, size);
+}
+
+/// Tab titles as drawn for a screen `width` wide, with their number keys.
+pub fn tab_titles(width: u16) -> Vec<String> {
+    Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, tab)| {
+            if width >= 100 {
+                format!("{} {}", i + 1, tab.title())
+            } else {
+                format!("{} {}", i + 1, tab.short_title())
+            }
+        })
+        .collect()
+}
+
+fn header(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    match (&app.screen, &app.loaded) {
+        (Screen::Person, Some(loaded)) => {
+            let tabs = Tabs::new(tab_titles(area.width))
+                .select(app.tab.index())
+                .style(theme.dim())
+                .highlight_style(
+                    theme
+                        .title()
+                        .add_modifier(ratatui::style::Modifier::REVERSED),
+                )
+                .divider("│");
+            let name = one_line(&loaded.person.name);
+            // The name shows beside the tabs only when there is room for both.
+            let width = if area.width >= 120 {
+                (name.chars().count() as u16 + 1).min(area.width / 4)
+            } else {
+                0
+            };
+            let [tabs_area, name_area] = ratatui::layout::Layout::horizontal([
+                ratatui::layout::Constraint::Min(0),
+                ratatui::layout::Constraint::Length(width),
+            ])
+            .areas(area);
+            frame.render_widget(tabs, tabs_area);
+            frame.render_widget(
+                Paragraph::new(name)
+                    .style(theme.title())
+                    .alignment(ratatui::layout::Alignment::Right),
+                name_area,
+            );
+        }
+        (Screen::Picker, _) => {
+            let who = match &app.viewer {
+                Some(viewer) if app.viewer_is_assessor() => {
+                    format!("Caseload of {}", one_line(&viewer.name))
+                }
+                _ => "Choose a person".to_string(),
+            };
+            frame.render_widget(
+                Paragraph::new(format!(" pcso-tracker · {who} · as of {}", app.today))
+                    .style(theme.title()),
+                area,
+            );
+        }
+        _ => frame.render_widget(Paragraph::new(" pcso-tracker").style(theme.title()), area),
+    }
+}
+
+/// Key hints from the keymap, or the last action's message.
+fn footer(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    if let Some(message) = &app.status_line {
+        frame.render_widget(
+            Paragraph::new(format!(" {}", one_line(message))).style(theme.good()),
+            area,
+        );
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    // This screen's own keys first: they are what a newcomer looks for.
+    let (own, general): (Vec<_>, Vec<_>) = keymap::active(app)
+        .filter(|b| b.hint.is_some())
+        .partition(|b| {
+            matches!(
+                b.scope,
+                keymap::Scope::On(_) | keymap::Scope::Picker | keymap::Scope::Welcome
+            )
+        });
+    for binding in own.into_iter().chain(general) {
+        spans.push(Span::styled(binding.keys, theme.key()));
+        spans.push(Span::raw(format!(
+            " {}  ",
+            binding.hint.unwrap_or_default()
+        )));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The rows area of the list on screen, for mouse clicks; `None` without a list.
+pub fn list_area(app: &App) -> Option<Rect> {
+    let body = areas(app.size).body;
+    match (app.screen, app.tab) {
+        (Screen::Picker, _) => Some(picker::list_area(body)),
+        (Screen::Person, Tab::Outcomes) => Some(outcomes::list_area(body)),
+        (Screen::Person, Tab::Evidence) => Some(evidence::list_area(body)),
+        (Screen::Person, Tab::Requirements) => Some(requirements::list_area(body)),
+        (Screen::Person, Tab::Hours) => Some(hours::list_area(body)),
+        _ => None,
+    }
+}
+
+/// `area` less a one-cell border and a header row: where a bordered
+/// table's rows are drawn.
+fn rows_inside(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        y: area.y + 2,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(3),
+    }
+}
+
+/// A bar of `width` cells, `share` of it filled, as text (readable without colour).
+fn bar(share: f64, width: usize) -> String {
+    let filled = ((share.clamp(0.0, 1.0)) * width as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Whether any popup is open (lists then ignore the mouse).
+pub fn has_overlay(app: &App) -> bool {
+    !matches!(app.overlay, Overlay::None)
+}

@@ -1,0 +1,166 @@
+//! Outcomes: a table of code, title, own status, judgement and evidence,
+//! with a detail pane (description, evidence, judgement note, history).
+//! `/` filters by text, `f` by own status, `t` by type.
+
+use super::rows_inside;
+use crate::tui::app::App;
+use crate::tui::layout::first_row;
+use crate::tui::text::{clean, one_line};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+
+/// The table and the detail pane: side by side when wide, stacked when not.
+fn split(body: Rect) -> (Rect, Rect) {
+    if body.width >= 110 {
+        let [table, detail] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(body);
+        (table, detail)
+    } else {
+        let [table, detail] =
+            Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+        (table, detail)
+    }
+}
+
+pub fn list_area(body: Rect) -> Rect {
+    rows_inside(split(body).0)
+}
+
+pub fn render(frame: &mut Frame, app: &App, body: Rect) {
+    let Some(loaded) = &app.loaded else { return };
+    let theme = app.theme;
+    let (table_area, detail_area) = split(body);
+    let visible = app.visible_outcomes();
+    let rows: Vec<Row> = visible
+        .iter()
+        .map(|&index| {
+            let outcome = &loaded.standing.outcomes[index];
+            Row::new(vec![
+                outcome.code.clone(),
+                one_line(&outcome.title),
+                outcome.status.to_string(),
+                outcome.judgement.to_string(),
+                outcome.evidence_count.to_string(),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(4),
+        Constraint::Fill(1),
+        Constraint::Length(16),
+        Constraint::Length(17),
+        Constraint::Length(3),
+    ];
+    let header =
+        Row::new(["Code", "Outcome", "Own status", "Judgement", "Ev"]).style(theme.title());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(Block::bordered().title(filter_title(
+            app,
+            visible.len(),
+            loaded.standing.outcomes.len(),
+        )))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    let rows_height = list_area(body).height as usize;
+    let mut state = TableState::new()
+        .with_selected((!visible.is_empty()).then_some(app.cursors.outcomes))
+        .with_offset(first_row(app.cursors.outcomes, rows_height, visible.len()));
+    frame.render_stateful_widget(table, table_area, &mut state);
+    frame.render_widget(detail(app), detail_area);
+}
+
+fn filter_title(app: &App, shown: usize, total: usize) -> String {
+    let mut parts = vec![format!(" Outcomes {shown} of {total}")];
+    if app.filter.editing || !app.filter.text.is_empty() {
+        let cursor = if app.filter.editing { "▏" } else { "" };
+        parts.push(format!("/{}{cursor}", clean(&app.filter.text)));
+    }
+    if let Some(status) = app.filter.status {
+        parts.push(format!("status: {status}"));
+    }
+    if let Some(kind) = &app.filter.outcome_type {
+        parts.push(format!("type: {}", clean(kind)));
+    }
+    format!("{} ", parts.join(" · "))
+}
+
+fn detail(app: &App) -> Paragraph<'static> {
+    let theme = app.theme;
+    let block = Block::bordered().title(" Detail ");
+    let (Some(loaded), Some(code)) = (&app.loaded, app.selected_outcome()) else {
+        return Paragraph::new("No outcome matches the filter.").block(block);
+    };
+    let Some(outcome) = loaded.framework.outcome(code) else {
+        return Paragraph::new("").block(block);
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} {}", outcome.code, one_line(&outcome.title)),
+        theme.title(),
+    ))];
+    lines.extend(
+        outcome
+            .description
+            .lines()
+            .map(|line| Line::from(clean(line))),
+    );
+    lines.push(Line::from(""));
+    let record = loaded.progress.outcomes.iter().find(|o| o.code == code);
+    if let Some(note) = record
+        .and_then(|r| r.judgement_note.as_deref())
+        .filter(|n| !n.is_empty())
+    {
+        lines.push(Line::from(vec![
+            Span::styled("Assessor's note: ", theme.key()),
+            Span::raw(one_line(note)),
+        ]));
+    }
+    let evidence: Vec<_> = loaded
+        .progress
+        .evidence
+        .iter()
+        .filter(|e| e.outcomes.iter().any(|c| c == code))
+        .collect();
+    lines.push(Line::from(Span::styled(
+        format!("Evidence ({})", evidence.len()),
+        theme.key(),
+    )));
+    for item in evidence.iter().rev().take(6) {
+        lines.push(Line::from(format!(
+            " {} {} ({})",
+            item.date,
+            one_line(&item.title),
+            item.kind
+        )));
+    }
+    if !loaded.outcome_history.is_empty() {
+        lines.push(Line::from(Span::styled("History", theme.key())));
+        for row in loaded.outcome_history.iter().rev().take(6) {
+            let who = row
+                .actor
+                .as_deref()
+                .map(one_line)
+                .unwrap_or_else(|| "command line".into());
+            let change = format!(
+                " {} {}: {} → {} ({who})",
+                row.at.get(..10).unwrap_or(&row.at),
+                row.field,
+                row.before
+                    .as_deref()
+                    .map(one_line)
+                    .unwrap_or_else(|| "-".into()),
+                row.after
+                    .as_deref()
+                    .map(one_line)
+                    .unwrap_or_else(|| "-".into())
+            );
+            lines.push(Line::from(change));
+        }
+    }
+    Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+}

@@ -1,0 +1,78 @@
+//! The list of people to open; an assessor's caseload with month, RAG, next
+//! check-in (overdue first to catch the eye) and gateway status.
+
+use super::rows_inside;
+use crate::tui::app::App;
+use crate::tui::layout::first_row;
+use crate::tui::text::one_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Block, Cell, Row, Table, TableState};
+
+pub fn list_area(body: Rect) -> Rect {
+    rows_inside(body)
+}
+
+pub fn render(frame: &mut Frame, app: &App, body: Rect) {
+    let theme = app.theme;
+    let people = app.picker_rows();
+    let rows: Vec<Row> = people
+        .iter()
+        .map(|person| {
+            let line = app.caseload.get(&person.id.0);
+            let month = line.map_or("…".to_string(), |l| l.month_of_programme.to_string());
+            let (rag, rag_style) = line.map_or(("…".to_string(), theme.dim()), |l| {
+                (l.rag.label().to_uppercase(), theme.rag(l.rag))
+            });
+            let due = line.map_or("…".to_string(), |l| {
+                if l.checkin_overdue {
+                    format!("{} OVERDUE", l.next_checkin_due)
+                } else {
+                    l.next_checkin_due.to_string()
+                }
+            });
+            let gateway =
+                match line.and_then(|l| l.gateway_ready.map(|ready| (ready, l.gateway_blockers))) {
+                    Some((true, _)) => "ready".to_string(),
+                    Some((false, n)) => format!("{n} blockers"),
+                    None => "…".to_string(),
+                };
+            Row::new(vec![
+                Cell::from(one_line(&person.name)),
+                Cell::from(person.framework_id.clone().unwrap_or_default()),
+                Cell::from(month),
+                Cell::from(rag).style(rag_style),
+                Cell::from(due),
+                Cell::from(gateway),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(5),
+        Constraint::Length(6),
+        Constraint::Length(19),
+        Constraint::Length(11),
+    ];
+    let header = Row::new([
+        "Name",
+        "Framework",
+        "Month",
+        "RAG",
+        "Next check-in",
+        "Gateway",
+    ])
+    .style(theme.title());
+    let title = format!(" People ({}) · Enter opens ", people.len());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(Block::bordered().title(title))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let visible = list_area(body).height as usize;
+    let mut state = TableState::new()
+        .with_selected(Some(app.cursors.picker))
+        .with_offset(first_row(app.cursors.picker, visible, people.len()));
+    frame.render_stateful_widget(table, body, &mut state);
+}

@@ -1,0 +1,88 @@
+//! Readiness: the gateway checklist with blockers, and each assessment
+//! method's coverage with the outcomes still missing.
+
+use crate::tui::app::App;
+use crate::tui::text::one_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn render(frame: &mut Frame, app: &App, body: Rect) {
+    let Some(loaded) = &app.loaded else { return };
+    let theme = app.theme;
+    let standing = &loaded.standing;
+    let methods = standing.epa_methods.len() as u16;
+    let [gateway_area, methods_area] = Layout::vertical([
+        Constraint::Min(4),
+        Constraint::Length(if methods == 0 { 0 } else { methods * 2 + 3 }),
+    ])
+    .areas(body);
+    let mut lines = Vec::new();
+    let title = match &standing.gateway {
+        Some(gateway) => {
+            for rule in &gateway.rules {
+                let line = match &rule.blocker {
+                    None => Line::from(vec![
+                        Span::styled("[x] ", theme.good()),
+                        Span::raw(one_line(&rule.title)),
+                    ]),
+                    Some(blocker) => Line::from(vec![
+                        Span::styled("[ ] ", theme.bad()),
+                        Span::raw(one_line(blocker)),
+                    ]),
+                };
+                lines.push(line);
+            }
+            let verdict = if gateway.ready {
+                "READY".to_string()
+            } else {
+                format!("not ready, {} blockers", gateway.blockers.len())
+            };
+            format!(" {}: {verdict} ", one_line(&gateway.title))
+        }
+        None => {
+            lines.push(Line::from("This framework has no gateway."));
+            " Gateway ".to_string()
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(title))
+            .wrap(Wrap { trim: false }),
+        gateway_area,
+    );
+    if methods == 0 {
+        return;
+    }
+    let width = methods_area.width.saturating_sub(4) as usize;
+    let mut lines = Vec::new();
+    for method in &standing.epa_methods {
+        let bar_width = width.saturating_sub(20).clamp(4, 40);
+        lines.push(Line::from(vec![
+            Span::styled(
+                super::bar(method.ready as f64 / method.total.max(1) as f64, bar_width),
+                theme.gauge(),
+            ),
+            Span::raw(format!(
+                " {}% {}",
+                method.readiness_percent,
+                one_line(&method.title)
+            )),
+        ]));
+        let missing = if method.missing.is_empty() {
+            "nothing missing".to_string()
+        } else {
+            format!("missing: {}", method.missing.join(", "))
+        };
+        lines.push(Line::from(Span::styled(
+            format!("  {missing}"),
+            theme.dim(),
+        )));
+    }
+    let title = " End-point assessment: outcomes judged competent and backed by evidence ";
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        methods_area,
+    );
+}

@@ -1,0 +1,80 @@
+//! The programme month by month: milestones, check-ins and evidence in
+//! each month, with today marked.
+
+use crate::domain::add_months;
+use crate::tui::app::App;
+use crate::tui::text::one_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+pub fn render(frame: &mut Frame, app: &App, body: Rect) {
+    let Some(loaded) = &app.loaded else { return };
+    let theme = app.theme;
+    let start = loaded.progress.enrolment.start_date;
+    let months = loaded.framework.programme.duration_months.max(1);
+    let mut lines = Vec::new();
+    for month in 1..=months {
+        let from = add_months(start, month - 1);
+        let to = add_months(start, month);
+        let now = app.today >= from && app.today < to;
+        let evidence = loaded
+            .progress
+            .evidence
+            .iter()
+            .filter(|e| e.date >= from && e.date < to)
+            .count();
+        let checkins: Vec<String> = loaded
+            .progress
+            .checkins
+            .iter()
+            .filter(|c| c.date >= from && c.date < to)
+            .map(|c| {
+                format!(
+                    "check-in {}{}",
+                    c.date,
+                    if c.sealed { " (signed)" } else { " (draft)" }
+                )
+            })
+            .collect();
+        let milestones: Vec<String> = loaded
+            .framework
+            .programme
+            .milestones
+            .iter()
+            .filter(|m| m.month == month)
+            .map(|m| one_line(&m.title))
+            .collect();
+        let mut spans = vec![
+            Span::styled(if now { "▶ " } else { "  " }, theme.key()),
+            Span::styled(
+                format!("Month {month:>2} "),
+                if now { theme.title() } else { theme.dim() },
+            ),
+            Span::raw(format!("from {from}  evidence {evidence:>2}  ")),
+        ];
+        if now {
+            spans.push(Span::styled("TODAY  ", theme.key()));
+        }
+        let mut notes = milestones;
+        notes.extend(checkins);
+        spans.push(Span::raw(notes.join(" · ")));
+        lines.push(Line::from(spans));
+    }
+    let visible = body.height.saturating_sub(2) as usize;
+    let current = loaded.standing.month_of_programme.min(months) as usize;
+    let scroll = current
+        .saturating_sub(visible / 2)
+        .min(lines.len().saturating_sub(visible));
+    let title = format!(
+        " Timeline · month {} of {months} ",
+        loaded.standing.month_of_programme
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(title))
+            .scroll((scroll as u16, 0)),
+        body,
+    );
+}
