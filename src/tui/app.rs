@@ -91,7 +91,8 @@ pub struct Loaded {
 /// What sits above the screen and takes the keys first.
 pub enum Overlay {
     None,
-    Help,
+    /// The help screen, scrolled down this many lines.
+    Help(u16),
     Error(String),
     Confirm(Confirm),
     Form(Box<Form>),

@@ -120,7 +120,12 @@ pub fn requirement(app: &App, loaded: &Loaded, id: &str) -> Option<Form> {
 
 pub fn judgement(loaded: &Loaded, code: &str) -> Form {
     let current = loaded.progress.outcomes.iter().find(|o| o.code == code);
-    let word = current.map_or("competent", |o| o.judgement.as_str());
+    // Not yet assessed starts at "competent", the usual next step.
+    let word = current
+        .map(|o| o.judgement)
+        .filter(|j| *j != Judgement::NotAssessed)
+        .unwrap_or(Judgement::Competent)
+        .as_str();
     let options = Judgement::ALL
         .iter()
         .map(|j| (j.as_str().to_string(), j.label().to_string()))

@@ -45,7 +45,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
     match action {
         Action::Input(key) => input(app, store, key),
         Action::Quit => app.quit = true,
-        Action::ToggleHelp => app.overlay = Overlay::Help,
+        Action::ToggleHelp => app.overlay = Overlay::Help(0),
         Action::Resize(width, height) => app.size = (width, height),
         Action::NextTab => app.tab = app.tab.offset(1),
         Action::PreviousTab => app.tab = app.tab.offset(-1),
@@ -94,7 +94,21 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
     }
     match std::mem::replace(&mut app.overlay, Overlay::None) {
         Overlay::None => {}
-        Overlay::Help | Overlay::Error(_) => {}
+        // Help scrolls with the arrows and pages; any other key closes it.
+        Overlay::Help(scroll) => match key.code {
+            KeyCode::Down | KeyCode::Char('j') => {
+                app.overlay = Overlay::Help(scroll.saturating_add(1))
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                app.overlay = Overlay::Help(scroll.saturating_sub(1))
+            }
+            KeyCode::PageDown | KeyCode::Char(' ') => {
+                app.overlay = Overlay::Help(scroll.saturating_add(10))
+            }
+            KeyCode::PageUp => app.overlay = Overlay::Help(scroll.saturating_sub(10)),
+            _ => {}
+        },
+        Overlay::Error(_) => {}
         Overlay::Confirm(confirm) => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                 confirmed(app, store, confirm);

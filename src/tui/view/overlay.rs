@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => help(frame, app, screen),
+        Overlay::Help(scroll) => help(frame, app, screen, *scroll),
         Overlay::Error(message) => {
             let area = popup(screen, 60, 7);
             let text = vec![
@@ -76,16 +76,26 @@ fn show(
     );
 }
 
-fn help(frame: &mut Frame, app: &App, screen: Rect) {
+fn help(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
     let area = popup(screen, 76, screen.height.saturating_sub(2));
     let mut lines = vec![Line::from(Span::styled(
-        "Keys (any key closes this)",
+        "Keys · ↑/↓ and PgUp/PgDn scroll · any other key closes",
         app.theme.title(),
     ))];
+    let mut numbers_shown = false;
     for binding in BINDINGS
         .iter()
         .filter(|b| !b.assessor_only || app.viewer_is_assessor())
     {
+        // The seven number keys read better as one line.
+        let (keys, help) = match binding.action {
+            crate::tui::action::Action::GoTo(_) if numbers_shown => continue,
+            crate::tui::action::Action::GoTo(_) => {
+                numbers_shown = true;
+                ("1-7", "go straight to a screen by its number")
+            }
+            _ => (binding.keys, binding.help),
+        };
         let scope = match binding.scope {
             crate::tui::keymap::Scope::On(tab) => format!("on {}", tab.title()),
             crate::tui::keymap::Scope::Everywhere => "anywhere".to_string(),
@@ -94,16 +104,23 @@ fn help(frame: &mut Frame, app: &App, screen: Rect) {
             crate::tui::keymap::Scope::Welcome => "welcome".to_string(),
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<8}", binding.keys), app.theme.key()),
-            Span::raw(format!("{:<46}", binding.help)),
+            Span::styled(format!("{keys:<8}"), app.theme.key()),
+            Span::raw(format!("{help:<44}")),
             Span::styled(scope, app.theme.dim()),
         ]));
     }
-    lines.push(Line::from("Mouse: click a tab or a row; the wheel scrolls. In forms: Tab moves, Ctrl-S saves, Esc cancels."));
+    lines.push(Line::from(
+        "Mouse: click a tab or a row; the wheel scrolls.",
+    ));
+    lines.push(Line::from(
+        "Forms: Tab moves between fields, Ctrl-S saves, Esc cancels.",
+    ));
+    let room = area.height.saturating_sub(2);
+    let scroll = scroll.min((lines.len() as u16).saturating_sub(room));
     show(
         frame,
         area,
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        Paragraph::new(lines).scroll((scroll, 0)),
         " Help ",
         app.theme.title(),
     );

@@ -1,0 +1,391 @@
+//! The app through `TestBackend`: whole screens as snapshots at 80×24 and
+//! 120×40 (demo data, a fixed day), and the event loop driven by synthetic
+//! keys and clicks against a real database file.
+
+use chrono::NaiveDate;
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use pcso_tracker::commands::Context;
+use pcso_tracker::demo::fill_sample;
+use pcso_tracker::framework::BUNDLED;
+use pcso_tracker::store::Store;
+use pcso_tracker::tui::app::{App, Overlay, Screen, Tab};
+use pcso_tracker::tui::{frameworks, prepare, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-21";
+
+struct Harness {
+    _dir: TempDir,
+    store: Store,
+    app: App,
+}
+
+impl Harness {
+    fn new(demo: bool, acting_as: Option<&str>, size: (u16, u16)) -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
+        let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("date");
+        if demo {
+            let pcso = BUNDLED[0].load().expect("pcso");
+            let advanced = BUNDLED[1].load().expect("advanced");
+            fill_sample(&mut store, &pcso, &advanced, today).expect("demo");
+        }
+        let context = Context {
+            standard: None,
+            db: None,
+            today,
+            acting_as: acting_as.map(str::to_string),
+        };
+        let app = prepare(
+            &store,
+            frameworks(&context).expect("frameworks"),
+            &context,
+            size,
+        )
+        .expect("prepare");
+        Harness {
+            _dir: dir,
+            store,
+            app,
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        if let Some(action) = update::action_for_event(&self.app, &event) {
+            update::update(&mut self.app, &mut self.store, action);
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn keys(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let kind = MouseEventKind::Down(MouseButton::Left);
+        self.event(Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }));
+    }
+
+    fn screen(&self) -> String {
+        let (width, height) = self.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal
+            .draw(|frame| view::draw(frame, &self.app))
+            .expect("draw");
+        format!("{}", terminal.backend())
+    }
+
+    fn evidence_for(&self, code: &str) -> usize {
+        let loaded = self.app.loaded.as_ref().expect("a person is open");
+        loaded
+            .standing
+            .outcomes
+            .iter()
+            .find(|o| o.code == code)
+            .expect("outcome")
+            .evidence_count
+    }
+}
+
+fn snapshot_every_screen(size: (u16, u16)) {
+    let suffix = format!("{}x{}", size.0, size.1);
+    let welcome = Harness::new(false, None, size);
+    insta::assert_snapshot!(format!("welcome_{suffix}"), welcome.screen());
+    let mut picker = Harness::new(true, Some("Sam Patel"), size);
+    insta::assert_snapshot!(format!("caseload_{suffix}"), picker.screen());
+    picker.key(KeyCode::Down);
+    picker.key(KeyCode::Enter);
+    for tab in Tab::ALL {
+        picker.keys(&(tab.index() + 1).to_string());
+        insta::assert_snapshot!(
+            format!("{}_{suffix}", tab.title().to_lowercase()),
+            picker.screen()
+        );
+    }
+    picker.key(KeyCode::Char('?'));
+    insta::assert_snapshot!(format!("help_{suffix}"), picker.screen());
+    for _ in 0..3 {
+        picker.key(KeyCode::PageDown);
+    }
+    assert!(
+        picker.screen().contains("Ctrl-S saves"),
+        "help scrolls to its end at {suffix}"
+    );
+    picker.key(KeyCode::Esc);
+    assert!(matches!(picker.app.overlay, Overlay::None));
+    picker.keys("3a");
+    insta::assert_snapshot!(format!("evidence_form_{suffix}"), picker.screen());
+}
+
+#[test]
+fn every_screen_at_80_by_24() {
+    snapshot_every_screen((80, 24));
+}
+
+#[test]
+fn every_screen_at_120_by_40() {
+    snapshot_every_screen((120, 40));
+}
+
+#[test]
+fn adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    assert_eq!(h.app.screen, Screen::Person);
+    let before = h.evidence_for("LO3");
+    let gateway_before = h
+        .app
+        .loaded
+        .as_ref()
+        .and_then(|l| l.standing.gateway.clone())
+        .expect("gateway");
+    h.keys("2");
+    h.keys("jj"); // LO3 selected: the form preselects it
+    h.keys("3a");
+    h.keys("Ward panel write-up");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.keys("Notes from the meeting");
+    h.ctrl('s');
+    assert!(
+        matches!(h.app.overlay, Overlay::None),
+        "saved without complaint"
+    );
+    assert_eq!(h.evidence_for("LO3"), before + 1);
+    let count: i64 = h
+        .store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM evidence WHERE title = 'Ward panel write-up'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(count, 1);
+    h.keys("1");
+    assert!(h.screen().contains("Ben Okafor"));
+    // LO6 had no evidence; mapping to it clears that gateway blocker.
+    h.keys("3a");
+    h.keys("Housing visit");
+    for _ in 0..4 {
+        h.key(KeyCode::Tab);
+    }
+    for _ in 0..5 {
+        h.key(KeyCode::Down);
+    }
+    h.key(KeyCode::Char(' '));
+    h.ctrl('s');
+    let gateway_after = h
+        .app
+        .loaded
+        .as_ref()
+        .and_then(|l| l.standing.gateway.clone())
+        .expect("gateway");
+    let evidence_blocker = |g: &pcso_tracker::domain::standing::GatewayStanding| {
+        g.blockers
+            .iter()
+            .find(|b| b.starts_with("no evidence"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(evidence_blocker(&gateway_before).contains("LO6"));
+    assert!(
+        !evidence_blocker(&gateway_after).contains("LO6"),
+        "{}",
+        evidence_blocker(&gateway_after)
+    );
+}
+
+#[test]
+fn undo_takes_back_the_last_change_and_keeps_it_in_history() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    h.keys("2");
+    let code = h.app.selected_outcome().expect("selected").to_string();
+    let status = |h: &Harness| h.app.loaded.as_ref().expect("open").standing.outcomes[0].status;
+    let before = status(&h);
+    h.keys("s");
+    assert_ne!(status(&h), before);
+    h.keys("u");
+    assert_eq!(status(&h), before);
+    let rows: i64 = h
+        .store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM history WHERE record = 'outcome_progress' AND record_id LIKE ?1",
+            [format!("%/{code}")],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(rows >= 2, "the change and its undo are both in history");
+}
+
+#[test]
+fn deleting_evidence_asks_first_and_can_be_undone() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    h.keys("3");
+    let count = |h: &Harness| h.app.evidence_rows().len();
+    let before = count(&h);
+    h.keys("d");
+    assert!(h.screen().contains("Delete?"));
+    h.keys("n");
+    assert_eq!(count(&h), before, "any key but y keeps it");
+    h.keys("d");
+    h.keys("y");
+    assert_eq!(count(&h), before - 1);
+    h.keys("u");
+    assert_eq!(count(&h), before);
+}
+
+#[test]
+fn only_an_assessor_has_a_key_that_records_a_judgement() {
+    let mut apprentice = Harness::new(true, Some("Ben Okafor"), (120, 40));
+    apprentice.keys("2");
+    apprentice.keys("J");
+    assert!(matches!(apprentice.app.overlay, Overlay::None));
+    assert!(
+        !apprentice.screen().contains("J judge"),
+        "no judging key in the footer"
+    );
+
+    let mut assessor = Harness::new(true, Some("Sam Patel"), (120, 40));
+    assessor.key(KeyCode::Down);
+    assessor.key(KeyCode::Enter);
+    assessor.keys("2");
+    assessor.keys("jjj"); // LO4: completed, not yet judged
+    assert!(assessor.screen().contains("J judge"));
+    assessor.keys("J");
+    assert!(matches!(assessor.app.overlay, Overlay::Form(_)));
+    assessor.key(KeyCode::Right);
+    assessor.key(KeyCode::Tab);
+    assessor.keys("Clear intelligence report");
+    assessor.ctrl('s');
+    let lo4 = &assessor
+        .app
+        .loaded
+        .as_ref()
+        .expect("open")
+        .standing
+        .outcomes[3];
+    assert_eq!(lo4.code, "LO4");
+    assert_eq!(lo4.judgement, pcso_tracker::domain::Judgement::Exceeds);
+}
+
+#[test]
+fn a_refused_form_keeps_everything_typed() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    h.keys("5a");
+    h.key(KeyCode::Tab);
+    h.keys("30");
+    h.ctrl('s');
+    assert!(matches!(h.app.overlay, Overlay::Error(_)));
+    assert!(h.screen().contains("daily cap"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    match &h.app.overlay {
+        Overlay::Form(form) => assert_eq!(form.value("Hours"), "30"),
+        _ => panic!("the form came back"),
+    }
+}
+
+#[test]
+fn the_outcome_filter_narrows_the_table_as_you_type() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (120, 40));
+    h.keys("2/");
+    h.keys("victim");
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.app.visible_outcomes().len(),
+        2,
+        "LO2 and LO8 mention victims"
+    );
+    assert!(h.screen().contains("Outcomes 2 of 14"));
+}
+
+#[test]
+fn clicks_select_tabs_and_rows() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (120, 40));
+    // " 1 Dashboard │ 2 Outcomes │": the second tab starts at column 14.
+    h.click(16, 0);
+    assert_eq!(h.app.tab, Tab::Outcomes);
+    // Header row at y 2, rows from y 3: the fourth row is LO4.
+    h.click(10, 6);
+    assert_eq!(h.app.selected_outcome(), Some("LO4"));
+}
+
+#[test]
+fn the_welcome_screen_adds_you_and_opens_your_dashboard() {
+    let mut h = Harness::new(false, None, (80, 24));
+    assert_eq!(h.app.screen, Screen::Welcome);
+    h.keys("a");
+    h.keys("Jo Bloggs");
+    h.key(KeyCode::Tab);
+    for _ in 0..10 {
+        h.key(KeyCode::Backspace);
+    }
+    h.keys("2026-09-07");
+    h.key(KeyCode::Tab);
+    h.keys("2001-02-03");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Person);
+    assert!(h.screen().contains("Jo Bloggs"));
+}
+
+#[test]
+fn typed_escape_sequences_never_reach_the_screen() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    h.keys("3a");
+    h.keys("Bold \u{1b}[1mclaim");
+    let screen = h.screen();
+    assert!(!screen.contains('\u{1b}'));
+    assert!(
+        screen.contains("Bold [1mclaim"),
+        "the escape character itself is dropped: {screen}"
+    );
+}
+
+#[test]
+fn any_size_draws_without_panicking_and_tiny_ones_ask_for_more_room() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    for (width, height) in [
+        (1, 1),
+        (2, 1),
+        (10, 3),
+        (59, 30),
+        (80, 15),
+        (60, 16),
+        (300, 100),
+    ] {
+        h.app.size = (width, height);
+        for tab in 1..=7 {
+            h.keys(&tab.to_string());
+            let screen = h.screen();
+            if width < 60 || height < 16 {
+                if width >= 20 && height >= 3 {
+                    assert!(screen.contains("Enlarge"), "{width}x{height}: {screen}");
+                }
+            } else {
+                assert!(!screen.contains("Enlarge"), "{width}x{height}");
+            }
+        }
+    }
+}
