@@ -1,0 +1,140 @@
+//! The real binary in a pseudo-terminal: it draws, answers keys, and leaves
+//! the terminal as it found it. Waits poll for text; nothing sleeps and hopes.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::process::Command;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+const TODAY: &str = "2026-11-21";
+
+/// Reads the pty on a thread and keeps a vt100 screen of it.
+struct Screen {
+    parser: vt100::Parser,
+    bytes: Receiver<Vec<u8>>,
+}
+
+impl Screen {
+    /// Waits up to 10 s for `text` to be on screen; the screen if not.
+    fn wait_for(&mut self, text: &str) -> Result<(), String> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if self.parser.screen().contents().contains(text) {
+                return Ok(());
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(self.parser.screen().contents());
+            }
+            if let Ok(bytes) = self
+                .bytes
+                .recv_timeout(left.min(Duration::from_millis(100)))
+            {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    /// Everything the program wrote, drained for a moment after it exits.
+    fn drain(&mut self) -> Vec<u8> {
+        let mut all = Vec::new();
+        while let Ok(bytes) = self.bytes.recv_timeout(Duration::from_millis(200)) {
+            self.parser.process(&bytes);
+            all.extend(bytes);
+        }
+        all
+    }
+}
+
+#[test]
+fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tracker.db");
+    let demo = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .args(["--today", TODAY, "--db"])
+        .arg(&db)
+        .arg("demo")
+        .output()
+        .expect("demo runs");
+    assert!(demo.status.success());
+
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pcso-tracker"));
+    command.args(["--today", TODAY, "--as", "Ben Okafor", "--db"]);
+    command.arg(&db);
+    command.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(command).expect("spawn");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut writer = pty.master.take_writer().expect("writer");
+    let (sender, bytes) = channel();
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 4096];
+        while let Ok(count) = reader.read(&mut buffer) {
+            if count == 0 || sender.send(buffer[..count].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
+    let mut screen = Screen {
+        parser: vt100::Parser::new(size(24), size(80), 0),
+        bytes,
+    };
+
+    screen
+        .wait_for("Month 5 of 12")
+        .unwrap_or_else(|s| panic!("no dashboard:\n{s}"));
+    writer.write_all(b"2").expect("key");
+    screen
+        .wait_for("Outcomes 14 of 14")
+        .unwrap_or_else(|s| panic!("no outcomes:\n{s}"));
+    writer.write_all(b"?").expect("key");
+    screen
+        .wait_for("any other key closes")
+        .unwrap_or_else(|s| panic!("no help:\n{s}"));
+    writer.write_all(b"x").expect("key");
+    writer.write_all(b"q").expect("key");
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the app did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success());
+    screen.drain();
+    // Leaving: the alternate screen is closed and mouse reporting is off.
+    assert!(
+        !screen.parser.screen().alternate_screen(),
+        "still on the alternate screen"
+    );
+    assert_eq!(
+        screen.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+}
+
+#[test]
+fn without_a_terminal_it_points_to_the_report_and_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .arg("--db")
+        .arg(dir.path().join("tracker.db"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("pcso-tracker report"), "{message}");
+    assert_eq!(message.lines().count(), 1);
+}
