@@ -343,15 +343,15 @@ impl App {
         clamp(&mut self.cursors.picker, picker);
     }
 
-    /// Caseload columns for the picker rows around the cursor, so a large
-    /// caseload costs only what is on screen.
-    pub fn fill_caseload_window(&mut self, store: &Store, window: usize) {
-        let start = self.cursors.picker.saturating_sub(window);
-        let ids: Vec<PersonId> = self
-            .picker_rows()
+    /// Caseload columns for the picker rows on screen (`visible` rows), so
+    /// a large caseload costs only what is shown.
+    pub fn fill_caseload_window(&mut self, store: &Store, visible: usize) {
+        let rows = self.picker_rows();
+        let start = super::layout::first_row(self.cursors.picker, visible, rows.len());
+        let ids: Vec<PersonId> = rows
             .iter()
             .skip(start)
-            .take(window * 2)
+            .take(visible)
             .map(|p| p.id)
             .filter(|id| !self.caseload.contains_key(&id.0))
             .collect();

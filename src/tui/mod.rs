@@ -90,8 +90,13 @@ pub fn prepare(
                 .map_err(CommandError::Refused)?;
         }
     }
-    let window = layout::areas(size).body.height as usize;
-    app.fill_caseload_window(store, window);
+    // Caseload columns cost a standing each: only worked out when shown.
+    if app.screen == Screen::Picker {
+        app.fill_caseload_window(
+            store,
+            view::list_area(&app).map_or(0, |area| area.height as usize),
+        );
+    }
     Ok(app)
 }
 

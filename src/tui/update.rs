@@ -152,6 +152,12 @@ fn after_change(app: &mut App, store: &mut Store, opened: Option<crate::domain::
     }
 }
 
+/// Caseload columns for the picker rows now on screen.
+fn fill_picker(app: &mut App, store: &Store) {
+    let visible = super::view::list_area(app).map_or(0, |area| area.height as usize);
+    app.fill_caseload_window(store, visible);
+}
+
 fn page(app: &App) -> isize {
     areas(app.size).body.height.saturating_sub(4).max(1) as isize
 }
@@ -174,7 +180,7 @@ fn move_cursor(app: &mut App, store: &mut Store, step: isize) {
         _ => return,
     }
     match (app.screen, app.tab) {
-        (Screen::Picker, _) => app.fill_caseload_window(store, page(app) as usize),
+        (Screen::Picker, _) => fill_picker(app, store),
         (Screen::Person, Tab::Outcomes) => app.load_outcome_history(store),
         _ => {}
     }
@@ -196,7 +202,7 @@ fn open_selected(app: &mut App, store: &mut Store) {
 fn back(app: &mut App, store: &mut Store) {
     if app.screen == Screen::Person && !app.picker_rows().is_empty() {
         app.screen = Screen::Picker;
-        app.fill_caseload_window(store, page(app) as usize);
+        fill_picker(app, store);
     }
 }
 
@@ -362,7 +368,7 @@ fn load_demo(app: &mut App, store: &mut Store) {
         Ok(_) => {
             let _ = app.reload_people(store);
             app.screen = Screen::Picker;
-            app.fill_caseload_window(store, page(app) as usize);
+            fill_picker(app, store);
             app.status_line = Some("loaded the demo caseload".into());
         }
         Err(message) => app.overlay = Overlay::Error(message),
