@@ -2,7 +2,7 @@
 
 use super::{CommandError, Context, active_framework, enrolled};
 use crate::cli::{AddApprentice, ListFormat};
-use crate::domain::{EnrolmentStatus, Role, check_name, planned_end};
+use crate::domain::{EnrolmentStatus, Role, check_name};
 use crate::framework::Framework;
 use crate::store::{NewApprentice, PersonSummary};
 use std::io::Write;
@@ -32,8 +32,9 @@ pub fn add(
     }
     let file = add.framework.as_deref().or(context.standard.as_deref());
     let (framework, _) = active_framework(file)?;
-    let end = planned_end(add.start, framework.programme.duration_months)
+    let enrolled = NewApprentice::enrolled_on(name, &framework, add.start)
         .ok_or_else(|| refused("--start", "the planned end falls outside the calendar"))?;
+    let end = enrolled.planned_end;
     let area = check_area(&framework, add.area.as_deref())?;
     let mut store = context.open_store()?;
     let assessor = match &add.assessor {
@@ -50,17 +51,12 @@ pub fn add(
         None => None,
     };
     let new = NewApprentice {
-        name,
         date_of_birth: add.dob,
         employer,
         assessor,
-        framework_id: &framework.framework.id,
-        framework_version: &framework.framework.version,
-        framework_hash: &framework.content_hash,
-        start_date: add.start,
-        planned_end: end,
         area_of_practice: area,
         employer_opt_in: add.employer_opt_in,
+        ..enrolled
     };
     let actor = context.actor(&store)?;
     let (person, _) = store.add_apprentice(&new, actor)?;

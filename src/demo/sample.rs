@@ -4,7 +4,7 @@
 
 use crate::domain::{
     CheckinSection, EnrolmentId, EvidenceKind, Judgement, OutcomeStatus, PersonId,
-    RequirementStatus, planned_end, programme_time,
+    RequirementStatus, programme_time,
 };
 use crate::framework::Framework;
 use crate::store::{
@@ -527,19 +527,18 @@ fn enrol(
     assessor: PersonId,
     area: Option<&str>,
 ) -> Result<EnrolmentId, StoreError> {
-    let end = planned_end(start, framework.programme.duration_months).unwrap_or(start);
+    let Some(enrolled) = NewApprentice::enrolled_on(name, framework, start) else {
+        return Err(StoreError::Refused {
+            field: "start",
+            message: format!("{start} is out of range"),
+        });
+    };
     let new = NewApprentice {
-        name,
         date_of_birth: Some(dob),
         employer: Some("Kent Police"),
         assessor: Some(assessor),
-        framework_id: &framework.framework.id,
-        framework_version: &framework.framework.version,
-        framework_hash: &framework.content_hash,
-        start_date: start,
-        planned_end: end,
         area_of_practice: area,
-        employer_opt_in: false,
+        ..enrolled
     };
     Ok(store.add_apprentice(&new, None)?.1)
 }

@@ -4,7 +4,8 @@
 use super::convert::word;
 use super::history::{ChangeKind, record_change};
 use super::{Store, StoreError};
-use crate::domain::{Enrolment, EnrolmentId, EnrolmentStatus, Person, PersonId, Role};
+use crate::domain::{Enrolment, EnrolmentId, EnrolmentStatus, Person, PersonId, Role, planned_end};
+use crate::framework::Framework;
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
@@ -25,6 +26,27 @@ pub struct NewApprentice<'a> {
     pub area_of_practice: Option<&'a str>,
     /// The employer requires English and maths whatever the age.
     pub employer_opt_in: bool,
+}
+
+impl<'a> NewApprentice<'a> {
+    /// `name` enrolled on `framework` from `start`, ending when the
+    /// programme's length says; `None` when that end is past the calendar.
+    /// Everything else is empty, to be filled in with struct update syntax.
+    pub fn enrolled_on(name: &'a str, framework: &'a Framework, start: NaiveDate) -> Option<Self> {
+        Some(NewApprentice {
+            name,
+            date_of_birth: None,
+            employer: None,
+            assessor: None,
+            framework_id: &framework.framework.id,
+            framework_version: &framework.framework.version,
+            framework_hash: &framework.content_hash,
+            start_date: start,
+            planned_end: planned_end(start, framework.programme.duration_months)?,
+            area_of_practice: None,
+            employer_opt_in: false,
+        })
+    }
 }
 
 /// One line of `apprentice list`: a person with their latest enrolment.

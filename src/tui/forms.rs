@@ -7,7 +7,6 @@ use super::undo::{EvidenceBefore, UndoStep};
 use crate::cli::parse_date;
 use crate::domain::{
     EvidenceKind, HoursClaim, Judgement, RequirementStatus, check_hours, check_name, check_text,
-    planned_end,
 };
 use crate::store::{NewApprentice, NewEvidence, NewHours, RequirementUpdate, Store};
 
@@ -352,20 +351,11 @@ fn save_welcome(app: &App, form: &Form, store: &mut Store) -> Result<Saved, Stri
         return Err("Date of birth: it must be before the start date and not in the future".into());
     }
     let framework = app.frameworks.first().ok_or("no framework is loaded")?;
-    let end = planned_end(start, framework.programme.duration_months)
-        .ok_or("Start date: out of range")?;
+    let enrolled =
+        NewApprentice::enrolled_on(&name, framework, start).ok_or("Start date: out of range")?;
     let new = NewApprentice {
-        name: &name,
         date_of_birth: born,
-        employer: None,
-        assessor: None,
-        framework_id: &framework.framework.id,
-        framework_version: &framework.framework.version,
-        framework_hash: &framework.content_hash,
-        start_date: start,
-        planned_end: end,
-        area_of_practice: None,
-        employer_opt_in: false,
+        ..enrolled
     };
     let (person, _) = store
         .add_apprentice(&new, None)
