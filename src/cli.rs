@@ -82,6 +82,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
     },
+    /// List and show check-ins (progress reviews)
+    Checkin {
+        #[command(subcommand)]
+        command: CheckinCommand,
+    },
+    /// Check every sealed check-in against its seal and chain; exit 1 naming any that fail
+    Verify,
     /// Write a consistent copy of the database to a new file (safe while others write)
     Backup {
         /// Where to write the copy; must not exist yet
@@ -95,6 +102,22 @@ pub enum Command {
         /// `provider`: 2,000 enrolments and 400,000 evidence items, for benchmarks
         #[arg(long, value_enum)]
         scale: Option<DemoScale>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CheckinCommand {
+    /// One line per check-in of a person: date, assessor, signed or draft, amendments
+    List {
+        /// The apprentice: a name or an id
+        person: String,
+    },
+    /// The full record of one check-in, for the employer and the portfolio
+    Show {
+        /// The check-in's id (see `checkin list`)
+        id: i64,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
     },
 }
 

@@ -1,6 +1,7 @@
 //! Carries out what the command line asks, writing results to `out`.
 
 mod apprentice;
+mod checkin;
 mod demo;
 mod records;
 mod report;
@@ -9,8 +10,8 @@ mod standard_show;
 mod validate;
 
 use crate::cli::{
-    ApprenticeCommand, AssessorCommand, Cli, Command, EvidenceCommand, HoursCommand,
-    OutcomeCommand, RequirementCommand, StandardCommand,
+    ApprenticeCommand, AssessorCommand, CheckinCommand, Cli, Command, EvidenceCommand,
+    HoursCommand, OutcomeCommand, RequirementCommand, StandardCommand,
 };
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{BUNDLED, Framework, FrameworkError, default_framework, load_file};
@@ -142,6 +143,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
             Some(person) if !all => report::person(&context, &person, format, out),
             _ => report::caseload(&context, format, out),
         },
+        Some(Command::Checkin { command }) => match command {
+            CheckinCommand::List { person } => checkin::list(&context, &person, out),
+            CheckinCommand::Show { id, format } => checkin::show(&context, id, format, out),
+        },
+        Some(Command::Verify) => checkin::verify(&context, out),
         Some(Command::Backup { path }) => {
             let store = context.open_store()?;
             store.backup(&path)?;

@@ -8,8 +8,8 @@ use crate::domain::{
 };
 use crate::framework::Framework;
 use crate::store::{
-    NewAction, NewApprentice, NewCheckin, NewEvidence, NewHours, RequirementUpdate, Store,
-    StoreError,
+    Action, ActionReview, CheckinContent, NewApprentice, NewEvidence, NewHours, RequirementUpdate,
+    Signing, Store, StoreError,
 };
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -77,6 +77,9 @@ const PCSO_EVIDENCE: [(&str, EvidenceKind, &[&str]); 12] = [
     ),
 ];
 
+/// The demo caseload's assessor.
+const ASSESSOR: &str = "Sam Patel";
+
 const ENTRY_CHECKS: [&str; 5] = [
     "minimum-age",
     "fitness-test",
@@ -93,7 +96,7 @@ pub fn fill(
     advanced: &Framework,
     today: NaiveDate,
 ) -> Result<Vec<String>, StoreError> {
-    let assessor = store.add_assessor("Sam Patel", None)?;
+    let assessor = store.add_assessor(ASSESSOR, None)?;
     let mut sample = Sample {
         store,
         pcso,
@@ -208,7 +211,7 @@ impl Sample<'_> {
         let share = elapsed_share(start, self.today, self.pcso.programme.duration_months);
         self.evidence(enrolment, start, share)?;
         self.weekly_hours(enrolment, start)?;
-        self.checkins(enrolment, start, who.checkins)?;
+        self.checkins(enrolment, start, who)?;
         self.own_statuses(enrolment, share)?;
         if who.gateway_ready {
             for id in ["diploma", "assignment-topic", "employer-readiness"] {
@@ -349,49 +352,100 @@ impl Sample<'_> {
         &mut self,
         enrolment: EnrolmentId,
         start: NaiveDate,
-        count: u32,
+        who: &DemoApprentice,
     ) -> Result<(), StoreError> {
         let codes = self.pcso.outcome_codes();
         let interval = u64::from(self.pcso.programme.checkin_interval_weeks) * 7;
-        for number in 1..=count {
+        let mut previous_action: Option<i64> = None;
+        for number in 1..=who.checkins {
             let date = start + Days::new(interval * u64::from(number));
             let judged = (codes.len() * number as usize / 4).min(codes.len());
             let previously = codes.len() * (number as usize - 1) / 4;
-            let judgements: Vec<(&str, Judgement, &str)> = codes[previously..judged]
-                .iter()
-                .map(|code| {
-                    (
-                        *code,
-                        Judgement::Competent,
-                        "Evidence seen and discussed; meets the standard.",
-                    )
-                })
-                .collect();
-            let sections = [
-                (
-                    CheckinSection::SinceLast,
-                    "Actions from last time done; new evidence reviewed.",
-                ),
-                (CheckinSection::Hours, "Off-the-job hours on track."),
-                (CheckinSection::Concerns, "None raised."),
-            ];
+            let note = "Evidence seen and discussed; meets the standard.";
             let due = date + Days::new(interval);
-            let actions = [NewAction {
-                text: "Add evidence for the next outcomes",
-                owner: "apprentice",
-                due: Some(due),
-            }];
-            let signed_at = format!("{date}T15:30:00Z");
-            let checkin = NewCheckin {
-                date,
-                assessor: self.assessor,
-                sections: &sections,
-                judgements: &judgements,
-                actions: &actions,
+            let content = CheckinContent {
+                sections: vec![
+                    (
+                        CheckinSection::SinceLast,
+                        "Actions from last time done; new evidence reviewed.".into(),
+                    ),
+                    (CheckinSection::Hours, "Off-the-job hours on track.".into()),
+                    (CheckinSection::Concerns, "None raised.".into()),
+                ],
+                judgements: codes[previously..judged]
+                    .iter()
+                    .map(|c| (c.to_string(), Judgement::Competent, note.to_string()))
+                    .collect(),
+                actions: vec![Action {
+                    text: "Add evidence for the next outcomes".into(),
+                    owner: "apprentice".into(),
+                    due: Some(due),
+                }],
+                action_reviews: previous_action
+                    .map(|action_id| ActionReview {
+                        action_id,
+                        done: true,
+                        note: String::new(),
+                    })
+                    .into_iter()
+                    .collect(),
                 next_due: Some(due),
-                signed_at: Some(&signed_at),
             };
-            self.store.record_checkin(enrolment, &checkin)?;
+            let signing = Signing {
+                at: format!("{date}T15:30:00Z"),
+                apprentice: who.name.into(),
+                assessor: ASSESSOR.into(),
+            };
+            let id = self.store.record_checkin(
+                enrolment,
+                self.assessor,
+                date,
+                &content,
+                Some(&signing),
+            )?;
+            previous_action = self.store.checkin(id)?.action_ids.first().copied();
+        }
+        // Chloe's second review wrongly said her hours were on track: amended.
+        if who.name == "Chloe Evans" {
+            let sealed = self.store.checkin_list(enrolment)?;
+            if let Some(last) = sealed.last() {
+                let reason = "Hours were behind at the time; the record said otherwise.";
+                let amendment = self.store.start_draft(
+                    enrolment,
+                    self.assessor,
+                    last.date,
+                    Some((last.id, reason)),
+                )?;
+                let mut content = self.store.checkin(amendment)?.content;
+                content
+                    .sections
+                    .retain(|(section, _)| *section != CheckinSection::Hours);
+                content.sections.push((
+                    CheckinSection::Hours,
+                    "Off-the-job hours 12 behind; catch-up agreed.".into(),
+                ));
+                self.store.save_draft(amendment, last.date, &content)?;
+                let signing = Signing {
+                    at: format!("{}T16:00:00Z", last.date),
+                    apprentice: who.name.into(),
+                    assessor: ASSESSOR.into(),
+                };
+                self.store.seal_draft(amendment, &signing)?;
+            }
+        }
+        // Ben's next review has begun and is not yet signed.
+        if who.name == "Ben Okafor" {
+            let draft = self
+                .store
+                .start_draft(enrolment, self.assessor, self.today, None)?;
+            let content = CheckinContent {
+                sections: vec![(
+                    CheckinSection::SinceLast,
+                    "Started; maths resit booked for next month.".into(),
+                )],
+                ..CheckinContent::default()
+            };
+            self.store.save_draft(draft, self.today, &content)?;
         }
         Ok(())
     }
@@ -442,34 +496,34 @@ fn advanced_practitioner(
         store.set_requirement(enrolment, id, &update, Some(assessor))?;
     }
     // A first review at 12 weeks confirmed the area of expertise.
-    let reviewed = start + Days::new(u64::from(framework.programme.checkin_interval_weeks) * 7);
+    let interval = u64::from(framework.programme.checkin_interval_weeks) * 7;
+    let reviewed = start + Days::new(interval);
     if reviewed <= today {
-        let due = reviewed + Days::new(u64::from(framework.programme.checkin_interval_weeks) * 7);
-        let signed_at = format!("{reviewed}T11:00:00Z");
-        let sections = [(
-            CheckinSection::SinceLast,
-            "Development plan agreed; time log started.",
-        )];
-        let judgements = [(
-            "EC1",
-            Judgement::Competent,
-            "Recognised lead on missing-person risk across the force.",
-        )];
-        let actions = [NewAction {
-            text: "Run the peer coaching sessions",
-            owner: "practitioner",
-            due: Some(due),
-        }];
-        let checkin = NewCheckin {
-            date: reviewed,
-            assessor,
-            sections: &sections,
-            judgements: &judgements,
-            actions: &actions,
+        let due = reviewed + Days::new(interval);
+        let content = CheckinContent {
+            sections: vec![(
+                CheckinSection::SinceLast,
+                "Development plan agreed; time log started.".into(),
+            )],
+            judgements: vec![(
+                "EC1".into(),
+                Judgement::Competent,
+                "Recognised lead on missing-person risk across the force.".into(),
+            )],
+            actions: vec![Action {
+                text: "Run the peer coaching sessions".into(),
+                owner: "practitioner".into(),
+                due: Some(due),
+            }],
+            action_reviews: Vec::new(),
             next_due: Some(due),
-            signed_at: Some(&signed_at),
         };
-        store.record_checkin(enrolment, &checkin)?;
+        let signing = Signing {
+            at: format!("{reviewed}T11:00:00Z"),
+            apprentice: "Erin Walsh".into(),
+            assessor: ASSESSOR.into(),
+        };
+        store.record_checkin(enrolment, assessor, reviewed, &content, Some(&signing))?;
     }
     for (code, status) in [
         ("EC2", OutcomeStatus::ReadyForReview),

@@ -2,9 +2,11 @@
 //! (an employer, a portfolio), CSV for spreadsheets. Deterministic: the same
 //! records on the same day give the same bytes.
 
+mod checkin;
 mod csv;
 mod markdown;
 
+pub use checkin::checkin_markdown;
 pub use csv::{caseload_csv, outcomes_csv};
 pub use markdown::{caseload_markdown, standing_markdown};
 

@@ -3,6 +3,7 @@
 //! history rows. Storage knows nothing of the terminal.
 
 mod backup;
+mod checkin_read;
 mod checkins;
 mod convert;
 mod enrolments;
@@ -13,13 +14,16 @@ mod people;
 mod progress;
 mod records;
 mod schema;
+mod seals;
 
-pub use checkins::{NewAction, NewCheckin};
+pub use checkin_read::{CheckinRecord, SignedBy};
+pub use checkins::{Action, ActionReview, CheckinContent, Signing};
 pub use error::StoreError;
 pub use location::{DATABASE_ENV, database_path};
 pub use people::{NewApprentice, PersonSummary};
 pub use records::{HistoryRow, NewEvidence, NewHours, RequirementUpdate};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use seals::SealProblem;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};

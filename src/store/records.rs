@@ -292,7 +292,7 @@ pub(super) fn write_judgement(transaction: &Transaction, judged: &Judged) -> rus
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
            judgement = excluded.judgement, judgement_note = excluded.judgement_note,
-           judged_by = excluded.judged_by, judged_at = excluded.judged_at",
+           judged_by = excluded.judged_by, judged_at = excluded.judged_at, judged_in_checkin = NULL",
         params![enrolment.0, code, judgement.as_str(), note, assessor.0, at],
     )?;
     let key = format!("{}/{code}", enrolment.0);

@@ -6,7 +6,10 @@ use super::{StoreError, sqlite_error};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
-const MIGRATIONS: [&str; 1] = [include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: [&str; 2] = [
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_checkin_signatures.sql"),
+];
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,77 @@
+//! `checkin list`, `checkin show` and `verify`: the review record and its seals.
+
+use super::{CommandError, Context, enrolled};
+use crate::cli::ReportFormat;
+use crate::report::{checkin_markdown, json};
+use std::io::Write;
+use std::process::ExitCode;
+
+pub fn list(context: &Context, query: &str, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+    let store = context.open_store()?;
+    let (person, enrolment) = enrolled(&store, query)?;
+    let checkins = store.checkin_list(enrolment.id)?;
+    if checkins.is_empty() {
+        writeln!(out, "{} has no check-ins yet", person.name)?;
+    }
+    for checkin in checkins {
+        let state = if checkin.sealed { "signed" } else { "draft" };
+        let mut line = format!(
+            "{:>5}  {}  {:<6}  {}",
+            checkin.id, checkin.date, state, checkin.assessor
+        );
+        if let Some(original) = checkin.amends {
+            line.push_str(&format!("  amends {original}"));
+        }
+        if !checkin.amended_by.is_empty() {
+            let ids: Vec<String> = checkin.amended_by.iter().map(i64::to_string).collect();
+            line.push_str(&format!("  amended by {}", ids.join(", ")));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(
+    context: &Context,
+    id: i64,
+    format: ReportFormat,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let store = context.open_store()?;
+    let record = store
+        .checkin(id)
+        .map_err(|_| CommandError::Refused(format!("no check-in has the id {id}")))?;
+    let text = match format {
+        ReportFormat::Json => json(&record) + "\n",
+        ReportFormat::Md | ReportFormat::Csv => checkin_markdown(&record),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Exit 0 when every seal holds; 1, naming each failure, when one does not.
+pub fn verify(context: &Context, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+    let store = context.open_store()?;
+    let (problems, checked) = store.verify_seals()?;
+    for problem in &problems {
+        writeln!(
+            out,
+            "check-in {} ({}): {}",
+            problem.checkin_id, problem.person, problem.problem
+        )?;
+    }
+    if problems.is_empty() {
+        writeln!(
+            out,
+            "ok: {checked} sealed check-ins, every seal and chain holds"
+        )?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        writeln!(
+            out,
+            "{} of {checked} sealed check-ins fail their seal",
+            problems.len()
+        )?;
+        Ok(ExitCode::FAILURE)
+    }
+}

@@ -1,0 +1,173 @@
+//! Reading check-ins back: one in full, an enrolment's list, and the actions
+//! agreed last time.
+
+use super::checkins::{Action, ActionReview, CheckinContent};
+use super::convert::word;
+use super::{Store, StoreError, sqlite_error};
+use crate::domain::{CheckinSection, EnrolmentId, Judgement};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+
+/// A check-in as stored, for showing and for the record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckinRecord {
+    pub id: i64,
+    pub enrolment_id: i64,
+    pub person: String,
+    pub date: NaiveDate,
+    pub assessor_id: i64,
+    pub assessor: String,
+    pub sealed: bool,
+    pub amends: Option<i64>,
+    pub amend_reason: Option<String>,
+    /// Later check-ins that amend this one.
+    pub amended_by: Vec<i64>,
+    pub signed: Option<SignedBy>,
+    pub seal_hash: Option<String>,
+    pub previous_seal_hash: Option<String>,
+    pub content: CheckinContent,
+    /// The ids of `content.actions`, in order.
+    pub action_ids: Vec<i64>,
+}
+
+/// Serialisable signatures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignedBy {
+    pub at: String,
+    pub apprentice: String,
+    pub assessor: String,
+}
+
+impl Store {
+    pub fn checkin(&self, id: i64) -> Result<CheckinRecord, StoreError> {
+        read_checkin(&self.connection, id).map_err(sqlite_error(&self.path, "reading a check-in"))
+    }
+
+    /// An enrolment's check-ins, oldest first, drafts included.
+    pub fn checkin_list(&self, enrolment: EnrolmentId) -> Result<Vec<CheckinRecord>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<CheckinRecord>> {
+            let ids: Vec<i64> = {
+                let mut statement = self.connection.prepare_cached(
+                    "SELECT id FROM checkin WHERE enrolment_id = ?1 ORDER BY date, id",
+                )?;
+                let rows = statement.query_map([enrolment.0], |row| row.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            };
+            ids.into_iter()
+                .map(|id| read_checkin(&self.connection, id))
+                .collect()
+        };
+        read().map_err(sqlite_error(&self.path, "reading check-ins"))
+    }
+
+    /// The actions agreed at the last sealed check-in, with their ids.
+    pub fn actions_agreed_last_time(
+        &self,
+        enrolment: EnrolmentId,
+    ) -> Result<Vec<(i64, Action)>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<(i64, Action)>> {
+            let mut statement = self.connection.prepare_cached(
+                "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id =
+                   (SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'sealed') ORDER BY id",
+            )?;
+            let rows = statement.query_map([enrolment.0], |row| {
+                Ok((
+                    row.get(0)?,
+                    Action {
+                        text: row.get(1)?,
+                        owner: row.get(2)?,
+                        due: row.get(3)?,
+                    },
+                ))
+            })?;
+            rows.collect()
+        };
+        read().map_err(sqlite_error(&self.path, "reading actions"))
+    }
+}
+
+fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<CheckinRecord> {
+    let mut record = connection.query_row(
+        "SELECT c.id, c.enrolment_id, p.name, c.date, c.assessor_id, a.name, c.state, c.amends_id, c.amend_reason,
+                c.apprentice_signed_at, c.apprentice_signature, c.assessor_signature, c.seal_hash,
+                c.previous_seal_hash, c.next_due
+         FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id JOIN person p ON p.id = e.person_id
+         JOIN person a ON a.id = c.assessor_id WHERE c.id = ?1",
+        [id],
+        |row| {
+            let signed_at: Option<String> = row.get(9)?;
+            let signed = signed_at.map(|at| SignedBy {
+                at,
+                apprentice: row.get::<_, Option<String>>(10).ok().flatten().unwrap_or_default(),
+                assessor: row.get::<_, Option<String>>(11).ok().flatten().unwrap_or_default(),
+            });
+            Ok(CheckinRecord {
+                id: row.get(0)?,
+                enrolment_id: row.get(1)?,
+                person: row.get(2)?,
+                date: row.get(3)?,
+                assessor_id: row.get(4)?,
+                assessor: row.get(5)?,
+                sealed: row.get::<_, String>(6)? == "sealed",
+                amends: row.get(7)?,
+                amend_reason: row.get(8)?,
+                amended_by: Vec::new(),
+                signed,
+                seal_hash: row.get(12)?,
+                previous_seal_hash: row.get(13)?,
+                content: CheckinContent { next_due: row.get(14)?, ..CheckinContent::default() },
+                action_ids: Vec::new(),
+            })
+        },
+    )?;
+    let mut statement = connection.prepare_cached(
+        "SELECT section, content FROM checkin_section WHERE checkin_id = ?1 ORDER BY section",
+    )?;
+    record.content.sections = statement
+        .query_map([id], |row| {
+            Ok((word(row, 0, CheckinSection::parse)?, row.get(1)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut statement = connection
+        .prepare_cached("SELECT outcome_code, judgement, note FROM checkin_judgement WHERE checkin_id = ?1 ORDER BY outcome_code")?;
+    record.content.judgements = statement
+        .query_map([id], |row| {
+            Ok((row.get(0)?, word(row, 1, Judgement::parse)?, row.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut statement = connection.prepare_cached(
+        "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
+    )?;
+    let actions: Vec<(i64, Action)> = statement
+        .query_map([id], |row| {
+            Ok((
+                row.get(0)?,
+                Action {
+                    text: row.get(1)?,
+                    owner: row.get(2)?,
+                    due: row.get(3)?,
+                },
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    record.action_ids = actions.iter().map(|(id, _)| *id).collect();
+    record.content.actions = actions.into_iter().map(|(_, action)| action).collect();
+    let mut statement =
+        connection.prepare_cached("SELECT action_id, done, note FROM checkin_action_review WHERE checkin_id = ?1 ORDER BY action_id")?;
+    record.content.action_reviews = statement
+        .query_map([id], |row| {
+            Ok(ActionReview {
+                action_id: row.get(0)?,
+                done: row.get(1)?,
+                note: row.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut statement =
+        connection.prepare_cached("SELECT id FROM checkin WHERE amends_id = ?1 ORDER BY id")?;
+    record.amended_by = statement
+        .query_map([id], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(record)
+}

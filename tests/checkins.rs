@@ -1,0 +1,149 @@
+//! Check-ins on record: drafts, sealing, the chain of seals, amendments, and
+//! `verify` catching what was changed behind the app's back.
+
+use rusqlite::Connection;
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-21";
+
+fn demo() -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = run(&dir, &["demo"]);
+    assert!(output.status.success());
+    dir
+}
+
+fn run(dir: &TempDir, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .args(["--today", TODAY, "--db"])
+        .arg(dir.path().join("tracker.db"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn text(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn tamper(dir: &TempDir, sql: &str) {
+    Connection::open(dir.path().join("tracker.db"))
+        .and_then(|c| c.execute_batch(sql))
+        .expect("tamper");
+}
+
+#[test]
+fn the_demo_holds_sealed_check_ins_an_amendment_and_a_draft_and_all_seals_hold() {
+    let dir = demo();
+    let verified = run(&dir, &["verify"]);
+    assert_eq!(verified.status.code(), Some(0), "{}", text(&verified));
+    assert!(
+        text(&verified).starts_with("ok: 9 sealed check-ins"),
+        "{}",
+        text(&verified)
+    );
+    let chloe = text(&run(&dir, &["checkin", "list", "Chloe"]));
+    assert!(
+        chloe.contains("amended by 5") && chloe.contains("amends 4"),
+        "{chloe}"
+    );
+    let ben = text(&run(&dir, &["checkin", "list", "Ben"]));
+    assert!(ben.contains("draft"), "{ben}");
+}
+
+#[test]
+fn an_amendment_leaves_the_original_intact_and_both_are_listed() {
+    let dir = demo();
+    let original = text(&run(&dir, &["checkin", "show", "4"]));
+    let amendment = text(&run(&dir, &["checkin", "show", "5"]));
+    assert!(
+        original.contains("Off-the-job hours on track."),
+        "{original}"
+    );
+    assert!(original.contains("Amended by check-in 5."));
+    assert!(
+        amendment.contains("Amends check-in 4: Hours were behind at the time"),
+        "{amendment}"
+    );
+    assert!(amendment.contains("Off-the-job hours 12 behind; catch-up agreed."));
+    let json: serde_json::Value = serde_json::from_str(&text(&run(
+        &dir,
+        &["checkin", "show", "5", "--format", "json"],
+    )))
+    .expect("json");
+    assert_eq!(json["amends"], 4);
+    assert_eq!(json["signed"]["apprentice"], "Chloe Evans");
+    assert!(json["seal_hash"].as_str().is_some_and(|s| s.len() == 64));
+}
+
+#[test]
+fn changing_a_sealed_record_through_sql_is_caught_by_verify() {
+    let dir = demo();
+    tamper(
+        &dir,
+        "UPDATE checkin_judgement SET judgement = 'exceeds' WHERE checkin_id = 7 AND outcome_code = 'LO4';",
+    );
+    let verified = run(&dir, &["verify"]);
+    assert_eq!(verified.status.code(), Some(1));
+    assert!(
+        text(&verified).contains("check-in 7 (Dan Hughes): its content no longer matches its seal"),
+        "{}",
+        text(&verified)
+    );
+}
+
+#[test]
+fn editing_a_sealed_row_is_refused_and_forcing_it_is_caught() {
+    let dir = demo();
+    let connection = Connection::open(dir.path().join("tracker.db")).expect("open");
+    let refused = connection.execute("UPDATE checkin SET date = '2026-01-01' WHERE id = 3", []);
+    assert!(
+        refused
+            .expect_err("refused")
+            .to_string()
+            .contains("never edited")
+    );
+    tamper(
+        &dir,
+        "DROP TRIGGER sealed_checkin_is_not_edited; UPDATE checkin SET date = '2026-05-01' WHERE id = 3;",
+    );
+    let verified = text(&run(&dir, &["verify"]));
+    assert!(
+        verified.contains("check-in 3 (Chloe Evans): its content no longer matches its seal"),
+        "{verified}"
+    );
+}
+
+#[test]
+fn removing_a_sealed_check_in_breaks_the_chain_after_it() {
+    let dir = demo();
+    tamper(
+        &dir,
+        "DROP TRIGGER sealed_checkin_is_not_edited;
+         DELETE FROM checkin_action_review WHERE checkin_id = 7 OR action_id IN (SELECT id FROM checkin_action WHERE checkin_id = 6);
+         DELETE FROM checkin_judgement WHERE checkin_id = 6; DELETE FROM checkin_section WHERE checkin_id = 6;
+         DELETE FROM checkin_action WHERE checkin_id = 6; UPDATE outcome_progress SET judged_in_checkin = NULL;
+         DELETE FROM checkin WHERE id = 6;",
+    );
+    let verified = text(&run(&dir, &["verify"]));
+    assert!(
+        verified.contains("check-in 7 (Dan Hughes): the chain is broken"),
+        "{verified}"
+    );
+}
+
+#[test]
+fn a_sealed_judgement_shows_which_check_in_made_it() {
+    let dir = demo();
+    let connection = Connection::open(dir.path().join("tracker.db")).expect("open");
+    let made_by: i64 = connection
+        .query_row(
+            "SELECT judged_in_checkin FROM outcome_progress op JOIN enrolment e ON e.id = op.enrolment_id
+             JOIN person p ON p.id = e.person_id WHERE p.name = 'Dan Hughes' AND op.outcome_code = 'LO4'",
+            [],
+            |row| row.get(0),
+        )
+        .expect("judged");
+    assert_eq!(made_by, 7);
+}
