@@ -9,8 +9,8 @@ use pcso_tracker::domain::{
 };
 use pcso_tracker::framework::{BUNDLED, Framework, load_str};
 use pcso_tracker::store::{
-    NewAction, NewApprentice, NewCheckin, NewEvidence, NewHours, RequirementUpdate, Store,
-    StoreError,
+    Action, CheckinContent, NewApprentice, NewEvidence, NewHours, RequirementUpdate, Signing,
+    Store, StoreError,
 };
 use tempfile::TempDir;
 
@@ -305,29 +305,54 @@ fn an_action_that_fails_part_way_leaves_nothing_behind() {
 #[test]
 fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited() {
     let mut f = fixture();
-    let sections = [(CheckinSection::SinceLast, "Good start")];
-    let judgements = [("LO1", Judgement::Competent, "Seen at ward panel")];
-    let actions = [NewAction {
-        text: "Evidence for LO4",
-        owner: "apprentice",
-        due: Some(date("2026-06-20")),
-    }];
-    let checkin = |day: &'static str, signed: Option<&'static str>| NewCheckin {
-        date: date(day),
-        assessor: f.assessor,
-        sections: &sections,
-        judgements: &judgements,
-        actions: &actions,
+    let content = CheckinContent {
+        sections: vec![(CheckinSection::SinceLast, "Good start".to_string())],
+        judgements: vec![(
+            "LO1".to_string(),
+            Judgement::Competent,
+            "Seen at ward panel".to_string(),
+        )],
+        actions: vec![Action {
+            text: "Evidence for LO4".into(),
+            owner: "apprentice".into(),
+            due: Some(date("2026-06-20")),
+        }],
+        action_reviews: Vec::new(),
         next_due: Some(date("2026-06-20")),
-        signed_at: signed,
     };
-    let first = checkin("2026-03-30", Some("2026-03-30T15:00:00Z"));
-    let second = checkin("2026-06-22", Some("2026-06-22T15:00:00Z"));
-    let first_id = f.store.record_checkin(f.enrolment, &first).expect("first");
+    let signing = |at: &str| Signing {
+        at: at.to_string(),
+        apprentice: "Amy Clark".into(),
+        assessor: "Sam Patel".into(),
+    };
+    let first_id = f
+        .store
+        .record_checkin(
+            f.enrolment,
+            f.assessor,
+            date("2026-03-30"),
+            &content,
+            Some(&signing("2026-03-30T15:00:00Z")),
+        )
+        .expect("first");
+    // The second is drafted, saved, then signed: the path the app takes.
     let second_id = f
         .store
-        .record_checkin(f.enrolment, &second)
-        .expect("second");
+        .start_draft(f.enrolment, f.assessor, date("2026-06-22"), None)
+        .expect("draft");
+    assert!(f.store.draft_for(f.enrolment).expect("draft").is_some());
+    f.store
+        .save_draft(second_id, date("2026-06-22"), &content)
+        .expect("save");
+    f.store
+        .seal_draft(second_id, &signing("2026-06-22T15:00:00Z"))
+        .expect("seal");
+    assert!(
+        f.store
+            .seal_draft(second_id, &signing("2026-06-23T15:00:00Z"))
+            .is_err(),
+        "a sealed check-in is not signed twice"
+    );
     let seals: Vec<(String, Option<String>)> = f
         .store
         .connection()
