@@ -399,3 +399,122 @@ fn any_size_draws_without_panicking_and_tiny_ones_ask_for_more_room() {
         }
     }
 }
+
+#[test]
+fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
+    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+    h.keys("jj"); // Chloe Evans, whose check-in is overdue
+    h.keys("c");
+    assert_eq!(h.app.screen, Screen::Checkin);
+    insta::assert_snapshot!("checkin_since_last_80x24", h.screen());
+    h.key(KeyCode::Char(' ')); // the action agreed last time was done
+    h.key(KeyCode::Tab);
+    h.keys("c"); // K3 competent
+    h.key(KeyCode::Enter);
+    h.keys("Newsletter piece seen");
+    h.key(KeyCode::Enter);
+    h.keys("jn"); // K4 not yet competent
+    insta::assert_snapshot!("checkin_outcomes_80x24", h.screen());
+    h.key(KeyCode::Tab);
+    h.keys("12 h behind after leave; catch-up agreed");
+    h.key(KeyCode::Tab);
+    h.keys("Diploma unit 6 moved to January");
+    h.key(KeyCode::Tab);
+    h.keys("None");
+    h.key(KeyCode::Tab);
+    h.keys("a");
+    h.keys("Map evidence to K3");
+    h.ctrl('s');
+    h.key(KeyCode::Tab); // next date: the default is kept
+    h.key(KeyCode::Tab);
+    h.keys("Wrong Name");
+    h.key(KeyCode::Down);
+    h.keys("Sam Patel");
+    h.ctrl('s');
+    assert!(
+        matches!(h.app.overlay, Overlay::Error(_)),
+        "a name that is not the apprentice's is refused"
+    );
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Up);
+    for _ in 0.."Wrong Name".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.keys("chloe evans");
+    h.ctrl('s');
+    assert_eq!(
+        h.app.screen,
+        Screen::Person,
+        "signed and back on the dashboard"
+    );
+    let loaded = h.app.loaded.as_ref().expect("open");
+    let k3 = loaded
+        .standing
+        .outcomes
+        .iter()
+        .find(|o| o.code == "K3")
+        .expect("K3");
+    assert_eq!(k3.judgement, pcso_tracker::domain::Judgement::Competent);
+    assert!(
+        !loaded.standing.checkins.overdue,
+        "the overdue check-in is done"
+    );
+    let (problems, sealed) = h.store.verify_seals().expect("verify");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(sealed, 10);
+    let record = h.store.checkin(11).expect("the new check-in");
+    assert!(record.sealed);
+    assert_eq!(
+        record.signed.as_ref().map(|s| s.apprentice.as_str()),
+        Some("Chloe Evans")
+    );
+    assert_eq!(
+        record
+            .content
+            .section(pcso_tracker::domain::CheckinSection::Hours),
+        "12 h behind after leave; catch-up agreed"
+    );
+    assert_eq!(record.content.actions.len(), 1);
+    assert!(record.content.action_reviews.iter().all(|r| r.done));
+    assert!(record.content.judgements.iter().any(|(c, j, n)| c == "K3"
+        && *j == pcso_tracker::domain::Judgement::Competent
+        && n == "Newsletter piece seen"));
+}
+
+#[test]
+fn leaving_a_check_in_part_way_keeps_the_draft_and_ctrl_z_undoes_within_it() {
+    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+    h.keys("jj");
+    h.keys("c");
+    h.key(KeyCode::Tab);
+    h.keys("c");
+    h.keys("j");
+    h.keys("e");
+    h.ctrl('z');
+    assert_eq!(
+        h.app.checkin.as_ref().map(|s| s.content.judgements.len()),
+        Some(1),
+        "the last judgement is undone"
+    );
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Person);
+    let draft = h.store.checkin(11).expect("draft");
+    assert!(!draft.sealed);
+    assert_eq!(draft.content.judgements.len(), 1);
+    h.keys("c");
+    assert_eq!(
+        h.app
+            .checkin
+            .as_ref()
+            .map(|s| (s.id, s.content.judgements.len())),
+        Some((11, 1)),
+        "resumed, nothing lost"
+    );
+}
+
+#[test]
+fn an_apprentice_cannot_start_a_check_in() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    h.keys("c");
+    assert_eq!(h.app.screen, Screen::Person);
+}

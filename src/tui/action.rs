@@ -26,6 +26,8 @@ pub enum Action {
     CycleOwnStatus,
     /// An assessor records a judgement of the selected outcome.
     Judge,
+    /// An assessor starts (or resumes) a check-in with the person.
+    StartCheckin,
     Add,
     Edit,
     Delete,

@@ -1,6 +1,7 @@
 //! The app's state: what is on screen, what is selected, and the records
 //! read for it. Only `update` changes it; the view only reads it.
 
+use super::checkin::CheckinSession;
 use super::form::Form;
 use super::theme::Theme;
 use super::undo::UndoStep;
@@ -75,6 +76,8 @@ pub enum Screen {
     Picker,
     /// One person's screens, by tab.
     Person,
+    /// An assessor running a check-in with the person on screen.
+    Checkin,
 }
 
 /// Everything read for the person on screen.
@@ -145,6 +148,8 @@ pub struct App {
     pub undo: Vec<UndoStep>,
     pub status_line: Option<String>,
     pub hours_by_month: bool,
+    /// The check-in being run, in check-in mode.
+    pub checkin: Option<CheckinSession>,
     pub quit: bool,
 }
 
@@ -168,6 +173,7 @@ impl App {
             undo: Vec::new(),
             status_line: None,
             hours_by_month: false,
+            checkin: None,
             quit: false,
         }
     }

@@ -16,6 +16,8 @@ pub enum FormKind {
     Requirement(String),
     Judgement(String),
     Welcome,
+    /// An action agreed in a check-in.
+    CheckinAction,
 }
 
 pub enum FieldValue {
@@ -240,6 +242,11 @@ impl TextArea {
 
     pub fn text(&self) -> String {
         self.lines.join("\n")
+    }
+
+    /// Handles an editing key; `false` when the key is not for the text.
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        self.handle(key)
     }
 
     fn byte_at(&self, column: usize) -> usize {

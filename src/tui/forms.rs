@@ -338,6 +338,8 @@ pub fn save(app: &App, form: &Form, store: &mut Store) -> Result<Saved, String> 
             })
         }
         FormKind::Welcome => save_welcome(app, form, store),
+        // Check-in actions belong to the check-in, not the store, until it is saved.
+        FormKind::CheckinAction => Err("an action is added from the check-in".into()),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod checkin;
 pub mod form;
 mod forms;
 pub mod keymap;

@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Confirm, Overlay, Screen, Tab};
-use super::form::FormOutcome;
+use super::form::{FormKind, FormOutcome};
 use super::forms;
 use super::keymap::action_for;
 use super::layout::{self, areas};
@@ -19,7 +19,9 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            let captured = !matches!(app.overlay, Overlay::None) || app.filter.editing;
+            let captured = !matches!(app.overlay, Overlay::None)
+                || app.filter.editing
+                || app.screen == Screen::Checkin;
             if captured {
                 Some(Action::Input(*key))
             } else {
@@ -67,6 +69,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::CycleTypeFilter => cycle_type_filter(app),
         Action::CycleOwnStatus => cycle_own_status(app, store),
         Action::Judge => open_judgement(app),
+        Action::StartCheckin => start_checkin(app, store),
         Action::Add => open_add_form(app),
         Action::Edit => open_edit_form(app),
         Action::Delete => ask_to_delete(app),
@@ -93,6 +96,7 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         return;
     }
     match std::mem::replace(&mut app.overlay, Overlay::None) {
+        Overlay::None if app.screen == Screen::Checkin => super::checkin::input(app, store, key),
         Overlay::None => {}
         // Help scrolls with the arrows and pages; any other key closes it.
         Overlay::Help(scroll) => match key.code {
@@ -119,6 +123,15 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         Overlay::Form(mut form) => match form.handle(key) {
             FormOutcome::Editing => app.overlay = Overlay::Form(form),
             FormOutcome::Cancel => app.status_line = Some("cancelled; nothing saved".into()),
+            FormOutcome::Save if form.kind == FormKind::CheckinAction => {
+                match super::checkin::add_action(app, &form) {
+                    Ok(message) => app.status_line = Some(message),
+                    Err(message) => {
+                        app.overlay = Overlay::Error(message);
+                        app.pending_form = Some(form);
+                    }
+                }
+            }
             FormOutcome::Save => match forms::save(app, &form, store) {
                 Ok(saved) => {
                     app.status_line = Some(saved.message);
@@ -290,6 +303,18 @@ fn set_own_status(app: &mut App, store: &mut Store, status: OutcomeStatus) {
             after_change(app, store, None);
         }
         Err(error) => app.overlay = Overlay::Error(error.to_string()),
+    }
+}
+
+/// From the caseload, opens the selected person first.
+fn start_checkin(app: &mut App, store: &mut Store) {
+    if app.screen == Screen::Picker {
+        open_selected(app, store);
+    }
+    if app.screen == Screen::Person {
+        if let Err(message) = super::checkin::start(app, store) {
+            app.overlay = Overlay::Error(message);
+        }
     }
 }
 

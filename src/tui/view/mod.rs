@@ -1,6 +1,7 @@
 //! Drawing: the whole screen from the state alone. Nothing here writes to
 //! the database or changes the state.
 
+mod checkin;
 mod dashboard;
 mod evidence;
 mod hours;
@@ -36,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.screen {
         Screen::Welcome => welcome::render(frame, app, areas.body),
         Screen::Picker => picker::render(frame, app, areas.body),
+        Screen::Checkin => checkin::render(frame, app, areas.body),
         Screen::Person => match app.tab {
             Tab::Dashboard => dashboard::render(frame, app, areas.body),
             Tab::Outcomes => outcomes::render(frame, app, areas.body),
@@ -111,6 +113,9 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
                 area,
             );
         }
+        (Screen::Checkin, Some(loaded)) => {
+            frame.render_widget(checkin::steps(app, &loaded.person.name), area);
+        }
         _ => frame.render_widget(Paragraph::new(" pcso-tracker").style(theme.title()), area),
     }
 }
@@ -118,6 +123,10 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
 /// Key hints from the keymap, or the last action's message.
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
+    if app.screen == Screen::Checkin && app.status_line.is_none() {
+        frame.render_widget(Paragraph::new(checkin::hints(app)).style(theme.dim()), area);
+        return;
+    }
     if let Some(message) = &app.status_line {
         frame.render_widget(
             Paragraph::new(format!(" {}", one_line(message))).style(theme.good()),
