@@ -403,7 +403,8 @@ fn any_size_draws_without_panicking_and_tiny_ones_ask_for_more_room() {
 #[test]
 fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
     let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
-    h.keys("jj"); // Chloe Evans, whose check-in is overdue
+    // Chloe Evans's check-in is overdue, so she heads the caseload.
+    assert!(h.screen().contains("▶ Chloe Evans"));
     h.keys("c");
     assert_eq!(h.app.screen, Screen::Checkin);
     insta::assert_snapshot!("checkin_since_last_80x24", h.screen());
@@ -484,7 +485,6 @@ fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
 #[test]
 fn leaving_a_check_in_part_way_keeps_the_draft_and_ctrl_z_undoes_within_it() {
     let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
-    h.keys("jj");
     h.keys("c");
     h.key(KeyCode::Tab);
     h.keys("c");
@@ -517,4 +517,22 @@ fn an_apprentice_cannot_start_a_check_in() {
     let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
     h.keys("c");
     assert_eq!(h.app.screen, Screen::Person);
+}
+
+#[test]
+fn the_caseload_can_be_ordered_by_name_and_filtered() {
+    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+    assert_eq!(h.app.picker_rows()[0].name, "Chloe Evans", "overdue first");
+    h.keys("o");
+    assert_eq!(h.app.picker_rows()[0].name, "Amy Clark", "by name");
+    h.keys("/");
+    h.keys("da");
+    h.key(KeyCode::Enter);
+    let names: Vec<&str> = h
+        .app
+        .picker_rows()
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Dan Hughes"]);
 }

@@ -61,6 +61,10 @@ pub struct PersonSummary {
     pub start_date: Option<NaiveDate>,
     pub planned_end: Option<NaiveDate>,
     pub status: Option<EnrolmentStatus>,
+    /// The last sealed check-in (amendments aside).
+    pub last_checkin: Option<NaiveDate>,
+    /// Unsigned check-in drafts.
+    pub drafts: i64,
 }
 
 impl Store {
@@ -184,7 +188,10 @@ impl Store {
     pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
         let sql = "
             SELECT p.id, p.name, p.role, a.name, e.framework_id, e.start_date, e.planned_end, e.status,
-                   p.assessor_id
+                   p.assessor_id,
+                   (SELECT max(c.date) FROM checkin c
+                     WHERE c.enrolment_id = e.id AND c.state = 'sealed' AND c.amends_id IS NULL),
+                   (SELECT count(*) FROM checkin c WHERE c.enrolment_id = e.id AND c.state = 'draft')
             FROM person p
             LEFT JOIN person a ON a.id = p.assessor_id
             LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)
@@ -305,6 +312,8 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
         name: row.get(1)?,
         role: word(row, 2, Role::parse)?,
         assessor_id: row.get::<_, Option<i64>>(8)?.map(PersonId),
+        last_checkin: row.get(9)?,
+        drafts: row.get(10)?,
         assessor: row.get(3)?,
         framework_id: row.get(4)?,
         start_date: row.get(5)?,

@@ -33,6 +33,8 @@ pub enum Action {
     Delete,
     /// Hours chart by week or by month.
     TogglePeriod,
+    /// The list of people by next check-in or by name.
+    ToggleOrder,
     /// From the welcome screen.
     LoadDemo,
     AddSelf,

@@ -150,6 +150,8 @@ pub struct App {
     pub hours_by_month: bool,
     /// The check-in being run, in check-in mode.
     pub checkin: Option<CheckinSession>,
+    /// The list of people with the next check-in due first (else by name).
+    pub picker_by_due: bool,
     pub quit: bool,
 }
 
@@ -174,6 +176,7 @@ impl App {
             status_line: None,
             hours_by_month: false,
             checkin: None,
+            picker_by_due: false,
             quit: false,
         }
     }
@@ -189,18 +192,35 @@ impl App {
     }
 
     /// Picker rows: an assessor sees their caseload, anyone else everyone
-    /// enrolled.
+    /// enrolled; narrowed by the typed filter, in the chosen order.
     pub fn picker_rows(&self) -> Vec<&PersonSummary> {
         let assessor = self
             .viewer
             .as_ref()
             .filter(|v| v.role == Role::Assessor)
             .map(|v| v.id);
-        self.people
+        let needle = self.filter.text.to_lowercase();
+        let mut rows: Vec<&PersonSummary> = self
+            .people
             .iter()
             .filter(|p| p.framework_id.is_some())
             .filter(|p| assessor.is_none_or(|id| p.assessor_id == Some(id)))
-            .collect()
+            .filter(|p| needle.is_empty() || p.name.to_lowercase().contains(&needle))
+            .collect();
+        if self.picker_by_due {
+            rows.sort_by_key(|p| (self.next_checkin_hint(p), p.name.to_lowercase()));
+        }
+        rows
+    }
+
+    /// When the next check-in falls due, from the last sealed one (or the
+    /// start) and the framework's interval: cheap enough to sort a caseload.
+    fn next_checkin_hint(&self, person: &PersonSummary) -> Option<NaiveDate> {
+        let framework = self.framework(person.framework_id.as_deref()?)?;
+        let base = person.last_checkin.or(person.start_date)?;
+        base.checked_add_days(chrono::Days::new(
+            u64::from(framework.programme.checkin_interval_weeks) * 7,
+        ))
     }
 
     /// The outcomes shown after filtering, as indexes into the standing's list.

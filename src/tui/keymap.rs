@@ -266,6 +266,22 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some("judge"),
         assessor_only: true,
     },
+    bind(
+        &[KeyCode::Char('/')],
+        "/",
+        Action::StartFilter,
+        "filter people by name",
+        Scope::Picker,
+        Some("filter"),
+    ),
+    bind(
+        &[KeyCode::Char('o')],
+        "o",
+        Action::ToggleOrder,
+        "order by next check-in or by name",
+        Scope::Picker,
+        Some("order"),
+    ),
     Binding {
         codes: &[KeyCode::Char('c')],
         keys: "c",

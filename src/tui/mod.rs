@@ -86,6 +86,7 @@ pub fn prepare(
     if let Some(query) = &context.acting_as {
         let person = store.find_person(query)?;
         app.viewer = Some(person.clone());
+        app.picker_by_due = person.role == Role::Assessor;
         if person.role == Role::Apprentice {
             app.open_person(store, person.id)
                 .map_err(CommandError::Refused)?;

@@ -74,6 +74,11 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Edit => open_edit_form(app),
         Action::Delete => ask_to_delete(app),
         Action::TogglePeriod => app.hours_by_month = !app.hours_by_month,
+        Action::ToggleOrder => {
+            app.picker_by_due = !app.picker_by_due;
+            app.cursors.picker = 0;
+            fill_picker(app, store);
+        }
         Action::LoadDemo => load_demo(app, store),
         Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
         Action::Click { column, row } => click(app, store, column, row),
@@ -92,7 +97,12 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
             _ => {}
         }
         app.cursors.outcomes = 0;
-        app.load_outcome_history(store);
+        app.cursors.picker = 0;
+        if app.screen == Screen::Picker {
+            fill_picker(app, store);
+        } else {
+            app.load_outcome_history(store);
+        }
         return;
     }
     match std::mem::replace(&mut app.overlay, Overlay::None) {
@@ -207,6 +217,8 @@ fn open_selected(app: &mut App, store: &mut Store) {
         return;
     };
     app.tab = Tab::Dashboard;
+    // The name filter was for the list; the outcomes start unfiltered.
+    app.filter = Default::default();
     if let Err(message) = app.open_person(store, id) {
         app.overlay = Overlay::Error(message);
     }

@@ -44,6 +44,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
                 Cell::from(rag).style(rag_style),
                 Cell::from(due),
                 Cell::from(gateway),
+                Cell::from(if person.drafts > 0 { "draft" } else { "" }),
             ])
         })
         .collect();
@@ -54,6 +55,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         Constraint::Length(6),
         Constraint::Length(19),
         Constraint::Length(11),
+        Constraint::Length(5),
     ];
     let header = Row::new([
         "Name",
@@ -62,9 +64,27 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         "RAG",
         "Next check-in",
         "Gateway",
+        "Draft",
     ])
     .style(theme.title());
-    let title = format!(" People ({}) · Enter opens ", people.len());
+    let order = if app.picker_by_due {
+        "next check-in first"
+    } else {
+        "by name"
+    };
+    let filter = if app.filter.editing || !app.filter.text.is_empty() {
+        format!(
+            " · /{}{}",
+            crate::tui::text::clean(&app.filter.text),
+            if app.filter.editing { "▏" } else { "" }
+        )
+    } else {
+        String::new()
+    };
+    let title = format!(
+        " People ({}) · {order}{filter} · Enter opens ",
+        people.len()
+    );
     let table = Table::new(rows, widths)
         .header(header)
         .block(Block::bordered().title(title))
