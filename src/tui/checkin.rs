@@ -134,6 +134,12 @@ pub fn start(app: &mut App, store: &mut Store) -> Result<(), String> {
         .ok_or("only an assessor runs a check-in")?;
     let loaded = app.loaded.as_ref().ok_or("open a person first")?;
     let enrolment = loaded.progress.enrolment.id;
+    let start = loaded.progress.enrolment.start_date;
+    if app.today < start {
+        return Err(format!(
+            "a check-in cannot be dated before the programme starts ({start})"
+        ));
+    }
     let existing = store.draft_for(enrolment).map_err(|e| e.to_string())?;
     let id = match existing {
         Some(id) => id,
