@@ -35,6 +35,14 @@ pub enum StoreError {
     )]
     Locked { path: PathBuf },
 
+    #[error(
+        "{path}: the database is damaged; nothing was changed in it. Restore the latest backup (see `backup`)"
+    )]
+    Damaged { path: PathBuf },
+
+    #[error("{path}: the disk is full, so nothing was recorded; free some space and try again")]
+    DiskFull { path: PathBuf },
+
     #[error("cannot create the folder {path}: {source}")]
     CreateFolder {
         path: PathBuf,

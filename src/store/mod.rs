@@ -66,11 +66,7 @@ impl Store {
         // Checked before anything below may write to the file.
         let found = schema::check(&connection, path)?;
         if writable {
-            // WAL lets a reader and a writer work at once; NORMAL is durable with WAL.
-            connection
-                .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
-                .and_then(|()| connection.pragma_update(None, "synchronous", "NORMAL"))
-                .map_err(sqlite_error(path, "setting up the connection"))?;
+            use_wal(&connection, path)?;
         }
         schema::migrate(&mut connection, path, writable, found)?;
         Ok(Store {
@@ -116,6 +112,24 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.connection
     }
+}
+
+/// WAL lets a reader and a writer work at once; NORMAL is durable with WAL.
+/// The journal mode is written into the file, so it is set only when it
+/// differs: opening one of our databases changes nothing in it.
+fn use_wal(connection: &Connection, path: &Path) -> Result<(), StoreError> {
+    let context = "setting up the connection";
+    let mode: String = connection
+        .pragma_query_value(None, "journal_mode", |row| row.get(0))
+        .map_err(sqlite_error(path, context))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        connection
+            .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+            .map_err(sqlite_error(path, context))?;
+    }
+    connection
+        .pragma_update(None, "synchronous", "NORMAL")
+        .map_err(sqlite_error(path, context))
 }
 
 /// Connection settings that do not change the file.
@@ -178,6 +192,8 @@ pub(crate) fn sqlite_error(
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged { path },
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
         _ => StoreError::Sqlite {
             path,
             context,
