@@ -197,6 +197,7 @@ fn damaged_databases_are_refused_clearly_and_left_as_they_were() {
                     1,
                     "{what}: one clear line: {stderr}"
                 );
+                refused += 1;
             }
         }
         assert!(bytes(&db) == damaged, "{what}: the file was changed");
