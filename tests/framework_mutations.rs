@@ -1,5 +1,7 @@
 //! The bundled framework files, damaged at random (byte flips, cuts, repeated
-//! lines, truncation): the loader never panics and always says what is wrong.
+//! lines and so duplicated keys, truncation, huge strings, deep nesting,
+//! aliases): the loader never panics, answers quickly, and always says what
+//! is wrong.
 
 use pcso_tracker::framework::{BUNDLED, load_str};
 
@@ -23,7 +25,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for _ in 0..=rng.below(3) {
         let at = rng.below(bytes.len());
-        match rng.below(5) {
+        match rng.below(8) {
             0 => bytes[at] = rng.next() as u8,
             1 => {
                 let end = (at + rng.below(200)).min(bytes.len());
@@ -42,7 +44,23 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
                 let line = bytes[start..end].to_vec();
                 bytes.splice(start..start, line);
             }
-            _ => bytes.insert(at, b"[{:-&*!|>#'\"\t"[rng.below(13)]),
+            4 => bytes.insert(at, b"[{:-&*!|>#'\"\t"[rng.below(13)]),
+            // A huge string where a value starts.
+            5 => {
+                let huge = "w".repeat(50_000 + rng.below(50_000));
+                bytes.splice(at..at, huge.into_bytes());
+            }
+            // Deep nesting.
+            6 => {
+                let depth = 1 + rng.below(5_000);
+                let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+                bytes.splice(at..at, nested.into_bytes());
+            }
+            // An anchor and aliases to it.
+            _ => {
+                let alias = format!("&a{at} [x, y]\n  - *a{at}\n  - *a{at}\n");
+                bytes.splice(at..at, alias.into_bytes());
+            }
         }
     }
     String::from_utf8_lossy(&bytes).into_owned()

@@ -26,6 +26,7 @@ impl SourceMap {
     /// Aliases are not followed, so an alias bomb costs nothing here.
     pub fn build(text: &str) -> SourceMap {
         let mut map = SourceMap::default();
+        map.top_level_keys(text);
         let mut stack: Vec<Frame> = Vec::new();
         for event in Parser::new_from_str(text) {
             let Ok((event, span)) = event else { break };
@@ -50,6 +51,23 @@ impl SourceMap {
             }
         }
         map
+    }
+
+    /// Top-level keys found by their lines alone (`key:` at the start of a
+    /// line), so that a problem can still be placed in its section when the
+    /// event parser stops early on something the deserialiser accepted.
+    fn top_level_keys(&mut self, text: &str) {
+        for (index, line) in text.lines().enumerate() {
+            let Some((key, _)) = line.split_once(':') else {
+                continue;
+            };
+            if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                self.positions.entry(key.to_string()).or_insert(Position {
+                    line: index + 1,
+                    column: 1,
+                });
+            }
+        }
     }
 
     /// The position of `path`, or of its nearest ancestor that has one.
@@ -165,5 +183,12 @@ gateway:
         let map = SourceMap::build(TEXT);
         assert_eq!(map.find("outcomes[1].description"), at(6, 5));
         assert_eq!(map.find("nothing.at.all"), None);
+    }
+
+    #[test]
+    fn a_parser_that_stops_early_still_leaves_the_sections_placed() {
+        let text = "a:\n  b: \"unterminated\n  - x\nlater:\n  - id: y\n";
+        let map = SourceMap::build(text);
+        assert_eq!(map.find("later[0].id"), at(4, 1));
     }
 }

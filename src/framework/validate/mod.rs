@@ -184,7 +184,14 @@ fn ids(terms: &[Term]) -> Vec<&str> {
     terms.iter().map(|term| term.id.as_str()).collect()
 }
 
-/// Quotes file text in a message without letting control codes through.
+/// Quotes file text in a message without letting control codes through,
+/// and shortened: a message names a value, it does not reprint it.
 fn printable(text: &str) -> String {
-    text.chars().flat_map(char::escape_debug).collect()
+    const LONGEST: usize = 60;
+    let escaped: String = text.chars().flat_map(char::escape_debug).collect();
+    if escaped.chars().count() <= LONGEST {
+        escaped
+    } else {
+        format!("{}…", escaped.chars().take(LONGEST).collect::<String>())
+    }
 }
