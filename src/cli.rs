@@ -112,6 +112,14 @@ pub enum CheckinCommand {
         /// The apprentice: a name or an id
         person: String,
     },
+    /// Start an amendment of a signed check-in (with --as ASSESSOR); finish and sign it in the app
+    Amend {
+        /// The signed check-in's id
+        id: i64,
+        /// Why the record needs amending
+        #[arg(long)]
+        reason: String,
+    },
     /// The full record of one check-in, for the employer and the portfolio
     Show {
         /// The check-in's id (see `checkin list`)

@@ -147,3 +147,51 @@ fn a_sealed_judgement_shows_which_check_in_made_it() {
         .expect("judged");
     assert_eq!(made_by, 7);
 }
+
+#[test]
+fn an_amendment_is_started_by_an_assessor_from_a_signed_check_in() {
+    let dir = demo();
+    let refused = run(
+        &dir,
+        &["checkin", "amend", "7", "--reason", "wrong outcome"],
+    );
+    assert_eq!(refused.status.code(), Some(1), "an assessor must be named");
+    let started = run(
+        &dir,
+        &[
+            "--as",
+            "Sam Patel",
+            "checkin",
+            "amend",
+            "7",
+            "--reason",
+            "The LO5 note was meant for LO6",
+        ],
+    );
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    assert!(text(&started).starts_with("started amendment 11 of check-in 7"));
+    let again = run(
+        &dir,
+        &[
+            "--as",
+            "Sam Patel",
+            "checkin",
+            "amend",
+            "7",
+            "--reason",
+            "again",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already has a draft check-in (11)"));
+    let original = text(&run(&dir, &["checkin", "show", "7"]));
+    assert!(original.contains("Amended by check-in 11."), "{original}");
+    assert_eq!(
+        run(&dir, &["verify"]).status.code(),
+        Some(0),
+        "the original's seal still holds"
+    );
+}

@@ -58,6 +58,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
             judgement_note: None,
             judged_by: None,
             judged_at: None,
+            judged_in_checkin: None,
         })
         .collect();
     let evidence = framework

@@ -146,6 +146,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
         Some(Command::Checkin { command }) => match command {
             CheckinCommand::List { person } => checkin::list(&context, &person, out),
             CheckinCommand::Show { id, format } => checkin::show(&context, id, format, out),
+            CheckinCommand::Amend { id, reason } => checkin::amend(&context, id, &reason, out),
         },
         Some(Command::Verify) => checkin::verify(&context, out),
         Some(Command::Backup { path }) => {

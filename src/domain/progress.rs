@@ -15,6 +15,8 @@ pub struct OutcomeRecord {
     pub judgement_note: Option<String>,
     pub judged_by: Option<i64>,
     pub judged_at: Option<String>,
+    /// The sealed check-in that made the judgement, if one did.
+    pub judged_in_checkin: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

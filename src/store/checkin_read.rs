@@ -6,7 +6,7 @@ use super::convert::word;
 use super::{Store, StoreError, sqlite_error};
 use crate::domain::{CheckinSection, EnrolmentId, Judgement};
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, params};
 use serde::Serialize;
 
 /// A check-in as stored, for showing and for the record.
@@ -59,6 +59,29 @@ impl Store {
                 .collect()
         };
         read().map_err(sqlite_error(&self.path, "reading check-ins"))
+    }
+
+    /// Changes to outcomes' own statuses recorded on or after `since`:
+    /// outcome code, before, after, and the day.
+    pub fn status_changes_since(
+        &self,
+        enrolment: EnrolmentId,
+        since: NaiveDate,
+    ) -> Result<Vec<(String, String, String, String)>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<(String, String, String, String)>> {
+            let mut statement = self.connection.prepare_cached(
+                "SELECT substr(record_id, instr(record_id, '/') + 1), coalesce(before, ''), coalesce(after, ''),
+                        substr(at, 1, 10)
+                 FROM history WHERE record = 'outcome_progress' AND field = 'status'
+                   AND record_id LIKE ?1 AND at >= ?2 ORDER BY id",
+            )?;
+            let rows = statement.query_map(
+                params![format!("{}/%", enrolment.0), since.to_string()],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            )?;
+            rows.collect()
+        };
+        read().map_err(sqlite_error(&self.path, "reading status changes"))
     }
 
     /// The actions agreed at the last sealed check-in, with their ids.

@@ -29,7 +29,7 @@ impl Store {
 }
 
 const OUTCOMES: &str =
-    "SELECT outcome_code, status, judgement, judgement_note, judged_by, judged_at
+    "SELECT outcome_code, status, judgement, judgement_note, judged_by, judged_at, judged_in_checkin
     FROM outcome_progress WHERE enrolment_id = ?1 ORDER BY outcome_code";
 
 const EVIDENCE: &str = "SELECT e.id, e.date, e.title, e.kind, e.description, e.file_ref,
@@ -66,6 +66,7 @@ fn outcome_from_row(row: &Row) -> rusqlite::Result<OutcomeRecord> {
         judgement_note: row.get(3)?,
         judged_by: row.get(4)?,
         judged_at: row.get(5)?,
+        judged_in_checkin: row.get(6)?,
     })
 }
 

@@ -65,6 +65,8 @@ impl Step {
 /// A review in progress.
 pub struct CheckinSession {
     pub id: i64,
+    /// The signed check-in this one amends, and why.
+    pub amends: Option<(i64, String)>,
     pub date: NaiveDate,
     pub step: Step,
     pub content: CheckinContent,
@@ -73,6 +75,8 @@ pub struct CheckinSession {
     pub last_date: Option<NaiveDate>,
     pub new_evidence: Vec<EvidenceItem>,
     pub hours_since: f64,
+    /// Own-status changes since then: code, before, after, day.
+    pub status_changes: Vec<(String, String, String, String)>,
     /// Outcome codes walked: by default those in progress or ready for review.
     pub outcome_codes: Vec<String>,
     pub show_all_outcomes: bool,
@@ -167,14 +171,21 @@ pub fn start(app: &mut App, store: &mut Store) -> Result<(), String> {
         .filter(|h| h.date > since)
         .map(|h| h.hours)
         .sum();
+    let status_changes = store
+        .status_changes_since(enrolment, since)
+        .map_err(|e| e.to_string())?;
     let interval = u64::from(loaded.framework.programme.checkin_interval_weeks) * 7;
     let next_date = record
         .content
         .next_due
         .unwrap_or(record.date + Days::new(interval))
         .to_string();
+    let amends = record
+        .amends
+        .map(|original| (original, record.amend_reason.clone().unwrap_or_default()));
     let mut session = CheckinSession {
         id,
+        amends,
         date: record.date,
         step: Step::SinceLast,
         content: record.content,
@@ -182,6 +193,7 @@ pub fn start(app: &mut App, store: &mut Store) -> Result<(), String> {
         last_date,
         new_evidence,
         hours_since,
+        status_changes,
         outcome_codes: Vec::new(),
         show_all_outcomes: false,
         cursor: 0,

@@ -57,22 +57,35 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     };
     let theme = app.theme;
     let mut lines: Vec<Line> = Vec::new();
-    let title = format!(
-        " {} · draft {} of {} ",
-        session.step.title(),
-        session.id,
-        session.date
-    );
+    let title = match &session.amends {
+        Some((original, reason)) => format!(
+            " {} · draft {}, amending check-in {original}: {} ",
+            session.step.title(),
+            session.id,
+            one_line(reason)
+        ),
+        None => format!(
+            " {} · draft {} of {} ",
+            session.step.title(),
+            session.id,
+            session.date
+        ),
+    };
     match session.step {
         Step::SinceLast => {
             let since = session.last_date.map_or("the start".to_string(), |d| {
                 format!("the last check-in ({d})")
             });
             lines.push(Line::from(format!(
-                "Since {since}: {} new evidence items, {:.1} h logged.",
+                "Since {since}: {} new evidence items, {:.1} h logged, {} status changes.",
                 session.new_evidence.len(),
-                session.hours_since
+                session.hours_since,
+                session.status_changes.len()
             )));
+            for (code, before, after, day) in session.status_changes.iter().rev().take(5) {
+                let (before, after) = (before.replace('_', " "), after.replace('_', " "));
+                lines.push(Line::from(format!("  {code}: {before} → {after} ({day})")));
+            }
             for item in session.new_evidence.iter().rev().take(5) {
                 lines.push(Line::from(format!(
                     "  {} {} ({})",

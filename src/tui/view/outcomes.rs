@@ -109,6 +109,22 @@ fn detail(app: &App) -> Paragraph<'static> {
     );
     lines.push(Line::from(""));
     let record = loaded.progress.outcomes.iter().find(|o| o.code == code);
+    if let Some(record) = record.filter(|r| r.judgement != crate::domain::Judgement::NotAssessed) {
+        let when = record
+            .judged_at
+            .as_deref()
+            .map(|at| at.get(..10).unwrap_or(at))
+            .unwrap_or("");
+        let how = record
+            .judged_in_checkin
+            .map_or("outside a check-in".to_string(), |id| {
+                format!("in check-in {id}")
+            });
+        lines.push(Line::from(format!(
+            "Judged {} on {when}, {how}",
+            record.judgement
+        )));
+    }
     if let Some(note) = record
         .and_then(|r| r.judgement_note.as_deref())
         .filter(|n| !n.is_empty())
