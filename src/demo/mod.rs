@@ -1,6 +1,7 @@
 //! Sample data: a small realistic caseload for trying the app, and a
 //! provider-sized database for benchmarks.
 
+mod advanced;
 pub mod provider;
 mod sample;
 

@@ -78,7 +78,7 @@ const PCSO_EVIDENCE: [(&str, EvidenceKind, &[&str]); 12] = [
 ];
 
 /// The demo caseload's assessor.
-const ASSESSOR: &str = "Sam Patel";
+pub(super) const ASSESSOR: &str = "Sam Patel";
 
 const ENTRY_CHECKS: [&str; 5] = [
     "minimum-age",
@@ -122,7 +122,7 @@ pub fn fill(
         };
         added.push(format!("{} ({where_they_are})", apprentice.name));
     }
-    advanced_practitioner(sample.store, advanced, today, assessor)?;
+    super::advanced::fill(sample.store, advanced, today, assessor)?;
     added.push("Erin Walsh (advanced practitioner)".to_string());
     Ok(added)
 }
@@ -469,110 +469,7 @@ impl Sample<'_> {
     }
 }
 
-fn advanced_practitioner(
-    store: &mut Store,
-    framework: &Framework,
-    today: NaiveDate,
-    assessor: PersonId,
-) -> Result<(), StoreError> {
-    let start = months_before(today, 4);
-    let dob = NaiveDate::from_ymd_opt(1986, 5, 14).unwrap_or(start);
-    let enrolment = enrol(
-        store,
-        framework,
-        "Erin Walsh",
-        dob,
-        start,
-        assessor,
-        Some("vulnerability"),
-    )?;
-    let update = RequirementUpdate {
-        status: RequirementStatus::Met,
-        date: Some(start),
-        reference: None,
-        expires_on: None,
-    };
-    for id in ["constable", "force-selection"] {
-        store.set_requirement(enrolment, id, &update, Some(assessor))?;
-    }
-    // A first review at 12 weeks confirmed the area of expertise.
-    let interval = u64::from(framework.programme.checkin_interval_weeks) * 7;
-    let reviewed = start + Days::new(interval);
-    if reviewed <= today {
-        let due = reviewed + Days::new(interval);
-        let content = CheckinContent {
-            sections: vec![(
-                CheckinSection::SinceLast,
-                "Development plan agreed; time log started.".into(),
-            )],
-            judgements: vec![(
-                "EC1".into(),
-                Judgement::Competent,
-                "Recognised lead on missing-person risk across the force.".into(),
-            )],
-            actions: vec![Action {
-                text: "Run the peer coaching sessions".into(),
-                owner: "practitioner".into(),
-                due: Some(due),
-            }],
-            action_reviews: Vec::new(),
-            next_due: Some(due),
-        };
-        let signing = Signing {
-            at: format!("{reviewed}T11:00:00Z"),
-            apprentice: "Erin Walsh".into(),
-            assessor: ASSESSOR.into(),
-        };
-        store.record_checkin(enrolment, assessor, reviewed, &content, Some(&signing))?;
-    }
-    for (code, status) in [
-        ("EC2", OutcomeStatus::ReadyForReview),
-        ("EC3", OutcomeStatus::InProgress),
-        ("EC6", OutcomeStatus::InProgress),
-    ] {
-        store.set_outcome_status(enrolment, code, status, None)?;
-    }
-    // Roughly 70:20:10 over the weeks so far, each entry with its benefit.
-    let pattern: [(&str, &str, f64, &str); 3] = [
-        (
-            "on-the-job",
-            "practice-development",
-            3.5,
-            "Updated the force's missing-person risk guidance",
-        ),
-        (
-            "peer-support",
-            "coaching",
-            1.0,
-            "Coached two response officers on safeguarding referrals",
-        ),
-        (
-            "courses",
-            "cpd",
-            0.5,
-            "Read and summarised new national guidance",
-        ),
-    ];
-    let mut day = start + Days::new(2);
-    while day <= today {
-        for (category, activity, hours, benefit) in pattern {
-            let entry = NewHours {
-                date: day,
-                hours,
-                category,
-                activity: Some(activity),
-                note: "",
-                benefit: Some(benefit),
-                outcomes: &[],
-            };
-            store.add_hours(enrolment, &entry, None)?;
-        }
-        day = day + Days::new(7);
-    }
-    Ok(())
-}
-
-fn enrol(
+pub(super) fn enrol(
     store: &mut Store,
     framework: &Framework,
     name: &str,
@@ -597,7 +494,7 @@ fn enrol(
     Ok(store.add_apprentice(&new, None)?.1)
 }
 
-fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
+pub(super) fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_sub_months(Months::new(months)).unwrap_or(date)
 }
 
