@@ -94,16 +94,7 @@ impl Store {
                 "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id =
                    (SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'sealed') ORDER BY id",
             )?;
-            let rows = statement.query_map([enrolment.0], |row| {
-                Ok((
-                    row.get(0)?,
-                    Action {
-                        text: row.get(1)?,
-                        owner: row.get(2)?,
-                        due: row.get(3)?,
-                    },
-                ))
-            })?;
+            let rows = statement.query_map([enrolment.0], numbered_action)?;
             rows.collect()
         };
         read().map_err(sqlite_error(&self.path, "reading actions"))
@@ -163,16 +154,7 @@ fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<CheckinRec
         "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
     )?;
     let actions: Vec<(i64, Action)> = statement
-        .query_map([id], |row| {
-            Ok((
-                row.get(0)?,
-                Action {
-                    text: row.get(1)?,
-                    owner: row.get(2)?,
-                    due: row.get(3)?,
-                },
-            ))
-        })?
+        .query_map([id], numbered_action)?
         .collect::<Result<_, _>>()?;
     record.action_ids = actions.iter().map(|(id, _)| *id).collect();
     record.content.actions = actions.into_iter().map(|(_, action)| action).collect();
@@ -193,4 +175,16 @@ fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<CheckinRec
         .query_map([id], |row| row.get(0))?
         .collect::<Result<_, _>>()?;
     Ok(record)
+}
+
+/// An action row: id, text, owner, due date.
+fn numbered_action(row: &rusqlite::Row) -> rusqlite::Result<(i64, Action)> {
+    Ok((
+        row.get(0)?,
+        Action {
+            text: row.get(1)?,
+            owner: row.get(2)?,
+            due: row.get(3)?,
+        },
+    ))
 }

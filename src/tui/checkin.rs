@@ -240,11 +240,8 @@ pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
             leave_step(&mut session);
             match save(store, &session) {
                 Ok(()) => {
-                    app.status_line =
-                        Some(format!("draft check-in {} kept; c resumes it", session.id));
-                    app.screen = Screen::Person;
-                    app.tab = Tab::Dashboard;
-                    let _ = app.reload(store);
+                    let message = format!("draft check-in {} kept; c resumes it", session.id);
+                    back_to_dashboard(app, store, message);
                 }
                 Err(message) => {
                     app.overlay = Overlay::Error(message);
@@ -552,17 +549,25 @@ fn sign(app: &mut App, store: &mut Store) {
     });
     match result {
         Ok(()) => {
-            app.status_line = Some(format!(
+            let message = format!(
                 "check-in {} signed by {apprentice} and {assessor}, and sealed",
                 session.id
-            ));
-            app.screen = Screen::Person;
-            app.tab = Tab::Dashboard;
-            let _ = app.reload(store);
+            );
+            back_to_dashboard(app, store, message);
         }
         Err(message) => {
             app.overlay = Overlay::Error(message);
             app.checkin = Some(session);
         }
+    }
+}
+
+/// Leaves check-in mode for the person's dashboard, read afresh.
+fn back_to_dashboard(app: &mut App, store: &Store, message: String) {
+    app.status_line = Some(message);
+    app.screen = Screen::Person;
+    app.tab = Tab::Dashboard;
+    if let Err(error) = app.reload(store) {
+        app.overlay = Overlay::Error(error);
     }
 }
