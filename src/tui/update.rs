@@ -165,11 +165,13 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
 }
 
 fn after_change(app: &mut App, store: &mut Store, opened: Option<crate::domain::PersonId>) {
-    let _ = app.reload_people(store);
-    let result = match opened {
-        Some(id) => app.open_person(store, id),
-        None => app.reload(store),
-    };
+    let result = app
+        .reload_people(store)
+        .map_err(|e| e.to_string())
+        .and_then(|()| match opened {
+            Some(id) => app.open_person(store, id),
+            None => app.reload(store),
+        });
     if let Err(message) = result {
         app.overlay = Overlay::Error(message);
     }
@@ -403,7 +405,10 @@ fn load_demo(app: &mut App, store: &mut Store) {
     };
     match result {
         Ok(_) => {
-            let _ = app.reload_people(store);
+            if let Err(error) = app.reload_people(store) {
+                app.overlay = Overlay::Error(error.to_string());
+                return;
+            }
             app.screen = Screen::Picker;
             fill_picker(app, store);
             app.status_line = Some("loaded the demo caseload".into());
