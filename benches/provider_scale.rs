@@ -5,9 +5,9 @@
 //! the same queries on the same file. Run with
 //! `cargo bench --bench provider_scale`.
 
-use pcso_tracker::demo::provider;
 use pcso_tracker::framework::BUNDLED;
 use pcso_tracker::store::Store;
+use pcso_tracker::store::provider_scale as provider;
 use std::hint::black_box;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -49,7 +49,9 @@ fn main() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
     let started = Instant::now();
     let mut store = Store::open(&path).expect("open");
-    provider::fill(&mut store, &framework, today, &mut |_, _| {}).expect("generate");
+    store
+        .load_provider_sample(&framework, today, &mut |_, _| {})
+        .expect("generate");
     println!(
         "provider-scale database: {} enrolments, {} evidence items, generated in {:.1} s ({} MB)",
         provider::ENROLMENTS,

@@ -6,9 +6,10 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use pcso_tracker::commands::Context;
+use pcso_tracker::framework::Registry;
+use pcso_tracker::ops::Clock;
 use pcso_tracker::store::Store;
-use pcso_tracker::tui::{frameworks, prepare, update, view};
+use pcso_tracker::tui::{Launch, prepare, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::process::Command;
@@ -53,21 +54,14 @@ fn main() {
 
 fn drive(db: &std::path::Path, who: &str) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-    let context = Context {
-        standard: None,
-        db: Some(db.to_path_buf()),
-        today,
+    let launch = Launch {
+        clock: Clock::as_of(today),
         acting_as: Some(who.to_string()),
     };
     let started = Instant::now();
     let mut store = Store::open(db).expect("open");
-    let mut app = prepare(
-        &store,
-        frameworks(&context).expect("frameworks"),
-        &context,
-        SIZE,
-    )
-    .expect("prepare");
+    let registry = Registry::load(None).expect("frameworks");
+    let mut app = prepare(&store, registry, &launch, SIZE).expect("prepare");
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("terminal");
     terminal
         .draw(|frame| view::draw(frame, &app))

@@ -3,11 +3,12 @@
 //! prints what it tried.
 
 use chrono::NaiveDate;
-use pcso_tracker::commands::Context;
 use pcso_tracker::domain::EvidenceKind;
-use pcso_tracker::store::{NewEvidence, Store, StoreError};
+use pcso_tracker::framework::Registry;
+use pcso_tracker::ops::Clock;
+use pcso_tracker::store::{Change, NewEvidence, Store, StoreError};
 use pcso_tracker::tui::app::Tab;
-use pcso_tracker::tui::{frameworks, prepare, update, view};
+use pcso_tracker::tui::{Launch, prepare, update, view};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -218,15 +219,8 @@ fn a_full_disk_gives_a_clear_message_and_no_half_written_record() {
     let start = NaiveDate::from_ymd_opt(2026, 1, 5).expect("date");
     let new = pcso_tracker::store::NewApprentice::enrolled_on("Amy Clark", &framework, start)
         .expect("enrol");
-    let (_, enrolment) = store.add_apprentice(&new, None).expect("apprentice");
-    let pages: i64 = store
-        .connection()
-        .query_row("PRAGMA page_count", [], |row| row.get(0))
-        .expect("pages");
-    store
-        .connection()
-        .pragma_update(None, "max_page_count", pages)
-        .expect("cap the file");
+    let (_, enrolment) =
+        write(&mut store, |change| change.add_apprentice(&new)).expect("apprentice");
     let description = "x".repeat(200_000);
     let outcomes = vec!["LO1".to_string()];
     let evidence = NewEvidence {
@@ -237,8 +231,17 @@ fn a_full_disk_gives_a_clear_message_and_no_half_written_record() {
         file_ref: None,
         outcomes: &outcomes,
     };
+    let pages: i64 = raw(&store)
+        .query_row("PRAGMA page_count", [], |row| row.get(0))
+        .expect("pages");
+    // max_page_count holds for the connection that sets it: the store's own.
     let error = store
-        .add_evidence(enrolment, &evidence, None)
+        .limit_file_pages(pages)
+        .and_then(|()| {
+            write(&mut store, |change| {
+                change.add_evidence(enrolment, &evidence)
+            })
+        })
         .expect_err("the disk is full");
     assert!(matches!(error, StoreError::DiskFull { .. }), "{error}");
     assert!(
@@ -246,12 +249,10 @@ fn a_full_disk_gives_a_clear_message_and_no_half_written_record() {
             .to_string()
             .contains("the disk is full, so nothing was recorded")
     );
-    let rows: i64 = store
-        .connection()
+    let rows: i64 = raw(&store)
         .query_row("SELECT count(*) FROM evidence", [], |row| row.get(0))
         .expect("count");
-    let history: i64 = store
-        .connection()
+    let history: i64 = raw(&store)
         .query_row(
             "SELECT count(*) FROM history WHERE record = 'evidence'",
             [],
@@ -277,7 +278,8 @@ fn hostile_text_is_kept_exactly_and_never_reaches_the_terminal_raw() {
         NaiveDate::from_ymd_opt(2026, 1, 5).expect("date"),
     )
     .expect("enrol");
-    let (person, enrolment) = store.add_apprentice(&new, None).expect("apprentice");
+    let (person, enrolment) =
+        write(&mut store, |change| change.add_apprentice(&new)).expect("apprentice");
     let samples = [
         (
             "escapes",
@@ -303,9 +305,11 @@ fn hostile_text_is_kept_exactly_and_never_reaches_the_terminal_raw() {
             file_ref: None,
             outcomes: &outcomes,
         };
-        let id = store.add_evidence(enrolment, &evidence, None).expect(what);
-        let kept: (String, String) = store
-            .connection()
+        let id = write(&mut store, |change| {
+            change.add_evidence(enrolment, &evidence)
+        })
+        .expect(what);
+        let kept: (String, String) = raw(&store)
             .query_row(
                 "SELECT title, description FROM evidence WHERE id = ?1",
                 [id],
@@ -314,19 +318,12 @@ fn hostile_text_is_kept_exactly_and_never_reaches_the_terminal_raw() {
             .expect("read back");
         assert!(kept.0 == text && kept.1 == text, "{what}: not kept exactly");
     }
-    let context = Context {
-        standard: None,
-        db: None,
-        today,
+    let launch = Launch {
+        clock: Clock::as_of(today),
         acting_as: Some(person.0.to_string()),
     };
-    let mut app = prepare(
-        &store,
-        frameworks(&context).expect("frameworks"),
-        &context,
-        (80, 24),
-    )
-    .expect("prepare");
+    let registry = Registry::load(None).expect("frameworks");
+    let mut app = prepare(&store, registry, &launch, (80, 24)).expect("prepare");
     for tab in Tab::ALL {
         app.tab = tab;
         for size in [(80, 24), (120, 40), (60, 16)] {
@@ -393,8 +390,9 @@ proptest! {
         let store = Store::open(db).expect("open");
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
         let acting_as = ["Ben Okafor", "Sam Patel"][who].to_string();
-        let context = Context { standard: None, db: None, today, acting_as: Some(acting_as) };
-        let mut app = prepare(&store, frameworks(&context).expect("frameworks"), &context, (width, height)).expect("prepare");
+        let launch = Launch { clock: Clock::as_of(today), acting_as: Some(acting_as) };
+        let registry = Registry::load(None).expect("frameworks");
+        let mut app = prepare(&store, registry, &launch, (width, height)).expect("prepare");
         let mut store = store;
         draw(&app);
         for key in ['?', 'x', 'c', '2', '3', 'a'] {
@@ -413,4 +411,20 @@ proptest! {
         }
         prop_assert!(started.elapsed() < Duration::from_secs(10));
     }
+}
+
+/// One action's writes, committed.
+fn write<T>(
+    store: &mut Store,
+    action: impl FnOnce(&Change) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let change = store.change(chrono::Utc::now(), None)?;
+    let value = action(&change)?;
+    change.commit()?;
+    Ok(value)
+}
+
+/// The database file as another program sees it.
+fn raw(store: &Store) -> rusqlite::Connection {
+    rusqlite::Connection::open(store.path()).expect("open")
 }

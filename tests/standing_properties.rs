@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use pcso_tracker::domain::standing::{Standing, Subject, assess};
 use pcso_tracker::domain::{
     Enrolment, EnrolmentId, EnrolmentStatus, EvidenceItem, EvidenceKind, HoursEntry, Judgement,
-    OutcomeRecord, OutcomeStatus, Person, PersonId, Progress, Role, add_months,
+    OutcomeRecord, OutcomeStatus, Person, PersonId, Progress, Role, Version, add_months,
     whole_months_between,
 };
 use pcso_tracker::framework::{BUNDLED, Framework};
@@ -59,6 +59,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
             judged_by: None,
             judged_at: None,
             judged_in_checkin: None,
+            version: Version::default(),
         })
         .collect();
     let evidence = framework
@@ -75,6 +76,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
             description: String::new(),
             file_ref: None,
             outcomes: vec![outcome.code.clone()],
+            version: Version::default(),
         })
         .collect();
     let hours = records

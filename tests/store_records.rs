@@ -2,20 +2,50 @@
 //! record round-trips, every change leaves history, a failed action leaves
 //! nothing, and a changed framework orphans records without losing them.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use pcso_tracker::domain::{
-    CheckinSection, EnrolmentId, EvidenceKind, Judgement, OutcomeStatus, PersonId,
-    RequirementStatus, orphans,
+    AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, EnrolmentId, EvidenceKind,
+    Judgement, OutcomeStatus, PersonId, RequirementStatus, Signing, orphans,
 };
 use pcso_tracker::framework::{BUNDLED, Framework, load_str};
 use pcso_tracker::store::{
-    Action, CheckinContent, NewApprentice, NewEvidence, NewHours, RequirementUpdate, Signing,
-    Store, StoreError,
+    Change, NewApprentice, NewEvidence, NewHours, RequirementUpdate, Store, StoreError,
 };
+use rusqlite::Connection;
 use tempfile::TempDir;
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+/// When the test's changes are made.
+fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()
+}
+
+/// One user action: its writes are kept only when all of them succeed.
+fn try_write<T>(
+    store: &mut Store,
+    actor: Option<PersonId>,
+    f: impl FnOnce(&Change) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let change = store.change(at(), actor)?;
+    let value = f(&change)?;
+    change.commit()?;
+    Ok(value)
+}
+
+fn write<T>(
+    store: &mut Store,
+    actor: Option<PersonId>,
+    f: impl FnOnce(&Change) -> Result<T, StoreError>,
+) -> T {
+    try_write(store, actor, f).expect("write")
+}
+
+/// The database as another program sees it.
+fn raw(store: &Store) -> Connection {
+    Connection::open(store.path()).expect("open raw")
 }
 
 struct Fixture {
@@ -31,7 +61,7 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
     let framework = BUNDLED[0].load().expect("framework");
-    let assessor = store.add_assessor("Sam Patel", None).expect("assessor");
+    let assessor = write(&mut store, None, |c| c.add_assessor("Sam Patel"));
     let new = NewApprentice {
         name: "Amy Clark",
         date_of_birth: Some(date("2007-04-02")),
@@ -45,7 +75,7 @@ fn fixture() -> Fixture {
         area_of_practice: None,
         employer_opt_in: false,
     };
-    let (person, enrolment) = store.add_apprentice(&new, None).expect("apprentice");
+    let (person, enrolment) = write(&mut store, None, |c| c.add_apprentice(&new));
     Fixture {
         _dir: dir,
         store,
@@ -57,15 +87,14 @@ fn fixture() -> Fixture {
 }
 
 fn history_rows(store: &Store) -> i64 {
-    store
-        .connection()
+    raw(store)
         .query_row("SELECT count(*) FROM history", [], |row| row.get(0))
         .expect("count")
 }
 
 fn history_for(store: &Store, record: &str, field: &str) -> Vec<(Option<String>, Option<String>)> {
-    let mut statement = store
-        .connection()
+    let connection = raw(store);
+    let mut statement = connection
         .prepare("SELECT before, after FROM history WHERE record = ?1 AND field = ?2 ORDER BY id")
         .expect("query");
     statement
@@ -111,10 +140,9 @@ fn every_record_round_trips_through_progress() {
         file_ref: Some("portfolio/ward-panel.pdf"),
         outcomes: &outcomes,
     };
-    let evidence_id = f
-        .store
-        .add_evidence(f.enrolment, &evidence, Some(f.person))
-        .expect("evidence");
+    let evidence_id = write(&mut f.store, Some(f.person), |c| {
+        c.add_evidence(f.enrolment, &evidence)
+    });
     let hours = NewHours {
         date: date("2026-02-04"),
         hours: 6.5,
@@ -124,35 +152,30 @@ fn every_record_round_trips_through_progress() {
         benefit: None,
         outcomes: &outcomes[..1],
     };
-    f.store
-        .add_hours(f.enrolment, &hours, Some(f.person))
-        .expect("hours");
+    write(&mut f.store, Some(f.person), |c| {
+        c.add_hours(f.enrolment, &hours)
+    });
     let update = RequirementUpdate {
         status: RequirementStatus::Met,
         date: Some(date("2025-12-01")),
         reference: Some("VET-123"),
         expires_on: Some(date("2030-12-01")),
     };
-    f.store
-        .set_requirement(f.enrolment, "vetting", &update, Some(f.assessor))
-        .expect("requirement");
-    f.store
-        .set_outcome_status(
-            f.enrolment,
-            "LO1",
-            OutcomeStatus::ReadyForReview,
-            Some(f.person),
-        )
-        .expect("status");
-    f.store
-        .set_judgement(
+    write(&mut f.store, Some(f.assessor), |c| {
+        c.set_requirement(f.enrolment, "vetting", &update)
+    });
+    write(&mut f.store, Some(f.person), |c| {
+        c.set_outcome_status(f.enrolment, "LO1", OutcomeStatus::ReadyForReview)
+    });
+    write(&mut f.store, Some(f.assessor), |c| {
+        c.set_judgement(
             f.enrolment,
             "LO1",
             Judgement::Competent,
             "Clear evidence",
             f.assessor,
         )
-        .expect("judge");
+    });
 
     let progress = f
         .store
@@ -196,17 +219,12 @@ fn every_record_round_trips_through_progress() {
 #[test]
 fn every_change_leaves_a_history_row_with_before_and_after() {
     let mut f = fixture();
-    f.store
-        .set_outcome_status(
-            f.enrolment,
-            "LO3",
-            OutcomeStatus::InProgress,
-            Some(f.person),
-        )
-        .expect("first");
-    f.store
-        .set_outcome_status(f.enrolment, "LO3", OutcomeStatus::Completed, Some(f.person))
-        .expect("second");
+    write(&mut f.store, Some(f.person), |c| {
+        c.set_outcome_status(f.enrolment, "LO3", OutcomeStatus::InProgress)
+    });
+    write(&mut f.store, Some(f.person), |c| {
+        c.set_outcome_status(f.enrolment, "LO3", OutcomeStatus::Completed)
+    });
     assert_eq!(
         history_for(&f.store, "outcome_progress", "status"),
         [
@@ -214,9 +232,7 @@ fn every_change_leaves_a_history_row_with_before_and_after() {
             (Some("in_progress".into()), Some("completed".into()))
         ]
     );
-    let actor: Option<i64> = f
-        .store
-        .connection()
+    let actor: Option<i64> = raw(&f.store)
         .query_row(
             "SELECT actor_id FROM history ORDER BY id DESC LIMIT 1",
             [],
@@ -238,13 +254,10 @@ fn deleted_evidence_leaves_progress_but_stays_in_the_store_and_history() {
         file_ref: None,
         outcomes: &outcomes,
     };
-    let id = f
-        .store
-        .add_evidence(f.enrolment, &evidence, None)
-        .expect("evidence");
-    f.store
-        .delete_evidence(id, Some(f.assessor))
-        .expect("delete");
+    let id = write(&mut f.store, None, |c| {
+        c.add_evidence(f.enrolment, &evidence)
+    });
+    write(&mut f.store, Some(f.assessor), |c| c.delete_evidence(id));
     let enrolment = f
         .store
         .latest_enrolment(f.person)
@@ -257,9 +270,7 @@ fn deleted_evidence_leaves_progress_but_stays_in_the_store_and_history() {
             .evidence
             .is_empty()
     );
-    let kept: i64 = f
-        .store
-        .connection()
+    let kept: i64 = raw(&f.store)
         .query_row(
             "SELECT count(*) FROM evidence WHERE id = ?1 AND deleted_at IS NOT NULL",
             [id],
@@ -272,7 +283,7 @@ fn deleted_evidence_leaves_progress_but_stays_in_the_store_and_history() {
         Some(&(Some("Witness statement".into()), None))
     );
     assert!(
-        f.store.delete_evidence(id, None).is_err(),
+        try_write(&mut f.store, None, |c| c.delete_evidence(id)).is_err(),
         "deleting twice is refused"
     );
 }
@@ -296,7 +307,10 @@ fn an_action_that_fails_part_way_leaves_nothing_behind() {
         area_of_practice: None,
         employer_opt_in: false,
     };
-    let error = f.store.add_apprentice(&new, None).expect_err("refused");
+    let change = f.store.change(at(), None).expect("change");
+    let error = change.add_apprentice(&new).expect_err("refused");
+    // The action failed, so it is not committed: dropping it keeps nothing.
+    drop(change);
     assert!(matches!(error, StoreError::Sqlite { .. }), "{error}");
     assert_eq!(f.store.count_people().expect("count"), people_before);
     assert_eq!(history_rows(&f.store), history_before);
@@ -307,12 +321,12 @@ fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited(
     let mut f = fixture();
     let content = CheckinContent {
         sections: vec![(CheckinSection::SinceLast, "Good start".to_string())],
-        judgements: vec![(
-            "LO1".to_string(),
-            Judgement::Competent,
-            "Seen at ward panel".to_string(),
-        )],
-        actions: vec![Action {
+        judgements: vec![CheckinJudgement {
+            code: "LO1".to_string(),
+            judgement: Judgement::Competent,
+            note: "Seen at ward panel".to_string(),
+        }],
+        actions: vec![AgreedAction {
             text: "Evidence for LO4".into(),
             owner: "apprentice".into(),
             due: Some(date("2026-06-20")),
@@ -325,37 +339,34 @@ fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited(
         apprentice: "Amy Clark".into(),
         assessor: "Sam Patel".into(),
     };
-    let first_id = f
-        .store
-        .record_checkin(
+    let first_id = write(&mut f.store, Some(f.assessor), |c| {
+        c.record_checkin(
             f.enrolment,
             f.assessor,
             date("2026-03-30"),
             &content,
             Some(&signing("2026-03-30T15:00:00Z")),
         )
-        .expect("first");
+    });
     // The second is drafted, saved, then signed: the path the app takes.
-    let second_id = f
-        .store
-        .start_draft(f.enrolment, f.assessor, date("2026-06-22"), None)
-        .expect("draft");
+    let second_id = write(&mut f.store, Some(f.assessor), |c| {
+        c.start_draft(f.enrolment, f.assessor, date("2026-06-22"), None)
+    });
     assert!(f.store.draft_for(f.enrolment).expect("draft").is_some());
-    f.store
-        .save_draft(second_id, date("2026-06-22"), &content)
-        .expect("save");
-    f.store
-        .seal_draft(second_id, &signing("2026-06-22T15:00:00Z"))
-        .expect("seal");
+    write(&mut f.store, Some(f.assessor), |c| {
+        c.save_draft(second_id, &content)
+    });
+    write(&mut f.store, Some(f.assessor), |c| {
+        c.seal_draft(second_id, &signing("2026-06-22T15:00:00Z"))
+    });
     assert!(
-        f.store
-            .seal_draft(second_id, &signing("2026-06-23T15:00:00Z"))
-            .is_err(),
+        try_write(&mut f.store, Some(f.assessor), |c| {
+            c.seal_draft(second_id, &signing("2026-06-23T15:00:00Z"))
+        })
+        .is_err(),
         "a sealed check-in is not signed twice"
     );
-    let seals: Vec<(String, Option<String>)> = f
-        .store
-        .connection()
+    let seals: Vec<(String, Option<String>)> = raw(&f.store)
         .prepare("SELECT seal_hash, previous_seal_hash FROM checkin ORDER BY id")
         .expect("query")
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
@@ -377,7 +388,7 @@ fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited(
     assert_eq!(progress.outcomes[0].judgement, Judgement::Competent);
     assert_eq!(progress.checkins.len(), 2);
     assert!(progress.checkins.iter().all(|c| c.sealed));
-    let edit = f.store.connection().execute(
+    let edit = raw(&f.store).execute(
         "UPDATE checkin SET date = '2026-01-01' WHERE id = ?1",
         [first_id],
     );
@@ -401,10 +412,9 @@ fn records_of_an_outcome_the_framework_no_longer_has_are_kept_and_reported() {
         file_ref: None,
         outcomes: &outcomes,
     };
-    let id = f
-        .store
-        .add_evidence(f.enrolment, &evidence, None)
-        .expect("evidence");
+    let id = write(&mut f.store, None, |c| {
+        c.add_evidence(f.enrolment, &evidence)
+    });
     let renamed = BUNDLED[0]
         .text
         .replace("code: LO6", "code: LO6A")
@@ -432,7 +442,7 @@ fn records_of_an_outcome_the_framework_no_longer_has_are_kept_and_reported() {
 #[test]
 fn an_ambiguous_or_unknown_name_is_refused_with_the_matches() {
     let mut f = fixture();
-    f.store.add_assessor("Amy Jones", None).expect("second Amy");
+    write(&mut f.store, None, |c| c.add_assessor("Amy Jones"));
     match f.store.find_person("amy") {
         Err(StoreError::AmbiguousPerson { matches, .. }) => {
             assert_eq!(matches, ["Amy Clark (id 2)", "Amy Jones (id 3)"]);
@@ -462,17 +472,13 @@ fn hours_on_a_day_add_up_and_a_repeat_is_flagged() {
         benefit: None,
         outcomes: &[],
     };
-    let (first, none) = f.store.add_hours(f.enrolment, &entry, None).expect("first");
-    let (_, duplicate) = f
-        .store
-        .add_hours(f.enrolment, &entry, None)
-        .expect("second");
+    let (first, none) = write(&mut f.store, None, |c| c.add_hours(f.enrolment, &entry));
+    let (_, duplicate) = write(&mut f.store, None, |c| c.add_hours(f.enrolment, &entry));
     assert_eq!(none, None);
     assert_eq!(duplicate, Some(first));
     assert_eq!(
-        f.store
-            .hours_on(f.enrolment, date("2026-02-04"))
-            .expect("sum"),
+        write(&mut f.store, None, |c| c
+            .hours_on(f.enrolment, date("2026-02-04"))),
         6.0
     );
 }
@@ -481,26 +487,16 @@ fn hours_on_a_day_add_up_and_a_repeat_is_flagged() {
 fn a_break_in_learning_is_kept_with_its_dates() {
     use pcso_tracker::domain::EnrolmentStatus;
     let mut f = fixture();
-    f.store
-        .set_enrolment_status(
-            f.enrolment,
-            EnrolmentStatus::Break,
-            date("2026-04-01"),
-            Some(f.assessor),
-        )
-        .expect("break");
+    write(&mut f.store, Some(f.assessor), |c| {
+        c.set_enrolment_status(f.enrolment, EnrolmentStatus::Break, date("2026-04-01"))
+    });
     assert_eq!(
         f.store.learning_breaks(f.enrolment).expect("breaks"),
         [(date("2026-04-01"), None)]
     );
-    f.store
-        .set_enrolment_status(
-            f.enrolment,
-            EnrolmentStatus::Active,
-            date("2026-05-11"),
-            Some(f.assessor),
-        )
-        .expect("back");
+    write(&mut f.store, Some(f.assessor), |c| {
+        c.set_enrolment_status(f.enrolment, EnrolmentStatus::Active, date("2026-05-11"))
+    });
     assert_eq!(
         f.store.learning_breaks(f.enrolment).expect("breaks"),
         [(date("2026-04-01"), Some(date("2026-05-10")))]

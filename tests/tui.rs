@@ -6,12 +6,11 @@ use chrono::NaiveDate;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use pcso_tracker::commands::Context;
-use pcso_tracker::demo::fill_sample;
-use pcso_tracker::framework::BUNDLED;
+use pcso_tracker::framework::Registry;
+use pcso_tracker::ops::{Clock, Ops};
 use pcso_tracker::store::Store;
 use pcso_tracker::tui::app::{App, Overlay, Screen, Tab};
-use pcso_tracker::tui::{frameworks, prepare, update, view};
+use pcso_tracker::tui::{Launch, prepare, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
@@ -29,29 +28,27 @@ impl Harness {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
         let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("date");
+        let clock = Clock::fixed(today.and_hms_opt(10, 0, 0).expect("time").and_utc());
+        let registry = Registry::load(None).expect("frameworks");
         if demo {
-            let pcso = BUNDLED[0].load().expect("pcso");
-            let advanced = BUNDLED[1].load().expect("advanced");
-            fill_sample(&mut store, &pcso, &advanced, today).expect("demo");
+            let mut ops = Ops::new(&mut store, &registry, clock, None);
+            ops.load_demo(false).expect("demo");
         }
-        let context = Context {
-            standard: None,
-            db: None,
-            today,
+        let launch = Launch {
+            clock,
             acting_as: acting_as.map(str::to_string),
         };
-        let app = prepare(
-            &store,
-            frameworks(&context).expect("frameworks"),
-            &context,
-            size,
-        )
-        .expect("prepare");
+        let app = prepare(&store, registry, &launch, size).expect("prepare");
         Harness {
             _dir: dir,
             store,
             app,
         }
+    }
+
+    /// The database file as another program sees it.
+    fn raw(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.store.path()).expect("open")
     }
 
     fn event(&mut self, event: Event) {
@@ -187,8 +184,7 @@ fn adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard() {
     );
     assert_eq!(h.evidence_for("LO3"), before + 1);
     let count: i64 = h
-        .store
-        .connection()
+        .raw()
         .query_row(
             "SELECT count(*) FROM evidence WHERE title = 'Ward panel write-up'",
             [],
@@ -242,8 +238,7 @@ fn undo_takes_back_the_last_change_and_keeps_it_in_history() {
     h.keys("u");
     assert_eq!(status(&h), before);
     let rows: i64 = h
-        .store
-        .connection()
+        .raw()
         .query_row(
             "SELECT count(*) FROM history WHERE record = 'outcome_progress' AND record_id LIKE ?1",
             [format!("%/{code}")],
@@ -480,9 +475,9 @@ fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
     );
     assert_eq!(record.content.actions.len(), 1);
     assert!(record.content.action_reviews.iter().all(|r| r.done));
-    assert!(record.content.judgements.iter().any(|(c, j, n)| c == "K3"
-        && *j == pcso_tracker::domain::Judgement::Competent
-        && n == "Newsletter piece seen"));
+    assert!(record.content.judgements.iter().any(|j| j.code == "K3"
+        && j.judgement == pcso_tracker::domain::Judgement::Competent
+        && j.note == "Newsletter piece seen"));
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! `apprentice add|list` and `assessor add`: the people in the store.
 
-use super::{CommandError, Context, active_framework, enrolled};
+use super::records::word;
+use super::{CommandError, Context};
 use crate::cli::{AddApprentice, ListFormat};
-use crate::domain::{EnrolmentStatus, Role, check_name};
-use crate::framework::Framework;
-use crate::store::{NewApprentice, PersonSummary};
+use crate::domain::{EnrolmentStatus, PersonSummary};
+use crate::framework::Registry;
+use crate::ops::Enrolling;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -13,90 +14,38 @@ pub fn add(
     add: &AddApprentice,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
-    let name = check_name(&add.name).map_err(|message| refused("name", &message))?;
-    let employer = add
-        .employer
-        .as_deref()
-        .map(|employer| check_name(employer).map_err(|message| refused("--employer", &message)))
-        .transpose()?;
-    if let Some(dob) = add.dob {
-        if dob >= add.start {
-            return Err(refused(
-                "--dob",
-                &format!("{dob} is not before the start date {}", add.start),
-            ));
-        }
-        if dob > context.today {
-            return Err(refused("--dob", &format!("{dob} is in the future")));
-        }
-    }
+    // `--framework` joins the frameworks this command knows, first.
     let file = add.framework.as_deref().or(context.standard.as_deref());
-    let (framework, _) = active_framework(file)?;
-    let enrolled = NewApprentice::enrolled_on(name, &framework, add.start)
-        .ok_or_else(|| refused("--start", "the planned end falls outside the calendar"))?;
-    let end = enrolled.planned_end;
-    let area = check_area(&framework, add.area.as_deref())?;
+    let registry = Registry::load(file)?;
     let mut store = context.open_store()?;
-    let assessor = match &add.assessor {
-        Some(query) => {
-            let person = store.find_person(query)?;
-            if person.role != Role::Assessor {
-                return Err(refused(
-                    "--assessor",
-                    &format!("{} is an apprentice, not an assessor", person.name),
-                ));
-            }
-            Some(person.id)
-        }
-        None => None,
-    };
-    let new = NewApprentice {
+    let assessor = add
+        .assessor
+        .as_deref()
+        .map(|query| store.find_person(query).map(|p| p.id))
+        .transpose()?;
+    let enrolling = Enrolling {
+        name: add.name.clone(),
+        start: Some(add.start),
         date_of_birth: add.dob,
-        employer,
+        framework_id: file
+            .and(registry.default_framework())
+            .map(|f| f.framework.id.clone()),
         assessor,
-        area_of_practice: area,
+        employer: add.employer.clone(),
+        area: add.area.clone(),
         employer_opt_in: add.employer_opt_in,
-        ..enrolled
     };
-    let actor = context.actor(&store)?;
-    let (person, _) = store.add_apprentice(&new, actor)?;
+    let enrolled = context.ops(&mut store, &registry)?.enrol(&enrolling)?;
     writeln!(
         out,
-        "added {name} (id {}), enrolled on {} from {} to {}",
-        person.0, framework.framework.id, add.start, end
+        "added {} (id {}), enrolled on {} from {} to {}",
+        add.name.trim(),
+        enrolled.person.0,
+        enrolled.framework_id,
+        add.start,
+        enrolled.planned_end
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A framework with areas of practice needs exactly one chosen; others none.
-fn check_area<'a>(
-    framework: &Framework,
-    area: Option<&'a str>,
-) -> Result<Option<&'a str>, CommandError> {
-    let areas: Vec<&str> = framework
-        .areas_of_practice
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
-    match area {
-        None if areas.is_empty() => Ok(None),
-        None => Err(refused(
-            "--area",
-            &format!("choose an area of practice: {}", areas.join(", ")),
-        )),
-        Some(area) if areas.contains(&area) => Ok(Some(area)),
-        Some(area) if areas.is_empty() => Err(refused(
-            "--area",
-            &format!(
-                "{} has no areas of practice (got `{area}`)",
-                framework.framework.id
-            ),
-        )),
-        Some(area) => Err(refused(
-            "--area",
-            &format!("`{area}` is not one of {}", areas.join(", ")),
-        )),
-    }
 }
 
 pub fn set_status(
@@ -106,29 +55,17 @@ pub fn set_status(
     date: Option<chrono::NaiveDate>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
-    let status = EnrolmentStatus::parse(status).ok_or_else(|| {
-        refused(
-            "status",
-            &format!("`{status}` is not one of {}", EnrolmentStatus::choices()),
-        )
-    })?;
-    let date = date.unwrap_or(context.today);
-    if date > context.today {
-        return Err(refused(
-            "--date",
-            &format!("{date} is in the future (today is {})", context.today),
-        ));
-    }
-    let mut store = context.open_store()?;
-    let (person, enrolment) = enrolled(&store, query)?;
-    if date < enrolment.start_date {
-        return Err(refused(
-            "--date",
-            &format!("{date} is before the start ({})", enrolment.start_date),
-        ));
-    }
-    let actor = context.actor(&store)?;
-    store.set_enrolment_status(enrolment.id, status, date, actor)?;
+    let status = word(
+        "status",
+        status,
+        EnrolmentStatus::parse,
+        EnrolmentStatus::choices,
+    )?;
+    let (mut store, registry) = (context.open_store()?, context.registry()?);
+    let person = store.find_person(query)?;
+    let (person, date) = context
+        .ops(&mut store, &registry)?
+        .set_enrolment_status(person.id, status, date)?;
     writeln!(out, "{}: {} from {date}", person.name, status)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -138,11 +75,9 @@ pub fn add_assessor(
     name: &str,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
-    let name = check_name(name).map_err(|message| refused("name", &message))?;
-    let mut store = context.open_store()?;
-    let actor = context.actor(&store)?;
-    let id = store.add_assessor(name, actor)?;
-    writeln!(out, "added assessor {name} (id {})", id.0)?;
+    let (mut store, registry) = (context.open_store()?, context.registry()?);
+    let id = context.ops(&mut store, &registry)?.add_assessor(name)?;
+    writeln!(out, "added assessor {} (id {})", name.trim(), id.0)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -197,8 +132,4 @@ fn write_table(people: &[PersonSummary], out: &mut dyn Write) -> std::io::Result
         )?;
     }
     Ok(())
-}
-
-fn refused(field: &str, message: &str) -> CommandError {
-    CommandError::Refused(format!("{field}: {message}"))
 }

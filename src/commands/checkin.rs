@@ -57,44 +57,14 @@ pub fn amend(
     reason: &str,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
-    let mut store = context.open_store()?;
-    let assessor = context
-        .actor(&store)?
-        .filter(|actor| {
-            store
-                .person(*actor)
-                .is_ok_and(|p| p.role == crate::domain::Role::Assessor)
-        })
-        .ok_or_else(|| {
-            CommandError::Refused("--as: name the assessor amending the check-in".into())
-        })?;
-    let reason = crate::domain::check_text(reason, 2_000)
-        .map_err(|m| CommandError::Refused(format!("--reason {m}")))?;
-    if reason.trim().is_empty() {
-        return Err(CommandError::Refused(
-            "--reason: say why the record needs amending".into(),
-        ));
-    }
-    let original = store
-        .checkin(id)
-        .map_err(|_| CommandError::Refused(format!("no check-in has the id {id}")))?;
-    if !original.sealed {
-        return Err(CommandError::Refused(format!(
-            "check-in {id} is a draft: change it in the app instead"
-        )));
-    }
-    let enrolment = crate::domain::EnrolmentId(original.enrolment_id);
-    if let Some(draft) = store.draft_for(enrolment)? {
-        return Err(CommandError::Refused(format!(
-            "{} already has a draft check-in ({draft}); finish it first",
-            original.person
-        )));
-    }
-    let amendment = store.start_draft(enrolment, assessor, context.today, Some((id, reason)))?;
+    let (mut store, registry) = (context.open_store()?, context.registry()?);
+    let amendment = context
+        .ops(&mut store, &registry)?
+        .amend_checkin(id, reason)?;
+    let person = store.checkin(amendment)?.person;
     writeln!(
         out,
-        "started amendment {amendment} of check-in {id}; open the app with --as and press c on {} to finish and sign it",
-        original.person
+        "started amendment {amendment} of check-in {id}; open the app with --as and press c on {person} to finish and sign it"
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,8 +2,7 @@
 
 use super::{CommandError, Context};
 use crate::cli::DemoScale;
-use crate::demo::{fill_sample, provider};
-use crate::framework::BUNDLED;
+use crate::store::provider_scale;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -14,24 +13,16 @@ pub fn run(
     scale: Option<DemoScale>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
-    let mut store = context.open_store()?;
-    let people = store.count_people()?;
-    if people > 0 && !force {
-        return Err(CommandError::Refused(format!(
-            "{}: already holds {people} people; add the sample beside them with --force, or use another --db",
-            store.path().display()
-        )));
-    }
-    let pcso = BUNDLED[0].load()?;
+    let (mut store, registry) = (context.open_store()?, context.registry()?);
+    let path = store.path().to_path_buf();
     match scale {
         None => {
-            let advanced = BUNDLED[1].load()?;
-            let added = fill_sample(&mut store, &pcso, &advanced, context.today)?;
+            let added = context.ops(&mut store, &registry)?.load_demo(force)?;
             writeln!(
                 out,
                 "added the sample caseload to {} (as of {}):",
-                store.path().display(),
-                context.today
+                path.display(),
+                context.today()
             )?;
             writeln!(out, "  assessor Sam Patel")?;
             for person in added {
@@ -41,16 +32,16 @@ pub fn run(
         Some(DemoScale::Provider) => {
             let started = Instant::now();
             let mut bar = ProgressBar::new();
-            provider::fill(&mut store, &pcso, context.today, &mut |done, total| {
-                bar.show(done, total)
-            })?;
+            context
+                .ops(&mut store, &registry)?
+                .load_provider_scale(force, &mut |done, total| bar.show(done, total))?;
             bar.finish();
             writeln!(
                 out,
                 "generated {} enrolments and {} evidence items in {} in {:.1} s",
-                provider::ENROLMENTS,
-                provider::ENROLMENTS * provider::EVIDENCE_PER_ENROLMENT,
-                store.path().display(),
+                provider_scale::ENROLMENTS,
+                provider_scale::ENROLMENTS * provider_scale::EVIDENCE_PER_ENROLMENT,
+                path.display(),
                 started.elapsed().as_secs_f64()
             )?;
         }

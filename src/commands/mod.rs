@@ -14,8 +14,10 @@ use crate::cli::{
     HoursCommand, OutcomeCommand, RequirementCommand, StandardCommand,
 };
 use crate::domain::{Enrolment, Person, PersonId};
-use crate::framework::{BUNDLED, Framework, FrameworkError, default_framework, load_file};
+use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
+use crate::ops::{Clock, Field, OpError, Ops};
 use crate::store::{Store, StoreError, database_path};
+use crate::tui::{self, AppError, Launch};
 use chrono::NaiveDate;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -33,20 +35,73 @@ pub enum CommandError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Refused(String),
+    #[error(transparent)]
+    App(#[from] AppError),
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+}
+
+/// An operation's refusal, naming the flag at fault.
+impl From<OpError> for CommandError {
+    fn from(error: OpError) -> CommandError {
+        match error {
+            OpError::Store(error) => CommandError::Store(error),
+            OpError::Framework(error) => CommandError::Framework(error),
+            other => CommandError::Refused(other.naming(|field| flag(field).to_string())),
+        }
+    }
+}
+
+/// How the command line names each input.
+fn flag(field: Field) -> &'static str {
+    match field {
+        Field::Name => "name",
+        Field::Start => "--start",
+        Field::DateOfBirth => "--dob",
+        Field::Employer => "--employer",
+        Field::Assessor => "--assessor",
+        Field::Area => "--area",
+        Field::Status => "--status",
+        Field::Date => "--date",
+        Field::Title => "--title",
+        Field::Kind => "--kind",
+        Field::Description => "--text",
+        Field::FileRef => "--file",
+        Field::Outcomes => "--outcomes",
+        Field::Outcome => "code",
+        Field::Hours => "--hours",
+        Field::Category => "--category",
+        Field::Activity => "--activity",
+        Field::Note => "--note",
+        Field::Benefit => "--benefit",
+        Field::Requirement => "id",
+        Field::Reference => "--reference",
+        Field::Expires => "--expires",
+        Field::Reason => "--reason",
+        other => other.word(),
+    }
 }
 
 /// What every command may need from the global options.
 pub struct Context {
     pub standard: Option<PathBuf>,
     pub db: Option<PathBuf>,
-    pub today: NaiveDate,
+    pub clock: Clock,
     /// Who is acting, as typed with `--as`.
     pub acting_as: Option<String>,
 }
 
 impl Context {
+    /// The day rules are judged on.
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    /// The frameworks this run knows: `--standard` first, then the bundled ones.
+    pub fn registry(&self) -> Result<Registry, CommandError> {
+        Ok(Registry::load(self.standard.as_deref())?)
+    }
+
     pub fn open_store(&self) -> Result<Store, CommandError> {
         let path = database_path(self.db.as_deref())?;
         let store = Store::open(&path)?;
@@ -67,24 +122,15 @@ impl Context {
         }
     }
 
-    /// The framework an enrolment names: `--standard` when its id matches,
-    /// else the bundled file with that id.
-    pub fn framework_by_id(&self, id: &str) -> Result<Framework, CommandError> {
-        if let Some(path) = &self.standard {
-            let framework = load_file(path)?;
-            if framework.framework.id == id {
-                return Ok(framework);
-            }
-        }
-        for bundled in BUNDLED {
-            let framework = bundled.load()?;
-            if framework.framework.id == id {
-                return Ok(framework);
-            }
-        }
-        Err(CommandError::Refused(format!(
-            "the framework `{id}` is not bundled; give its file with --standard FILE"
-        )))
+    /// The operations, acting as the `--as` person. Look up anyone else
+    /// named on the command line first: the operations hold the store.
+    pub fn ops<'a>(
+        &self,
+        store: &'a mut Store,
+        registry: &'a Registry,
+    ) -> Result<Ops<'a>, CommandError> {
+        let actor = self.actor(store)?;
+        Ok(Ops::new(store, registry, self.clock, actor))
     }
 }
 
@@ -93,13 +139,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
     let context = Context {
         standard: cli.standard,
         db: cli.db,
-        today: cli
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        clock: cli.today.map_or_else(Clock::system, Clock::as_of),
         acting_as: cli.acting_as,
     };
     match cli.command {
-        None => crate::tui::run(&context),
+        None => open_app(&context),
         Some(Command::Validate { files }) => validate::run(&files, out),
         Some(Command::Standard {
             command: StandardCommand::Show { file },
@@ -161,6 +205,24 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Opens the app, or explains what to use instead when there is no terminal.
+fn open_app(context: &Context) -> Result<ExitCode, CommandError> {
+    if !tui::has_terminal() {
+        eprintln!(
+            "pcso-tracker: the app needs a terminal; for text, use `pcso-tracker report PERSON` or `report --all`"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    // Everything that can fail on bad input is checked before raw mode.
+    let store = context.open_store()?;
+    let registry = context.registry()?;
+    let launch = Launch {
+        clock: context.clock,
+        acting_as: context.acting_as.clone(),
+    };
+    Ok(tui::run(store, registry, &launch)?)
 }
 
 /// The person `query` names and their latest enrolment.

@@ -1,16 +1,13 @@
 //! `report PERSON` and `report --all`: standings computed by the domain's
 //! rules, rendered as Markdown, JSON or CSV.
 
-use super::{CommandError, Context, enrolled};
+use super::{CommandError, Context};
 use crate::cli::ReportFormat;
-use crate::domain::standing::{Standing, Subject, assess};
-use crate::domain::{Person, Role};
-use crate::framework::Framework;
+use crate::domain::Role;
+use crate::ops::person_record;
 use crate::report::{
     CaseloadLine, caseload_csv, caseload_markdown, json, outcomes_csv, standing_markdown,
 };
-use crate::store::Store;
-use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -20,10 +17,9 @@ pub fn person(
     format: ReportFormat,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
-    let store = context.open_store()?;
-    let (person, _) = enrolled(&store, query)?;
-    let mut frameworks = HashMap::new();
-    let standing = standing_of(context, &store, &person, &mut frameworks)?;
+    let (store, registry) = (context.open_store()?, context.registry()?);
+    let person = store.find_person(query)?;
+    let standing = person_record(&store, &registry, person.id, context.today())?.standing;
     let text = match format {
         ReportFormat::Md => standing_markdown(&standing),
         ReportFormat::Json => json(&standing) + "\n",
@@ -39,12 +35,11 @@ pub fn caseload(
     format: ReportFormat,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
-    let store = context.open_store()?;
+    let (store, registry) = (context.open_store()?, context.registry()?);
     let assessor = match context.actor(&store)? {
         Some(id) if store.person(id)?.role == Role::Assessor => Some(id),
         _ => None,
     };
-    let mut frameworks = HashMap::new();
     let mut lines = Vec::new();
     for summary in store.people()? {
         if summary.framework_id.is_none()
@@ -52,9 +47,8 @@ pub fn caseload(
         {
             continue;
         }
-        let person = store.person(summary.id)?;
-        let standing = standing_of(context, &store, &person, &mut frameworks)?;
-        lines.push(CaseloadLine::from_standing(&standing));
+        let record = person_record(&store, &registry, summary.id, context.today())?;
+        lines.push(CaseloadLine::from_standing(&record.standing));
     }
     let text = match format {
         ReportFormat::Md => caseload_markdown(&lines),
@@ -63,31 +57,4 @@ pub fn caseload(
     };
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Loads what `assess` needs; frameworks are read once per id.
-fn standing_of(
-    context: &Context,
-    store: &Store,
-    person: &Person,
-    frameworks: &mut HashMap<String, Framework>,
-) -> Result<Standing, CommandError> {
-    let enrolment = store.latest_enrolment(person.id)?.ok_or_else(|| {
-        CommandError::Refused(format!("{} is not enrolled on any framework", person.name))
-    })?;
-    if !frameworks.contains_key(&enrolment.framework_id) {
-        let framework = context.framework_by_id(&enrolment.framework_id)?;
-        frameworks.insert(enrolment.framework_id.clone(), framework);
-    }
-    let framework = &frameworks[&enrolment.framework_id];
-    let progress = store.progress(&enrolment)?;
-    let breaks = store.learning_breaks(enrolment.id)?;
-    let subject = Subject {
-        person,
-        framework,
-        progress: &progress,
-        breaks: &breaks,
-        today: context.today,
-    };
-    Ok(assess(&subject))
 }

@@ -25,11 +25,16 @@ pub fn run(
     format: ListFormat,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
-    let store = context.open_store()?;
+    let (store, registry) = (context.open_store()?, context.registry()?);
     let (person, enrolment) = enrolled(&store, query)?;
-    let framework = context.framework_by_id(&enrolment.framework_id)?;
+    let framework = registry.get(&enrolment.framework_id).ok_or_else(|| {
+        CommandError::Refused(format!(
+            "the framework `{}` is not bundled; give its file with --standard FILE",
+            enrolment.framework_id
+        ))
+    })?;
     let progress = store.progress(&enrolment)?;
-    let orphans = orphans(&progress, &framework);
+    let orphans = orphans(&progress, framework);
     let changed = framework.content_hash != enrolment.framework_hash;
     match format {
         ListFormat::Json => {
@@ -46,7 +51,7 @@ pub fn run(
         ListFormat::Table => {
             let breaks = store.learning_breaks(enrolment.id)?;
             write_summary(
-                out, &person, &framework, &progress, &orphans, changed, &breaks,
+                out, &person, framework, &progress, &orphans, changed, &breaks,
             )?
         }
     }

@@ -3,15 +3,16 @@
 //! one review so far.
 
 use super::sample::{ASSESSOR, enrol, months_before};
-use crate::domain::{CheckinSection, Judgement, OutcomeStatus, PersonId, RequirementStatus};
-use crate::framework::Framework;
-use crate::store::{
-    Action, CheckinContent, NewHours, RequirementUpdate, Signing, Store, StoreError,
+use crate::domain::{
+    AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, Judgement, OutcomeStatus,
+    PersonId, RequirementStatus, Signing,
 };
+use crate::framework::Framework;
+use crate::store::{Change, NewHours, RequirementUpdate, StoreError};
 use chrono::{Days, NaiveDate};
 
 pub fn fill(
-    store: &mut Store,
+    change: &Change,
     framework: &Framework,
     today: NaiveDate,
     assessor: PersonId,
@@ -19,7 +20,7 @@ pub fn fill(
     let start = months_before(today, 4);
     let dob = NaiveDate::from_ymd_opt(1986, 5, 14).unwrap_or(start);
     let enrolment = enrol(
-        store,
+        change,
         framework,
         "Erin Walsh",
         dob,
@@ -34,7 +35,7 @@ pub fn fill(
         expires_on: None,
     };
     for id in ["constable", "force-selection"] {
-        store.set_requirement(enrolment, id, &update, Some(assessor))?;
+        change.set_requirement(enrolment, id, &update)?;
     }
     // A first review at 12 weeks confirmed the area of expertise.
     let interval = u64::from(framework.programme.checkin_interval_weeks) * 7;
@@ -46,12 +47,12 @@ pub fn fill(
                 CheckinSection::SinceLast,
                 "Development plan agreed; time log started.".into(),
             )],
-            judgements: vec![(
-                "EC1".into(),
-                Judgement::Competent,
-                "Recognised lead on missing-person risk across the force.".into(),
-            )],
-            actions: vec![Action {
+            judgements: vec![CheckinJudgement {
+                code: "EC1".into(),
+                judgement: Judgement::Competent,
+                note: "Recognised lead on missing-person risk across the force.".into(),
+            }],
+            actions: vec![AgreedAction {
                 text: "Run the peer coaching sessions".into(),
                 owner: "practitioner".into(),
                 due: Some(due),
@@ -64,14 +65,14 @@ pub fn fill(
             apprentice: "Erin Walsh".into(),
             assessor: ASSESSOR.into(),
         };
-        store.record_checkin(enrolment, assessor, reviewed, &content, Some(&signing))?;
+        change.record_checkin(enrolment, assessor, reviewed, &content, Some(&signing))?;
     }
     for (code, status) in [
         ("EC2", OutcomeStatus::ReadyForReview),
         ("EC3", OutcomeStatus::InProgress),
         ("EC6", OutcomeStatus::InProgress),
     ] {
-        store.set_outcome_status(enrolment, code, status, None)?;
+        change.set_outcome_status(enrolment, code, status)?;
     }
     // Roughly 70:20:10 over the weeks so far, each entry with its benefit.
     let pattern: [(&str, &str, f64, &str); 3] = [
@@ -106,7 +107,7 @@ pub fn fill(
                 benefit: Some(benefit),
                 outcomes: &[],
             };
-            store.add_hours(enrolment, &entry, None)?;
+            change.add_hours(enrolment, &entry)?;
         }
         day = day + Days::new(7);
     }

@@ -2,7 +2,6 @@
 //! provider-sized database for benchmarks.
 
 mod advanced;
-pub mod provider;
 mod sample;
 
 pub use sample::fill as fill_sample;

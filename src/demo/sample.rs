@@ -3,14 +3,11 @@
 //! 1, 5, 9 and 12, and one Advanced Practitioner.
 
 use crate::domain::{
-    CheckinSection, EnrolmentId, EvidenceKind, Judgement, OutcomeStatus, PersonId,
-    RequirementStatus, programme_time,
+    ActionReview, AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, EnrolmentId,
+    EvidenceKind, Judgement, OutcomeStatus, PersonId, RequirementStatus, Signing, programme_time,
 };
 use crate::framework::Framework;
-use crate::store::{
-    Action, ActionReview, CheckinContent, NewApprentice, NewEvidence, NewHours, RequirementUpdate,
-    Signing, Store, StoreError,
-};
+use crate::store::{Change, NewApprentice, NewEvidence, NewHours, RequirementUpdate, StoreError};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// Portfolio entries a PCSO apprentice collects, with the outcomes each shows.
@@ -91,14 +88,14 @@ const ENTRY_CHECKS: [&str; 5] = [
 /// Adds the sample caseload; `frameworks` are the PCSO standard and the
 /// Advanced Practitioner pathway.
 pub fn fill(
-    store: &mut Store,
+    change: &Change,
     pcso: &Framework,
     advanced: &Framework,
     today: NaiveDate,
 ) -> Result<Vec<String>, StoreError> {
-    let assessor = store.add_assessor(ASSESSOR, None)?;
+    let assessor = change.add_assessor(ASSESSOR)?;
     let mut sample = Sample {
-        store,
+        change,
         pcso,
         today,
         assessor,
@@ -122,7 +119,7 @@ pub fn fill(
         };
         added.push(format!("{} ({where_they_are})", apprentice.name));
     }
-    super::advanced::fill(sample.store, advanced, today, assessor)?;
+    super::advanced::fill(sample.change, advanced, today, assessor)?;
     added.push("Erin Walsh (advanced practitioner)".to_string());
     Ok(added)
 }
@@ -188,7 +185,7 @@ impl DemoApprentice {
 }
 
 struct Sample<'a> {
-    store: &'a mut Store,
+    change: &'a Change<'a>,
     pcso: &'a Framework,
     today: NaiveDate,
     assessor: PersonId,
@@ -199,7 +196,7 @@ impl Sample<'_> {
         let start = who.start(self.today);
         let dob = months_before(start, who.age_at_start * 12) - Days::new(40);
         let enrolment = enrol(
-            self.store,
+            self.change,
             self.pcso,
             who.name,
             dob,
@@ -294,8 +291,7 @@ impl Sample<'_> {
             reference: None,
             expires_on,
         };
-        self.store
-            .set_requirement(enrolment, id, &update, Some(self.assessor))
+        self.change.set_requirement(enrolment, id, &update)
     }
 
     /// Evidence spread evenly from the start to today, more the further in.
@@ -319,7 +315,7 @@ impl Sample<'_> {
                 file_ref: None,
                 outcomes: &outcomes,
             };
-            self.store.add_evidence(enrolment, &evidence, None)?;
+            self.change.add_evidence(enrolment, &evidence)?;
         }
         Ok(())
     }
@@ -340,7 +336,7 @@ impl Sample<'_> {
                 benefit: None,
                 outcomes: &[],
             };
-            self.store.add_hours(enrolment, &entry, None)?;
+            self.change.add_hours(enrolment, &entry)?;
             day = day + Days::new(7);
         }
         Ok(())
@@ -357,6 +353,7 @@ impl Sample<'_> {
         let codes = self.pcso.outcome_codes();
         let interval = u64::from(self.pcso.programme.checkin_interval_weeks) * 7;
         let mut previous_action: Option<i64> = None;
+        let mut last_sealed: Option<(i64, NaiveDate)> = None;
         for number in 1..=who.checkins {
             let date = start + Days::new(interval * u64::from(number));
             let judged = (codes.len() * number as usize / 4).min(codes.len());
@@ -374,9 +371,13 @@ impl Sample<'_> {
                 ],
                 judgements: codes[previously..judged]
                     .iter()
-                    .map(|c| (c.to_string(), Judgement::Competent, note.to_string()))
+                    .map(|c| CheckinJudgement {
+                        code: c.to_string(),
+                        judgement: Judgement::Competent,
+                        note: note.to_string(),
+                    })
                     .collect(),
-                actions: vec![Action {
+                actions: vec![AgreedAction {
                     text: "Add evidence for the next outcomes".into(),
                     owner: "apprentice".into(),
                     due: Some(due),
@@ -396,27 +397,27 @@ impl Sample<'_> {
                 apprentice: who.name.into(),
                 assessor: ASSESSOR.into(),
             };
-            let id = self.store.record_checkin(
+            let id = self.change.record_checkin(
                 enrolment,
                 self.assessor,
                 date,
                 &content,
                 Some(&signing),
             )?;
-            previous_action = self.store.checkin(id)?.action_ids.first().copied();
+            previous_action = self.change.checkin(id)?.action_ids.first().copied();
+            last_sealed = Some((id, date));
         }
         // Chloe's second review wrongly said her hours were on track: amended.
         if who.name == "Chloe Evans" {
-            let sealed = self.store.checkin_list(enrolment)?;
-            if let Some(last) = sealed.last() {
+            if let Some((last_id, last_date)) = last_sealed {
                 let reason = "Hours were behind at the time; the record said otherwise.";
-                let amendment = self.store.start_draft(
+                let amendment = self.change.start_draft(
                     enrolment,
                     self.assessor,
-                    last.date,
-                    Some((last.id, reason)),
+                    last_date,
+                    Some((last_id, reason)),
                 )?;
-                let mut content = self.store.checkin(amendment)?.content;
+                let mut content = self.change.checkin(amendment)?.content;
                 content
                     .sections
                     .retain(|(section, _)| *section != CheckinSection::Hours);
@@ -424,19 +425,19 @@ impl Sample<'_> {
                     CheckinSection::Hours,
                     "Off-the-job hours 12 behind; catch-up agreed.".into(),
                 ));
-                self.store.save_draft(amendment, last.date, &content)?;
+                self.change.save_draft(amendment, &content)?;
                 let signing = Signing {
-                    at: format!("{}T16:00:00Z", last.date),
+                    at: format!("{last_date}T16:00:00Z"),
                     apprentice: who.name.into(),
                     assessor: ASSESSOR.into(),
                 };
-                self.store.seal_draft(amendment, &signing)?;
+                self.change.seal_draft(amendment, &signing)?;
             }
         }
         // Ben's next review has begun and is not yet signed.
         if who.name == "Ben Okafor" {
             let draft = self
-                .store
+                .change
                 .start_draft(enrolment, self.assessor, self.today, None)?;
             let content = CheckinContent {
                 sections: vec![(
@@ -445,7 +446,7 @@ impl Sample<'_> {
                 )],
                 ..CheckinContent::default()
             };
-            self.store.save_draft(draft, self.today, &content)?;
+            self.change.save_draft(draft, &content)?;
         }
         Ok(())
     }
@@ -462,15 +463,14 @@ impl Sample<'_> {
                 i if i < done + 3 => OutcomeStatus::InProgress,
                 _ => continue,
             };
-            self.store
-                .set_outcome_status(enrolment, code, status, None)?;
+            self.change.set_outcome_status(enrolment, code, status)?;
         }
         Ok(())
     }
 }
 
 pub(super) fn enrol(
-    store: &mut Store,
+    change: &Change,
     framework: &Framework,
     name: &str,
     dob: NaiveDate,
@@ -491,7 +491,7 @@ pub(super) fn enrol(
         area_of_practice: area,
         ..enrolled
     };
-    Ok(store.add_apprentice(&new, None)?.1)
+    Ok(change.add_apprentice(&new)?.1)
 }
 
 pub(super) fn months_before(date: NaiveDate, months: u32) -> NaiveDate {

@@ -1,9 +1,10 @@
 //! Pure rules and records about progress: no I/O, dates passed in.
 
+mod checkin;
 mod clock;
 mod enrolment;
 mod hours;
-mod judgement;
+
 mod person;
 mod progress;
 mod records;
@@ -11,16 +12,22 @@ mod seal;
 pub mod standing;
 mod text;
 mod text_enum;
+mod version;
 
+pub use crate::framework::Judgement;
+pub use checkin::{
+    ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, SealProblem, Signing,
+    StatusChange,
+};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours};
-pub use judgement::Judgement;
-pub use person::{Person, PersonId, Role};
+pub use person::{Person, PersonId, PersonSummary, Role};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
     orphans,
 };
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
 pub use seal::seal;
-pub use text::{check_name, check_text};
+pub use text::{check_name, check_text, parse_date};
+pub use version::{LastChange, Version};

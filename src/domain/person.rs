@@ -1,5 +1,6 @@
 //! People the tracker knows: apprentices (or other learners) and assessors.
 
+use super::EnrolmentStatus;
 use crate::text_enum;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -23,4 +24,22 @@ pub struct Person {
     pub date_of_birth: Option<NaiveDate>,
     pub employer: Option<String>,
     pub assessor_id: Option<PersonId>,
+}
+
+/// A person with their latest enrolment, as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonSummary {
+    pub id: PersonId,
+    pub name: String,
+    pub role: Role,
+    pub assessor_id: Option<PersonId>,
+    pub assessor: Option<String>,
+    pub framework_id: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub planned_end: Option<NaiveDate>,
+    pub status: Option<EnrolmentStatus>,
+    /// The last sealed check-in (amendments aside).
+    pub last_checkin: Option<NaiveDate>,
+    /// Unsigned check-in drafts.
+    pub drafts: i64,
 }

@@ -1,7 +1,7 @@
 //! Everything recorded for one enrolment, as read from the store, and which
 //! of it no longer matches the framework file.
 
-use super::{Enrolment, EvidenceKind, Judgement, OutcomeStatus, RequirementStatus};
+use super::{Enrolment, EvidenceKind, Judgement, OutcomeStatus, RequirementStatus, Version};
 use crate::framework::Framework;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,6 +17,9 @@ pub struct OutcomeRecord {
     pub judged_at: Option<String>,
     /// The sealed check-in that made the judgement, if one did.
     pub judged_in_checkin: Option<i64>,
+    /// The state read, for writes based on it.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,6 +31,8 @@ pub struct EvidenceItem {
     pub description: String,
     pub file_ref: Option<String>,
     pub outcomes: Vec<String>,
+    #[serde(skip)]
+    pub version: Version,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,6 +42,8 @@ pub struct RequirementRecord {
     pub date: Option<NaiveDate>,
     pub reference: Option<String>,
     pub expires_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub version: Version,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,5 +1,8 @@
 //! Text a person types, checked before it is stored: trimmed, bounded, and
-//! free of control characters that could reach a terminal raw.
+//! free of control characters that could reach a terminal raw; dates as
+//! YYYY-MM-DD within a sane range of years.
+
+use chrono::NaiveDate;
 
 /// A name (of a person or employer): one line, 1 to 100 characters.
 pub fn check_name(name: &str) -> Result<&str, String> {
@@ -37,6 +40,23 @@ pub fn check_text(text: &str, max_chars: usize) -> Result<&str, String> {
     Ok(text.trim_end())
 }
 
+/// Earliest and latest years accepted: anything outside is a typing slip.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Parses YYYY-MM-DD, refusing impossible dates and far-off years.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01"))?;
+    if !YEARS.contains(&chrono::Datelike::year(&date)) {
+        return Err(format!(
+            "`{text}` is out of range: years from {} to {} are accepted",
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +76,18 @@ mod tests {
         );
         assert!(check_text("red \u{1b}[31m", 100).is_err());
         assert!(check_text("abc", 2).is_err());
+    }
+
+    #[test]
+    fn dates_are_iso_real_and_in_range() {
+        assert!(parse_date("2026-02-28").is_ok());
+        assert!(parse_date("2024-02-29").is_ok());
+        assert!(parse_date("2026-02-29").unwrap_err().contains("not a date"));
+        assert!(parse_date("01/02/2026").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(
+            parse_date("0026-02-01")
+                .unwrap_err()
+                .contains("out of range")
+        );
     }
 }

@@ -3,14 +3,18 @@
 
 mod bundled;
 mod error;
+mod judgement;
 mod load;
 mod model;
 mod nesting;
+mod registry;
 mod source_map;
 mod validate;
 
 pub use bundled::{BUNDLED, BundledFramework, default_framework};
 pub use error::{Diagnostic, FrameworkError, Position};
+pub use judgement::Judgement;
 pub use load::{MAX_FILE_BYTES, load_file, load_str};
 pub use model::*;
+pub use registry::Registry;
 pub use validate::{Problem, validate};

@@ -4,7 +4,7 @@
 //! cannot check (unique codes, references, sums) is left to `validate`.
 //! `standard/README.md` documents every field for people who do not read Rust.
 
-use crate::domain::Judgement;
+use super::judgement::Judgement;
 use serde::Deserialize;
 
 /// The only `format_version` this build reads.

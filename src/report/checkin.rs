@@ -1,11 +1,11 @@
 //! A check-in as a Markdown record: sections, judgements, actions, and the
 //! signatures and seal that make it trustworthy.
 
+use crate::domain::Checkin;
 use crate::domain::CheckinSection;
-use crate::store::CheckinRecord;
 use std::fmt::Write;
 
-pub fn checkin_markdown(record: &CheckinRecord) -> String {
+pub fn checkin_markdown(record: &Checkin) -> String {
     let mut text = String::new();
     let _ = writeln!(
         text,
@@ -56,11 +56,13 @@ pub fn checkin_markdown(record: &CheckinRecord) -> String {
             text,
             "## Outcomes judged\n\n| Outcome | Judgement | Note |\n|---|---|---|"
         );
-        for (code, judgement, note) in &record.content.judgements {
+        for judged in &record.content.judgements {
             let _ = writeln!(
                 text,
-                "| {code} | {judgement} | {} |",
-                note.replace('|', "\\|").replace('\n', " ")
+                "| {} | {} | {} |",
+                judged.code,
+                judged.judgement,
+                judged.note.replace('|', "\\|").replace('\n', " ")
             );
         }
         text.push('\n');

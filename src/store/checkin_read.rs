@@ -1,52 +1,31 @@
 //! Reading check-ins back: one in full, an enrolment's list, and the actions
 //! agreed last time.
 
-use super::checkins::{Action, ActionReview, CheckinContent};
+use super::change::Change;
+use super::checkins::open_draft;
 use super::convert::word;
 use super::{Store, StoreError, sqlite_error};
-use crate::domain::{CheckinSection, EnrolmentId, Judgement};
+use crate::domain::{
+    ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, CheckinSection,
+    EnrolmentId, Judgement, Signing, StatusChange,
+};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
-use serde::Serialize;
-
-/// A check-in as stored, for showing and for the record.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CheckinRecord {
-    pub id: i64,
-    pub enrolment_id: i64,
-    pub person: String,
-    pub date: NaiveDate,
-    pub assessor_id: i64,
-    pub assessor: String,
-    pub sealed: bool,
-    pub amends: Option<i64>,
-    pub amend_reason: Option<String>,
-    /// Later check-ins that amend this one.
-    pub amended_by: Vec<i64>,
-    pub signed: Option<SignedBy>,
-    pub seal_hash: Option<String>,
-    pub previous_seal_hash: Option<String>,
-    pub content: CheckinContent,
-    /// The ids of `content.actions`, in order.
-    pub action_ids: Vec<i64>,
-}
-
-/// Serialisable signatures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SignedBy {
-    pub at: String,
-    pub apprentice: String,
-    pub assessor: String,
-}
 
 impl Store {
-    pub fn checkin(&self, id: i64) -> Result<CheckinRecord, StoreError> {
+    pub fn checkin(&self, id: i64) -> Result<Checkin, StoreError> {
         read_checkin(&self.connection, id).map_err(sqlite_error(&self.path, "reading a check-in"))
     }
 
+    /// The enrolment's open draft, if any.
+    pub fn draft_for(&self, enrolment: EnrolmentId) -> Result<Option<i64>, StoreError> {
+        open_draft(&self.connection, enrolment)
+            .map_err(sqlite_error(&self.path, "reading check-ins"))
+    }
+
     /// An enrolment's check-ins, oldest first, drafts included.
-    pub fn checkin_list(&self, enrolment: EnrolmentId) -> Result<Vec<CheckinRecord>, StoreError> {
-        let read = || -> rusqlite::Result<Vec<CheckinRecord>> {
+    pub fn checkin_list(&self, enrolment: EnrolmentId) -> Result<Vec<Checkin>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<Checkin>> {
             let ids: Vec<i64> = {
                 let mut statement = self.connection.prepare_cached(
                     "SELECT id FROM checkin WHERE enrolment_id = ?1 ORDER BY date, id",
@@ -67,8 +46,8 @@ impl Store {
         &self,
         enrolment: EnrolmentId,
         since: NaiveDate,
-    ) -> Result<Vec<(String, String, String, String)>, StoreError> {
-        let read = || -> rusqlite::Result<Vec<(String, String, String, String)>> {
+    ) -> Result<Vec<StatusChange>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<StatusChange>> {
             let mut statement = self.connection.prepare_cached(
                 "SELECT substr(record_id, instr(record_id, '/') + 1), coalesce(before, ''), coalesce(after, ''),
                         substr(at, 1, 10)
@@ -77,7 +56,14 @@ impl Store {
             )?;
             let rows = statement.query_map(
                 params![format!("{}/%", enrolment.0), since.to_string()],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                |row| {
+                    Ok(StatusChange {
+                        code: row.get(0)?,
+                        before: row.get(1)?,
+                        after: row.get(2)?,
+                        day: row.get(3)?,
+                    })
+                },
             )?;
             rows.collect()
         };
@@ -88,8 +74,8 @@ impl Store {
     pub fn actions_agreed_last_time(
         &self,
         enrolment: EnrolmentId,
-    ) -> Result<Vec<(i64, Action)>, StoreError> {
-        let read = || -> rusqlite::Result<Vec<(i64, Action)>> {
+    ) -> Result<Vec<(i64, AgreedAction)>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<(i64, AgreedAction)>> {
             let mut statement = self.connection.prepare_cached(
                 "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id =
                    (SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'sealed') ORDER BY id",
@@ -101,7 +87,16 @@ impl Store {
     }
 }
 
-fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<CheckinRecord> {
+impl Change<'_> {
+    /// Check-in `id` in full, read inside the change.
+    pub fn checkin(&self, id: i64) -> Result<Checkin, StoreError> {
+        self.run("reading a check-in", |transaction| {
+            read_checkin(transaction, id)
+        })
+    }
+}
+
+fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<Checkin> {
     let mut record = connection.query_row(
         "SELECT c.id, c.enrolment_id, p.name, c.date, c.assessor_id, a.name, c.state, c.amends_id, c.amend_reason,
                 c.apprentice_signed_at, c.apprentice_signature, c.assessor_signature, c.seal_hash,
@@ -111,12 +106,12 @@ fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<CheckinRec
         [id],
         |row| {
             let signed_at: Option<String> = row.get(9)?;
-            let signed = signed_at.map(|at| SignedBy {
+            let signed = signed_at.map(|at| Signing {
                 at,
                 apprentice: row.get::<_, Option<String>>(10).ok().flatten().unwrap_or_default(),
                 assessor: row.get::<_, Option<String>>(11).ok().flatten().unwrap_or_default(),
             });
-            Ok(CheckinRecord {
+            Ok(Checkin {
                 id: row.get(0)?,
                 enrolment_id: row.get(1)?,
                 person: row.get(2)?,
@@ -147,13 +142,17 @@ fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<CheckinRec
         .prepare_cached("SELECT outcome_code, judgement, note FROM checkin_judgement WHERE checkin_id = ?1 ORDER BY outcome_code")?;
     record.content.judgements = statement
         .query_map([id], |row| {
-            Ok((row.get(0)?, word(row, 1, Judgement::parse)?, row.get(2)?))
+            Ok(CheckinJudgement {
+                code: row.get(0)?,
+                judgement: word(row, 1, Judgement::parse)?,
+                note: row.get(2)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     let mut statement = connection.prepare_cached(
         "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
     )?;
-    let actions: Vec<(i64, Action)> = statement
+    let actions: Vec<(i64, AgreedAction)> = statement
         .query_map([id], numbered_action)?
         .collect::<Result<_, _>>()?;
     record.action_ids = actions.iter().map(|(id, _)| *id).collect();
@@ -178,10 +177,10 @@ fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<CheckinRec
 }
 
 /// An action row: id, text, owner, due date.
-fn numbered_action(row: &rusqlite::Row) -> rusqlite::Result<(i64, Action)> {
+fn numbered_action(row: &rusqlite::Row) -> rusqlite::Result<(i64, AgreedAction)> {
     Ok((
         row.get(0)?,
-        Action {
+        AgreedAction {
             text: row.get(1)?,
             owner: row.get(2)?,
             due: row.get(3)?,

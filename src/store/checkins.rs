@@ -2,188 +2,151 @@
 //! seals it: its judgements take effect, and its seal chains to the
 //! previous sealed check-in of the same enrolment. A sealed check-in is
 //! never changed (a trigger refuses it): an amendment is a new check-in that
-//! names the one it amends, with a reason.
+//! names the one it amends, with a reason. An enrolment has at most one
+//! open draft (a unique index says so).
 
-use super::history::{ChangeKind, record_change};
-use super::records::{Judged, write_judgement};
+use super::StoreError;
+use super::change::Change;
+use super::history::{ChangeKind, RecordKey};
+use super::outcomes::{Judged, write_judgement};
 use super::seals::canonical_content;
-use super::{Store, StoreError};
-use crate::domain::{CheckinSection, EnrolmentId, Judgement, PersonId, seal};
+use crate::domain::{CheckinContent, EnrolmentId, Judgement, PersonId, Signing, seal};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde::Serialize;
 
-/// An action agreed for next time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Action {
-    pub text: String,
-    pub owner: String,
-    pub due: Option<NaiveDate>,
+/// Where a check-in stands, read inside a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckinState {
+    pub enrolment: EnrolmentId,
+    pub assessor: PersonId,
+    pub date: NaiveDate,
+    pub sealed: bool,
+    /// A newer draft took this one's place (databases from before 0003).
+    pub superseded: bool,
 }
 
-/// Whether an action from the last check-in was done.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ActionReview {
-    pub action_id: i64,
-    pub done: bool,
-    pub note: String,
-}
-
-/// Everything written in a check-in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct CheckinContent {
-    pub sections: Vec<(CheckinSection, String)>,
-    /// Outcome code, judgement, note.
-    pub judgements: Vec<(String, Judgement, String)>,
-    pub actions: Vec<Action>,
-    pub action_reviews: Vec<ActionReview>,
-    pub next_due: Option<NaiveDate>,
-}
-
-impl CheckinContent {
-    pub fn section(&self, section: CheckinSection) -> &str {
-        self.sections
-            .iter()
-            .find(|(s, _)| *s == section)
-            .map_or("", |(_, text)| text.as_str())
-    }
-}
-
-/// Both people's confirmation: the names they typed, and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signing {
-    pub at: String,
-    pub apprentice: String,
-    pub assessor: String,
-}
-
-impl Store {
+impl Change<'_> {
     /// Records a whole check-in at once, sealed when `signing` is given.
     pub fn record_checkin(
-        &mut self,
+        &self,
         enrolment: EnrolmentId,
         assessor: PersonId,
         date: NaiveDate,
         content: &CheckinContent,
         signing: Option<&Signing>,
     ) -> Result<i64, StoreError> {
-        self.write("recording a check-in", |transaction| {
-            let id = insert_draft(transaction, enrolment, assessor, date, None)?;
-            write_content(transaction, id, content)?;
-            if let Some(signing) = signing {
-                seal_in(transaction, id, signing)?;
-            }
-            Ok(id)
-        })
+        let id = self.start_draft(enrolment, assessor, date, None)?;
+        self.run("recording a check-in", |transaction| {
+            write_content(transaction, id, content)
+        })?;
+        if let Some(signing) = signing {
+            self.seal_draft(id, signing)?;
+        }
+        Ok(id)
     }
 
     /// Starts a draft; `amends` names a sealed check-in and the reason.
     pub fn start_draft(
-        &mut self,
+        &self,
         enrolment: EnrolmentId,
         assessor: PersonId,
         date: NaiveDate,
         amends: Option<(i64, &str)>,
     ) -> Result<i64, StoreError> {
-        self.write("starting a check-in", |transaction| {
-            let id = insert_draft(transaction, enrolment, assessor, date, amends)?;
-            if let Some((original, _)) = amends {
+        self.run("starting a check-in", |transaction| {
+            transaction.execute(
+                "INSERT INTO checkin (enrolment_id, date, assessor_id, amends_id, amend_reason, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    enrolment.0,
+                    date,
+                    assessor.0,
+                    amends.map(|a| a.0),
+                    amends.map(|a| a.1),
+                    self.at()
+                ],
+            )?;
+            let id = transaction.last_insert_rowid();
+            let mut fields = vec![
+                ("date", None, Some(date.to_string())),
+                ("assessor_id", None, Some(assessor.0.to_string())),
+            ];
+            if let Some((original, reason)) = amends {
+                fields.push(("amends_id", None, Some(original.to_string())));
+                fields.push(("amend_reason", None, Some(reason.to_string())));
                 copy_content(transaction, original, id)?;
             }
+            self.history(ChangeKind::Insert, &RecordKey::Checkin(id), &fields)?;
             Ok(id)
         })
     }
 
-    /// Replaces a draft's content; refused once it is sealed.
-    pub fn save_draft(
-        &mut self,
-        id: i64,
-        date: NaiveDate,
-        content: &CheckinContent,
-    ) -> Result<(), StoreError> {
-        self.write("saving a check-in draft", |transaction| {
+    /// Replaces a draft's content.
+    pub fn save_draft(&self, id: i64, content: &CheckinContent) -> Result<(), StoreError> {
+        self.run("saving a check-in draft", |transaction| {
             let before = canonical_content(transaction, id)?;
-            transaction.execute(
-                "UPDATE checkin SET date = ?2 WHERE id = ?1 AND state = 'draft'",
-                params![id, date],
-            )?;
             for table in [
                 "checkin_section",
                 "checkin_judgement",
                 "checkin_action_review",
+                "checkin_action",
             ] {
                 transaction.execute(&format!("DELETE FROM {table} WHERE checkin_id = ?1"), [id])?;
             }
-            transaction.execute("DELETE FROM checkin_action WHERE checkin_id = ?1", [id])?;
             write_content(transaction, id, content)?;
             let after = canonical_content(transaction, id)?;
             let fields = [("content", Some(before), Some(after))];
-            record_change(
-                transaction,
-                None,
-                ChangeKind::Update,
-                "checkin",
-                id,
-                &fields,
-            )
+            self.history(ChangeKind::Update, &RecordKey::Checkin(id), &fields)
         })
     }
 
     /// Signs and seals a draft; its judgements take effect.
-    pub fn seal_draft(&mut self, id: i64, signing: &Signing) -> Result<(), StoreError> {
-        self.write("signing a check-in", |transaction| {
-            seal_in(transaction, id, signing)
+    pub fn seal_draft(&self, id: i64, signing: &Signing) -> Result<(), StoreError> {
+        self.run("signing a check-in", |transaction| {
+            seal_in(self, transaction, id, signing)
         })
     }
 
-    /// The enrolment's unsigned draft, if any.
+    /// The enrolment's open draft, if any.
     pub fn draft_for(&self, enrolment: EnrolmentId) -> Result<Option<i64>, StoreError> {
-        self.connection
-            .query_row(
-                "SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft'",
-                [enrolment.0],
-                |row| row.get(0),
-            )
-            .map_err(super::sqlite_error(&self.path, "reading check-ins"))
+        self.run("reading check-ins", |transaction| {
+            open_draft(transaction, enrolment)
+        })
+    }
+
+    /// Where check-in `id` stands; `None` when no check-in has the id.
+    pub fn checkin_state(&self, id: i64) -> Result<Option<CheckinState>, StoreError> {
+        self.run("reading a check-in", |transaction| {
+            transaction
+                .query_row(
+                    "SELECT enrolment_id, assessor_id, date, state = 'sealed', superseded_by IS NOT NULL
+                     FROM checkin WHERE id = ?1",
+                    [id],
+                    |row| {
+                        Ok(CheckinState {
+                            enrolment: EnrolmentId(row.get(0)?),
+                            assessor: PersonId(row.get(1)?),
+                            date: row.get(2)?,
+                            sealed: row.get(3)?,
+                            superseded: row.get(4)?,
+                        })
+                    },
+                )
+                .optional()
+        })
     }
 }
 
-fn insert_draft(
-    transaction: &Transaction,
+/// The enrolment's open draft check-in.
+pub(super) fn open_draft(
+    transaction: &rusqlite::Connection,
     enrolment: EnrolmentId,
-    assessor: PersonId,
-    date: NaiveDate,
-    amends: Option<(i64, &str)>,
-) -> rusqlite::Result<i64> {
-    transaction.execute(
-        "INSERT INTO checkin (enrolment_id, date, assessor_id, amends_id, amend_reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ'))",
-        params![
-            enrolment.0,
-            date,
-            assessor.0,
-            amends.map(|a| a.0),
-            amends.map(|a| a.1)
-        ],
-    )?;
-    let id = transaction.last_insert_rowid();
-    let mut fields = vec![
-        ("date", None, Some(date.to_string())),
-        ("assessor_id", None, Some(assessor.0.to_string())),
-    ];
-    if let Some((original, reason)) = amends {
-        fields.push(("amends_id", None, Some(original.to_string())));
-        fields.push(("amend_reason", None, Some(reason.to_string())));
-    }
-    record_change(
-        transaction,
-        Some(assessor),
-        ChangeKind::Insert,
-        "checkin",
-        id,
-        &fields,
-    )?;
-    Ok(id)
+) -> rusqlite::Result<Option<i64>> {
+    transaction.query_row(
+        "SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft' AND superseded_by IS NULL",
+        [enrolment.0],
+        |row| row.get(0),
+    )
 }
 
 fn write_content(
@@ -201,10 +164,10 @@ fn write_content(
             params![id, section.as_str(), text],
         )?;
     }
-    for (code, judgement, note) in &content.judgements {
+    for judged in &content.judgements {
         transaction.execute(
             "INSERT INTO checkin_judgement (checkin_id, outcome_code, judgement, note) VALUES (?1, ?2, ?3, ?4)",
-            params![id, code, judgement.as_str(), note],
+            params![id, judged.code, judged.judgement.as_str(), judged.note],
         )?;
     }
     for action in &content.actions {
@@ -239,23 +202,34 @@ fn copy_content(transaction: &Transaction, from: i64, to: i64) -> rusqlite::Resu
     Ok(())
 }
 
-/// Signs, then seals over the signed content and the previous seal.
-fn seal_in(transaction: &Transaction, id: i64, signing: &Signing) -> rusqlite::Result<()> {
-    let (enrolment, assessor, date, state): (i64, i64, NaiveDate, String) = transaction.query_row(
-        "SELECT enrolment_id, assessor_id, date, state FROM checkin WHERE id = ?1",
-        [id],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-    )?;
-    if state != "draft" {
-        return Err(rusqlite::Error::QueryReturnedNoRows);
-    }
-    let previous: Option<String> = transaction
+/// The seal the next sealed check-in of `enrolment` follows: the end of
+/// its chain (the sealed check-in no other one follows).
+fn chain_end(transaction: &Transaction, enrolment: i64) -> rusqlite::Result<Option<String>> {
+    transaction
         .query_row(
-            "SELECT seal_hash FROM checkin WHERE enrolment_id = ?1 AND state = 'sealed' ORDER BY id DESC LIMIT 1",
+            "SELECT c.seal_hash FROM checkin c WHERE c.enrolment_id = ?1 AND c.state = 'sealed'
+               AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.enrolment_id = c.enrolment_id
+                               AND n.state = 'sealed' AND n.previous_seal_hash = c.seal_hash)
+             ORDER BY c.id DESC LIMIT 1",
             [enrolment],
             |row| row.get(0),
         )
-        .optional()?;
+        .optional()
+}
+
+/// Signs, then seals over the signed content and the previous seal.
+fn seal_in(
+    change: &Change,
+    transaction: &Transaction,
+    id: i64,
+    signing: &Signing,
+) -> rusqlite::Result<()> {
+    let (enrolment, assessor, date): (i64, i64, NaiveDate) = transaction.query_row(
+        "SELECT enrolment_id, assessor_id, date FROM checkin WHERE id = ?1 AND state = 'draft'",
+        [id],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    let previous = chain_end(transaction, enrolment)?;
     transaction.execute(
         "UPDATE checkin SET apprentice_signed_at = ?2, assessor_signed_at = ?2,
                 apprentice_signature = ?3, assessor_signature = ?4 WHERE id = ?1",
@@ -274,15 +248,9 @@ fn seal_in(transaction: &Transaction, id: i64, signing: &Signing) -> rusqlite::R
         ),
         ("seal_hash", None, Some(seal_hash)),
     ];
-    record_change(
-        transaction,
-        Some(PersonId(assessor)),
-        ChangeKind::Update,
-        "checkin",
-        id,
-        &fields,
-    )?;
+    change.history(ChangeKind::Update, &RecordKey::Checkin(id), &fields)?;
     apply_judgements(
+        change,
         transaction,
         EnrolmentId(enrolment),
         PersonId(assessor),
@@ -294,6 +262,7 @@ fn seal_in(transaction: &Transaction, id: i64, signing: &Signing) -> rusqlite::R
 /// A sealed check-in's judgements become the outcomes' current judgements,
 /// marked with the check-in that made them.
 fn apply_judgements(
+    change: &Change,
     transaction: &Transaction,
     enrolment: EnrolmentId,
     assessor: PersonId,
@@ -301,7 +270,7 @@ fn apply_judgements(
     checkin: i64,
 ) -> rusqlite::Result<()> {
     let judgements: Vec<(String, String, String)> = {
-        let mut statement = transaction.prepare(
+        let mut statement = transaction.prepare_cached(
             "SELECT outcome_code, judgement, note FROM checkin_judgement WHERE checkin_id = ?1",
         )?;
         let rows =
@@ -311,17 +280,15 @@ fn apply_judgements(
     let at = date.to_string();
     for (code, word, note) in &judgements {
         let judgement = Judgement::parse(word).unwrap_or(Judgement::NotAssessed);
-        write_judgement(
-            transaction,
-            &Judged {
-                enrolment,
-                code,
-                judgement,
-                note,
-                assessor,
-                at: &at,
-            },
-        )?;
+        let judged = Judged {
+            enrolment,
+            code,
+            judgement,
+            note,
+            assessor,
+            at: &at,
+        };
+        write_judgement(change, transaction, &judged)?;
         transaction.execute(
             "UPDATE outcome_progress SET judged_in_checkin = ?3 WHERE enrolment_id = ?1 AND outcome_code = ?2",
             params![enrolment.0, code, checkin],

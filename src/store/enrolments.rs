@@ -1,23 +1,23 @@
 //! Changing an enrolment's status. A break in learning is kept with its
 //! dates (the programme clock pauses during it); returning ends the break.
 
-use super::history::{ChangeKind, record_change};
+use super::change::Change;
+use super::history::{ChangeKind, RecordKey};
 use super::{Store, StoreError};
-use crate::domain::{EnrolmentId, EnrolmentStatus, PersonId};
+use crate::domain::{EnrolmentId, EnrolmentStatus};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-impl Store {
+impl Change<'_> {
     /// Sets the status from `date`: starting a break opens one, leaving a
     /// break closes it the day before `date`.
     pub fn set_enrolment_status(
-        &mut self,
+        &self,
         enrolment: EnrolmentId,
         status: EnrolmentStatus,
         date: NaiveDate,
-        actor: Option<PersonId>,
     ) -> Result<(), StoreError> {
-        self.write("changing an enrolment's status", |transaction| {
+        self.run("changing an enrolment's status", |transaction| {
             let before: String = transaction.query_row(
                 "SELECT status FROM enrolment WHERE id = ?1",
                 [enrolment.0],
@@ -32,12 +32,9 @@ impl Store {
                 Some(before.clone()),
                 Some(status.as_str().to_string()),
             )];
-            record_change(
-                transaction,
-                actor,
+            self.history(
                 ChangeKind::Update,
-                "enrolment",
-                enrolment.0,
+                &RecordKey::Enrolment(enrolment),
                 &fields,
             )?;
             let open_break: Option<i64> = transaction
@@ -55,14 +52,7 @@ impl Store {
                     )?;
                     let id = transaction.last_insert_rowid();
                     let fields = [("start_date", None, Some(date.to_string()))];
-                    record_change(
-                        transaction,
-                        actor,
-                        ChangeKind::Insert,
-                        "learning_break",
-                        id,
-                        &fields,
-                    )?;
+                    self.history(ChangeKind::Insert, &RecordKey::LearningBreak(id), &fields)?;
                 }
                 (EnrolmentStatus::Break, Some(_)) => {}
                 (_, Some(id)) => {
@@ -72,21 +62,16 @@ impl Store {
                         params![id, last_day],
                     )?;
                     let fields = [("end_date", None, Some(last_day.to_string()))];
-                    record_change(
-                        transaction,
-                        actor,
-                        ChangeKind::Update,
-                        "learning_break",
-                        id,
-                        &fields,
-                    )?;
+                    self.history(ChangeKind::Update, &RecordKey::LearningBreak(id), &fields)?;
                 }
                 (_, None) => {}
             }
             Ok(())
         })
     }
+}
 
+impl Store {
     /// The breaks in learning of an enrolment, oldest first; an open break
     /// has no end.
     pub fn learning_breaks(

@@ -1,9 +1,9 @@
 //! The append-only history: one row per changed field, written in the same
-//! transaction as the change it describes.
+//! transaction as the change it describes. A record's key is built here and
+//! only here; the last history row of a record is its version.
 
-use crate::domain::PersonId;
-use chrono::{SecondsFormat, Utc};
-use rusqlite::{Transaction, params};
+use crate::domain::{EnrolmentId, LastChange, PersonId, Version};
+use rusqlite::{Connection, OptionalExtension, params};
 
 /// What happened to a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,52 +23,84 @@ impl ChangeKind {
     }
 }
 
+/// Which record a history row is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordKey {
+    Person(PersonId),
+    Enrolment(EnrolmentId),
+    LearningBreak(i64),
+    Evidence(i64),
+    Hours(i64),
+    Requirement(EnrolmentId, String),
+    Outcome(EnrolmentId, String),
+    Checkin(i64),
+}
+
+impl RecordKey {
+    /// The table the record lives in, as history names it.
+    pub fn record(&self) -> &'static str {
+        match self {
+            RecordKey::Person(_) => "person",
+            RecordKey::Enrolment(_) => "enrolment",
+            RecordKey::LearningBreak(_) => "learning_break",
+            RecordKey::Evidence(_) => "evidence",
+            RecordKey::Hours(_) => "hours_entry",
+            RecordKey::Requirement(..) => "requirement_record",
+            RecordKey::Outcome(..) => "outcome_progress",
+            RecordKey::Checkin(_) => "checkin",
+        }
+    }
+
+    /// The record's id as history stores it: a row id, or
+    /// `enrolment/code` for records keyed by a framework code.
+    pub fn id(&self) -> String {
+        match self {
+            RecordKey::Person(id) => id.0.to_string(),
+            RecordKey::Enrolment(id) => id.0.to_string(),
+            RecordKey::LearningBreak(id)
+            | RecordKey::Evidence(id)
+            | RecordKey::Hours(id)
+            | RecordKey::Checkin(id) => id.to_string(),
+            RecordKey::Requirement(enrolment, code) | RecordKey::Outcome(enrolment, code) => {
+                format!("{}/{code}", enrolment.0)
+            }
+        }
+    }
+}
+
 /// One field's value before and after a change (`None`: empty or absent).
 pub type FieldChange<'a> = (&'a str, Option<String>, Option<String>);
+
+/// Who made a change, and when (ISO time in UTC).
+#[derive(Debug, Clone, Copy)]
+pub struct Author<'a> {
+    pub actor: Option<PersonId>,
+    pub at: &'a str,
+}
 
 /// Records every field of one record's change; fields whose value did not
 /// change are skipped, so an update writes only what moved.
 pub fn record_change(
-    transaction: &Transaction,
-    actor: Option<PersonId>,
+    connection: &Connection,
+    author: Author,
     kind: ChangeKind,
-    record: &str,
-    record_id: i64,
+    key: &RecordKey,
     fields: &[FieldChange],
 ) -> rusqlite::Result<()> {
-    record_change_keyed(
-        transaction,
-        actor,
-        kind,
-        record,
-        &record_id.to_string(),
-        fields,
-    )
-}
-
-/// As `record_change`, for records keyed by text (e.g. `enrolment/code`).
-pub fn record_change_keyed(
-    transaction: &Transaction,
-    actor: Option<PersonId>,
-    kind: ChangeKind,
-    record: &str,
-    record_id: &str,
-    fields: &[FieldChange],
-) -> rusqlite::Result<()> {
-    let at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
-    let mut insert = transaction.prepare_cached(
+    let mut insert = connection.prepare_cached(
         "INSERT INTO history (at, actor_id, change, record, record_id, field, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
+    let record_id = key.id();
     for (field, before, after) in fields {
         if before == after {
             continue;
         }
         insert.execute(params![
-            at,
-            actor.map(|id| id.0),
+            author.at,
+            author.actor.map(|id| id.0),
             kind.as_str(),
-            record,
+            key.record(),
             record_id,
             field,
             before,
@@ -76,4 +108,34 @@ pub fn record_change_keyed(
         ])?;
     }
     Ok(())
+}
+
+/// The record's version: its last history row (0 when it has none).
+pub fn version_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<Version> {
+    connection
+        .prepare_cached(
+            "SELECT coalesce(max(id), 0) FROM history WHERE record = ?1 AND record_id = ?2",
+        )?
+        .query_row(params![key.record(), key.id()], |row| {
+            Ok(Version(row.get(0)?))
+        })
+}
+
+/// Who made the record's last change, and when.
+pub fn last_change(
+    connection: &Connection,
+    key: &RecordKey,
+) -> rusqlite::Result<Option<LastChange>> {
+    connection
+        .prepare_cached(
+            "SELECT h.at, p.name FROM history h LEFT JOIN person p ON p.id = h.actor_id
+             WHERE h.record = ?1 AND h.record_id = ?2 ORDER BY h.id DESC LIMIT 1",
+        )?
+        .query_row(params![key.record(), key.id()], |row| {
+            Ok(LastChange {
+                at: row.get(0)?,
+                actor: row.get(1)?,
+            })
+        })
+        .optional()
 }

@@ -1,29 +1,36 @@
 //! The SQLite store: opening a database safely, the schema, and typed reads
-//! and writes. Every write is one IMMEDIATE transaction that also writes its
-//! history rows. Storage knows nothing of the terminal.
+//! and writes. A user action's writes go through one `Change`: an IMMEDIATE
+//! transaction that also writes their history rows. Storage knows nothing
+//! of the terminal, and nothing of who may do what.
 
 mod backup;
+mod change;
 mod checkin_read;
 mod checkins;
 mod convert;
 mod enrolments;
 mod error;
+mod evidence;
 mod history;
+mod hours;
 mod location;
+mod outcomes;
 mod people;
 mod progress;
-mod records;
+pub mod provider_scale;
 mod schema;
 mod seals;
 
-pub use checkin_read::{CheckinRecord, SignedBy};
-pub use checkins::{Action, ActionReview, CheckinContent, Signing};
+pub use change::Change;
+pub use checkins::CheckinState;
 pub use error::StoreError;
+pub use evidence::NewEvidence;
+pub use history::RecordKey;
+pub use hours::NewHours;
 pub use location::{DATABASE_ENV, database_path};
-pub use people::{NewApprentice, PersonSummary};
-pub use records::{HistoryRow, NewEvidence, NewHours, RequirementUpdate};
+pub use outcomes::{HistoryRow, RequirementUpdate};
+pub use people::NewApprentice;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
-pub use seals::SealProblem;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};
@@ -85,10 +92,9 @@ impl Store {
         self.read_only
     }
 
-    /// Runs one user action as one IMMEDIATE transaction: all of it is kept,
-    /// history included, or none of it. Public for bulk loaders, which must
-    /// write their own history rows.
-    pub fn write<T>(
+    /// Runs statements as one IMMEDIATE transaction: all of it is kept, or
+    /// none of it. For bulk loads, which write their own history rows.
+    fn write<T>(
         &mut self,
         context: &'static str,
         action: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
@@ -108,9 +114,27 @@ impl Store {
         Ok(value)
     }
 
-    /// For queries within the store module and tests.
-    pub fn connection(&self) -> &Connection {
-        &self.connection
+    /// A number that changes whenever another connection commits a change
+    /// to the file, so a screen can tell when what it shows is out of date.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.connection
+            .pragma_query_value(None, "data_version", |row| row.get(0))
+            .map_err(sqlite_error(&self.path, "checking for changes"))
+    }
+
+    /// Makes the file refuse to grow past `pages` pages, as a full disk
+    /// would, for this connection only: how fault tests fill a disk.
+    #[doc(hidden)]
+    pub fn limit_file_pages(&self, pages: i64) -> Result<(), StoreError> {
+        self.connection
+            .pragma_update(None, "max_page_count", pages)
+            .map_err(sqlite_error(&self.path, "limiting the file"))
+    }
+
+    /// A record's version: the last change recorded to it.
+    pub fn version(&self, key: &RecordKey) -> Result<crate::domain::Version, StoreError> {
+        history::version_of(&self.connection, key)
+            .map_err(sqlite_error(&self.path, "reading a record's version"))
     }
 }
 
@@ -199,5 +223,26 @@ pub(crate) fn sqlite_error(
             context,
             source,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_connection_checks_foreign_keys_and_syncs_normally_in_wal() {
+        let dir = std::env::temp_dir().join(format!("pcso-store-{}", std::process::id()));
+        let store = Store::open(&dir.join("tracker.db")).expect("open");
+        let pragma = |name: &str| -> i64 {
+            store
+                .connection
+                .pragma_query_value(None, name, |row| row.get(0))
+                .expect("pragma")
+        };
+        assert_eq!(pragma("foreign_keys"), 1);
+        assert_eq!(pragma("synchronous"), 1, "NORMAL");
+        drop(store);
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -1,14 +1,17 @@
 //! People and their enrolments: adding apprentices and assessors, listing
 //! them, and finding one by id or name.
 
+use super::change::Change;
 use super::convert::word;
-use super::history::{ChangeKind, record_change};
+use super::history::{ChangeKind, RecordKey};
 use super::{Store, StoreError};
-use crate::domain::{Enrolment, EnrolmentId, EnrolmentStatus, Person, PersonId, Role, planned_end};
+use crate::domain::{
+    Enrolment, EnrolmentId, EnrolmentStatus, Person, PersonId, PersonSummary, Role, planned_end,
+};
 use crate::framework::Framework;
-use chrono::{NaiveDate, SecondsFormat, Utc};
-use rusqlite::{OptionalExtension, Row, params};
-use serde::Serialize;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use std::path::Path;
 
 /// An apprentice to add, with their first enrolment.
 #[derive(Debug, Clone)]
@@ -49,46 +52,21 @@ impl<'a> NewApprentice<'a> {
     }
 }
 
-/// One line of `apprentice list`: a person with their latest enrolment.
-#[derive(Debug, Clone, Serialize)]
-pub struct PersonSummary {
-    pub id: PersonId,
-    pub name: String,
-    pub role: Role,
-    pub assessor_id: Option<PersonId>,
-    pub assessor: Option<String>,
-    pub framework_id: Option<String>,
-    pub start_date: Option<NaiveDate>,
-    pub planned_end: Option<NaiveDate>,
-    pub status: Option<EnrolmentStatus>,
-    /// The last sealed check-in (amendments aside).
-    pub last_checkin: Option<NaiveDate>,
-    /// Unsigned check-in drafts.
-    pub drafts: i64,
-}
-
-impl Store {
-    pub fn add_assessor(
-        &mut self,
-        name: &str,
-        actor: Option<PersonId>,
-    ) -> Result<PersonId, StoreError> {
-        self.write("adding an assessor", |transaction| {
+impl Change<'_> {
+    pub fn add_assessor(&self, name: &str) -> Result<PersonId, StoreError> {
+        self.run("adding an assessor", |transaction| {
             transaction.execute(
                 "INSERT INTO person (name, role, created_at) VALUES (?1, 'assessor', ?2)",
-                params![name, now()],
+                params![name, self.at()],
             )?;
             let id = transaction.last_insert_rowid();
             let fields = [
                 ("name", None, Some(name.to_string())),
                 ("role", None, Some("assessor".into())),
             ];
-            record_change(
-                transaction,
-                actor,
+            self.history(
                 ChangeKind::Insert,
-                "person",
-                id,
+                &RecordKey::Person(PersonId(id)),
                 &fields,
             )?;
             Ok(PersonId(id))
@@ -97,12 +75,11 @@ impl Store {
 
     /// Adds the person and their enrolment in one transaction.
     pub fn add_apprentice(
-        &mut self,
+        &self,
         new: &NewApprentice,
-        actor: Option<PersonId>,
     ) -> Result<(PersonId, EnrolmentId), StoreError> {
-        self.write("adding an apprentice", |transaction| {
-            let created = now();
+        self.run("adding an apprentice", |transaction| {
+            let created = self.at();
             transaction.execute(
                 "INSERT INTO person (name, role, date_of_birth, employer, assessor_id, created_at)
                  VALUES (?1, 'apprentice', ?2, ?3, ?4, ?5)",
@@ -126,14 +103,8 @@ impl Store {
                 ("employer", None, new.employer.map(str::to_string)),
                 ("assessor_id", None, new.assessor.map(|a| a.0.to_string())),
             ];
-            record_change(
-                transaction,
-                actor,
-                ChangeKind::Insert,
-                "person",
-                person,
-                &person_fields,
-            )?;
+            let key = RecordKey::Person(PersonId(person));
+            self.history(ChangeKind::Insert, &key, &person_fields)?;
             transaction.execute(
                 "INSERT INTO enrolment (person_id, framework_id, framework_version, framework_hash,
                                         start_date, planned_end, area_of_practice, employer_opt_in, created_at)
@@ -165,18 +136,39 @@ impl Store {
                 ("area_of_practice", None, new.area_of_practice.map(str::to_string)),
                 ("employer_opt_in", None, new.employer_opt_in.then(|| "true".to_string())),
             ];
-            record_change(
-                transaction,
-                actor,
-                ChangeKind::Insert,
-                "enrolment",
-                enrolment,
-                &enrolment_fields,
-            )?;
+            let key = RecordKey::Enrolment(EnrolmentId(enrolment));
+            self.history(ChangeKind::Insert, &key, &enrolment_fields)?;
             Ok((PersonId(person), EnrolmentId(enrolment)))
         })
     }
 
+    /// The person with this id, read inside the change.
+    pub fn person(&self, id: PersonId) -> Result<Person, StoreError> {
+        person(self.transaction(), self.path(), id)
+    }
+
+    /// The enrolment with this id, read inside the change.
+    pub fn enrolment(&self, id: EnrolmentId) -> Result<Option<Enrolment>, StoreError> {
+        self.run("reading enrolments", |transaction| {
+            transaction
+                .query_row(
+                    "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
+                            planned_end, status, area_of_practice, employer_opt_in
+                     FROM enrolment WHERE id = ?1",
+                    [id.0],
+                    enrolment_from_row,
+                )
+                .optional()
+        })
+    }
+
+    /// The person's latest enrolment, read inside the change.
+    pub fn latest_enrolment(&self, id: PersonId) -> Result<Option<Enrolment>, StoreError> {
+        latest_enrolment(self.transaction(), self.path(), id)
+    }
+}
+
+impl Store {
     /// How many people are recorded.
     pub fn count_people(&self) -> Result<i64, StoreError> {
         self.connection
@@ -191,7 +183,8 @@ impl Store {
                    p.assessor_id,
                    (SELECT max(c.date) FROM checkin c
                      WHERE c.enrolment_id = e.id AND c.state = 'sealed' AND c.amends_id IS NULL),
-                   (SELECT count(*) FROM checkin c WHERE c.enrolment_id = e.id AND c.state = 'draft')
+                   (SELECT count(*) FROM checkin c WHERE c.enrolment_id = e.id AND c.state = 'draft'
+                     AND c.superseded_by IS NULL)
             FROM person p
             LEFT JOIN person a ON a.id = p.assessor_id
             LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)
@@ -207,76 +200,99 @@ impl Store {
     /// The person with this id, or the one whose name matches: exactly
     /// (ignoring case), else as the start of a name or word.
     pub fn find_person(&self, query: &str) -> Result<Person, StoreError> {
-        let query = query.trim();
-        let by_id = query
-            .parse::<i64>()
-            .ok()
-            .map(|id| self.person_where("id = ?1", id.to_string()));
-        if let Some(found) = by_id.transpose()?.flatten() {
-            return Ok(found);
-        }
-        let exact = self.people_where("name = ?1 COLLATE NOCASE", query.to_string())?;
-        let matches = if exact.is_empty() {
-            let pattern = format!("{}%", escape_like(query));
-            self.people_where(
-                "(name LIKE ?1 ESCAPE '\\' OR name LIKE '% ' || ?1 ESCAPE '\\')",
-                pattern,
-            )?
-        } else {
-            exact
-        };
-        match matches.len() {
-            0 => Err(StoreError::UnknownPerson {
-                query: query.to_string(),
-            }),
-            1 => Ok(matches.into_iter().next().expect("one match")),
-            _ => Err(StoreError::AmbiguousPerson {
-                query: query.to_string(),
-                matches: matches
-                    .iter()
-                    .map(|p| format!("{} (id {})", p.name, p.id.0))
-                    .collect(),
-            }),
-        }
+        find_person(&self.connection, &self.path, query)
     }
 
     /// The person with this id.
     pub fn person(&self, id: PersonId) -> Result<Person, StoreError> {
-        self.person_where("id = ?1", id.0.to_string())?
-            .ok_or_else(|| StoreError::UnknownPerson {
-                query: id.0.to_string(),
-            })
-    }
-
-    fn person_where(&self, condition: &str, value: String) -> Result<Option<Person>, StoreError> {
-        Ok(self.people_where(condition, value)?.into_iter().next())
-    }
-
-    fn people_where(&self, condition: &str, value: String) -> Result<Vec<Person>, StoreError> {
-        let sql = format!(
-            "SELECT id, name, role, date_of_birth, employer, assessor_id FROM person WHERE {condition} ORDER BY id"
-        );
-        let read = || -> rusqlite::Result<Vec<Person>> {
-            let mut statement = self.connection.prepare_cached(&sql)?;
-            let rows = statement.query_map([value], person_from_row)?;
-            rows.collect()
-        };
-        read().map_err(super::sqlite_error(&self.path, "finding a person"))
+        person(&self.connection, &self.path, id)
     }
 
     /// The enrolment most recently started for a person, if any.
-    pub fn latest_enrolment(&self, person: PersonId) -> Result<Option<Enrolment>, StoreError> {
-        self.connection
-            .query_row(
-                "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
-                        planned_end, status, area_of_practice, employer_opt_in
-                 FROM enrolment WHERE person_id = ?1 ORDER BY id DESC LIMIT 1",
-                [person.0],
-                enrolment_from_row,
-            )
-            .optional()
-            .map_err(super::sqlite_error(&self.path, "reading enrolments"))
+    pub fn latest_enrolment(&self, id: PersonId) -> Result<Option<Enrolment>, StoreError> {
+        latest_enrolment(&self.connection, &self.path, id)
     }
+}
+
+fn find_person(connection: &Connection, path: &Path, query: &str) -> Result<Person, StoreError> {
+    let query = query.trim();
+    if let Ok(id) = query.parse::<i64>() {
+        if let Some(found) = people_where(connection, path, "id = ?1", id.to_string())?.pop() {
+            return Ok(found);
+        }
+    }
+    let exact = people_where(
+        connection,
+        path,
+        "name = ?1 COLLATE NOCASE",
+        query.to_string(),
+    )?;
+    let matches = if exact.is_empty() {
+        let pattern = format!("{}%", escape_like(query));
+        people_where(
+            connection,
+            path,
+            "(name LIKE ?1 ESCAPE '\\' OR name LIKE '% ' || ?1 ESCAPE '\\')",
+            pattern,
+        )?
+    } else {
+        exact
+    };
+    match <[Person; 1]>::try_from(matches) {
+        Ok([person]) => Ok(person),
+        Err(matches) if matches.is_empty() => Err(StoreError::UnknownPerson {
+            query: query.to_string(),
+        }),
+        Err(matches) => Err(StoreError::AmbiguousPerson {
+            query: query.to_string(),
+            matches: matches
+                .iter()
+                .map(|p| format!("{} (id {})", p.name, p.id.0))
+                .collect(),
+        }),
+    }
+}
+
+fn person(connection: &Connection, path: &Path, id: PersonId) -> Result<Person, StoreError> {
+    people_where(connection, path, "id = ?1", id.0.to_string())?
+        .pop()
+        .ok_or_else(|| StoreError::UnknownPerson {
+            query: id.0.to_string(),
+        })
+}
+
+fn people_where(
+    connection: &Connection,
+    path: &Path,
+    condition: &str,
+    value: String,
+) -> Result<Vec<Person>, StoreError> {
+    let sql = format!(
+        "SELECT id, name, role, date_of_birth, employer, assessor_id FROM person WHERE {condition} ORDER BY id"
+    );
+    let read = || -> rusqlite::Result<Vec<Person>> {
+        let mut statement = connection.prepare_cached(&sql)?;
+        let rows = statement.query_map([value], person_from_row)?;
+        rows.collect()
+    };
+    read().map_err(super::sqlite_error(path, "finding a person"))
+}
+
+fn latest_enrolment(
+    connection: &Connection,
+    path: &Path,
+    person: PersonId,
+) -> Result<Option<Enrolment>, StoreError> {
+    connection
+        .query_row(
+            "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
+                    planned_end, status, area_of_practice, employer_opt_in
+             FROM enrolment WHERE person_id = ?1 ORDER BY id DESC LIMIT 1",
+            [person.0],
+            enrolment_from_row,
+        )
+        .optional()
+        .map_err(super::sqlite_error(path, "reading enrolments"))
 }
 
 fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
@@ -326,8 +342,4 @@ fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
-}
-
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }

@@ -5,7 +5,7 @@ use super::convert::word;
 use super::{Store, StoreError, sqlite_error};
 use crate::domain::{
     CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
-    OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
+    OutcomeStatus, Progress, RequirementRecord, RequirementStatus, Version,
 };
 use rusqlite::{Connection, Row};
 
@@ -28,15 +28,23 @@ impl Store {
     }
 }
 
+// Each record's version is its last history row, found through the
+// history index by the key `history::RecordKey` builds.
 const OUTCOMES: &str =
-    "SELECT outcome_code, status, judgement, judgement_note, judged_by, judged_at, judged_in_checkin
+    "SELECT outcome_code, status, judgement, judgement_note, judged_by, judged_at, judged_in_checkin,
+        (SELECT coalesce(max(h.id), 0) FROM history h
+          WHERE h.record = 'outcome_progress' AND h.record_id = ?1 || '/' || outcome_code)
     FROM outcome_progress WHERE enrolment_id = ?1 ORDER BY outcome_code";
 
 const EVIDENCE: &str = "SELECT e.id, e.date, e.title, e.kind, e.description, e.file_ref,
-        (SELECT group_concat(outcome_code) FROM evidence_outcome WHERE evidence_id = e.id)
+        (SELECT group_concat(outcome_code) FROM evidence_outcome WHERE evidence_id = e.id),
+        (SELECT coalesce(max(h.id), 0) FROM history h
+          WHERE h.record = 'evidence' AND h.record_id = CAST(e.id AS TEXT))
     FROM evidence e WHERE e.enrolment_id = ?1 AND e.deleted_at IS NULL ORDER BY e.date, e.id";
 
-const REQUIREMENTS: &str = "SELECT requirement_id, status, date, reference, expires_on
+const REQUIREMENTS: &str = "SELECT requirement_id, status, date, reference, expires_on,
+        (SELECT coalesce(max(h.id), 0) FROM history h
+          WHERE h.record = 'requirement_record' AND h.record_id = ?1 || '/' || requirement_id)
     FROM requirement_record WHERE enrolment_id = ?1 ORDER BY requirement_id";
 
 const HOURS: &str = "SELECT h.id, h.date, h.hours, h.category, h.activity, h.note, h.benefit,
@@ -67,6 +75,7 @@ fn outcome_from_row(row: &Row) -> rusqlite::Result<OutcomeRecord> {
         judged_by: row.get(4)?,
         judged_at: row.get(5)?,
         judged_in_checkin: row.get(6)?,
+        version: Version(row.get(7)?),
     })
 }
 
@@ -79,6 +88,7 @@ fn evidence_from_row(row: &Row) -> rusqlite::Result<EvidenceItem> {
         description: row.get(4)?,
         file_ref: row.get(5)?,
         outcomes: codes(row.get(6)?),
+        version: Version(row.get(7)?),
     })
 }
 
@@ -89,6 +99,7 @@ fn requirement_from_row(row: &Row) -> rusqlite::Result<RequirementRecord> {
         date: row.get(2)?,
         reference: row.get(3)?,
         expires_on: row.get(4)?,
+        version: Version(row.get(5)?),
     })
 }
 

@@ -6,9 +6,10 @@ use super::{StoreError, sqlite_error};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_checkin_signatures.sql"),
+    include_str!("migrations/0003_one_open_draft.sql"),
 ];
 
 /// The schema version this build writes and reads.

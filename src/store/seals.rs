@@ -3,18 +3,9 @@
 //! those rows (through the app or behind its back) no longer matches.
 
 use super::{Store, StoreError, sqlite_error};
-use crate::domain::seal;
+use crate::domain::{SealProblem, seal};
 use rusqlite::Connection;
-use serde::Serialize;
-
-/// One check-in whose seal no longer holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SealProblem {
-    pub checkin_id: i64,
-    pub enrolment_id: i64,
-    pub person: String,
-    pub problem: String,
-}
+use std::collections::HashMap;
 
 /// The content the seal of check-in `id` covers. Rows are read in key
 /// order, so the form never depends on the order they were written in.
@@ -64,63 +55,99 @@ pub fn canonical_content(connection: &Connection, id: i64) -> rusqlite::Result<S
     Ok(text)
 }
 
-/// A sealed check-in as stored: id, enrolment, person, seal, previous seal.
-type SealedRow = (i64, i64, String, Option<String>, Option<String>);
+/// A sealed check-in as stored: its seal, and the seal it follows.
+struct Sealed {
+    id: i64,
+    enrolment: i64,
+    person: String,
+    seal: Option<String>,
+    previous: Option<String>,
+}
 
 impl Store {
     /// Checks every sealed check-in: its seal must match its content and
-    /// the seal before it, and the chain must follow the previous one.
+    /// the seal it follows, and each apprentice's seals must form one
+    /// unbroken chain (the order they were sealed in, not their ids).
     pub fn verify_seals(&self) -> Result<(Vec<SealProblem>, usize), StoreError> {
         let read = || -> rusqlite::Result<(Vec<SealProblem>, usize)> {
-            let mut statement = self.connection.prepare(
-                "SELECT c.id, c.enrolment_id, p.name, c.seal_hash, c.previous_seal_hash
-                 FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id JOIN person p ON p.id = e.person_id
-                 WHERE c.state = 'sealed' ORDER BY c.enrolment_id, c.id",
-            )?;
-            let rows: Vec<SealedRow> = statement
-                .query_map([], |row| {
-                    Ok((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                    ))
-                })?
-                .collect::<Result<_, _>>()?;
+            let sealed = sealed_checkins(&self.connection)?;
             let mut problems = Vec::new();
-            let mut previous: Option<(i64, Option<String>)> = None;
-            for (id, enrolment, person, stored, stored_previous) in &rows {
-                let chain_before = match &previous {
-                    Some((last_enrolment, seal)) if last_enrolment == enrolment => seal.clone(),
-                    _ => None,
-                };
-                let mut report = |problem: String| {
-                    problems.push(SealProblem {
-                        checkin_id: *id,
-                        enrolment_id: *enrolment,
-                        person: person.clone(),
-                        problem,
-                    });
-                };
-                if *stored_previous != chain_before {
-                    report(
-                        "the chain is broken: it does not follow the previous sealed check-in"
-                            .into(),
+            for chain in sealed.chunk_by(|a, b| a.enrolment == b.enrolment) {
+                problems.extend(chain_problems(chain));
+                for checkin in chain {
+                    let expected = seal(
+                        checkin.previous.as_deref(),
+                        &canonical_content(&self.connection, checkin.id)?,
                     );
+                    if checkin.seal.as_deref() != Some(expected.as_str()) {
+                        problems.push(problem(checkin, "its content no longer matches its seal"));
+                    }
                 }
-                let expected = seal(
-                    stored_previous.as_deref(),
-                    &canonical_content(&self.connection, *id)?,
-                );
-                if stored.as_deref() != Some(expected.as_str()) {
-                    report("its content no longer matches its seal".into());
-                }
-                previous = Some((*enrolment, stored.clone()));
             }
-            Ok((problems, rows.len()))
+            problems.sort_by_key(|p| p.checkin_id);
+            Ok((problems, sealed.len()))
         };
         read().map_err(sqlite_error(&self.path, "checking seals"))
+    }
+}
+
+fn sealed_checkins(connection: &Connection) -> rusqlite::Result<Vec<Sealed>> {
+    let mut statement = connection.prepare(
+        "SELECT c.id, c.enrolment_id, p.name, c.seal_hash, c.previous_seal_hash
+         FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id JOIN person p ON p.id = e.person_id
+         WHERE c.state = 'sealed' ORDER BY c.enrolment_id, c.id",
+    )?;
+    let rows = statement.query_map([], |row| {
+        Ok(Sealed {
+            id: row.get(0)?,
+            enrolment: row.get(1)?,
+            person: row.get(2)?,
+            seal: row.get(3)?,
+            previous: row.get(4)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// One apprentice's seals must link up as a single line: one first seal,
+/// and every other following a seal of theirs that nothing else follows.
+fn chain_problems(chain: &[Sealed]) -> Vec<SealProblem> {
+    let seals: HashMap<&str, i64> = chain
+        .iter()
+        .filter_map(|c| Some((c.seal.as_deref()?, c.id)))
+        .collect();
+    let mut followed: HashMap<&str, i64> = HashMap::new();
+    let mut problems = Vec::new();
+    let mut first = None;
+    for checkin in chain {
+        match checkin.previous.as_deref() {
+            None if first.is_none() => first = Some(checkin.id),
+            None => problems.push(problem(
+                checkin,
+                "the chain is broken: a second chain starts here",
+            )),
+            Some(previous) if !seals.contains_key(previous) => problems.push(problem(
+                checkin,
+                "the chain is broken: it does not follow the previous sealed check-in",
+            )),
+            Some(previous) => {
+                if let Some(other) = followed.insert(previous, checkin.id) {
+                    let message =
+                        format!("the chain is broken: check-in {other} follows the same seal");
+                    problems.push(problem(checkin, &message));
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn problem(checkin: &Sealed, message: &str) -> SealProblem {
+    SealProblem {
+        checkin_id: checkin.id,
+        enrolment_id: checkin.enrolment,
+        person: checkin.person.clone(),
+        problem: message.to_string(),
     }
 }
 

@@ -48,4 +48,6 @@ pub enum Action {
     /// A key for the focused form, filter or dialog.
     Input(crossterm::event::KeyEvent),
     Resize(u16, u16),
+    /// No key for a while: look for changes other programs made.
+    CheckForChanges,
 }

@@ -5,11 +5,14 @@ use super::checkin::CheckinSession;
 use super::form::Form;
 use super::theme::Theme;
 use super::undo::UndoStep;
-use crate::domain::standing::{Standing, Subject, assess};
-use crate::domain::{LearningBreak, OutcomeStatus, Person, PersonId, Progress, Role};
-use crate::framework::Framework;
+use crate::domain::standing::Standing;
+use crate::domain::{
+    LearningBreak, OutcomeStatus, Person, PersonId, PersonSummary, Progress, Role,
+};
+use crate::framework::{Framework, Registry};
+use crate::ops::{Clock, OpError, Ops, person_record};
 use crate::report::CaseloadLine;
-use crate::store::{HistoryRow, PersonSummary, Store, StoreError};
+use crate::store::{HistoryRow, RecordKey, Store, StoreError};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -103,7 +106,11 @@ pub enum Overlay {
 
 /// A destructive action waiting for a yes.
 pub enum Confirm {
-    DeleteEvidence { id: i64, title: String },
+    DeleteEvidence {
+        id: i64,
+        title: String,
+        version: crate::domain::Version,
+    },
 }
 
 /// The row selected on each list, kept while moving between tabs.
@@ -128,12 +135,14 @@ pub struct OutcomeFilter {
 
 pub struct App {
     pub today: NaiveDate,
+    /// The clock every change made from the app is stamped by.
+    pub clock: Clock,
     pub theme: Theme,
     /// Terminal size in cells, for layout and mouse hit-testing.
     pub size: (u16, u16),
     /// Who is using the app (`--as`); decides who may judge.
     pub viewer: Option<Person>,
-    pub frameworks: Vec<Framework>,
+    pub registry: Registry,
     pub screen: Screen,
     pub tab: Tab,
     pub people: Vec<PersonSummary>,
@@ -152,17 +161,20 @@ pub struct App {
     pub checkin: Option<CheckinSession>,
     /// The list of people with the next check-in due first (else by name).
     pub picker_by_due: bool,
+    /// The store's change counter when the screen was last read.
+    pub seen_data_version: i64,
     pub quit: bool,
 }
 
 impl App {
-    pub fn new(today: NaiveDate, frameworks: Vec<Framework>, size: (u16, u16)) -> Self {
+    pub fn new(clock: Clock, registry: Registry, size: (u16, u16)) -> Self {
         App {
-            today,
+            today: clock.today(),
+            clock,
             theme: Theme::from_environment(),
             size,
             viewer: None,
-            frameworks,
+            registry,
             screen: Screen::Welcome,
             tab: Tab::Dashboard,
             people: Vec::new(),
@@ -177,6 +189,7 @@ impl App {
             hours_by_month: false,
             checkin: None,
             picker_by_due: false,
+            seen_data_version: 0,
             quit: false,
         }
     }
@@ -279,7 +292,12 @@ impl App {
     }
 
     pub fn framework(&self, id: &str) -> Option<&Framework> {
-        self.frameworks.iter().find(|f| f.framework.id == id)
+        self.registry.get(id)
+    }
+
+    /// The operations, acting as the person using the app.
+    pub fn ops<'a>(&'a self, store: &'a mut Store) -> Ops<'a> {
+        Ops::new(store, &self.registry, self.clock, self.viewer_id())
     }
 
     /// Reads the people list again (after a change that adds people).
@@ -291,37 +309,18 @@ impl App {
 
     /// Opens a person: reads their records and judges their standing.
     pub fn open_person(&mut self, store: &Store, id: PersonId) -> Result<(), String> {
-        let person = store.person(id).map_err(|e| e.to_string())?;
-        let enrolment = store
-            .latest_enrolment(id)
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| format!("{} is not enrolled on any framework", person.name))?;
+        let record = person_record(store, &self.registry, id, self.today)
+            .map_err(|e: OpError| e.to_string())?;
         let framework = self
-            .framework(&enrolment.framework_id)
+            .framework(&record.progress.enrolment.framework_id)
             .cloned()
-            .ok_or_else(|| {
-                format!(
-                    "the framework `{}` is not available; start with --standard FILE",
-                    enrolment.framework_id
-                )
-            })?;
-        let progress = store.progress(&enrolment).map_err(|e| e.to_string())?;
-        let breaks = store
-            .learning_breaks(enrolment.id)
-            .map_err(|e| e.to_string())?;
-        let standing = assess(&Subject {
-            person: &person,
-            framework: &framework,
-            progress: &progress,
-            breaks: &breaks,
-            today: self.today,
-        });
+            .ok_or("the framework is not available")?;
         self.loaded = Some(Loaded {
-            person,
+            person: record.person,
             framework,
-            progress,
-            breaks,
-            standing,
+            progress: record.progress,
+            breaks: record.breaks,
+            standing: record.standing,
             outcome_history: Vec::new(),
         });
         self.screen = Screen::Person;
@@ -340,12 +339,12 @@ impl App {
 
     pub fn load_outcome_history(&mut self, store: &Store) {
         let key = match (&self.loaded, self.selected_outcome()) {
-            (Some(loaded), Some(code)) => format!("{}/{code}", loaded.progress.enrolment.id.0),
+            (Some(loaded), Some(code)) => {
+                RecordKey::Outcome(loaded.progress.enrolment.id, code.to_string())
+            }
             _ => return,
         };
-        let history = store
-            .history_of("outcome_progress", &key)
-            .unwrap_or_default();
+        let history = store.history_of(&key).unwrap_or_default();
         if let Some(loaded) = &mut self.loaded {
             loaded.outcome_history = history;
         }
@@ -389,18 +388,7 @@ impl App {
     }
 
     fn caseload_line(&self, store: &Store, id: PersonId) -> Option<CaseloadLine> {
-        let person = store.person(id).ok()?;
-        let enrolment = store.latest_enrolment(id).ok()??;
-        let framework = self.framework(&enrolment.framework_id)?;
-        let progress = store.progress(&enrolment).ok()?;
-        let breaks = store.learning_breaks(enrolment.id).ok()?;
-        let standing = assess(&Subject {
-            person: &person,
-            framework,
-            progress: &progress,
-            breaks: &breaks,
-            today: self.today,
-        });
-        Some(CaseloadLine::from_standing(&standing))
+        let record = person_record(store, &self.registry, id, self.today).ok()?;
+        Some(CaseloadLine::from_standing(&record.standing))
     }
 }

@@ -1,13 +1,20 @@
 //! Check-in mode: an assessor walks a progress review section by section,
 //! the draft saved to the store at every step, and both people sign to seal
-//! it. Leaving part-way keeps the draft; Ctrl-Z undoes within it.
+//! it. Leaving part-way (Esc, Ctrl-C, or q where nothing is being typed)
+//! keeps the draft; Ctrl-Z undoes within it. A draft sealed elsewhere ends
+//! the session with a message.
 
 use super::app::{App, Overlay, Screen, Tab};
 use super::form::{Field, Form, FormKind, TextArea};
+use super::record_forms::label;
 use super::text::typed;
-use crate::domain::{CheckinSection, EvidenceItem, Judgement, OutcomeStatus};
-use crate::store::{Action, ActionReview, CheckinContent, Signing, Store};
-use chrono::{Days, NaiveDate, Utc};
+use crate::domain::{
+    ActionReview, AgreedAction, CheckinContent, CheckinSection, EvidenceItem, Judgement,
+    OutcomeStatus, StatusChange, parse_date,
+};
+use crate::ops::{OpError, Signatures, agreed_action};
+use crate::store::Store;
+use chrono::{Days, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The sections of a review, in the order they are walked.
@@ -52,6 +59,11 @@ impl Step {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
+    /// Steps where letters are typed as text.
+    fn takes_text(self) -> bool {
+        matches!(self, Step::NextDate | Step::SignOff) || self.section().is_some()
+    }
+
     fn section(self) -> Option<CheckinSection> {
         match self {
             Step::Hours => Some(CheckinSection::Hours),
@@ -71,12 +83,12 @@ pub struct CheckinSession {
     pub step: Step,
     pub content: CheckinContent,
     /// Actions agreed last time, with their ids, to be marked done or not.
-    pub previous_actions: Vec<(i64, Action)>,
+    pub previous_actions: Vec<(i64, AgreedAction)>,
     pub last_date: Option<NaiveDate>,
     pub new_evidence: Vec<EvidenceItem>,
     pub hours_since: f64,
-    /// Own-status changes since then: code, before, after, day.
-    pub status_changes: Vec<(String, String, String, String)>,
+    /// Own-status changes since then.
+    pub status_changes: Vec<StatusChange>,
     /// Outcome codes walked: by default those in progress or ready for review.
     pub outcome_codes: Vec<String>,
     pub show_all_outcomes: bool,
@@ -95,13 +107,6 @@ pub struct CheckinSession {
 impl CheckinSession {
     pub fn section_text(&self, section: CheckinSection) -> String {
         self.content.section(section).to_string()
-    }
-
-    fn set_section(&mut self, section: CheckinSection, text: String) {
-        self.content.sections.retain(|(s, _)| *s != section);
-        if !text.trim().is_empty() {
-            self.content.sections.push((section, text));
-        }
     }
 
     fn remember(&mut self) {
@@ -130,70 +135,60 @@ impl CheckinSession {
 }
 
 /// Starts a review of the person on screen, or resumes their draft.
-pub fn start(app: &mut App, store: &mut Store) -> Result<(), String> {
-    let assessor = app
-        .viewer
-        .clone()
-        .filter(|_| app.viewer_is_assessor())
-        .ok_or("only an assessor runs a check-in")?;
-    let loaded = app.loaded.as_ref().ok_or("open a person first")?;
+pub fn start(app: &mut App, store: &mut Store) -> Result<(), OpError> {
+    let person = app
+        .loaded
+        .as_ref()
+        .ok_or_else(|| OpError::Refused("open a person first".into()))?
+        .person
+        .id;
+    let started = app.ops(store).start_checkin(person)?;
+    let session = read_session(app, store, started.id)?;
+    app.checkin = Some(session);
+    app.screen = Screen::Checkin;
+    app.status_line = Some(if started.resumed {
+        "resumed the draft check-in".into()
+    } else {
+        "started a check-in".into()
+    });
+    Ok(())
+}
+
+/// The session for draft `id`, from what is stored and on screen.
+fn read_session(app: &App, store: &Store, id: i64) -> Result<CheckinSession, OpError> {
+    let loaded = app
+        .loaded
+        .as_ref()
+        .ok_or_else(|| OpError::Refused("open a person first".into()))?;
     let enrolment = loaded.progress.enrolment.id;
-    let start = loaded.progress.enrolment.start_date;
-    if app.today < start {
-        return Err(format!(
-            "a check-in cannot be dated before the programme starts ({start})"
-        ));
-    }
-    let existing = store.draft_for(enrolment).map_err(|e| e.to_string())?;
-    let id = match existing {
-        Some(id) => id,
-        None => store
-            .start_draft(enrolment, assessor.id, app.today, None)
-            .map_err(|e| e.to_string())?,
-    };
-    let record = store.checkin(id).map_err(|e| e.to_string())?;
-    let previous_actions = store
-        .actions_agreed_last_time(enrolment)
-        .map_err(|e| e.to_string())?;
+    let record = store.checkin(id)?;
     let last_date = loaded.standing.checkins.last;
     let since = last_date.unwrap_or(loaded.progress.enrolment.start_date);
-    let new_evidence: Vec<EvidenceItem> = loaded
-        .progress
-        .evidence
-        .iter()
-        .filter(|e| e.date > since)
-        .cloned()
-        .collect();
-    let hours_since = loaded
-        .progress
-        .hours
-        .iter()
-        .filter(|h| h.date > since)
-        .map(|h| h.hours)
-        .sum();
-    let status_changes = store
-        .status_changes_since(enrolment, since)
-        .map_err(|e| e.to_string())?;
     let interval = u64::from(loaded.framework.programme.checkin_interval_weeks) * 7;
     let next_date = record
         .content
         .next_due
         .unwrap_or(record.date + Days::new(interval))
         .to_string();
-    let amends = record
-        .amends
-        .map(|original| (original, record.amend_reason.clone().unwrap_or_default()));
     let mut session = CheckinSession {
         id,
-        amends,
+        amends: record
+            .amends
+            .map(|original| (original, record.amend_reason.clone().unwrap_or_default())),
         date: record.date,
         step: Step::SinceLast,
         content: record.content,
-        previous_actions,
+        previous_actions: store.actions_agreed_last_time(enrolment)?,
         last_date,
-        new_evidence,
-        hours_since,
-        status_changes,
+        new_evidence: since_evidence(&loaded.progress.evidence, since),
+        hours_since: loaded
+            .progress
+            .hours
+            .iter()
+            .filter(|h| h.date > since)
+            .map(|h| h.hours)
+            .sum(),
+        status_changes: store.status_changes_since(enrolment, since)?,
         outcome_codes: Vec::new(),
         show_all_outcomes: false,
         cursor: 0,
@@ -204,13 +199,28 @@ pub fn start(app: &mut App, store: &mut Store) -> Result<(), String> {
         signature_focus: 0,
         undo: Vec::new(),
     };
+    review_previous_actions(&mut session);
+    session.outcome_codes = session.walked(app);
+    Ok(session)
+}
+
+fn since_evidence(evidence: &[EvidenceItem], since: NaiveDate) -> Vec<EvidenceItem> {
+    evidence
+        .iter()
+        .filter(|e| e.date > since)
+        .cloned()
+        .collect()
+}
+
+/// Every action agreed last time gets a line to mark done or not.
+fn review_previous_actions(session: &mut CheckinSession) {
     for (action_id, _) in &session.previous_actions {
-        if !session
+        let reviewed = session
             .content
             .action_reviews
             .iter()
-            .any(|r| r.action_id == *action_id)
-        {
+            .any(|r| r.action_id == *action_id);
+        if !reviewed {
             session.content.action_reviews.push(ActionReview {
                 action_id: *action_id,
                 done: false,
@@ -218,15 +228,31 @@ pub fn start(app: &mut App, store: &mut Store) -> Result<(), String> {
             });
         }
     }
-    session.outcome_codes = session.walked(app);
-    app.checkin = Some(session);
-    app.screen = Screen::Checkin;
-    app.status_line = Some(if existing.is_some() {
-        "resumed the draft check-in".into()
-    } else {
-        "started a check-in".into()
-    });
-    Ok(())
+}
+
+/// After another program changed the database: a draft sealed or set
+/// aside there ends this session; otherwise the session goes on.
+pub fn check_still_open(app: &mut App, store: &mut Store) {
+    let Some(session) = &app.checkin else { return };
+    let open = store
+        .checkin(session.id)
+        .map(|record| !record.sealed)
+        .unwrap_or(false);
+    if !open {
+        let content = session.content.clone();
+        let id = session.id;
+        if let Err(error) = app.ops(store).save_checkin(id, &content) {
+            leave_with(app, store, &error);
+        }
+    }
+}
+
+/// Ends check-in mode because the draft can no longer change here.
+fn leave_with(app: &mut App, store: &Store, error: &OpError) {
+    app.checkin = None;
+    back_to_dashboard(app, store, String::new());
+    app.status_line = None;
+    app.overlay = Overlay::Error(error.naming(label));
 }
 
 /// Keys in check-in mode.
@@ -235,21 +261,18 @@ pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
         return;
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    // Ctrl-C always leaves; Esc and q leave unless they are being typed.
+    let interrupted = control && key.code == KeyCode::Char('c');
+    let leaving = match key.code {
+        KeyCode::Esc => session.note.is_none(),
+        KeyCode::Char('q') => !control && session.note.is_none() && !session.step.takes_text(),
+        _ => interrupted,
+    };
+    if leaving {
+        leave(app, store, session, interrupted);
+        return;
+    }
     match key.code {
-        KeyCode::Esc if session.note.is_none() => {
-            leave_step(&mut session);
-            match save(store, &session) {
-                Ok(()) => {
-                    let message = format!("draft check-in {} kept; c resumes it", session.id);
-                    back_to_dashboard(app, store, message);
-                }
-                Err(message) => {
-                    app.overlay = Overlay::Error(message);
-                    app.checkin = Some(session);
-                }
-            }
-            return;
-        }
         KeyCode::Tab | KeyCode::BackTab if session.note.is_none() => {
             leave_step(&mut session);
             let step = if key.code == KeyCode::Tab {
@@ -259,8 +282,8 @@ pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
             };
             session.step = Step::ALL[(session.step.index() + step) % Step::ALL.len()];
             enter_step(&mut session, app);
-            if let Err(message) = save(store, &session) {
-                app.overlay = Overlay::Error(message);
+            if let Err(error) = app.ops(store).save_checkin(session.id, &session.content) {
+                return stopped(app, store, session, &error);
             }
         }
         KeyCode::Char('z') if control => {
@@ -280,17 +303,50 @@ pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
     app.checkin = Some(session);
 }
 
+/// Saves the draft and goes back to the dashboard. A draft that can no
+/// longer be saved here (sealed elsewhere) is left with the reason; any
+/// other failure keeps the session, unless `interrupted` (Ctrl-C), which
+/// leaves whatever happens, keeping the draft as last saved.
+fn leave(app: &mut App, store: &mut Store, mut session: CheckinSession, interrupted: bool) {
+    leave_step(&mut session);
+    match app.ops(store).save_checkin(session.id, &session.content) {
+        Ok(()) => {
+            let message = format!("draft check-in {} kept; c resumes it", session.id);
+            back_to_dashboard(app, store, message);
+        }
+        Err(error @ OpError::Gone(_)) => leave_with(app, store, &error),
+        Err(error) if interrupted => {
+            let message = format!(
+                "left check-in {}; its last saved draft is kept ({})",
+                session.id,
+                error.naming(label)
+            );
+            back_to_dashboard(app, store, message);
+        }
+        Err(error) => stopped(app, store, session, &error),
+    }
+}
+
+/// A save failed: `Gone` ends the session; anything else is shown over it.
+fn stopped(app: &mut App, store: &mut Store, session: CheckinSession, error: &OpError) {
+    if matches!(error, OpError::Gone(_)) {
+        return leave_with(app, store, error);
+    }
+    app.overlay = Overlay::Error(error.naming(label));
+    app.checkin = Some(session);
+}
+
 /// What the text on screen becomes when leaving a step.
 fn leave_step(session: &mut CheckinSession) {
     if let Some(section) = session.step.section() {
         let text = session.text.text();
         if text != session.section_text(section) {
             session.remember();
-            session.set_section(section, text);
+            session.content.set_section(section, text);
         }
     }
     if session.step == Step::NextDate {
-        session.content.next_due = crate::cli::parse_date(&session.next_date).ok();
+        session.content.next_due = parse_date(&session.next_date).ok();
     }
 }
 
@@ -393,20 +449,14 @@ fn outcomes_input(session: &mut CheckinSession, app: &App, key: KeyEvent) {
         KeyCode::Backspace | KeyCode::Char('x') => {
             if let Some(code) = &code {
                 session.remember();
-                session.content.judgements.retain(|(c, _, _)| c != code);
+                session.content.unjudge(code);
             }
         }
         KeyCode::Enter => {
             let existing = code
                 .as_ref()
-                .and_then(|code| {
-                    session
-                        .content
-                        .judgements
-                        .iter()
-                        .find(|(c, _, _)| c == code)
-                })
-                .map(|(_, _, n)| n.clone());
+                .and_then(|code| session.content.judgement_of(code))
+                .map(|j| j.note.clone());
             session.note = Some(existing.unwrap_or_default());
         }
         KeyCode::Char('a') => {
@@ -419,12 +469,7 @@ fn outcomes_input(session: &mut CheckinSession, app: &App, key: KeyEvent) {
 }
 
 fn current_judgement(session: &CheckinSession, code: &str) -> Option<Judgement> {
-    session
-        .content
-        .judgements
-        .iter()
-        .find(|(c, _, _)| c == code)
-        .map(|(_, j, _)| *j)
+    session.content.judgement_of(code).map(|j| j.judgement)
 }
 
 fn set_judgement(
@@ -433,19 +478,7 @@ fn set_judgement(
     judgement: Judgement,
     note: Option<String>,
 ) {
-    let kept_note = session
-        .content
-        .judgements
-        .iter()
-        .find(|(c, _, _)| c == code)
-        .map(|(_, _, n)| n.clone())
-        .unwrap_or_default();
-    session.content.judgements.retain(|(c, _, _)| c != code);
-    session
-        .content
-        .judgements
-        .push((code.to_string(), judgement, note.unwrap_or(kept_note)));
-    session.content.judgements.sort_by(|a, b| a.0.cmp(&b.0));
+    session.content.judge(code, judgement, note);
 }
 
 fn line_input(text: &mut String, key: KeyEvent) {
@@ -479,86 +512,46 @@ fn action_form(date: NaiveDate) -> Form {
 /// Adds the action a saved action form describes.
 pub fn add_action(app: &mut App, form: &Form) -> Result<String, String> {
     let session = app.checkin.as_mut().ok_or("no check-in is open")?;
-    let text = crate::domain::check_name(&form.value("Action"))
-        .map_err(|m| format!("Action {m}"))?
-        .to_string();
     let due = match form.value("Due") {
         due if due.is_empty() => None,
-        due => Some(crate::cli::parse_date(&due).map_err(|m| format!("Due: {m}"))?),
+        due => Some(parse_date(&due).map_err(|m| format!("Due: {m}"))?),
     };
-    session.remember();
-    session.content.actions.push(Action {
-        text,
-        owner: form.value("Owner"),
+    let action = agreed_action(
+        &form.value("Action"),
+        &form.value("Owner"),
         due,
-    });
+        session.date,
+    )
+    .map_err(|error| error.naming(label))?;
+    session.remember();
+    session.content.actions.push(action);
     session.cursor = session.content.actions.len() - 1;
     Ok("action added".into())
 }
 
-fn save(store: &mut Store, session: &CheckinSession) -> Result<(), String> {
-    store
-        .save_draft(session.id, session.date, &session.content)
-        .map_err(|e| e.to_string())
-}
-
-/// Both names must match the people they stand for; then the review is sealed.
+/// Saves, signs and seals the review in one step; the operations layer
+/// checks both names against the people they stand for.
 fn sign(app: &mut App, store: &mut Store) {
     let Some(mut session) = app.checkin.take() else {
         return;
     };
-    let apprentice = app
-        .loaded
-        .as_ref()
-        .map(|l| l.person.name.clone())
-        .unwrap_or_default();
-    let assessor = app
-        .viewer
-        .as_ref()
-        .map(|v| v.name.clone())
-        .unwrap_or_default();
-    let matches = |typed: &str, name: &str| typed.trim().eq_ignore_ascii_case(name.trim());
-    let refusal = if !matches(&session.signatures[0], &apprentice) {
-        Some(format!(
-            "the apprentice signs by typing their name, {apprentice}"
-        ))
-    } else if !matches(&session.signatures[1], &assessor) {
-        Some(format!(
-            "the assessor signs by typing their name, {assessor}"
-        ))
-    } else if session.content.next_due.is_none() {
-        Some("Next date: give the date of the next check-in".to_string())
-    } else {
-        None
-    };
-    if let Some(message) = refusal {
-        app.overlay = Overlay::Error(message);
-        app.checkin = Some(session);
-        return;
-    }
     leave_step(&mut session);
-    let signing = Signing {
-        at: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        apprentice: apprentice.clone(),
-        assessor: assessor.clone(),
+    let signatures = Signatures {
+        apprentice: session.signatures[0].clone(),
+        assessor: session.signatures[1].clone(),
     };
-    let result = save(store, &session).and_then(|()| {
-        store
-            .seal_draft(session.id, &signing)
-            .map_err(|e| e.to_string())
-    });
-    match result {
-        Ok(()) => {
+    match app
+        .ops(store)
+        .sign_checkin(session.id, &session.content, &signatures)
+    {
+        Ok(signing) => {
             let message = format!(
-                "check-in {} signed by {apprentice} and {assessor}, and sealed",
-                session.id
+                "check-in {} signed by {} and {}, and sealed",
+                session.id, signing.apprentice, signing.assessor
             );
             back_to_dashboard(app, store, message);
         }
-        Err(message) => {
-            app.overlay = Overlay::Error(message);
-            app.checkin = Some(session);
-        }
+        Err(error) => stopped(app, store, session, &error),
     }
 }
 

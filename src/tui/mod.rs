@@ -6,90 +6,94 @@ pub mod action;
 pub mod app;
 pub mod checkin;
 pub mod form;
-mod forms;
 pub mod keymap;
 pub mod layout;
+mod record_forms;
 pub mod text;
 pub mod theme;
 mod undo;
 pub mod update;
 pub mod view;
 
-use crate::commands::{CommandError, Context};
 use crate::domain::Role;
-use crate::framework::{BUNDLED, Framework, load_file};
-use crate::store::Store;
+use crate::framework::{FrameworkError, Registry};
+use crate::ops::{Clock, OpError};
+use crate::store::{Store, StoreError};
 use app::{App, Screen};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
+use std::time::Duration;
+use thiserror::Error;
 
-/// Opens the app, or explains what to use instead when there is no terminal.
-pub fn run(context: &Context) -> Result<ExitCode, CommandError> {
-    if !io::stdout().is_terminal() {
-        eprintln!(
-            "pcso-tracker: the app needs a terminal; for text, use `pcso-tracker report PERSON` or `report --all`"
-        );
-        return Ok(ExitCode::from(2));
-    }
-    // Everything that can fail on bad input is checked before raw mode.
-    let mut store = context.open_store()?;
-    let frameworks = frameworks(context)?;
+/// Why the app could not start or had to stop.
+#[derive(Debug, Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Op(#[from] OpError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Framework(#[from] FrameworkError),
+    #[error("the terminal failed: {0}")]
+    Terminal(#[from] io::Error),
+}
+
+/// How the app starts: its clock, and who is using it (`--as`).
+#[derive(Debug, Clone)]
+pub struct Launch {
+    pub clock: Clock,
+    pub acting_as: Option<String>,
+}
+
+/// How long the app waits for a key before looking for changes made by
+/// other programs.
+const CHANGE_CHECK: Duration = Duration::from_millis(500);
+
+/// Whether the app has a terminal to draw in.
+pub fn has_terminal() -> bool {
+    io::stdout().is_terminal()
+}
+
+/// Runs the app until the user quits; the terminal is restored on the way
+/// out, on error and on panic.
+pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<ExitCode, AppError> {
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = prepare(&store, frameworks, context, size)?;
+    let mut app = prepare(&store, registry, launch, size)?;
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, &mut app, &mut store);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    result
-        .map(|()| ExitCode::SUCCESS)
-        .map_err(CommandError::Output)
-}
-
-/// The bundled frameworks, and the `--standard` file first when given.
-pub fn frameworks(context: &Context) -> Result<Vec<Framework>, CommandError> {
-    let mut all = Vec::new();
-    if let Some(path) = &context.standard {
-        all.push(load_file(path)?);
-    }
-    for bundled in BUNDLED {
-        let framework = bundled.load()?;
-        if !all
-            .iter()
-            .any(|f: &Framework| f.framework.id == framework.framework.id)
-        {
-            all.push(framework);
-        }
-    }
-    Ok(all)
+    Ok(result.map(|()| ExitCode::SUCCESS)?)
 }
 
 /// The state to start from: `--as` opens that person (an assessor sees
 /// their caseload); otherwise the list of people, or the welcome screen.
 pub fn prepare(
     store: &Store,
-    frameworks: Vec<Framework>,
-    context: &Context,
+    registry: Registry,
+    launch: &Launch,
     size: (u16, u16),
-) -> Result<App, CommandError> {
-    let mut app = App::new(context.today, frameworks, size);
+) -> Result<App, AppError> {
+    let mut app = App::new(launch.clock, registry, size);
+    app.seen_data_version = store.data_version()?;
     app.reload_people(store)?;
     app.screen = if app.people.is_empty() {
         Screen::Welcome
     } else {
         Screen::Picker
     };
-    if let Some(query) = &context.acting_as {
+    if let Some(query) = &launch.acting_as {
         let person = store.find_person(query)?;
         app.viewer = Some(person.clone());
         app.picker_by_due = person.role == Role::Assessor;
         if person.role == Role::Apprentice {
             app.open_person(store, person.id)
-                .map_err(CommandError::Refused)?;
+                .map_err(OpError::Refused)?;
         }
     }
     // Caseload columns cost a standing each: only worked out when shown.
@@ -105,6 +109,10 @@ pub fn prepare(
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) -> io::Result<()> {
     while !app.quit {
         terminal.draw(|frame| view::draw(frame, app))?;
+        if !event::poll(CHANGE_CHECK)? {
+            update::update(app, store, action::Action::CheckForChanges);
+            continue;
+        }
         let event = event::read()?;
         if let Some(action) = update::action_for_event(app, &event) {
             update::update(app, store, action);

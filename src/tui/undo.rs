@@ -1,12 +1,22 @@
 //! Undoing a change made in this run. The undo is itself a change, written
-//! to the history like any other, so nothing is lost by undoing.
+//! to the history like any other, so nothing is lost by undoing; and it is
+//! refused once someone else has changed the record since.
 
-use crate::domain::{EnrolmentId, OutcomeStatus, PersonId, RequirementRecord, RequirementStatus};
-use crate::store::{NewEvidence, RequirementUpdate, Store, StoreError};
+use crate::domain::{
+    EvidenceKind, OutcomeStatus, PersonId, RequirementRecord, RequirementStatus, Version,
+};
+use crate::ops::{EvidenceInput, OpError, Ops, RequirementInput};
 
-/// How to reverse one change.
+/// How to reverse one change, and the version the change left behind.
 #[derive(Debug, Clone)]
-pub enum UndoStep {
+pub struct UndoStep {
+    pub change: Undo,
+    pub version: Version,
+}
+
+/// One change made in this run.
+#[derive(Debug, Clone)]
+pub enum Undo {
     EvidenceAdded(i64),
     EvidenceDeleted(i64),
     EvidenceEdited {
@@ -15,12 +25,12 @@ pub enum UndoStep {
     },
     HoursAdded(i64),
     OutcomeStatus {
-        enrolment: EnrolmentId,
+        person: PersonId,
         code: String,
         before: OutcomeStatus,
     },
     Requirement {
-        enrolment: EnrolmentId,
+        person: PersonId,
         id: String,
         before: Option<RequirementRecord>,
     },
@@ -31,66 +41,70 @@ pub enum UndoStep {
 pub struct EvidenceBefore {
     pub date: chrono::NaiveDate,
     pub title: String,
-    pub kind: crate::domain::EvidenceKind,
+    pub kind: EvidenceKind,
     pub description: String,
     pub file_ref: Option<String>,
     pub outcomes: Vec<String>,
 }
 
 impl UndoStep {
+    pub fn new(change: Undo, version: Version) -> UndoStep {
+        UndoStep { change, version }
+    }
+
     /// What undoing did, for the status line.
     pub fn describe(&self) -> String {
-        match self {
-            UndoStep::EvidenceAdded(id) => format!("removed evidence {id}"),
-            UndoStep::EvidenceDeleted(id) => format!("restored evidence {id}"),
-            UndoStep::EvidenceEdited { id, .. } => format!("restored evidence {id} as it was"),
-            UndoStep::HoursAdded(id) => format!("removed hours entry {id}"),
-            UndoStep::OutcomeStatus { code, before, .. } => format!("{code} is {before} again"),
-            UndoStep::Requirement { id, .. } => format!("requirement {id} is as it was"),
+        match &self.change {
+            Undo::EvidenceAdded(id) => format!("removed evidence {id}"),
+            Undo::EvidenceDeleted(id) => format!("restored evidence {id}"),
+            Undo::EvidenceEdited { id, .. } => format!("restored evidence {id} as it was"),
+            Undo::HoursAdded(id) => format!("removed hours entry {id}"),
+            Undo::OutcomeStatus { code, before, .. } => format!("{code} is {before} again"),
+            Undo::Requirement { id, .. } => format!("requirement {id} is as it was"),
         }
     }
 
-    pub fn apply(&self, store: &mut Store, actor: Option<PersonId>) -> Result<(), StoreError> {
-        match self {
-            UndoStep::EvidenceAdded(id) => store.delete_evidence(*id, actor),
-            UndoStep::EvidenceDeleted(id) => store.restore_evidence(*id, actor),
-            UndoStep::EvidenceEdited { id, before } => {
-                let evidence = NewEvidence {
-                    date: before.date,
-                    title: &before.title,
+    /// Reverses the change, if the record is still as it left it.
+    pub fn apply(&self, ops: &mut Ops) -> Result<(), OpError> {
+        let base = Some(self.version);
+        match &self.change {
+            Undo::EvidenceAdded(id) => ops.delete_evidence(*id, base).map(drop),
+            Undo::EvidenceDeleted(id) => ops.restore_evidence(*id, base).map(drop),
+            Undo::EvidenceEdited { id, before } => {
+                let input = EvidenceInput {
+                    date: Some(before.date),
+                    title: before.title.clone(),
                     kind: before.kind,
-                    description: &before.description,
-                    file_ref: before.file_ref.as_deref(),
-                    outcomes: &before.outcomes,
+                    description: before.description.clone(),
+                    file_ref: before.file_ref.clone(),
+                    outcomes: before.outcomes.clone(),
                 };
-                store.update_evidence(*id, &evidence, actor)
+                ops.edit_evidence(*id, &input, base).map(drop)
             }
-            UndoStep::HoursAdded(id) => store.delete_hours(*id, actor),
-            UndoStep::OutcomeStatus {
-                enrolment,
+            Undo::HoursAdded(id) => ops.delete_hours(*id, base).map(drop),
+            Undo::OutcomeStatus {
+                person,
                 code,
                 before,
-            } => store.set_outcome_status(*enrolment, code, *before, actor),
-            UndoStep::Requirement {
-                enrolment,
-                id,
-                before,
-            } => {
-                let update = match before {
-                    Some(record) => RequirementUpdate {
+            } => ops
+                .set_outcome_status(*person, code, *before, base)
+                .map(drop),
+            Undo::Requirement { person, id, before } => {
+                let input = match before {
+                    Some(record) => RequirementInput {
                         status: record.status,
                         date: record.date,
-                        reference: record.reference.as_deref(),
+                        reference: record.reference.clone(),
                         expires_on: record.expires_on,
                     },
-                    None => RequirementUpdate {
+                    None => RequirementInput {
                         status: RequirementStatus::Pending,
                         date: None,
                         reference: None,
                         expires_on: None,
                     },
                 };
-                store.set_requirement(*enrolment, id, &update, actor)
+                ops.set_requirement(*person, id, &input, base).map(drop)
             }
         }
     }

@@ -5,13 +5,12 @@
 use super::action::Action;
 use super::app::{App, Confirm, Overlay, Screen, Tab};
 use super::form::{FormKind, FormOutcome};
-use super::forms;
 use super::keymap::action_for;
 use super::layout::{self, areas};
-use super::undo::UndoStep;
-use crate::demo::fill_sample;
+use super::record_forms as forms;
+use super::undo::{Undo, UndoStep};
 use crate::domain::OutcomeStatus;
-use crate::framework::BUNDLED;
+use crate::ops::OpError;
 use crate::store::Store;
 use crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
@@ -82,7 +81,40 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::LoadDemo => load_demo(app, store),
         Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
         Action::Click { column, row } => click(app, store, column, row),
+        Action::CheckForChanges => check_for_changes(app, store),
     }
+}
+
+/// Reads the screen again when another program has changed the database,
+/// so nobody works from a stale screen.
+fn check_for_changes(app: &mut App, store: &mut Store) {
+    let Ok(version) = store.data_version() else {
+        return;
+    };
+    if version == app.seen_data_version {
+        return;
+    }
+    app.seen_data_version = version;
+    if app.screen == Screen::Checkin {
+        super::checkin::check_still_open(app, store);
+        return;
+    }
+    after_change(app, store, None);
+    if app.screen == Screen::Picker {
+        fill_picker(app, store);
+    }
+    app.status_line = Some("updated with changes made elsewhere".into());
+}
+
+/// Shows why a change was not made. When someone else changed the record
+/// meanwhile, the screen is read again so it shows what is stored now.
+pub(super) fn show_refusal(app: &mut App, store: &mut Store, error: &OpError) {
+    let message = error.naming(forms::label);
+    if matches!(error, OpError::Stale { .. } | OpError::Gone(_)) {
+        app.pending_form = None;
+        after_change(app, store, None);
+    }
+    app.overlay = Overlay::Error(message);
 }
 
 /// Keys for the overlay or the filter being typed.
@@ -149,9 +181,9 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
                     after_change(app, store, saved.opened);
                 }
                 // The form stays, with everything typed, under the message.
-                Err(message) => {
-                    app.overlay = Overlay::Error(message);
+                Err(error) => {
                     app.pending_form = Some(form);
+                    show_refusal(app, store, &error);
                 }
             },
         },
@@ -164,7 +196,11 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
     }
 }
 
-fn after_change(app: &mut App, store: &mut Store, opened: Option<crate::domain::PersonId>) {
+fn after_change(app: &mut App, store: &Store, opened: Option<crate::domain::PersonId>) {
+    // Our own writes do not move the counter; theirs, read now, are seen.
+    if let Ok(version) = store.data_version() {
+        app.seen_data_version = version;
+    }
     let result = app
         .reload_people(store)
         .map_err(|e| e.to_string())
@@ -238,14 +274,18 @@ fn undo(app: &mut App, store: &mut Store) {
         app.status_line = Some("nothing to undo in this run".into());
         return;
     };
-    match step.apply(store, app.viewer_id()) {
+    match step.apply(&mut app.ops(store)) {
         Ok(()) => {
             app.status_line = Some(format!("undone: {}", step.describe()));
             after_change(app, store, None);
         }
+        // Someone changed it since: undoing would overwrite their change.
+        Err(error @ (OpError::Stale { .. } | OpError::Gone(_))) => {
+            show_refusal(app, store, &error);
+        }
         Err(error) => {
             app.undo.push(step);
-            app.overlay = Overlay::Error(error.to_string());
+            show_refusal(app, store, &error);
         }
     }
 }
@@ -299,24 +339,35 @@ fn set_own_status(app: &mut App, store: &mut Store, status: OutcomeStatus) {
         return;
     };
     let Some(loaded) = &app.loaded else { return };
-    let enrolment = loaded.progress.enrolment.id;
+    let person = loaded.person.id;
     let before = loaded
         .standing
         .outcomes
         .iter()
         .find(|o| o.code == code)
         .map_or(OutcomeStatus::NotStarted, |o| o.status);
-    match store.set_outcome_status(enrolment, &code, status, app.viewer_id()) {
-        Ok(()) => {
-            app.undo.push(UndoStep::OutcomeStatus {
-                enrolment,
+    let base = loaded
+        .progress
+        .outcomes
+        .iter()
+        .find(|o| o.code == code)
+        .map(|o| o.version)
+        .unwrap_or_default();
+    match app
+        .ops(store)
+        .set_outcome_status(person, &code, status, Some(base))
+    {
+        Ok(version) => {
+            let change = Undo::OutcomeStatus {
+                person,
                 code: code.clone(),
                 before,
-            });
+            };
+            app.undo.push(UndoStep::new(change, version));
             app.status_line = Some(format!("{code}: {status}"));
             after_change(app, store, None);
         }
-        Err(error) => app.overlay = Overlay::Error(error.to_string()),
+        Err(error) => show_refusal(app, store, &error),
     }
 }
 
@@ -326,8 +377,8 @@ fn start_checkin(app: &mut App, store: &mut Store) {
         open_selected(app, store);
     }
     if app.screen == Screen::Person {
-        if let Err(message) = super::checkin::start(app, store) {
-            app.overlay = Overlay::Error(message);
+        if let Err(error) = super::checkin::start(app, store) {
+            show_refusal(app, store, &error);
         }
     }
 }
@@ -376,45 +427,40 @@ fn ask_to_delete(app: &mut App) {
         app.overlay = Overlay::Confirm(Confirm::DeleteEvidence {
             id: item.id,
             title: item.title.clone(),
+            version: item.version,
         });
     }
 }
 
 fn confirmed(app: &mut App, store: &mut Store, confirm: Confirm) {
     match confirm {
-        Confirm::DeleteEvidence { id, title } => match store.delete_evidence(id, app.viewer_id()) {
-            Ok(()) => {
-                app.undo.push(UndoStep::EvidenceDeleted(id));
-                app.status_line = Some(format!("deleted \"{title}\" (kept in history; u undoes)"));
-                after_change(app, store, None);
+        Confirm::DeleteEvidence { id, title, version } => {
+            match app.ops(store).delete_evidence(id, Some(version)) {
+                Ok(version) => {
+                    app.undo
+                        .push(UndoStep::new(Undo::EvidenceDeleted(id), version));
+                    app.status_line =
+                        Some(format!("deleted \"{title}\" (kept in history; u undoes)"));
+                    after_change(app, store, None);
+                }
+                Err(error) => show_refusal(app, store, &error),
             }
-            Err(error) => app.overlay = Overlay::Error(error.to_string()),
-        },
+        }
     }
 }
 
 fn load_demo(app: &mut App, store: &mut Store) {
-    let loaded = BUNDLED[0]
-        .load()
-        .and_then(|pcso| BUNDLED[1].load().map(|ap| (pcso, ap)));
-    let result = match loaded {
-        Ok((pcso, advanced)) => {
-            fill_sample(store, &pcso, &advanced, app.today).map_err(|e| e.to_string())
-        }
-        Err(error) => Err(error.to_string()),
-    };
-    match result {
-        Ok(_) => {
-            if let Err(error) = app.reload_people(store) {
-                app.overlay = Overlay::Error(error.to_string());
-                return;
-            }
-            app.screen = Screen::Picker;
-            fill_picker(app, store);
-            app.status_line = Some("loaded the demo caseload".into());
-        }
-        Err(message) => app.overlay = Overlay::Error(message),
+    if let Err(error) = app.ops(store).load_demo(false) {
+        app.overlay = Overlay::Error(error.to_string());
+        return;
     }
+    if let Err(error) = app.reload_people(store) {
+        app.overlay = Overlay::Error(error.to_string());
+        return;
+    }
+    app.screen = Screen::Picker;
+    fill_picker(app, store);
+    app.status_line = Some("loaded the demo caseload".into());
 }
 
 /// Clicks on a tab switch screens; clicks on a row select it.

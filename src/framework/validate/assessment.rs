@@ -1,7 +1,7 @@
 //! Checks of the end-point assessment methods and the gateway rules.
 
 use super::{Checker, ids};
-use crate::domain::Judgement;
+use crate::framework::Judgement;
 use crate::framework::model::{Framework, GatewayCheck, GatewayRule, HoursCheck};
 
 impl Checker {

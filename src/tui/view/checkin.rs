@@ -82,8 +82,12 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
                 session.hours_since,
                 session.status_changes.len()
             )));
-            for (code, before, after, day) in session.status_changes.iter().rev().take(5) {
-                let (before, after) = (before.replace('_', " "), after.replace('_', " "));
+            for change in session.status_changes.iter().rev().take(5) {
+                let (before, after) = (
+                    change.before.replace('_', " "),
+                    change.after.replace('_', " "),
+                );
+                let (code, day) = (&change.code, &change.day);
                 lines.push(Line::from(format!("  {code}: {before} → {after} ({day})")));
             }
             for item in session.new_evidence.iter().rev().take(5) {
@@ -192,12 +196,8 @@ fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession,
         let Some(outcome) = loaded.standing.outcomes.iter().find(|o| &o.code == code) else {
             continue;
         };
-        let judged = session
-            .content
-            .judgements
-            .iter()
-            .find(|(c, _, _)| c == code);
-        let judgement = judged.map_or("-".to_string(), |(_, j, _)| j.to_string());
+        let judged = session.content.judgement_of(code);
+        let judgement = judged.map_or("-".to_string(), |j| j.judgement.to_string());
         let style = if index == session.cursor {
             theme.selected()
         } else {
@@ -211,7 +211,7 @@ fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession,
         let room = (width as usize).saturating_sub(head.chars().count() + 3);
         let title: String = one_line(&outcome.title).chars().take(room).collect();
         lines.push(Line::from(Span::styled(format!("{head}{title}"), style)));
-        if let Some((_, _, note)) = judged.filter(|(_, _, n)| !n.is_empty()) {
+        if let Some(note) = judged.map(|j| &j.note).filter(|n| !n.is_empty()) {
             lines.push(Line::from(Span::styled(
                 format!("       note: {}", one_line(note)),
                 theme.dim(),

@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
                 app.theme.bad(),
             );
         }
-        Overlay::Confirm(Confirm::DeleteEvidence { id, title }) => {
+        Overlay::Confirm(Confirm::DeleteEvidence { id, title, .. }) => {
             let area = popup(screen, 60, 7);
             let text = vec![
                 Line::from(format!("Delete evidence {id}, \"{}\"?", one_line(title))),

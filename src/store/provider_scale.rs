@@ -2,9 +2,9 @@
 //! 2,000 enrolments, about 400,000 evidence items and 1,000,000 history rows,
 //! written in one transaction with the history rows a user's actions leave.
 
+use super::{Store, StoreError};
 use crate::domain::planned_end;
 use crate::framework::Framework;
-use crate::store::{Store, StoreError};
 use chrono::{Days, Months, NaiveDate};
 use rusqlite::{Transaction, params};
 
@@ -34,23 +34,27 @@ impl Rng {
     }
 }
 
-/// Fills the store; `progress(done, total)` is called after each enrolment.
-pub fn fill(
-    store: &mut Store,
-    framework: &Framework,
-    today: NaiveDate,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<(), StoreError> {
-    store.write("generating the provider-scale sample", |transaction| {
-        let assessors = add_assessors(transaction)?;
-        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-        for index in 0..ENROLMENTS {
-            let assessor = assessors[index % assessors.len()];
-            add_enrolment(transaction, framework, today, index, assessor, &mut rng)?;
-            progress(index + 1, ENROLMENTS);
-        }
-        Ok(())
-    })
+impl Store {
+    /// Bulk-loads the provider-scale sample in one transaction, with plain
+    /// inserts rather than one user action at a time; `progress(done,
+    /// total)` is called after each enrolment.
+    pub fn load_provider_sample(
+        &mut self,
+        framework: &Framework,
+        today: NaiveDate,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(), StoreError> {
+        self.write("generating the provider-scale sample", |transaction| {
+            let assessors = add_assessors(transaction)?;
+            let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+            for index in 0..ENROLMENTS {
+                let assessor = assessors[index % assessors.len()];
+                add_enrolment(transaction, framework, today, index, assessor, &mut rng)?;
+                progress(index + 1, ENROLMENTS);
+            }
+            Ok(())
+        })
+    }
 }
 
 fn add_assessors(transaction: &Transaction) -> rusqlite::Result<Vec<i64>> {

@@ -1,0 +1,213 @@
+//! Check-ins: starting (or resuming) the one open draft of an apprentice,
+//! saving it, signing and sealing it in one transaction, and amending a
+//! sealed one. A draft sealed or set aside elsewhere is `Gone`.
+
+use super::records::acting_assessor;
+use super::{Field, OpError, Ops, enrolled};
+use crate::domain::{AgreedAction, CheckinContent, PersonId, Signing, check_name, check_text};
+use crate::store::{Change, CheckinState};
+use chrono::{NaiveDate, SecondsFormat};
+
+/// A check-in opened for the assessor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckinStarted {
+    pub id: i64,
+    /// An existing draft was taken up rather than a new one started.
+    pub resumed: bool,
+}
+
+/// The names typed at sign-off.
+#[derive(Debug, Clone, Default)]
+pub struct Signatures {
+    pub apprentice: String,
+    pub assessor: String,
+}
+
+impl Ops<'_> {
+    /// Resumes the apprentice's open draft, or starts one dated today.
+    pub fn start_checkin(&mut self, person: PersonId) -> Result<CheckinStarted, OpError> {
+        let (actor, today) = (self.actor, self.clock.today());
+        let change = self.begin()?;
+        let assessor = acting_assessor(&change, actor, "run a check-in")?;
+        let (_, enrolment) = enrolled(&change, person)?;
+        if let Some(id) = change.draft_for(enrolment.id)? {
+            return Ok(CheckinStarted { id, resumed: true });
+        }
+        if today < enrolment.start_date {
+            return Err(OpError::Refused(format!(
+                "a check-in cannot be dated before the programme starts ({})",
+                enrolment.start_date
+            )));
+        }
+        let id = change.start_draft(enrolment.id, assessor, today, None)?;
+        change.commit()?;
+        Ok(CheckinStarted { id, resumed: false })
+    }
+
+    /// Replaces an open draft's content.
+    pub fn save_checkin(&mut self, id: i64, content: &CheckinContent) -> Result<(), OpError> {
+        let change = self.begin()?;
+        let state = open_draft(&change, id)?;
+        check_content(content, state.date)?;
+        change.save_draft(id, content)?;
+        change.commit()?;
+        Ok(())
+    }
+
+    /// Saves the draft's last content, then signs and seals it: one
+    /// transaction, so a review is never left half signed.
+    pub fn sign_checkin(
+        &mut self,
+        id: i64,
+        content: &CheckinContent,
+        signatures: &Signatures,
+    ) -> Result<Signing, OpError> {
+        let (actor, clock) = (self.actor, self.clock);
+        let change = self.begin()?;
+        let state = open_draft(&change, id)?;
+        let assessor = acting_assessor(&change, actor, "sign a check-in as its assessor")?;
+        let apprentice = change.person(enrolment_person(&change, &state)?)?;
+        let assessor = change.person(assessor)?;
+        check_content(content, state.date)?;
+        check_signature(
+            &signatures.apprentice,
+            &apprentice.name,
+            Field::ApprenticeSignature,
+            "apprentice",
+        )?;
+        check_signature(
+            &signatures.assessor,
+            &assessor.name,
+            Field::AssessorSignature,
+            "assessor",
+        )?;
+        if content.next_due.is_none() {
+            return Err(OpError::invalid(
+                Field::NextDate,
+                "give the date of the next check-in",
+            ));
+        }
+        if state.date > clock.real_today() {
+            return Err(OpError::Refused(format!(
+                "check-in {id} is dated {}, a day that has not come yet; it can be signed on that day",
+                state.date
+            )));
+        }
+        let signing = Signing {
+            at: clock.now().to_rfc3339_opts(SecondsFormat::Secs, true),
+            apprentice: apprentice.name,
+            assessor: assessor.name,
+        };
+        change.save_draft(id, content)?;
+        change.seal_draft(id, &signing)?;
+        change.commit()?;
+        Ok(signing)
+    }
+
+    /// Starts an amendment of a sealed check-in: a draft copying it, with
+    /// the reason. Refused while the apprentice has another draft open.
+    pub fn amend_checkin(&mut self, id: i64, reason: &str) -> Result<i64, OpError> {
+        let (actor, today) = (self.actor, self.clock.today());
+        let reason = check_text(reason, 2_000).map_err(|m| OpError::invalid(Field::Reason, m))?;
+        if reason.trim().is_empty() {
+            return Err(OpError::invalid(
+                Field::Reason,
+                "say why the record needs amending",
+            ));
+        }
+        let change = self.begin()?;
+        let assessor = acting_assessor(&change, actor, "amend a check-in")?;
+        let state = change
+            .checkin_state(id)?
+            .ok_or_else(|| OpError::Refused(format!("no check-in has the id {id}")))?;
+        if !state.sealed {
+            return Err(OpError::Refused(format!(
+                "check-in {id} is a draft: change it in the app instead"
+            )));
+        }
+        if let Some(draft) = change.draft_for(state.enrolment)? {
+            let person = change.person(enrolment_person(&change, &state)?)?;
+            return Err(OpError::Refused(format!(
+                "{} already has a draft check-in ({draft}); finish it first",
+                person.name
+            )));
+        }
+        let amendment = change.start_draft(state.enrolment, assessor, today, Some((id, reason)))?;
+        change.commit()?;
+        Ok(amendment)
+    }
+}
+
+/// An action agreed at a check-in dated `date`, checked.
+pub fn agreed_action(
+    text: &str,
+    owner: &str,
+    due: Option<NaiveDate>,
+    date: NaiveDate,
+) -> Result<AgreedAction, OpError> {
+    let text = check_name(text).map_err(|m| OpError::invalid(Field::Action, m))?;
+    if let Some(due) = due.filter(|due| *due < date) {
+        return Err(OpError::invalid(
+            Field::Due,
+            format!("{due} is before the check-in ({date})"),
+        ));
+    }
+    Ok(AgreedAction {
+        text: text.to_string(),
+        owner: owner.to_string(),
+        due,
+    })
+}
+
+/// The check-in is an open draft: not sealed, not set aside, still there.
+fn open_draft(change: &Change, id: i64) -> Result<CheckinState, OpError> {
+    let state = change
+        .checkin_state(id)?
+        .ok_or_else(|| OpError::Gone(format!("check-in {id} is no longer recorded")))?;
+    if state.sealed {
+        let signed = change.checkin(id)?.signed;
+        let by = signed
+            .map(|s| format!(" by {} and {} at {}", s.apprentice, s.assessor, s.at))
+            .unwrap_or_default();
+        return Err(OpError::Gone(format!(
+            "check-in {id} was signed and sealed elsewhere{by}; it can no longer change"
+        )));
+    }
+    if state.superseded {
+        return Err(OpError::Gone(format!(
+            "check-in {id} was set aside for a newer draft; resume that one"
+        )));
+    }
+    Ok(state)
+}
+
+fn enrolment_person(change: &Change, state: &CheckinState) -> Result<PersonId, OpError> {
+    let enrolment = change
+        .enrolment(state.enrolment)?
+        .ok_or_else(|| OpError::Gone("the check-in's enrolment is not recorded".into()))?;
+    Ok(enrolment.person_id)
+}
+
+fn check_content(content: &CheckinContent, date: NaiveDate) -> Result<(), OpError> {
+    for (_, text) in &content.sections {
+        check_text(text, 20_000).map_err(|m| OpError::invalid(Field::Note, m))?;
+    }
+    for judged in &content.judgements {
+        check_text(&judged.note, 5_000).map_err(|m| OpError::invalid(Field::Note, m))?;
+    }
+    for action in &content.actions {
+        agreed_action(&action.text, &action.owner, action.due, date)?;
+    }
+    Ok(())
+}
+
+fn check_signature(typed: &str, name: &str, field: Field, who: &str) -> Result<(), OpError> {
+    if typed.trim().eq_ignore_ascii_case(name.trim()) {
+        Ok(())
+    } else {
+        Err(OpError::invalid(
+            field,
+            format!("the {who} signs by typing their name, {name}"),
+        ))
+    }
+}

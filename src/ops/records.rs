@@ -1,0 +1,415 @@
+//! An apprentice's progress records: evidence, hours, requirements, the
+//! apprentice's own status of an outcome and the assessor's judgement.
+//! Writes from a screen name the version they were based on (`base`).
+
+use super::{Field, OpError, Ops, enrolled, expect_version, framework_of, framework_of_enrolment};
+use crate::domain::{
+    EnrolmentId, EvidenceKind, HoursClaim, Judgement, OutcomeStatus, PersonId, RequirementStatus,
+    Role, Version, check_hours, check_name, check_text,
+};
+use crate::framework::Framework;
+use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate};
+use chrono::NaiveDate;
+
+/// A portfolio entry, as typed.
+#[derive(Debug, Clone)]
+pub struct EvidenceInput {
+    /// Today when `None`.
+    pub date: Option<NaiveDate>,
+    pub title: String,
+    pub kind: EvidenceKind,
+    pub description: String,
+    pub file_ref: Option<String>,
+    pub outcomes: Vec<String>,
+}
+
+/// Time spent, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct HoursInput {
+    /// Today when `None`.
+    pub date: Option<NaiveDate>,
+    pub hours: f64,
+    pub category: String,
+    pub activity: Option<String>,
+    pub note: String,
+    pub benefit: Option<String>,
+    pub outcomes: Vec<String>,
+}
+
+/// A requirement's new state, as typed.
+#[derive(Debug, Clone)]
+pub struct RequirementInput {
+    pub status: RequirementStatus,
+    pub date: Option<NaiveDate>,
+    pub reference: Option<String>,
+    pub expires_on: Option<NaiveDate>,
+}
+
+/// A record written, and its version after the write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub id: i64,
+    pub version: Version,
+}
+
+/// Hours recorded, and an entry they may duplicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoggedHours {
+    pub written: Written,
+    pub duplicate_of: Option<i64>,
+}
+
+impl Ops<'_> {
+    pub fn add_evidence(
+        &mut self,
+        person: PersonId,
+        input: &EvidenceInput,
+    ) -> Result<Written, OpError> {
+        let (registry, today) = (self.registry, self.clock.today());
+        let change = self.begin()?;
+        let (_, enrolment) = enrolled(&change, person)?;
+        let framework = framework_of(registry, &enrolment.framework_id)?;
+        let outcomes = evidence_outcomes(framework, &input.outcomes)?;
+        let title = check_name(&input.title).map_err(|m| OpError::invalid(Field::Title, m))?;
+        let description = check_text(&input.description, 20_000)
+            .map_err(|m| OpError::invalid(Field::Description, m))?;
+        let date = not_future(input.date.unwrap_or(today), today, Field::Date)?;
+        let evidence = NewEvidence {
+            date,
+            title,
+            kind: input.kind,
+            description,
+            file_ref: input.file_ref.as_deref(),
+            outcomes: &outcomes,
+        };
+        let id = change.add_evidence(enrolment.id, &evidence)?;
+        finish(change, RecordKey::Evidence(id), id)
+    }
+
+    pub fn edit_evidence(
+        &mut self,
+        id: i64,
+        input: &EvidenceInput,
+        base: Option<Version>,
+    ) -> Result<Version, OpError> {
+        let (registry, today) = (self.registry, self.clock.today());
+        let change = self.begin()?;
+        let enrolment = live_evidence(&change, id, base)?;
+        let framework = framework_of_enrolment(&change, registry, enrolment)?;
+        let outcomes = evidence_outcomes(framework, &input.outcomes)?;
+        let title = check_name(&input.title).map_err(|m| OpError::invalid(Field::Title, m))?;
+        let description = check_text(&input.description, 20_000)
+            .map_err(|m| OpError::invalid(Field::Description, m))?;
+        let date = not_future(input.date.unwrap_or(today), today, Field::Date)?;
+        let evidence = NewEvidence {
+            date,
+            title,
+            kind: input.kind,
+            description,
+            file_ref: input.file_ref.as_deref(),
+            outcomes: &outcomes,
+        };
+        change.update_evidence(id, &evidence)?;
+        Ok(finish(change, RecordKey::Evidence(id), id)?.version)
+    }
+
+    /// Marks evidence deleted; the row and its history stay.
+    pub fn delete_evidence(&mut self, id: i64, base: Option<Version>) -> Result<Version, OpError> {
+        let change = self.begin()?;
+        live_evidence(&change, id, base)?;
+        change.delete_evidence(id)?;
+        Ok(finish(change, RecordKey::Evidence(id), id)?.version)
+    }
+
+    /// Brings back deleted evidence.
+    pub fn restore_evidence(&mut self, id: i64, base: Option<Version>) -> Result<Version, OpError> {
+        let change = self.begin()?;
+        let key = RecordKey::Evidence(id);
+        expect_version(&change, &key, base, || format!("evidence {id}"))?;
+        match change.evidence_owner(id)? {
+            Some((_, true)) => {}
+            Some((_, false)) => return Err(OpError::Gone(format!("evidence {id} is not deleted"))),
+            None => return Err(OpError::Gone(format!("no evidence has the id {id}"))),
+        }
+        change.restore_evidence(id)?;
+        Ok(finish(change, key, id)?.version)
+    }
+
+    /// Records hours, within the programme so far and the daily cap; the
+    /// cap is checked inside the write, so entries made at once cannot pass it.
+    pub fn log_hours(
+        &mut self,
+        person: PersonId,
+        input: &HoursInput,
+    ) -> Result<LoggedHours, OpError> {
+        let (registry, today) = (self.registry, self.clock.today());
+        let change = self.begin()?;
+        let (_, enrolment) = enrolled(&change, person)?;
+        let framework = framework_of(registry, &enrolment.framework_id)?;
+        let checked = checked_hours(framework, input)?;
+        let date = input.date.unwrap_or(today);
+        let claim = HoursClaim {
+            date,
+            hours: input.hours,
+            start: enrolment.start_date,
+            today,
+            daily_cap: framework.hours.daily_cap_hours(),
+            already_that_day: change.hours_on(enrolment.id, date)?,
+        };
+        check_hours(&claim).map_err(|m| OpError::invalid(hours_field(&claim), m))?;
+        let entry = NewHours {
+            date,
+            hours: input.hours,
+            category: &input.category,
+            activity: input.activity.as_deref(),
+            note: checked.note,
+            benefit: checked.benefit,
+            outcomes: &checked.outcomes,
+        };
+        let (id, duplicate_of) = change.add_hours(enrolment.id, &entry)?;
+        let written = finish(change, RecordKey::Hours(id), id)?;
+        Ok(LoggedHours {
+            written,
+            duplicate_of,
+        })
+    }
+
+    /// Marks an hours entry deleted; the row and its history stay.
+    pub fn delete_hours(&mut self, id: i64, base: Option<Version>) -> Result<Version, OpError> {
+        let change = self.begin()?;
+        let key = RecordKey::Hours(id);
+        expect_version(&change, &key, base, || format!("hours entry {id}"))?;
+        match change.hours_owner(id)? {
+            Some((_, false)) => {}
+            Some((_, true)) => {
+                return Err(OpError::Gone(format!(
+                    "hours entry {id} is already deleted"
+                )));
+            }
+            None => return Err(OpError::Gone(format!("no hours entry has the id {id}"))),
+        }
+        change.delete_hours(id)?;
+        Ok(finish(change, key, id)?.version)
+    }
+
+    pub fn set_requirement(
+        &mut self,
+        person: PersonId,
+        requirement: &str,
+        input: &RequirementInput,
+        base: Option<Version>,
+    ) -> Result<Version, OpError> {
+        let (registry, today) = (self.registry, self.clock.today());
+        let change = self.begin()?;
+        let (_, enrolment) = enrolled(&change, person)?;
+        let framework = framework_of(registry, &enrolment.framework_id)?;
+        if framework.requirement(requirement).is_none() {
+            return Err(OpError::invalid(
+                Field::Requirement,
+                format!(
+                    "`{requirement}` is not a requirement of {}",
+                    framework.framework.id
+                ),
+            ));
+        }
+        if let Some(date) = input.date {
+            not_future(date, today, Field::Date)?;
+        }
+        let reference = input
+            .reference
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+            .map(|r| check_name(r).map_err(|m| OpError::invalid(Field::Reference, m)))
+            .transpose()?;
+        let key = RecordKey::Requirement(enrolment.id, requirement.to_string());
+        expect_version(&change, &key, base, || format!("requirement {requirement}"))?;
+        let update = RequirementUpdate {
+            status: input.status,
+            date: input.date,
+            reference,
+            expires_on: input.expires_on,
+        };
+        change.set_requirement(enrolment.id, requirement, &update)?;
+        Ok(finish(change, key, 0)?.version)
+    }
+
+    /// The apprentice's own status for an outcome.
+    pub fn set_outcome_status(
+        &mut self,
+        person: PersonId,
+        code: &str,
+        status: OutcomeStatus,
+        base: Option<Version>,
+    ) -> Result<Version, OpError> {
+        let registry = self.registry;
+        let change = self.begin()?;
+        let (_, enrolment) = enrolled(&change, person)?;
+        let framework = framework_of(registry, &enrolment.framework_id)?;
+        let code = known_outcome(framework, code, Field::Outcome)?;
+        let key = RecordKey::Outcome(enrolment.id, code.clone());
+        expect_version(&change, &key, base, || format!("{code}'s status"))?;
+        change.set_outcome_status(enrolment.id, &code, status)?;
+        Ok(finish(change, key, 0)?.version)
+    }
+
+    /// The assessor's judgement of an outcome, outside a check-in.
+    pub fn judge_outcome(
+        &mut self,
+        person: PersonId,
+        code: &str,
+        judgement: Judgement,
+        note: &str,
+        base: Option<Version>,
+    ) -> Result<Version, OpError> {
+        let registry = self.registry;
+        let actor = self.actor;
+        let change = self.begin()?;
+        let assessor = acting_assessor(&change, actor, "record a judgement")?;
+        let (_, enrolment) = enrolled(&change, person)?;
+        let framework = framework_of(registry, &enrolment.framework_id)?;
+        let code = known_outcome(framework, code, Field::Outcome)?;
+        let note = check_text(note, 5_000).map_err(|m| OpError::invalid(Field::Note, m))?;
+        let key = RecordKey::Outcome(enrolment.id, code.clone());
+        expect_version(&change, &key, base, || format!("{code}'s judgement"))?;
+        change.set_judgement(enrolment.id, &code, judgement, note, assessor)?;
+        Ok(finish(change, key, 0)?.version)
+    }
+}
+
+/// Commits, returning the record's version after the write.
+fn finish(change: Change, key: RecordKey, id: i64) -> Result<Written, OpError> {
+    let version = change.version(&key)?;
+    change.commit()?;
+    Ok(Written { id, version })
+}
+
+/// The enrolment of evidence that is there to change, as the screen saw it.
+fn live_evidence(change: &Change, id: i64, base: Option<Version>) -> Result<EnrolmentId, OpError> {
+    expect_version(change, &RecordKey::Evidence(id), base, || {
+        format!("evidence {id}")
+    })?;
+    match change.evidence_owner(id)? {
+        Some((enrolment, false)) => Ok(enrolment),
+        Some((_, true)) => Err(OpError::Gone(format!("evidence {id} has been deleted"))),
+        None => Err(OpError::Gone(format!("no evidence has the id {id}"))),
+    }
+}
+
+/// The acting person, who must be an assessor to `doing`.
+pub(super) fn acting_assessor(
+    change: &Change,
+    actor: Option<PersonId>,
+    doing: &str,
+) -> Result<PersonId, OpError> {
+    let refused = || OpError::Refused(format!("only an assessor can {doing}"));
+    let actor = actor.ok_or_else(refused)?;
+    if change.person(actor)?.role == Role::Assessor {
+        Ok(actor)
+    } else {
+        Err(refused())
+    }
+}
+
+fn not_future(date: NaiveDate, today: NaiveDate, field: Field) -> Result<NaiveDate, OpError> {
+    if date > today {
+        return Err(OpError::invalid(
+            field,
+            format!("{date} is in the future (today is {today})"),
+        ));
+    }
+    Ok(date)
+}
+
+/// The daily cap and the day's date are about different inputs.
+fn hours_field(claim: &HoursClaim) -> Field {
+    if claim.hours.is_finite()
+        && claim.hours > 0.0
+        && (claim.date < claim.start || claim.date > claim.today)
+    {
+        Field::Date
+    } else {
+        Field::Hours
+    }
+}
+
+fn known_outcome(framework: &Framework, code: &str, field: Field) -> Result<String, OpError> {
+    let code = code.trim();
+    if framework.outcome(code).is_some() {
+        return Ok(code.to_string());
+    }
+    Err(OpError::invalid(
+        field,
+        format!(
+            "`{code}` is not an outcome of {}; its outcomes are {}",
+            framework.framework.id,
+            framework.outcome_codes().join(", ")
+        ),
+    ))
+}
+
+/// Outcome codes of the framework, at least one.
+fn evidence_outcomes(framework: &Framework, codes: &[String]) -> Result<Vec<String>, OpError> {
+    let codes = outcome_codes(framework, codes)?;
+    if codes.is_empty() {
+        return Err(OpError::invalid(
+            Field::Outcomes,
+            "map the evidence to at least one outcome",
+        ));
+    }
+    Ok(codes)
+}
+
+fn outcome_codes(framework: &Framework, codes: &[String]) -> Result<Vec<String>, OpError> {
+    codes
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .map(|code| known_outcome(framework, code, Field::Outcomes))
+        .collect()
+}
+
+/// The checked text parts of an hours entry.
+struct CheckedHours<'a> {
+    note: &'a str,
+    benefit: Option<&'a str>,
+    outcomes: Vec<String>,
+}
+
+fn checked_hours<'a>(
+    framework: &Framework,
+    input: &'a HoursInput,
+) -> Result<CheckedHours<'a>, OpError> {
+    let id = &framework.framework.id;
+    if framework.hour_category(&input.category).is_none() {
+        return Err(OpError::invalid(
+            Field::Category,
+            format!(
+                "`{}` is not an hour category of {id}; use one of {}",
+                input.category,
+                framework.hour_category_ids().join(", ")
+            ),
+        ));
+    }
+    if let Some(activity) = &input.activity {
+        if !framework.activities.iter().any(|a| &a.id == activity) {
+            return Err(OpError::invalid(
+                Field::Activity,
+                format!("`{activity}` is not an activity of {id}"),
+            ));
+        }
+    }
+    let benefit = input.benefit.as_deref().filter(|b| !b.trim().is_empty());
+    if framework.hours.record_benefit && benefit.is_none() {
+        return Err(OpError::invalid(
+            Field::Benefit,
+            format!("{id} records the benefit of time spent: say what it brought"),
+        ));
+    }
+    Ok(CheckedHours {
+        note: check_text(&input.note, 5_000).map_err(|m| OpError::invalid(Field::Note, m))?,
+        benefit: benefit
+            .map(|b| check_text(b, 5_000))
+            .transpose()
+            .map_err(|m| OpError::invalid(Field::Benefit, m))?,
+        outcomes: outcome_codes(framework, &input.outcomes)?,
+    })
+}

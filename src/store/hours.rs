@@ -1,0 +1,117 @@
+//! Hours entries: recording time (flagging a likely duplicate) and deleting
+//! an entry (a mark; the row stays), each with its history rows.
+
+use super::StoreError;
+use super::change::Change;
+use super::evidence::map_outcomes;
+use super::history::{ChangeKind, RecordKey};
+use crate::domain::EnrolmentId;
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+/// Time to record; the caller has checked it against the programme's rules.
+#[derive(Debug, Clone)]
+pub struct NewHours<'a> {
+    pub date: NaiveDate,
+    pub hours: f64,
+    pub category: &'a str,
+    pub activity: Option<&'a str>,
+    pub note: &'a str,
+    pub benefit: Option<&'a str>,
+    pub outcomes: &'a [String],
+}
+
+impl Change<'_> {
+    /// Records hours; returns the new entry's id and, when an entry with the
+    /// same date, hours and category already existed, that entry's id.
+    pub fn add_hours(
+        &self,
+        enrolment: EnrolmentId,
+        entry: &NewHours,
+    ) -> Result<(i64, Option<i64>), StoreError> {
+        self.run("recording hours", |transaction| {
+            let duplicate: Option<i64> = transaction.query_row(
+                "SELECT min(id) FROM hours_entry WHERE enrolment_id = ?1 AND date = ?2 AND hours = ?3
+                 AND category = ?4 AND deleted_at IS NULL",
+                params![enrolment.0, entry.date, entry.hours, entry.category],
+                |row| row.get(0),
+            )?;
+            transaction.execute(
+                "INSERT INTO hours_entry (enrolment_id, date, hours, category, activity, note, benefit,
+                                          possible_duplicate_of, created_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    enrolment.0,
+                    entry.date,
+                    entry.hours,
+                    entry.category,
+                    entry.activity,
+                    entry.note,
+                    entry.benefit,
+                    duplicate,
+                    self.actor().map(|a| a.0),
+                    self.at()
+                ],
+            )?;
+            let id = transaction.last_insert_rowid();
+            map_outcomes(transaction, "hours_outcome", "hours_id", id, entry.outcomes)?;
+            let fields = [
+                ("enrolment_id", None, Some(enrolment.0.to_string())),
+                ("date", None, Some(entry.date.to_string())),
+                ("hours", None, Some(entry.hours.to_string())),
+                ("category", None, Some(entry.category.to_string())),
+                ("activity", None, entry.activity.map(str::to_string)),
+                ("note", None, Some(entry.note.to_string())),
+                ("benefit", None, entry.benefit.map(str::to_string)),
+                ("outcomes", None, Some(entry.outcomes.join(","))),
+            ];
+            self.history(ChangeKind::Insert, &RecordKey::Hours(id), &fields)?;
+            Ok((id, duplicate))
+        })
+    }
+
+    /// Hours already recorded for an enrolment on one day.
+    pub fn hours_on(&self, enrolment: EnrolmentId, date: NaiveDate) -> Result<f64, StoreError> {
+        self.run("reading hours", |transaction| {
+            transaction.query_row(
+                "SELECT coalesce(sum(hours), 0) FROM hours_entry
+                 WHERE enrolment_id = ?1 AND date = ?2 AND deleted_at IS NULL",
+                params![enrolment.0, date],
+                |row| row.get(0),
+            )
+        })
+    }
+
+    /// The enrolment an hours entry belongs to, and whether it is deleted.
+    pub fn hours_owner(&self, id: i64) -> Result<Option<(EnrolmentId, bool)>, StoreError> {
+        self.run("reading hours", |transaction| {
+            transaction
+                .query_row(
+                    "SELECT enrolment_id, deleted_at IS NOT NULL FROM hours_entry WHERE id = ?1",
+                    [id],
+                    |row| Ok((EnrolmentId(row.get(0)?), row.get(1)?)),
+                )
+                .optional()
+        })
+    }
+
+    /// Marks an hours entry deleted; the row and its history stay.
+    pub fn delete_hours(&self, id: i64) -> Result<(), StoreError> {
+        self.run("deleting hours", |transaction| {
+            let hours: f64 = transaction.query_row(
+                "SELECT hours FROM hours_entry WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |row| row.get(0),
+            )?;
+            transaction.execute(
+                "UPDATE hours_entry SET deleted_at = ?2 WHERE id = ?1",
+                params![id, self.at()],
+            )?;
+            let fields = [
+                ("hours", Some(hours.to_string()), None),
+                ("deleted_at", None, Some(self.at().to_string())),
+            ];
+            self.history(ChangeKind::Delete, &RecordKey::Hours(id), &fields)
+        })
+    }
+}

@@ -1,0 +1,353 @@
+//! The app's forms: what each asks for, and how a saved form becomes a
+//! change in the store. A refused form stays open with its text.
+
+use super::app::{App, Loaded};
+use super::form::{Field, Form, FormKind};
+use super::undo::{EvidenceBefore, Undo, UndoStep};
+use crate::domain::{EvidenceKind, Judgement, RequirementStatus, Version, parse_date};
+use crate::ops::{Enrolling, EvidenceInput, Field as Input, HoursInput, OpError, RequirementInput};
+use crate::store::Store;
+
+fn words<T: Copy>(all: &[T], word: fn(T) -> &'static str) -> Vec<(String, String)> {
+    all.iter()
+        .map(|value| (word(*value).to_string(), word(*value).replace('_', " ")))
+        .collect()
+}
+
+fn outcome_options(loaded: &Loaded) -> Vec<(String, String)> {
+    loaded
+        .framework
+        .outcomes
+        .iter()
+        .map(|o| (o.code.clone(), format!("{} {}", o.code, o.title)))
+        .collect()
+}
+
+pub fn add_evidence(app: &App, loaded: &Loaded) -> Form {
+    let preselected: Vec<String> = app
+        .selected_outcome()
+        .map(|code| vec![code.to_string()])
+        .unwrap_or_default();
+    Form::new(
+        FormKind::AddEvidence,
+        "Add evidence",
+        vec![
+            Field::line("Title", ""),
+            Field::line("Date", &app.today.to_string()),
+            Field::choice(
+                "Kind",
+                words(EvidenceKind::ALL, EvidenceKind::as_str),
+                "observation",
+            ),
+            Field::lines("Description", ""),
+            Field::many("Outcomes", outcome_options(loaded), &preselected),
+        ],
+    )
+}
+
+pub fn edit_evidence(loaded: &Loaded, item: &crate::domain::EvidenceItem) -> Form {
+    Form::new(
+        FormKind::EditEvidence(item.id),
+        format!("Edit evidence {}", item.id),
+        vec![
+            Field::line("Title", &item.title),
+            Field::line("Date", &item.date.to_string()),
+            Field::choice(
+                "Kind",
+                words(EvidenceKind::ALL, EvidenceKind::as_str),
+                item.kind.as_str(),
+            ),
+            Field::lines("Description", &item.description),
+            Field::many("Outcomes", outcome_options(loaded), &item.outcomes),
+        ],
+    )
+}
+
+pub fn add_hours(app: &App, loaded: &Loaded) -> Form {
+    let categories: Vec<(String, String)> = loaded
+        .framework
+        .hours
+        .categories
+        .iter()
+        .map(|c| (c.id.clone(), c.title.clone()))
+        .collect();
+    let first = categories.first().map(|c| c.0.clone()).unwrap_or_default();
+    let mut fields = vec![
+        Field::line("Date", &app.today.to_string()),
+        Field::line("Hours", ""),
+        Field::choice("Category", categories, &first),
+        Field::line("Note", ""),
+    ];
+    if loaded.framework.hours.record_benefit {
+        fields.push(Field::line("Benefit", ""));
+    }
+    Form::new(FormKind::AddHours, "Add hours", fields)
+}
+
+pub fn requirement(app: &App, loaded: &Loaded, id: &str) -> Option<Form> {
+    let requirement = loaded.framework.requirement(id)?;
+    let record = loaded.progress.requirements.iter().find(|r| r.id == id);
+    let status = record.map_or("met", |r| r.status.as_str());
+    let date = record.and_then(|r| r.date).unwrap_or(app.today).to_string();
+    let mut fields = vec![
+        Field::choice(
+            "Status",
+            words(RequirementStatus::ALL, RequirementStatus::as_str),
+            status,
+        ),
+        Field::line("Date", &date),
+        Field::line(
+            "Reference",
+            record.and_then(|r| r.reference.as_deref()).unwrap_or(""),
+        ),
+    ];
+    if requirement.records_expiry {
+        let expires = record
+            .and_then(|r| r.expires_on)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        fields.push(Field::line("Expires", &expires));
+    }
+    Some(Form::new(
+        FormKind::Requirement(id.to_string()),
+        requirement.title.clone(),
+        fields,
+    ))
+}
+
+pub fn judgement(loaded: &Loaded, code: &str) -> Form {
+    let current = loaded.progress.outcomes.iter().find(|o| o.code == code);
+    // Not yet assessed starts at "competent", the usual next step.
+    let word = current
+        .map(|o| o.judgement)
+        .filter(|j| *j != Judgement::NotAssessed)
+        .unwrap_or(Judgement::Competent)
+        .as_str();
+    let options = Judgement::ALL
+        .iter()
+        .map(|j| (j.as_str().to_string(), j.label().to_string()))
+        .collect();
+    Form::new(
+        FormKind::Judgement(code.to_string()),
+        format!("Judge {code}"),
+        vec![
+            Field::choice("Judgement", options, word),
+            Field::lines(
+                "Note",
+                current
+                    .and_then(|o| o.judgement_note.as_deref())
+                    .unwrap_or(""),
+            ),
+        ],
+    )
+}
+
+pub fn welcome(app: &App) -> Form {
+    Form::new(
+        FormKind::Welcome,
+        "Add yourself as an apprentice",
+        vec![
+            Field::line("Name", ""),
+            Field::line("Start date", &app.today.to_string()),
+            Field::line("Date of birth", ""),
+        ],
+    )
+}
+
+/// What saving did: a message, and how to undo it if it can be undone.
+pub struct Saved {
+    pub message: String,
+    pub undo: Option<UndoStep>,
+    /// A new person to open.
+    pub opened: Option<crate::domain::PersonId>,
+}
+
+impl Saved {
+    fn said(message: String, undo: Option<UndoStep>) -> Saved {
+        Saved {
+            message,
+            undo,
+            opened: None,
+        }
+    }
+}
+
+/// Reads the form and hands it to the operations layer; `Err` keeps the
+/// form open with the reason.
+pub fn save(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError> {
+    if form.kind == FormKind::Welcome {
+        return save_welcome(app, form, store);
+    }
+    let loaded = app
+        .loaded
+        .as_ref()
+        .ok_or_else(|| OpError::Refused("nobody is open".into()))?;
+    let person = loaded.person.id;
+    let mut ops = app.ops(store);
+    match &form.kind {
+        FormKind::AddEvidence => {
+            let input = evidence_input(form)?;
+            let written = ops.add_evidence(person, &input)?;
+            let undo = UndoStep::new(Undo::EvidenceAdded(written.id), written.version);
+            let message = format!("added evidence {}: {}", written.id, input.title.trim());
+            Ok(Saved::said(message, Some(undo)))
+        }
+        FormKind::EditEvidence(id) => {
+            let old = loaded
+                .progress
+                .evidence
+                .iter()
+                .find(|e| e.id == *id)
+                .ok_or_else(|| OpError::Gone("that evidence is gone".into()))?;
+            let version = ops.edit_evidence(*id, &evidence_input(form)?, Some(old.version))?;
+            let before = EvidenceBefore {
+                date: old.date,
+                title: old.title.clone(),
+                kind: old.kind,
+                description: old.description.clone(),
+                file_ref: old.file_ref.clone(),
+                outcomes: old.outcomes.clone(),
+            };
+            let undo = UndoStep::new(Undo::EvidenceEdited { id: *id, before }, version);
+            Ok(Saved::said(format!("saved evidence {id}"), Some(undo)))
+        }
+        FormKind::AddHours => {
+            let input = HoursInput {
+                date: date_field(form, "Date")?,
+                hours: number_field(form, "Hours")?,
+                category: form.value("Category"),
+                note: form.value("Note"),
+                benefit: Some(form.value("Benefit")),
+                ..HoursInput::default()
+            };
+            let logged = ops.log_hours(person, &input)?;
+            let id = logged.written.id;
+            let mut message = format!(
+                "added {} h of {} on {}",
+                input.hours,
+                input.category,
+                input.date.unwrap_or(app.today)
+            );
+            if let Some(other) = logged.duplicate_of {
+                message.push_str(&format!(" (same as entry {other}: a duplicate?)"));
+            }
+            let undo = UndoStep::new(Undo::HoursAdded(id), logged.written.version);
+            Ok(Saved::said(message, Some(undo)))
+        }
+        FormKind::Requirement(id) => {
+            let record = loaded.progress.requirements.iter().find(|r| &r.id == id);
+            let status = RequirementStatus::parse(&form.value("Status"))
+                .ok_or_else(|| OpError::invalid(Input::Status, "choose a status"))?;
+            let input = RequirementInput {
+                status,
+                date: date_field(form, "Date")?,
+                reference: Some(form.value("Reference")),
+                expires_on: date_field(form, "Expires")?,
+            };
+            let base = Some(record.map_or(Version::default(), |r| r.version));
+            let version = ops.set_requirement(person, id, &input, base)?;
+            let before = record.cloned();
+            let undo = Undo::Requirement {
+                person,
+                id: id.clone(),
+                before,
+            };
+            let message = format!("{id} is now {status}");
+            Ok(Saved::said(message, Some(UndoStep::new(undo, version))))
+        }
+        FormKind::Judgement(code) => {
+            let judgement = Judgement::parse(&form.value("Judgement"))
+                .ok_or_else(|| OpError::invalid(Input::Status, "choose a judgement"))?;
+            let base = loaded
+                .progress
+                .outcomes
+                .iter()
+                .find(|o| &o.code == code)
+                .map_or(Version::default(), |o| o.version);
+            ops.judge_outcome(person, code, judgement, &form.value("Note"), Some(base))?;
+            Ok(Saved::said(format!("{code} judged {judgement}"), None))
+        }
+        FormKind::Welcome => save_welcome(app, form, store),
+        // Check-in actions belong to the check-in until it is saved.
+        FormKind::CheckinAction => Err(OpError::Refused(
+            "an action is added from the check-in".into(),
+        )),
+    }
+}
+
+fn evidence_input(form: &Form) -> Result<EvidenceInput, OpError> {
+    Ok(EvidenceInput {
+        date: Some(
+            date_field(form, "Date")?
+                .ok_or_else(|| OpError::invalid(Input::Date, "give the date of the evidence"))?,
+        ),
+        title: form.value("Title"),
+        kind: EvidenceKind::parse(&form.value("Kind")).unwrap_or(EvidenceKind::Other),
+        description: form.value("Description"),
+        file_ref: None,
+        outcomes: form
+            .value("Outcomes")
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+fn save_welcome(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError> {
+    let enrolling = Enrolling {
+        name: form.value("Name"),
+        start: date_field(form, "Start date")?,
+        date_of_birth: date_field(form, "Date of birth")?,
+        ..Enrolling::default()
+    };
+    let enrolled = app.ops(store).enrol(&enrolling)?;
+    Ok(Saved {
+        message: format!("welcome, {}", enrolling.name.trim()),
+        undo: None,
+        opened: Some(enrolled.person),
+    })
+}
+
+/// An optional date field: empty is `None`, anything else must be a date.
+fn date_field(form: &Form, label: &str) -> Result<Option<chrono::NaiveDate>, OpError> {
+    let text = form.value(label);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_date(&text)
+        .map(Some)
+        .map_err(|m| OpError::Refused(format!("{label}: {m}")))
+}
+
+fn number_field(form: &Form, label: &str) -> Result<f64, OpError> {
+    form.value(label)
+        .parse()
+        .map_err(|_| OpError::Refused(format!("{label}: give a number, e.g. 6 or 7.5")))
+}
+
+/// How the app's forms name each input.
+pub fn label(field: Input) -> String {
+    let label = match field {
+        Input::Name => "Name",
+        Input::Start => "Start date",
+        Input::DateOfBirth => "Date of birth",
+        Input::Date => "Date",
+        Input::Title => "Title",
+        Input::Kind => "Kind",
+        Input::Description => "Description",
+        Input::Outcomes => "Outcomes",
+        Input::Hours => "Hours",
+        Input::Category => "Category",
+        Input::Note => "Note",
+        Input::Benefit => "Benefit",
+        Input::Status => "Status",
+        Input::Reference => "Reference",
+        Input::Expires => "Expires",
+        Input::NextDate => "Next date",
+        Input::Action => "Action",
+        Input::Due => "Due",
+        other => return other.word().to_string(),
+    };
+    label.to_string()
+}
