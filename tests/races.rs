@@ -1,0 +1,370 @@
+//! Two people at once: the real binary run as several processes against
+//! one database, and app sessions left open while others change records.
+//! Each race once lost or corrupted records; each is now refused or
+//! serialised, and the user is told.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use pcso_tracker::domain::{OutcomeStatus, PersonId};
+use pcso_tracker::framework::Registry;
+use pcso_tracker::ops::Clock;
+use pcso_tracker::store::Store;
+use pcso_tracker::tui::action::Action;
+use pcso_tracker::tui::app::{App, Overlay, Screen};
+use pcso_tracker::tui::{Launch, prepare, update};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::thread;
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-21";
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .args(["--today", TODAY, "--db"])
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn demo() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tracker.db");
+    assert!(run(&db, &["demo"]).status.success());
+    (dir, db)
+}
+
+/// Runs the same command as `n` processes at once.
+fn at_once(db: &Path, n: usize, args: &[&str]) -> Vec<Output> {
+    let handles: Vec<_> = (0..n)
+        .map(|_| {
+            let db = db.to_path_buf();
+            let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            thread::spawn(move || {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                run(&db, &args)
+            })
+        })
+        .collect();
+    handles
+        .into_iter()
+        .map(|h| h.join().expect("thread"))
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn eight_entries_for_one_day_at_once_never_pass_the_daily_cap() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tracker.db");
+    let added = run(
+        &db,
+        &["apprentice", "add", "Amy Clark", "--start", "2026-09-01"],
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    let args = [
+        "hours",
+        "add",
+        "Amy",
+        "--hours",
+        "10",
+        "--category",
+        "off-the-job",
+        "--date",
+        "2026-10-05",
+    ];
+    let outputs = at_once(&db, 8, &args);
+    let recorded = outputs.iter().filter(|o| o.status.success()).count();
+    let refusals: Vec<String> = outputs
+        .iter()
+        .filter(|o| !o.status.success())
+        .map(stderr)
+        .collect();
+    let total: f64 = Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT coalesce(sum(hours), 0) FROM hours_entry WHERE date = '2026-10-05'",
+            [],
+            |row| row.get(0),
+        )
+        .expect("sum");
+    println!("8 processes logging 10 h for one day: {recorded} recorded, {total} h on record");
+    assert_eq!(recorded, 1, "one entry fits under the 12 h cap");
+    assert_eq!(total, 10.0);
+    for refusal in &refusals {
+        assert!(
+            refusal.contains("--hours:") && refusal.contains("daily cap"),
+            "{refusal}"
+        );
+    }
+}
+
+#[test]
+fn concurrent_amends_leave_one_draft_and_the_chain_verifies() {
+    let (_dir, db) = demo();
+    // Check-in 7 is Dan Hughes's last sealed review, and he has no draft.
+    let outputs = at_once(
+        &db,
+        6,
+        &[
+            "--as",
+            "Sam Patel",
+            "checkin",
+            "amend",
+            "7",
+            "--reason",
+            "Hours misread",
+        ],
+    );
+    let started = outputs.iter().filter(|o| o.status.success()).count();
+    let drafts: i64 = Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id
+             JOIN person p ON p.id = e.person_id
+             WHERE p.name = 'Dan Hughes' AND c.state = 'draft' AND c.superseded_by IS NULL",
+            [],
+            |row| row.get(0),
+        )
+        .expect("count");
+    let verified = run(&db, &["verify"]);
+    println!(
+        "6 amends at once: {started} started, {drafts} open draft, verify: {}",
+        String::from_utf8_lossy(&verified.stdout).trim()
+    );
+    assert_eq!((started, drafts), (1, 1));
+    for refused in outputs.iter().filter(|o| !o.status.success()) {
+        assert!(stderr(refused).contains("already has a draft check-in"));
+    }
+    assert!(verified.status.success());
+}
+
+/// An app session on a database file, driven by keys.
+struct Session {
+    store: Store,
+    app: App,
+}
+
+impl Session {
+    fn open(db: &Path, who: &str) -> Session {
+        let store = Store::open(db).expect("open");
+        let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("date");
+        let launch = Launch {
+            clock: Clock::fixed(today.and_hms_opt(10, 0, 0).expect("time").and_utc()),
+            acting_as: Some(who.to_string()),
+        };
+        let registry = Registry::load(None).expect("frameworks");
+        let app = prepare(&store, registry, &launch, (100, 30)).expect("prepare");
+        Session { store, app }
+    }
+
+    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(action) = update::action_for_event(&self.app, &event) {
+            update::update(&mut self.app, &mut self.store, action);
+        }
+    }
+
+    fn keys(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c), KeyModifiers::NONE);
+        }
+    }
+
+    fn error(&self) -> String {
+        match &self.app.overlay {
+            Overlay::Error(message) => message.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn selected_outcome(&self) -> String {
+        self.app.selected_outcome().expect("an outcome").to_string()
+    }
+
+    fn stored_status(&self, code: &str) -> OutcomeStatus {
+        let person = self.app.loaded.as_ref().expect("open").person.id;
+        status_of(&self.store, person, code)
+    }
+}
+
+fn status_of(store: &Store, person: PersonId, code: &str) -> OutcomeStatus {
+    let enrolment = store
+        .latest_enrolment(person)
+        .expect("read")
+        .expect("enrolled");
+    let progress = store.progress(&enrolment).expect("progress");
+    progress
+        .outcomes
+        .iter()
+        .find(|o| o.code == code)
+        .map_or(OutcomeStatus::NotStarted, |o| o.status)
+}
+
+#[test]
+fn a_stale_screen_cannot_overwrite_a_change_made_elsewhere() {
+    let (_dir, db) = demo();
+    let mut ben = Session::open(&db, "Ben Okafor");
+    ben.keys("2"); // Outcomes
+    let code = ben.selected_outcome();
+    assert_ne!(ben.stored_status(&code), OutcomeStatus::ReadyForReview);
+    let other = run(
+        &db,
+        &[
+            "outcome",
+            "set",
+            "Ben",
+            &code,
+            "--status",
+            "ready-for-review",
+        ],
+    );
+    assert!(other.status.success(), "{}", stderr(&other));
+    ben.keys("s"); // from the stale screen
+    let told = ben.error();
+    println!("stale write: {told}");
+    assert!(
+        told.contains(&format!("{code}'s status was changed")),
+        "{told}"
+    );
+    assert_eq!(ben.stored_status(&code), OutcomeStatus::ReadyForReview);
+    let shown = ben.app.loaded.as_ref().expect("open");
+    let on_screen = shown.standing.outcomes.iter().find(|o| o.code == code);
+    assert_eq!(
+        on_screen.map(|o| o.status),
+        Some(OutcomeStatus::ReadyForReview),
+        "the screen was read again"
+    );
+}
+
+#[test]
+fn undo_is_refused_once_someone_else_has_changed_the_record() {
+    let (_dir, db) = demo();
+    let mut ben = Session::open(&db, "Ben Okafor");
+    ben.keys("2");
+    let code = ben.selected_outcome();
+    ben.keys("s");
+    assert_eq!(ben.error(), "");
+    let other = run(
+        &db,
+        &[
+            "outcome",
+            "set",
+            "Ben",
+            &code,
+            "--status",
+            "ready-for-review",
+        ],
+    );
+    assert!(other.status.success(), "{}", stderr(&other));
+    ben.keys("u");
+    let told = ben.error();
+    println!("stale undo: {told}");
+    assert!(told.contains("was changed"), "{told}");
+    assert_eq!(ben.stored_status(&code), OutcomeStatus::ReadyForReview);
+}
+
+#[test]
+fn the_app_notices_changes_made_by_another_program() {
+    let (_dir, db) = demo();
+    let mut ben = Session::open(&db, "Ben Okafor");
+    ben.keys("2");
+    let code = ben.selected_outcome();
+    let other = run(
+        &db,
+        &[
+            "outcome",
+            "set",
+            "Ben",
+            &code,
+            "--status",
+            "ready-for-review",
+        ],
+    );
+    assert!(other.status.success());
+    update::update(&mut ben.app, &mut ben.store, Action::CheckForChanges);
+    let shown = ben.app.loaded.as_ref().expect("open");
+    let on_screen = shown.standing.outcomes.iter().find(|o| o.code == code);
+    assert_eq!(
+        on_screen.map(|o| o.status),
+        Some(OutcomeStatus::ReadyForReview)
+    );
+    assert_eq!(
+        ben.app.status_line.as_deref(),
+        Some("updated with changes made elsewhere")
+    );
+}
+
+/// Opens Ben Okafor's record as his assessor and starts (resumes) his draft.
+fn resume_bens_draft(db: &Path) -> Session {
+    let mut sam = Session::open(db, "Sam Patel");
+    let ben = sam.store.find_person("Ben Okafor").expect("Ben").id;
+    sam.app.open_person(&sam.store, ben).expect("open Ben");
+    sam.keys("c");
+    assert_eq!(sam.app.screen, Screen::Checkin, "{}", sam.error());
+    sam
+}
+
+#[test]
+fn a_draft_sealed_in_one_app_ends_the_other_apps_session_with_a_message() {
+    let (_dir, db) = demo();
+    let mut first = resume_bens_draft(&db);
+    let mut second = resume_bens_draft(&db);
+    assert_eq!(
+        first.app.checkin.as_ref().map(|s| s.id),
+        second.app.checkin.as_ref().map(|s| s.id),
+        "both resumed the one open draft"
+    );
+    for _ in 0..7 {
+        first.key(KeyCode::Tab, KeyModifiers::NONE);
+    }
+    first.keys("Ben Okafor");
+    first.key(KeyCode::Down, KeyModifiers::NONE);
+    first.keys("Sam Patel");
+    first.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(first.app.screen, Screen::Person, "{}", first.error());
+    // The second app notices the change and leaves check-in mode.
+    update::update(&mut second.app, &mut second.store, Action::CheckForChanges);
+    let told = second.error();
+    println!("second session: {told}");
+    assert_eq!(second.app.screen, Screen::Person);
+    assert!(told.contains("signed and sealed elsewhere"), "{told}");
+    // Keys work again: q quits the app.
+    second.key(KeyCode::Enter, KeyModifiers::NONE);
+    second.keys("q");
+    assert!(second.app.quit);
+}
+
+#[test]
+fn a_second_session_saving_a_sealed_draft_is_told_and_let_go() {
+    let (_dir, db) = demo();
+    let mut first = resume_bens_draft(&db);
+    let mut second = resume_bens_draft(&db);
+    for _ in 0..7 {
+        first.key(KeyCode::Tab, KeyModifiers::NONE);
+    }
+    first.keys("Ben Okafor");
+    first.key(KeyCode::Down, KeyModifiers::NONE);
+    first.keys("Sam Patel");
+    first.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    // Without the change check, the next save finds the draft sealed.
+    second.key(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(second.app.screen, Screen::Person);
+    assert!(second.error().contains("signed and sealed elsewhere"));
+}
+
+#[test]
+fn ctrl_c_and_q_always_leave_check_in_mode() {
+    let (_dir, db) = demo();
+    let mut sam = resume_bens_draft(&db);
+    sam.key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(sam.app.screen, Screen::Person);
+    sam.keys("c");
+    assert_eq!(sam.app.screen, Screen::Checkin);
+    sam.keys("q"); // on "Since last", where nothing is typed
+    assert_eq!(sam.app.screen, Screen::Person);
+}
