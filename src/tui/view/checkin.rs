@@ -2,11 +2,13 @@
 //! time below, and the keys for that section in the footer.
 
 use crate::domain::CheckinSection;
-use crate::tui::app::App;
+use crate::domain::standing::OutcomeStanding;
+use crate::tui::app::{App, Loaded};
 use crate::tui::checkin::{CheckinSession, Step};
 use crate::tui::text::{clean, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -55,9 +57,36 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let (Some(session), Some(loaded)) = (&app.checkin, &app.loaded) else {
         return;
     };
-    let theme = app.theme;
     let mut lines: Vec<Line> = Vec::new();
-    let title = match &session.amends {
+    match session.step {
+        Step::SinceLast => since_last(&mut lines, app, session),
+        Step::Outcomes => outcomes(&mut lines, app, session, body.width),
+        Step::Hours => hours(&mut lines, loaded, session),
+        Step::PlanChanges => prompted_text(
+            &mut lines,
+            "Changes to the training plan agreed today:",
+            session,
+        ),
+        Step::Concerns => prompted_text(
+            &mut lines,
+            "Concerns, wellbeing and support needs:",
+            session,
+        ),
+        Step::Actions => actions(&mut lines, app, session),
+        Step::NextDate => next_date(&mut lines, loaded, session),
+        Step::SignOff => sign_off(&mut lines, app, session),
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(title(session)))
+            .wrap(Wrap { trim: false }),
+        body,
+    );
+}
+
+/// The step, the draft's id, and what it amends or the day it is for.
+fn title(session: &CheckinSession) -> String {
+    match &session.amends {
         Some((original, reason)) => format!(
             " {} · draft {}, amending check-in {original}: {} ",
             session.step.title(),
@@ -70,121 +99,78 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
             session.id,
             session.date
         ),
-    };
-    match session.step {
-        Step::SinceLast => {
-            let since = session.last_date.map_or("the start".to_string(), |d| {
-                format!("the last check-in ({d})")
-            });
-            lines.push(Line::from(format!(
-                "Since {since}: {} new evidence items, {:.1} h logged, {} status changes.",
-                session.new_evidence.len(),
-                session.hours_since,
-                session.status_changes.len()
-            )));
-            for change in session.status_changes.iter().rev().take(5) {
-                let (before, after) = (
-                    change.before.replace('_', " "),
-                    change.after.replace('_', " "),
-                );
-                let (code, day) = (&change.code, &change.day);
-                lines.push(Line::from(format!("  {code}: {before} → {after} ({day})")));
-            }
-            for item in session.new_evidence.iter().rev().take(5) {
-                lines.push(Line::from(format!(
-                    "  {} {} ({})",
-                    item.date,
-                    one_line(&item.title),
-                    item.outcomes.join(", ")
-                )));
-            }
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                "Actions agreed last time",
-                theme.key(),
-            )));
-            if session.previous_actions.is_empty() {
-                lines.push(Line::from("  none"));
-            }
-            for (index, (id, action)) in session.previous_actions.iter().enumerate() {
-                let done = session
-                    .content
-                    .action_reviews
-                    .iter()
-                    .find(|r| r.action_id == *id)
-                    .is_some_and(|r| r.done);
-                let mark = if done { "[x] done    " } else { "[ ] not done" };
-                let style = if index == session.cursor {
-                    theme.selected()
-                } else {
-                    ratatui::style::Style::default()
-                };
-                lines.push(Line::from(Span::styled(
-                    format!("  {mark}  {} ({})", one_line(&action.text), action.owner),
-                    style,
-                )));
-            }
-        }
-        Step::Outcomes => outcomes(&mut lines, app, session, body.width),
-        Step::Hours => {
-            let hours = &loaded.standing.hours;
-            lines.push(Line::from(match (hours.target, hours.expected_to_date) {
-                (Some(target), Some(expected)) => format!(
-                    "Off-the-job: {:.0} h of {target:.0}, {expected:.0} expected by now, {:.0} behind.",
-                    hours.logged, hours.slippage
-                ),
-                _ => format!("{:.1} h logged; this framework sets no hours target.", hours.total_logged),
-            }));
-            lines.push(Line::from("Record any slippage and its reason:"));
-            text_area(&mut lines, session);
-        }
-        Step::PlanChanges => {
-            lines.push(Line::from("Changes to the training plan agreed today:"));
-            text_area(&mut lines, session);
-        }
-        Step::Concerns => {
-            lines.push(Line::from("Concerns, wellbeing and support needs:"));
-            text_area(&mut lines, session);
-        }
-        Step::Actions => {
-            lines.push(Line::from(
-                "Actions for next time, each with an owner and a due date:",
-            ));
-            if session.content.actions.is_empty() {
-                lines.push(Line::from("  none yet: a adds one"));
-            }
-            for (index, action) in session.content.actions.iter().enumerate() {
-                let due = action.due.map(|d| format!(", by {d}")).unwrap_or_default();
-                let style = if index == session.cursor {
-                    theme.selected()
-                } else {
-                    ratatui::style::Style::default()
-                };
-                lines.push(Line::from(Span::styled(
-                    format!("  • {} ({}{due})", one_line(&action.text), action.owner),
-                    style,
-                )));
-            }
-        }
-        Step::NextDate => {
-            lines.push(Line::from(format!(
-                "The next check-in (every {} weeks):",
-                loaded.framework.programme.checkin_interval_weeks
-            )));
-            lines.push(Line::from(format!("  {}▏", clean(&session.next_date))));
-        }
-        Step::SignOff => sign_off(&mut lines, app, session),
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(Block::bordered().title(title))
-            .wrap(Wrap { trim: false }),
-        body,
-    );
+}
+
+/// The selected row stands out; the rest keep the default style.
+fn row_style(app: &App, selected: bool) -> Style {
+    if selected {
+        app.theme.selected()
+    } else {
+        Style::default()
+    }
+}
+
+fn since_last(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) {
+    recent_changes(lines, session);
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Actions agreed last time",
+        app.theme.key(),
+    )));
+    previous_actions(lines, app, session);
+}
+
+/// What happened since the last check-in: counts, then the latest few.
+fn recent_changes(lines: &mut Vec<Line<'static>>, session: &CheckinSession) {
+    let since = session.last_date.map_or("the start".to_string(), |d| {
+        format!("the last check-in ({d})")
+    });
+    lines.push(Line::from(format!(
+        "Since {since}: {} new evidence items, {:.1} h logged, {} status changes.",
+        session.new_evidence.len(),
+        session.hours_since,
+        session.status_changes.len()
+    )));
+    for change in session.status_changes.iter().rev().take(5) {
+        let (code, day) = (&change.code, &change.day);
+        let (before, after) = (
+            change.before.replace('_', " "),
+            change.after.replace('_', " "),
+        );
+        lines.push(Line::from(format!("  {code}: {before} → {after} ({day})")));
+    }
+    for item in session.new_evidence.iter().rev().take(5) {
+        lines.push(Line::from(format!(
+            "  {} {} ({})",
+            item.date,
+            one_line(&item.title),
+            item.outcomes.join(", ")
+        )));
+    }
+}
+
+/// Last time's actions, each marked done or not as reviewed today.
+fn previous_actions(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) {
+    if session.previous_actions.is_empty() {
+        lines.push(Line::from("  none"));
+    }
+    for (index, (id, action)) in session.previous_actions.iter().enumerate() {
+        let done = session
+            .content
+            .action_reviews
+            .iter()
+            .find(|r| r.action_id == *id)
+            .is_some_and(|r| r.done);
+        let mark = if done { "[x] done    " } else { "[ ] not done" };
+        lines.push(Line::from(Span::styled(
+            format!("  {mark}  {} ({})", one_line(&action.text), action.owner),
+            row_style(app, index == session.cursor),
+        )));
+    }
 }
 
 fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession, width: u16) {
-    let theme = app.theme;
     let scope = if session.show_all_outcomes {
         "all outcomes"
     } else {
@@ -193,29 +179,9 @@ fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession,
     lines.push(Line::from(format!("Judge {scope}:")));
     let Some(loaded) = &app.loaded else { return };
     for (index, code) in session.outcome_codes.iter().enumerate() {
-        let Some(outcome) = loaded.standing.outcomes.iter().find(|o| &o.code == code) else {
-            continue;
-        };
-        let judged = session.content.judgement_of(code);
-        let judgement = judged.map_or("-".to_string(), |j| j.judgement.to_string());
-        let style = if index == session.cursor {
-            theme.selected()
-        } else {
-            ratatui::style::Style::default()
-        };
-        // Code, today's judgement and own status first; the title fills what is left.
-        let head = format!(
-            "  {code:<4} today: {judgement:<18} own: {:<17}",
-            outcome.status.to_string()
-        );
-        let room = (width as usize).saturating_sub(head.chars().count() + 3);
-        let title: String = one_line(&outcome.title).chars().take(room).collect();
-        lines.push(Line::from(Span::styled(format!("{head}{title}"), style)));
-        if let Some(note) = judged.map(|j| &j.note).filter(|n| !n.is_empty()) {
-            lines.push(Line::from(Span::styled(
-                format!("       note: {}", one_line(note)),
-                theme.dim(),
-            )));
+        if let Some(outcome) = loaded.standing.outcomes.iter().find(|o| &o.code == code) {
+            let selected = index == session.cursor;
+            judged_outcome(lines, app, session, outcome, selected, width);
         }
     }
     if session.outcome_codes.is_empty() {
@@ -226,10 +192,86 @@ fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession,
     if let Some(note) = &session.note {
         lines.push(Line::from(""));
         lines.push(Line::from(vec![
-            Span::styled("Note: ", theme.key()),
+            Span::styled("Note: ", app.theme.key()),
             Span::raw(format!("{}▏", clean(note))),
         ]));
     }
+}
+
+/// One outcome's row, with today's note under it when there is one.
+fn judged_outcome(
+    lines: &mut Vec<Line<'static>>,
+    app: &App,
+    session: &CheckinSession,
+    outcome: &OutcomeStanding,
+    selected: bool,
+    width: u16,
+) {
+    let code = &outcome.code;
+    let judged = session.content.judgement_of(code);
+    let judgement = judged.map_or("-".to_string(), |j| j.judgement.to_string());
+    // Code, today's judgement and own status first; the title fills what is left.
+    let head = format!(
+        "  {code:<4} today: {judgement:<18} own: {:<17}",
+        outcome.status.to_string()
+    );
+    let room = (width as usize).saturating_sub(head.chars().count() + 3);
+    let title: String = one_line(&outcome.title).chars().take(room).collect();
+    lines.push(Line::from(Span::styled(
+        format!("{head}{title}"),
+        row_style(app, selected),
+    )));
+    if let Some(note) = judged.map(|j| &j.note).filter(|n| !n.is_empty()) {
+        lines.push(Line::from(Span::styled(
+            format!("       note: {}", one_line(note)),
+            app.theme.dim(),
+        )));
+    }
+}
+
+fn hours(lines: &mut Vec<Line<'static>>, loaded: &Loaded, session: &CheckinSession) {
+    let hours = &loaded.standing.hours;
+    lines.push(Line::from(match (hours.target, hours.expected_to_date) {
+        (Some(target), Some(expected)) => format!(
+            "Off-the-job: {:.0} h of {target:.0}, {expected:.0} expected by now, {:.0} behind.",
+            hours.logged, hours.slippage
+        ),
+        _ => format!(
+            "{:.1} h logged; this framework sets no hours target.",
+            hours.total_logged
+        ),
+    }));
+    prompted_text(lines, "Record any slippage and its reason:", session);
+}
+
+/// A free-text section: what to write, then the text being written.
+fn prompted_text(lines: &mut Vec<Line<'static>>, prompt: &'static str, session: &CheckinSession) {
+    lines.push(Line::from(prompt));
+    text_area(lines, session);
+}
+
+fn actions(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) {
+    lines.push(Line::from(
+        "Actions for next time, each with an owner and a due date:",
+    ));
+    if session.content.actions.is_empty() {
+        lines.push(Line::from("  none yet: a adds one"));
+    }
+    for (index, action) in session.content.actions.iter().enumerate() {
+        let due = action.due.map(|d| format!(", by {d}")).unwrap_or_default();
+        lines.push(Line::from(Span::styled(
+            format!("  • {} ({}{due})", one_line(&action.text), action.owner),
+            row_style(app, index == session.cursor),
+        )));
+    }
+}
+
+fn next_date(lines: &mut Vec<Line<'static>>, loaded: &Loaded, session: &CheckinSession) {
+    lines.push(Line::from(format!(
+        "The next check-in (every {} weeks):",
+        loaded.framework.programme.checkin_interval_weeks
+    )));
+    lines.push(Line::from(format!("  {}▏", clean(&session.next_date))));
 }
 
 fn text_area(lines: &mut Vec<Line<'static>>, session: &CheckinSession) {
@@ -247,7 +289,16 @@ fn text_area(lines: &mut Vec<Line<'static>>, session: &CheckinSession) {
 }
 
 fn sign_off(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) {
-    let theme = app.theme;
+    lines.push(Line::from(completeness(session)));
+    lines.push(Line::from(
+        "Signing seals the record: it can then only be amended, never edited.",
+    ));
+    lines.push(Line::from(""));
+    signatures(lines, app, session);
+}
+
+/// How much of the review is filled in, to check before signing.
+fn completeness(session: &CheckinSession) -> String {
     let judged = session.content.judgements.len();
     let written = [
         CheckinSection::Hours,
@@ -257,15 +308,18 @@ fn sign_off(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession)
     .iter()
     .filter(|s| !session.content.section(**s).is_empty())
     .count();
-    lines.push(Line::from(format!(
+    format!(
         "{judged} outcomes judged · {written} of 3 sections written · {} actions · next check-in {}",
         session.content.actions.len(),
-        session.content.next_due.map_or("not set".to_string(), |d| d.to_string())
-    )));
-    lines.push(Line::from(
-        "Signing seals the record: it can then only be amended, never edited.",
-    ));
-    lines.push(Line::from(""));
+        session
+            .content
+            .next_due
+            .map_or("not set".to_string(), |d| d.to_string())
+    )
+}
+
+/// One line per signer: who they are and the name typed so far.
+fn signatures(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) {
     let names = [
         (
             "Apprentice",
@@ -281,17 +335,14 @@ fn sign_off(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession)
         ),
     ];
     for (index, (role, name)) in names.iter().enumerate() {
-        let cursor = if index == session.signature_focus {
-            "▏"
-        } else {
-            ""
-        };
+        let focused = index == session.signature_focus;
+        let cursor = if focused { "▏" } else { "" };
         let label = Span::styled(
             format!("{role} ({}) types their name: ", one_line(name)),
-            if index == session.signature_focus {
-                theme.key()
+            if focused {
+                app.theme.key()
             } else {
-                theme.dim()
+                app.theme.dim()
             },
         );
         lines.push(Line::from(vec![

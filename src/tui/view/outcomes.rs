@@ -3,9 +3,12 @@
 //! `/` filters by text, `f` by own status, `t` by type.
 
 use super::rows_inside;
-use crate::tui::app::App;
+use crate::domain::{OutcomeRecord, Progress};
+use crate::store::HistoryRow;
+use crate::tui::app::{App, Loaded};
 use crate::tui::layout::first_row;
 use crate::tui::text::{clean, one_line};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -31,9 +34,19 @@ pub fn list_area(body: Rect) -> Rect {
 
 pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let Some(loaded) = &app.loaded else { return };
-    let theme = app.theme;
     let (table_area, detail_area) = split(body);
     let visible = app.visible_outcomes();
+    let rows_height = list_area(body).height as usize;
+    let mut state = TableState::new()
+        .with_selected((!visible.is_empty()).then_some(app.cursors.outcomes))
+        .with_offset(first_row(app.cursors.outcomes, rows_height, visible.len()));
+    frame.render_stateful_widget(table(app, loaded, &visible), table_area, &mut state);
+    frame.render_widget(detail(app), detail_area);
+}
+
+/// The outcomes the filter lets through, one row each.
+fn table(app: &App, loaded: &Loaded, visible: &[usize]) -> Table<'static> {
+    let theme = app.theme;
     let rows: Vec<Row> = visible
         .iter()
         .map(|&index| {
@@ -56,7 +69,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     ];
     let header =
         Row::new(["Code", "Outcome", "Own status", "Judgement", "Ev"]).style(theme.title());
-    let table = Table::new(rows, widths)
+    Table::new(rows, widths)
         .header(header)
         .block(Block::bordered().title(filter_title(
             app,
@@ -64,13 +77,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
             loaded.standing.outcomes.len(),
         )))
         .row_highlight_style(theme.selected())
-        .highlight_symbol("▶");
-    let rows_height = list_area(body).height as usize;
-    let mut state = TableState::new()
-        .with_selected((!visible.is_empty()).then_some(app.cursors.outcomes))
-        .with_offset(first_row(app.cursors.outcomes, rows_height, visible.len()));
-    frame.render_stateful_widget(table, table_area, &mut state);
-    frame.render_widget(detail(app), detail_area);
+        .highlight_symbol("▶")
 }
 
 fn filter_title(app: &App, shown: usize, total: usize) -> String {
@@ -109,6 +116,21 @@ fn detail(app: &App) -> Paragraph<'static> {
     );
     lines.push(Line::from(""));
     let record = loaded.progress.outcomes.iter().find(|o| o.code == code);
+    judgement(&mut lines, theme, record);
+    evidence(&mut lines, theme, &loaded.progress, code);
+    if !loaded.outcome_history.is_empty() {
+        lines.push(Line::from(Span::styled("History", theme.key())));
+        for row in loaded.outcome_history.iter().rev().take(6) {
+            lines.push(Line::from(history_line(row)));
+        }
+    }
+    Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+}
+
+/// When and how the outcome was judged, and the assessor's note.
+fn judgement(lines: &mut Vec<Line<'static>>, theme: Theme, record: Option<&OutcomeRecord>) {
     if let Some(record) = record.filter(|r| r.judgement != crate::domain::Judgement::NotAssessed) {
         let when = record
             .judged_at
@@ -134,8 +156,11 @@ fn detail(app: &App) -> Paragraph<'static> {
             Span::raw(one_line(note)),
         ]));
     }
-    let evidence: Vec<_> = loaded
-        .progress
+}
+
+/// How much evidence is mapped to the outcome, and the latest few items.
+fn evidence(lines: &mut Vec<Line<'static>>, theme: Theme, progress: &Progress, code: &str) {
+    let evidence: Vec<_> = progress
         .evidence
         .iter()
         .filter(|e| e.outcomes.iter().any(|c| c == code))
@@ -152,31 +177,26 @@ fn detail(app: &App) -> Paragraph<'static> {
             item.kind
         )));
     }
-    if !loaded.outcome_history.is_empty() {
-        lines.push(Line::from(Span::styled("History", theme.key())));
-        for row in loaded.outcome_history.iter().rev().take(6) {
-            let who = row
-                .actor
-                .as_deref()
-                .map(one_line)
-                .unwrap_or_else(|| "command line".into());
-            let change = format!(
-                " {} {}: {} → {} ({who})",
-                row.at.get(..10).unwrap_or(&row.at),
-                row.field,
-                row.before
-                    .as_deref()
-                    .map(one_line)
-                    .unwrap_or_else(|| "-".into()),
-                row.after
-                    .as_deref()
-                    .map(one_line)
-                    .unwrap_or_else(|| "-".into())
-            );
-            lines.push(Line::from(change));
-        }
-    }
-    Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
+}
+
+/// One change to the outcome: the day, the field, before and after, and who.
+fn history_line(row: &HistoryRow) -> String {
+    let who = row
+        .actor
+        .as_deref()
+        .map(one_line)
+        .unwrap_or_else(|| "command line".into());
+    format!(
+        " {} {}: {} → {} ({who})",
+        row.at.get(..10).unwrap_or(&row.at),
+        row.field,
+        row.before
+            .as_deref()
+            .map(one_line)
+            .unwrap_or_else(|| "-".into()),
+        row.after
+            .as_deref()
+            .map(one_line)
+            .unwrap_or_else(|| "-".into())
+    )
 }

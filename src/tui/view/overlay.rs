@@ -1,54 +1,62 @@
 //! What sits above the screen: help, an error, a question, a form.
 
 use crate::tui::app::{App, Confirm, Overlay};
-use crate::tui::form::{FieldValue, Form};
-use crate::tui::keymap::BINDINGS;
+use crate::tui::form::{Field, FieldValue, Form, TextArea};
+use crate::tui::keymap::{BINDINGS, Scope};
 use crate::tui::text::{clean, one_line};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use tui_input::Input;
 
 pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help(scroll) => help(frame, app, screen, *scroll),
-        Overlay::Error(message) => {
-            let area = popup(screen, 60, 7);
-            let text = vec![
-                Line::from(one_line(message)),
-                Line::from(""),
-                Line::from("Any key closes this; nothing typed is lost."),
-            ];
-            show(
-                frame,
-                area,
-                Paragraph::new(text).wrap(Wrap { trim: false }),
-                " Not saved ",
-                app.theme.bad(),
-            );
-        }
+        Overlay::Error(message) => error(frame, app, screen, message),
         Overlay::Confirm(Confirm::DeleteEvidence { id, title, .. }) => {
-            let area = popup(screen, 60, 7);
-            let text = vec![
-                Line::from(format!("Delete evidence {id}, \"{}\"?", one_line(title))),
-                Line::from("It stays in the history, and u undoes it."),
-                Line::from(""),
-                Line::from(vec![
-                    Span::styled("y", app.theme.key()),
-                    Span::raw(" delete   any other key keeps it"),
-                ]),
-            ];
-            show(
-                frame,
-                area,
-                Paragraph::new(text).wrap(Wrap { trim: false }),
-                " Delete? ",
-                app.theme.warn(),
-            );
+            confirm_delete(frame, app, screen, *id, title)
         }
         Overlay::Form(form) => form_popup(frame, app, form, screen),
     }
+}
+
+fn error(frame: &mut Frame, app: &App, screen: Rect, message: &str) {
+    let area = popup(screen, 60, 7);
+    let text = vec![
+        Line::from(one_line(message)),
+        Line::from(""),
+        Line::from("Any key closes this; nothing typed is lost."),
+    ];
+    show(
+        frame,
+        area,
+        Paragraph::new(text).wrap(Wrap { trim: false }),
+        " Not saved ",
+        app.theme.bad(),
+    );
+}
+
+fn confirm_delete(frame: &mut Frame, app: &App, screen: Rect, id: i64, title: &str) {
+    let area = popup(screen, 60, 7);
+    let text = vec![
+        Line::from(format!("Delete evidence {id}, \"{}\"?", one_line(title))),
+        Line::from("It stays in the history, and u undoes it."),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", app.theme.key()),
+            Span::raw(" delete   any other key keeps it"),
+        ]),
+    ];
+    show(
+        frame,
+        area,
+        Paragraph::new(text).wrap(Wrap { trim: false }),
+        " Delete? ",
+        app.theme.warn(),
+    );
 }
 
 fn popup(screen: Rect, width: u16, height: u16) -> Rect {
@@ -82,33 +90,7 @@ fn help(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
         "Keys · ↑/↓ and PgUp/PgDn scroll · any other key closes",
         app.theme.title(),
     ))];
-    let mut numbers_shown = false;
-    for binding in BINDINGS
-        .iter()
-        .filter(|b| !b.assessor_only || app.viewer_is_assessor())
-    {
-        // The seven number keys read better as one line.
-        let (keys, help) = match binding.action {
-            crate::tui::action::Action::GoTo(_) if numbers_shown => continue,
-            crate::tui::action::Action::GoTo(_) => {
-                numbers_shown = true;
-                ("1-7", "go straight to a screen by its number")
-            }
-            _ => (binding.keys, binding.help),
-        };
-        let scope = match binding.scope {
-            crate::tui::keymap::Scope::On(tab) => format!("on {}", tab.title()),
-            crate::tui::keymap::Scope::Everywhere => "anywhere".to_string(),
-            crate::tui::keymap::Scope::Person => "a person's screens".to_string(),
-            crate::tui::keymap::Scope::Picker => "list of people".to_string(),
-            crate::tui::keymap::Scope::Welcome => "welcome".to_string(),
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{keys:<8}"), app.theme.key()),
-            Span::raw(format!("{help:<44}")),
-            Span::styled(scope, app.theme.dim()),
-        ]));
-    }
+    key_lines(&mut lines, app);
     lines.push(Line::from(
         "Mouse: click a tab or a row; the wheel scrolls.",
     ));
@@ -126,92 +108,45 @@ fn help(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
     );
 }
 
+/// One line per key this viewer has: the key, what it does, and where.
+fn key_lines(lines: &mut Vec<Line<'static>>, app: &App) {
+    let mut numbers_shown = false;
+    for binding in BINDINGS
+        .iter()
+        .filter(|b| !b.assessor_only || app.viewer_is_assessor())
+    {
+        // The seven number keys read better as one line.
+        let (keys, help) = match binding.action {
+            crate::tui::action::Action::GoTo(_) if numbers_shown => continue,
+            crate::tui::action::Action::GoTo(_) => {
+                numbers_shown = true;
+                ("1-7", "go straight to a screen by its number")
+            }
+            _ => (binding.keys, binding.help),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys:<8}"), app.theme.key()),
+            Span::raw(format!("{help:<44}")),
+            Span::styled(scope_label(binding.scope), app.theme.dim()),
+        ]));
+    }
+}
+
+fn scope_label(scope: Scope) -> String {
+    match scope {
+        Scope::On(tab) => format!("on {}", tab.title()),
+        Scope::Everywhere => "anywhere".to_string(),
+        Scope::Person => "a person's screens".to_string(),
+        Scope::Picker => "list of people".to_string(),
+        Scope::Welcome => "welcome".to_string(),
+    }
+}
+
 fn form_popup(frame: &mut Frame, app: &App, form: &Form, screen: Rect) {
     let theme = app.theme;
     let mut lines = Vec::new();
     for (index, field) in form.fields.iter().enumerate() {
-        let focused = index == form.focus;
-        let label = Span::styled(
-            format!("{:<14}", field.label),
-            if focused { theme.key() } else { theme.dim() },
-        );
-        match &field.value {
-            FieldValue::Line(input) => {
-                let cursor = if focused { "▏" } else { "" };
-                let value = clean(input.value());
-                let (before, after) = value.split_at(
-                    value
-                        .char_indices()
-                        .nth(input.visual_cursor())
-                        .map_or(value.len(), |(i, _)| i),
-                );
-                lines.push(Line::from(vec![
-                    label,
-                    Span::raw(format!("{before}{cursor}{after}")),
-                ]));
-            }
-            FieldValue::Lines(area) => {
-                lines.push(Line::from(vec![
-                    label,
-                    Span::styled("(Enter: new line)", theme.dim()),
-                ]));
-                for (row, text) in area.lines.iter().enumerate() {
-                    let mut shown = clean(text);
-                    if focused && row == area.row {
-                        let at = shown
-                            .char_indices()
-                            .nth(area.column)
-                            .map_or(shown.len(), |(i, _)| i);
-                        shown.insert(at, '▏');
-                    }
-                    lines.push(Line::from(format!("  {shown}")));
-                }
-            }
-            FieldValue::Choice { options, index } => {
-                let value = options
-                    .get(*index)
-                    .map_or(String::new(), |(_, label)| label.clone());
-                let hint = if focused { "  ←/→ to change" } else { "" };
-                lines.push(Line::from(vec![
-                    label,
-                    Span::raw(format!("‹ {value} ›")),
-                    Span::styled(hint, theme.dim()),
-                ]));
-            }
-            FieldValue::Many {
-                options,
-                chosen,
-                cursor,
-            } => {
-                let count = chosen.iter().filter(|on| **on).count();
-                let hint = if focused {
-                    " ↑/↓ move, Space chooses"
-                } else {
-                    ""
-                };
-                lines.push(Line::from(vec![
-                    label,
-                    Span::raw(format!("{count} chosen")),
-                    Span::styled(hint, theme.dim()),
-                ]));
-                let shown = if focused { 6 } else { 0 };
-                let first = cursor
-                    .saturating_sub(shown / 2)
-                    .min(options.len().saturating_sub(shown));
-                for (i, (_, text)) in options.iter().enumerate().skip(first).take(shown) {
-                    let mark = if chosen[i] { "[x]" } else { "[ ]" };
-                    let style = if i == *cursor {
-                        theme.selected()
-                    } else {
-                        ratatui::style::Style::default()
-                    };
-                    lines.push(Line::from(Span::styled(
-                        format!("  {mark} {}", one_line(text)),
-                        style,
-                    )));
-                }
-            }
-        }
+        field_lines(&mut lines, theme, field, index == form.focus);
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
@@ -227,4 +162,107 @@ fn form_popup(frame: &mut Frame, app: &App, form: &Form, screen: Rect) {
         &format!(" {} ", one_line(&form.title)),
         theme.title(),
     );
+}
+
+/// A field's label and value; only the focused one shows its cursor and keys.
+fn field_lines(lines: &mut Vec<Line<'static>>, theme: Theme, field: &Field, focused: bool) {
+    let label = Span::styled(
+        format!("{:<14}", field.label),
+        if focused { theme.key() } else { theme.dim() },
+    );
+    match &field.value {
+        FieldValue::Line(input) => lines.push(Line::from(vec![
+            label,
+            Span::raw(with_cursor(input, focused)),
+        ])),
+        FieldValue::Lines(area) => {
+            lines.push(Line::from(vec![
+                label,
+                Span::styled("(Enter: new line)", theme.dim()),
+            ]));
+            text_lines(lines, area, focused);
+        }
+        FieldValue::Choice { options, index } => {
+            let value = options
+                .get(*index)
+                .map_or(String::new(), |(_, label)| label.clone());
+            lines.push(Line::from(vec![
+                label,
+                Span::raw(format!("‹ {value} ›")),
+                focus_hint(theme, focused, "  ←/→ to change"),
+            ]));
+        }
+        FieldValue::Many {
+            options,
+            chosen,
+            cursor,
+        } => {
+            let count = chosen.iter().filter(|on| **on).count();
+            lines.push(Line::from(vec![
+                label,
+                Span::raw(format!("{count} chosen")),
+                focus_hint(theme, focused, " ↑/↓ move, Space chooses"),
+            ]));
+            let shown = if focused { 6 } else { 0 };
+            option_window(lines, theme, options, chosen, *cursor, shown);
+        }
+    }
+}
+
+/// The keys a field takes, shown only while it has the focus.
+fn focus_hint(theme: Theme, focused: bool, hint: &'static str) -> Span<'static> {
+    Span::styled(if focused { hint } else { "" }, theme.dim())
+}
+
+/// A one-line value with the cursor drawn where it stands.
+fn with_cursor(input: &Input, focused: bool) -> String {
+    let cursor = if focused { "▏" } else { "" };
+    let value = clean(input.value());
+    let (before, after) = value.split_at(
+        value
+            .char_indices()
+            .nth(input.visual_cursor())
+            .map_or(value.len(), |(i, _)| i),
+    );
+    format!("{before}{cursor}{after}")
+}
+
+fn text_lines(lines: &mut Vec<Line<'static>>, area: &TextArea, focused: bool) {
+    for (row, text) in area.lines.iter().enumerate() {
+        let mut shown = clean(text);
+        if focused && row == area.row {
+            let at = shown
+                .char_indices()
+                .nth(area.column)
+                .map_or(shown.len(), |(i, _)| i);
+            shown.insert(at, '▏');
+        }
+        lines.push(Line::from(format!("  {shown}")));
+    }
+}
+
+/// Up to `shown` of the options around the cursor, each ticked or not.
+fn option_window(
+    lines: &mut Vec<Line<'static>>,
+    theme: Theme,
+    options: &[(String, String)],
+    chosen: &[bool],
+    cursor: usize,
+    shown: usize,
+) {
+    let first = cursor
+        .saturating_sub(shown / 2)
+        .min(options.len().saturating_sub(shown));
+    for (i, (_, text)) in options.iter().enumerate().skip(first).take(shown) {
+        let mark = if chosen[i] { "[x]" } else { "[ ]" };
+        let style = if i == cursor {
+            theme.selected()
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("  {mark} {}", one_line(text)),
+            style,
+        )));
+    }
 }

@@ -2,6 +2,8 @@
 //! check-in (overdue first to catch the eye) and gateway status.
 
 use super::rows_inside;
+use crate::report::CaseloadLine;
+use crate::domain::PersonSummary;
 use crate::tui::app::App;
 use crate::tui::layout::first_row;
 use crate::tui::text::one_line;
@@ -18,45 +20,8 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let people = app.picker_rows();
     let rows: Vec<Row> = people
         .iter()
-        .map(|person| {
-            let line = app.caseload.get(&person.id.0);
-            let month = line.map_or("…".to_string(), |l| l.month_of_programme.to_string());
-            let (rag, rag_style) = line.map_or(("…".to_string(), theme.dim()), |l| {
-                (l.rag.label().to_uppercase(), theme.rag(l.rag))
-            });
-            let due = line.map_or("…".to_string(), |l| {
-                if l.checkin_overdue {
-                    format!("{} OVERDUE", l.next_checkin_due)
-                } else {
-                    l.next_checkin_due.to_string()
-                }
-            });
-            let gateway =
-                match line.and_then(|l| l.gateway_ready.map(|ready| (ready, l.gateway_blockers))) {
-                    Some((true, _)) => "ready".to_string(),
-                    Some((false, n)) => format!("{n} blockers"),
-                    None => "…".to_string(),
-                };
-            Row::new(vec![
-                Cell::from(one_line(&person.name)),
-                Cell::from(person.framework_id.clone().unwrap_or_default()),
-                Cell::from(month),
-                Cell::from(rag).style(rag_style),
-                Cell::from(due),
-                Cell::from(gateway),
-                Cell::from(if person.drafts > 0 { "draft" } else { "" }),
-            ])
-        })
+        .map(|person| person_row(app, person))
         .collect();
-    let widths = [
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(5),
-        Constraint::Length(6),
-        Constraint::Length(19),
-        Constraint::Length(11),
-        Constraint::Length(5),
-    ];
     let header = Row::new([
         "Name",
         "Framework",
@@ -67,6 +32,67 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         "Draft",
     ])
     .style(theme.title());
+    let table = Table::new(rows, WIDTHS)
+        .header(header)
+        .block(Block::bordered().title(title(app, people.len())))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let visible = list_area(body).height as usize;
+    let mut state = TableState::new()
+        .with_selected(Some(app.cursors.picker))
+        .with_offset(first_row(app.cursors.picker, visible, people.len()));
+    frame.render_stateful_widget(table, body, &mut state);
+}
+
+const WIDTHS: [Constraint; 7] = [
+    Constraint::Fill(3),
+    Constraint::Fill(2),
+    Constraint::Length(5),
+    Constraint::Length(6),
+    Constraint::Length(19),
+    Constraint::Length(11),
+    Constraint::Length(5),
+];
+
+/// One person; the caseload columns show `…` until worked out.
+fn person_row(app: &App, person: &PersonSummary) -> Row<'static> {
+    let theme = app.theme;
+    let line = app.caseload.get(&person.id.0);
+    let month = line.map_or("…".to_string(), |l| l.month_of_programme.to_string());
+    let (rag, rag_style) = line.map_or(("…".to_string(), theme.dim()), |l| {
+        (l.rag.label().to_uppercase(), theme.rag(l.rag))
+    });
+    Row::new(vec![
+        Cell::from(one_line(&person.name)),
+        Cell::from(person.framework_id.clone().unwrap_or_default()),
+        Cell::from(month),
+        Cell::from(rag).style(rag_style),
+        Cell::from(due(line)),
+        Cell::from(gateway(line)),
+        Cell::from(if person.drafts > 0 { "draft" } else { "" }),
+    ])
+}
+
+fn due(line: Option<&CaseloadLine>) -> String {
+    line.map_or("…".to_string(), |l| {
+        if l.checkin_overdue {
+            format!("{} OVERDUE", l.next_checkin_due)
+        } else {
+            l.next_checkin_due.to_string()
+        }
+    })
+}
+
+fn gateway(line: Option<&CaseloadLine>) -> String {
+    match line.and_then(|l| l.gateway_ready.map(|ready| (ready, l.gateway_blockers))) {
+        Some((true, _)) => "ready".to_string(),
+        Some((false, n)) => format!("{n} blockers"),
+        None => "…".to_string(),
+    }
+}
+
+/// How many people, in what order, and the filter as typed.
+fn title(app: &App, count: usize) -> String {
     let order = if app.picker_by_due {
         "next check-in first"
     } else {
@@ -81,18 +107,5 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     } else {
         String::new()
     };
-    let title = format!(
-        " People ({}) · {order}{filter} · Enter opens ",
-        people.len()
-    );
-    let table = Table::new(rows, widths)
-        .header(header)
-        .block(Block::bordered().title(title))
-        .row_highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let visible = list_area(body).height as usize;
-    let mut state = TableState::new()
-        .with_selected(Some(app.cursors.picker))
-        .with_offset(first_row(app.cursors.picker, visible, people.len()));
-    frame.render_stateful_widget(table, body, &mut state);
+    format!(" People ({count}) · {order}{filter} · Enter opens ")
 }

@@ -1,8 +1,10 @@
 //! Readiness: the gateway checklist with blockers, and each assessment
 //! method's coverage with the outcomes still missing.
 
+use crate::domain::standing::{GatewayStanding, MethodReadiness, RuleStanding};
 use crate::tui::app::App;
 use crate::tui::text::one_line;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -18,22 +20,28 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         Constraint::Length(if methods == 0 { 0 } else { methods * 2 + 3 }),
     ])
     .areas(body);
+    frame.render_widget(gateway(standing.gateway.as_ref(), theme), gateway_area);
+    if methods == 0 {
+        return;
+    }
+    let width = methods_area.width.saturating_sub(4) as usize;
     let mut lines = Vec::new();
-    let title = match &standing.gateway {
+    for method in &standing.epa_methods {
+        method_lines(&mut lines, method, theme, width);
+    }
+    let title = " End-point assessment: outcomes judged competent and backed by evidence ";
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        methods_area,
+    );
+}
+
+/// Each gateway rule ticked, or its blocker in its place, under the verdict.
+fn gateway(gateway: Option<&GatewayStanding>, theme: Theme) -> Paragraph<'static> {
+    let mut lines = Vec::new();
+    let title = match gateway {
         Some(gateway) => {
-            for rule in &gateway.rules {
-                let line = match &rule.blocker {
-                    None => Line::from(vec![
-                        Span::styled("[x] ", theme.good()),
-                        Span::raw(one_line(&rule.title)),
-                    ]),
-                    Some(blocker) => Line::from(vec![
-                        Span::styled("[ ] ", theme.bad()),
-                        Span::raw(one_line(blocker)),
-                    ]),
-                };
-                lines.push(line);
-            }
+            lines.extend(gateway.rules.iter().map(|rule| rule_line(rule, theme)));
             let verdict = if gateway.ready {
                 "READY".to_string()
             } else {
@@ -46,43 +54,50 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
             " Gateway ".to_string()
         }
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(Block::bordered().title(title))
-            .wrap(Wrap { trim: false }),
-        gateway_area,
-    );
-    if methods == 0 {
-        return;
+    Paragraph::new(lines)
+        .block(Block::bordered().title(title))
+        .wrap(Wrap { trim: false })
+}
+
+fn rule_line(rule: &RuleStanding, theme: Theme) -> Line<'static> {
+    match &rule.blocker {
+        None => Line::from(vec![
+            Span::styled("[x] ", theme.good()),
+            Span::raw(one_line(&rule.title)),
+        ]),
+        Some(blocker) => Line::from(vec![
+            Span::styled("[ ] ", theme.bad()),
+            Span::raw(one_line(blocker)),
+        ]),
     }
-    let width = methods_area.width.saturating_sub(4) as usize;
-    let mut lines = Vec::new();
-    for method in &standing.epa_methods {
-        let bar_width = width.saturating_sub(20).clamp(4, 40);
-        lines.push(Line::from(vec![
-            Span::styled(
-                super::bar(method.ready as f64 / method.total.max(1) as f64, bar_width),
-                theme.gauge(),
-            ),
-            Span::raw(format!(
-                " {}% {}",
-                method.readiness_percent,
-                one_line(&method.title)
-            )),
-        ]));
-        let missing = if method.missing.is_empty() {
-            "nothing missing".to_string()
-        } else {
-            format!("missing: {}", method.missing.join(", "))
-        };
-        lines.push(Line::from(Span::styled(
-            format!("  {missing}"),
-            theme.dim(),
-        )));
-    }
-    let title = " End-point assessment: outcomes judged competent and backed by evidence ";
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(title)),
-        methods_area,
-    );
+}
+
+/// A method's coverage as a bar, then the outcomes it still lacks.
+fn method_lines(
+    lines: &mut Vec<Line<'static>>,
+    method: &MethodReadiness,
+    theme: Theme,
+    width: usize,
+) {
+    let bar_width = width.saturating_sub(20).clamp(4, 40);
+    lines.push(Line::from(vec![
+        Span::styled(
+            super::bar(method.ready as f64 / method.total.max(1) as f64, bar_width),
+            theme.gauge(),
+        ),
+        Span::raw(format!(
+            " {}% {}",
+            method.readiness_percent,
+            one_line(&method.title)
+        )),
+    ]));
+    let missing = if method.missing.is_empty() {
+        "nothing missing".to_string()
+    } else {
+        format!("missing: {}", method.missing.join(", "))
+    };
+    lines.push(Line::from(Span::styled(
+        format!("  {missing}"),
+        theme.dim(),
+    )));
 }
