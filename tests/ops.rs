@@ -1,0 +1,461 @@
+//! The operations layer on its own, with no terminal and no command line:
+//! every user action's refusals name the input at fault and change nothing.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use pcso_tracker::domain::{
+    CheckinContent, EnrolmentStatus, EvidenceKind, Judgement, OutcomeStatus, PersonId,
+    RequirementStatus, Version,
+};
+use pcso_tracker::framework::Registry;
+use pcso_tracker::ops::{
+    Clock, Enrolling, EvidenceInput, Field, HoursInput, OpError, Ops, RequirementInput, Signatures,
+};
+use pcso_tracker::store::Store;
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+/// A database with an assessor and one apprentice, and the clock at noon
+/// on 2026-11-21.
+struct Fixture {
+    _dir: TempDir,
+    store: Store,
+    registry: Registry,
+    clock: Clock,
+    assessor: PersonId,
+    amy: PersonId,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("tracker.db")).expect("open");
+        let registry = Registry::load(None).expect("frameworks");
+        let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
+        let mut fixture = Fixture {
+            _dir: dir,
+            store,
+            registry,
+            clock,
+            assessor: PersonId(0),
+            amy: PersonId(0),
+        };
+        fixture.assessor = fixture
+            .ops(None)
+            .add_assessor("Sam Patel")
+            .expect("assessor");
+        let amy = Enrolling {
+            name: "Amy Clark".into(),
+            start: Some(day("2026-09-01")),
+            date_of_birth: Some(day("2000-05-01")),
+            assessor: Some(fixture.assessor),
+            ..Enrolling::default()
+        };
+        fixture.amy = fixture.ops(None).enrol(&amy).expect("enrol").person;
+        fixture
+    }
+
+    fn ops(&mut self, actor: Option<PersonId>) -> Ops<'_> {
+        Ops::new(&mut self.store, &self.registry, self.clock, actor)
+    }
+
+    fn as_assessor(&mut self) -> Ops<'_> {
+        let assessor = self.assessor;
+        self.ops(Some(assessor))
+    }
+
+    fn history_rows(&self) -> i64 {
+        Connection::open(self.store.path())
+            .expect("open")
+            .query_row("SELECT count(*) FROM history", [], |row| row.get(0))
+            .expect("count")
+    }
+}
+
+/// The input a refusal names.
+fn field<T: std::fmt::Debug>(result: Result<T, OpError>) -> Field {
+    match result {
+        Err(OpError::Invalid { field, .. }) => field,
+        other => panic!("expected a refused input, got {other:?}"),
+    }
+}
+
+fn evidence(outcomes: &[&str]) -> EvidenceInput {
+    EvidenceInput {
+        date: Some(day("2026-10-01")),
+        title: "Ward panel minutes".into(),
+        kind: EvidenceKind::WorkProduct,
+        description: String::new(),
+        file_ref: None,
+        outcomes: outcomes.iter().map(|c| c.to_string()).collect(),
+    }
+}
+
+fn hours(on: &str, amount: f64) -> HoursInput {
+    HoursInput {
+        date: Some(day(on)),
+        hours: amount,
+        category: "off-the-job".into(),
+        ..HoursInput::default()
+    }
+}
+
+#[test]
+fn enrolling_refuses_bad_names_dates_areas_and_assessors() {
+    let mut f = Fixture::new();
+    let before = f.history_rows();
+    let base = Enrolling {
+        name: "Jo Bloggs".into(),
+        start: Some(day("2026-09-07")),
+        ..Enrolling::default()
+    };
+    let cases = [
+        (
+            Enrolling {
+                name: " ".into(),
+                ..base.clone()
+            },
+            Field::Name,
+        ),
+        (
+            Enrolling {
+                name: "Jo\u{1b}[31m".into(),
+                ..base.clone()
+            },
+            Field::Name,
+        ),
+        (
+            Enrolling {
+                start: None,
+                ..base.clone()
+            },
+            Field::Start,
+        ),
+        (
+            Enrolling {
+                date_of_birth: Some(day("2026-09-08")),
+                ..base.clone()
+            },
+            Field::DateOfBirth,
+        ),
+        (
+            Enrolling {
+                framework_id: Some("advanced-practitioner".into()),
+                ..base.clone()
+            },
+            Field::Area,
+        ),
+        (
+            Enrolling {
+                area: Some("vulnerability".into()),
+                ..base.clone()
+            },
+            Field::Area,
+        ),
+        (
+            Enrolling {
+                assessor: Some(f.amy),
+                ..base.clone()
+            },
+            Field::Assessor,
+        ),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(field(f.ops(None).enrol(&input)), expected, "{input:?}");
+    }
+    let unknown = Enrolling {
+        framework_id: Some("nursing".into()),
+        ..base
+    };
+    assert!(matches!(
+        f.ops(None).enrol(&unknown),
+        Err(OpError::Refused(_))
+    ));
+    assert_eq!(
+        f.ops(None)
+            .add_assessor("")
+            .map_err(|e| e.to_string())
+            .unwrap_err(),
+        "name: cannot be empty"
+    );
+    assert_eq!(f.history_rows(), before, "nothing refused was recorded");
+}
+
+#[test]
+fn a_status_change_is_dated_within_the_programme_so_far() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    let future =
+        f.ops(None)
+            .set_enrolment_status(amy, EnrolmentStatus::Break, Some(day("2026-11-22")));
+    assert_eq!(field(future), Field::Date);
+    let early =
+        f.ops(None)
+            .set_enrolment_status(amy, EnrolmentStatus::Break, Some(day("2026-08-31")));
+    assert_eq!(field(early), Field::Date);
+    let assessor = f.assessor;
+    let not_enrolled = f
+        .ops(None)
+        .set_enrolment_status(assessor, EnrolmentStatus::Break, None);
+    assert!(matches!(not_enrolled, Err(OpError::Refused(m)) if m.contains("not enrolled")));
+}
+
+#[test]
+fn evidence_needs_known_outcomes_a_title_and_a_day_that_has_come() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    assert_eq!(
+        field(f.ops(None).add_evidence(amy, &evidence(&[]))),
+        Field::Outcomes
+    );
+    assert_eq!(
+        field(f.ops(None).add_evidence(amy, &evidence(&["LO99"]))),
+        Field::Outcomes
+    );
+    let untitled = EvidenceInput {
+        title: "  ".into(),
+        ..evidence(&["LO1"])
+    };
+    assert_eq!(
+        field(f.ops(None).add_evidence(amy, &untitled)),
+        Field::Title
+    );
+    let future = EvidenceInput {
+        date: Some(day("2026-11-22")),
+        ..evidence(&["LO1"])
+    };
+    assert_eq!(field(f.ops(None).add_evidence(amy, &future)), Field::Date);
+    let written = f
+        .ops(None)
+        .add_evidence(amy, &evidence(&["LO1"]))
+        .expect("recorded");
+    assert!(written.version > Version::default());
+}
+
+#[test]
+fn evidence_changed_since_it_was_read_is_not_overwritten() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    let first = f
+        .ops(None)
+        .add_evidence(amy, &evidence(&["LO1"]))
+        .expect("recorded");
+    let edited = EvidenceInput {
+        title: "Ward panel minutes, signed".into(),
+        ..evidence(&["LO1"])
+    };
+    let version = f
+        .ops(None)
+        .edit_evidence(first.id, &edited, Some(first.version))
+        .expect("edited");
+    let stale = f
+        .ops(None)
+        .edit_evidence(first.id, &evidence(&["LO2"]), Some(first.version));
+    assert!(matches!(stale, Err(OpError::Stale { .. })), "{stale:?}");
+    f.ops(None)
+        .delete_evidence(first.id, Some(version))
+        .expect("deleted");
+    let again = f.ops(None).delete_evidence(first.id, None);
+    assert!(matches!(again, Err(OpError::Gone(_))), "{again:?}");
+    assert!(matches!(
+        f.ops(None).edit_evidence(first.id, &edited, None),
+        Err(OpError::Gone(_))
+    ));
+}
+
+#[test]
+fn hours_name_the_input_at_fault() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    assert_eq!(
+        field(f.ops(None).log_hours(amy, &hours("2026-08-31", 2.0))),
+        Field::Date
+    );
+    assert_eq!(
+        field(f.ops(None).log_hours(amy, &hours("2026-11-22", 2.0))),
+        Field::Date
+    );
+    assert_eq!(
+        field(f.ops(None).log_hours(amy, &hours("2026-10-05", 0.0))),
+        Field::Hours
+    );
+    let unknown = HoursInput {
+        category: "gardening".into(),
+        ..hours("2026-10-05", 2.0)
+    };
+    assert_eq!(field(f.ops(None).log_hours(amy, &unknown)), Field::Category);
+    f.ops(None)
+        .log_hours(amy, &hours("2026-10-05", 10.0))
+        .expect("within the cap");
+    assert_eq!(
+        field(f.ops(None).log_hours(amy, &hours("2026-10-05", 2.5))),
+        Field::Hours
+    );
+    let logged = f
+        .ops(None)
+        .log_hours(amy, &hours("2026-10-05", 2.0))
+        .expect("exactly the cap");
+    f.ops(None)
+        .delete_hours(logged.written.id, Some(logged.written.version))
+        .expect("deleted");
+    assert!(matches!(
+        f.ops(None).delete_hours(logged.written.id, None),
+        Err(OpError::Gone(_))
+    ));
+}
+
+#[test]
+fn a_framework_that_records_benefit_asks_for_it() {
+    let mut f = Fixture::new();
+    let erin = Enrolling {
+        name: "Erin Walsh".into(),
+        start: Some(day("2026-07-01")),
+        framework_id: Some("advanced-practitioner".into()),
+        area: Some("vulnerability".into()),
+        ..Enrolling::default()
+    };
+    let erin = f.ops(None).enrol(&erin).expect("enrol").person;
+    let category = f
+        .registry
+        .get("advanced-practitioner")
+        .expect("framework")
+        .hours
+        .categories[0]
+        .id
+        .clone();
+    let input = HoursInput {
+        category,
+        ..hours("2026-10-05", 2.0)
+    };
+    assert_eq!(field(f.ops(None).log_hours(erin, &input)), Field::Benefit);
+}
+
+#[test]
+fn requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    let met = RequirementInput {
+        status: RequirementStatus::Met,
+        date: Some(day("2026-08-01")),
+        reference: None,
+        expires_on: None,
+    };
+    assert_eq!(
+        field(f.ops(None).set_requirement(amy, "swimming", &met, None)),
+        Field::Requirement
+    );
+    let future = RequirementInput {
+        date: Some(day("2026-12-01")),
+        ..met.clone()
+    };
+    assert_eq!(
+        field(f.ops(None).set_requirement(amy, "vetting", &future, None)),
+        Field::Date
+    );
+    let version = f
+        .ops(None)
+        .set_requirement(amy, "vetting", &met, Some(Version::default()))
+        .expect("set");
+    let stale = f
+        .ops(None)
+        .set_requirement(amy, "vetting", &met, Some(Version::default()));
+    assert!(matches!(stale, Err(OpError::Stale { .. })));
+    assert!(version > Version::default());
+    let status = f
+        .ops(None)
+        .set_outcome_status(amy, "LO42", OutcomeStatus::Completed, None);
+    assert_eq!(field(status), Field::Outcome);
+}
+
+#[test]
+fn only_an_assessor_judges_and_runs_check_ins() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    for actor in [None, Some(amy)] {
+        let judged = f
+            .ops(actor)
+            .judge_outcome(amy, "LO1", Judgement::Competent, "", None);
+        assert!(matches!(judged, Err(OpError::Refused(m)) if m.contains("only an assessor")));
+        let started = f.ops(actor).start_checkin(amy);
+        assert!(matches!(started, Err(OpError::Refused(m)) if m.contains("only an assessor")));
+    }
+    f.as_assessor()
+        .judge_outcome(amy, "LO1", Judgement::Competent, "Seen", None)
+        .expect("judged");
+}
+
+#[test]
+fn a_check_in_is_resumed_not_doubled_and_signed_only_by_the_right_names() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    let started = f.as_assessor().start_checkin(amy).expect("started");
+    let resumed = f.as_assessor().start_checkin(amy).expect("resumed");
+    assert_eq!((resumed.id, resumed.resumed), (started.id, true));
+    let mut content = CheckinContent::default();
+    let right = Signatures {
+        apprentice: "amy clark".into(),
+        assessor: "Sam Patel".into(),
+    };
+    let missing_date = f.as_assessor().sign_checkin(started.id, &content, &right);
+    assert_eq!(field(missing_date), Field::NextDate);
+    content.next_due = Some(day("2027-02-13"));
+    let wrong = Signatures {
+        apprentice: "Sam Patel".into(),
+        ..right.clone()
+    };
+    assert_eq!(
+        field(f.as_assessor().sign_checkin(started.id, &content, &wrong)),
+        Field::ApprenticeSignature
+    );
+    let signed = f
+        .as_assessor()
+        .sign_checkin(started.id, &content, &right)
+        .expect("sealed");
+    assert_eq!(signed.apprentice, "Amy Clark");
+    let after = f.as_assessor().save_checkin(started.id, &content);
+    assert!(matches!(after, Err(OpError::Gone(m)) if m.contains("signed and sealed")));
+    // An amendment needs a reason and waits for any open draft.
+    assert_eq!(
+        field(f.as_assessor().amend_checkin(started.id, " ")),
+        Field::Reason
+    );
+    let amendment = f
+        .as_assessor()
+        .amend_checkin(started.id, "Hours misread")
+        .expect("amend");
+    let twice = f.as_assessor().amend_checkin(started.id, "Again");
+    assert!(matches!(twice, Err(OpError::Refused(m)) if m.contains("already has a draft")));
+    let draft = f.as_assessor().amend_checkin(amendment, "A draft");
+    assert!(matches!(draft, Err(OpError::Refused(m)) if m.contains("is a draft")));
+}
+
+#[test]
+fn a_check_in_dated_after_the_real_day_cannot_be_signed() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    // Rules judged as of a day to come, but signed today.
+    f.clock = Clock::as_of(day("2099-01-01"));
+    let started = f.as_assessor().start_checkin(amy).expect("started");
+    let content = CheckinContent {
+        next_due: Some(day("2099-03-01")),
+        ..CheckinContent::default()
+    };
+    let right = Signatures {
+        apprentice: "Amy Clark".into(),
+        assessor: "Sam Patel".into(),
+    };
+    let signed = f.as_assessor().sign_checkin(started.id, &content, &right);
+    assert!(matches!(signed, Err(OpError::Refused(m)) if m.contains("has not come yet")));
+}
+
+#[test]
+fn the_demo_goes_only_into_an_empty_database() {
+    let mut f = Fixture::new();
+    let refused = f.ops(None).load_demo(false);
+    assert!(matches!(refused, Err(OpError::Refused(m)) if m.contains("already holds 2 people")));
+    let added = f.ops(None).load_demo(true).expect("beside them");
+    assert!(added.len() >= 5);
+}
