@@ -2,8 +2,8 @@
 //! check-in (overdue first to catch the eye) and gateway status.
 
 use super::rows_inside;
-use crate::report::CaseloadLine;
 use crate::domain::PersonSummary;
+use crate::report::CaseloadLine;
 use crate::tui::app::App;
 use crate::tui::layout::first_row;
 use crate::tui::text::one_line;
