@@ -56,3 +56,9 @@ mod tests {
         );
     }
 }
+
+impl std::fmt::Display for EnrolmentId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}

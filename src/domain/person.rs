@@ -43,3 +43,9 @@ pub struct PersonSummary {
     /// Unsigned check-in drafts.
     pub drafts: i64,
 }
+
+impl std::fmt::Display for PersonId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}

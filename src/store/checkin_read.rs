@@ -30,7 +30,7 @@ impl Store {
                 let mut statement = self.connection.prepare_cached(
                     "SELECT id FROM checkin WHERE enrolment_id = ?1 ORDER BY date, id",
                 )?;
-                let rows = statement.query_map([enrolment.0], |row| row.get(0))?;
+                let rows = statement.query_map([enrolment], |row| row.get(0))?;
                 rows.collect::<Result<_, _>>()?
             };
             ids.into_iter()
@@ -55,7 +55,7 @@ impl Store {
                    AND record_id LIKE ?1 AND at >= ?2 ORDER BY id",
             )?;
             let rows = statement.query_map(
-                params![format!("{}/%", enrolment.0), since.to_string()],
+                params![format!("{}/%", enrolment), since.to_string()],
                 |row| {
                     Ok(StatusChange {
                         code: row.get(0)?,
@@ -80,7 +80,7 @@ impl Store {
                 "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id =
                    (SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'sealed') ORDER BY id",
             )?;
-            let rows = statement.query_map([enrolment.0], numbered_action)?;
+            let rows = statement.query_map([enrolment], numbered_action)?;
             rows.collect()
         };
         read().map_err(sqlite_error(&self.path, "reading actions"))

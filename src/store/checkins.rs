@@ -58,9 +58,9 @@ impl Change<'_> {
                 "INSERT INTO checkin (enrolment_id, date, assessor_id, amends_id, amend_reason, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
-                    enrolment.0,
+                    enrolment,
                     date,
-                    assessor.0,
+                    assessor,
                     amends.map(|a| a.0),
                     amends.map(|a| a.1),
                     self.at()
@@ -69,7 +69,7 @@ impl Change<'_> {
             let id = transaction.last_insert_rowid();
             let mut fields = vec![
                 ("date", None, Some(date.to_string())),
-                ("assessor_id", None, Some(assessor.0.to_string())),
+                ("assessor_id", None, Some(assessor.to_string())),
             ];
             if let Some((original, reason)) = amends {
                 fields.push(("amends_id", None, Some(original.to_string())));
@@ -124,8 +124,8 @@ impl Change<'_> {
                     [id],
                     |row| {
                         Ok(CheckinState {
-                            enrolment: EnrolmentId(row.get(0)?),
-                            assessor: PersonId(row.get(1)?),
+                            enrolment: row.get(0)?,
+                            assessor: row.get(1)?,
                             date: row.get(2)?,
                             sealed: row.get(3)?,
                             superseded: row.get(4)?,
@@ -144,7 +144,7 @@ pub(super) fn open_draft(
 ) -> rusqlite::Result<Option<i64>> {
     transaction.query_row(
         "SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft' AND superseded_by IS NULL",
-        [enrolment.0],
+        [enrolment],
         |row| row.get(0),
     )
 }
@@ -291,7 +291,7 @@ fn apply_judgements(
         write_judgement(change, transaction, &judged)?;
         transaction.execute(
             "UPDATE outcome_progress SET judged_in_checkin = ?3 WHERE enrolment_id = ?1 AND outcome_code = ?2",
-            params![enrolment.0, code, checkin],
+            params![enrolment, code, checkin],
         )?;
     }
     Ok(())

@@ -1,4 +1,5 @@
-//! Reading stored words back into the domain's enums.
+//! Between SQL values and the domain's types: stored words read back into
+//! enums, and ids and versions as the integers they wrap.
 
 use rusqlite::Row;
 
@@ -18,3 +19,28 @@ pub(super) fn word<T>(
         )
     })
 }
+
+/// Ids and versions go into and come out of SQL as the integers they wrap.
+macro_rules! integer_newtype {
+    ($($name:ty),+) => {$(
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(rusqlite::types::ToSqlOutput::from(self.0))
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(value).map(Self)
+            }
+        }
+    )+};
+}
+
+integer_newtype!(
+    crate::domain::PersonId,
+    crate::domain::EnrolmentId,
+    crate::domain::Version
+);

@@ -20,12 +20,12 @@ impl Change<'_> {
         self.run("changing an enrolment's status", |transaction| {
             let before: String = transaction.query_row(
                 "SELECT status FROM enrolment WHERE id = ?1",
-                [enrolment.0],
+                [enrolment],
                 |row| row.get(0),
             )?;
             transaction.execute(
                 "UPDATE enrolment SET status = ?2 WHERE id = ?1",
-                params![enrolment.0, status.as_str()],
+                params![enrolment, status.as_str()],
             )?;
             let fields = [(
                 "status",
@@ -40,7 +40,7 @@ impl Change<'_> {
             let open_break: Option<i64> = transaction
                 .query_row(
                     "SELECT id FROM learning_break WHERE enrolment_id = ?1 AND end_date IS NULL",
-                    [enrolment.0],
+                    [enrolment],
                     |row| row.get(0),
                 )
                 .optional()?;
@@ -48,7 +48,7 @@ impl Change<'_> {
                 (EnrolmentStatus::Break, None) => {
                     transaction.execute(
                         "INSERT INTO learning_break (enrolment_id, start_date) VALUES (?1, ?2)",
-                        params![enrolment.0, date],
+                        params![enrolment, date],
                     )?;
                     let id = transaction.last_insert_rowid();
                     let fields = [("start_date", None, Some(date.to_string()))];
@@ -82,7 +82,7 @@ impl Store {
             let mut statement = self.connection.prepare_cached(
                 "SELECT start_date, end_date FROM learning_break WHERE enrolment_id = ?1 ORDER BY start_date",
             )?;
-            let rows = statement.query_map([enrolment.0], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            let rows = statement.query_map([enrolment], |row| Ok((row.get(0)?, row.get(1)?)))?;
             rows.collect()
         };
         read().map_err(super::sqlite_error(

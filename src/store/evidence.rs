@@ -30,20 +30,20 @@ impl Change<'_> {
                 "INSERT INTO evidence (enrolment_id, date, title, kind, description, file_ref, created_by, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
-                    enrolment.0,
+                    enrolment,
                     evidence.date,
                     evidence.title,
                     evidence.kind.as_str(),
                     evidence.description,
                     evidence.file_ref,
-                    self.actor().map(|a| a.0),
+                    self.actor(),
                     self.at()
                 ],
             )?;
             let id = transaction.last_insert_rowid();
             map_outcomes(transaction, "evidence_outcome", "evidence_id", id, evidence.outcomes)?;
             let fields = [
-                ("enrolment_id", None, Some(enrolment.0.to_string())),
+                ("enrolment_id", None, Some(enrolment.to_string())),
                 ("date", None, Some(evidence.date.to_string())),
                 ("title", None, Some(evidence.title.to_string())),
                 ("kind", None, Some(evidence.kind.as_str().to_string())),
@@ -64,7 +64,7 @@ impl Change<'_> {
                 .query_row(
                     "SELECT enrolment_id, deleted_at IS NOT NULL FROM evidence WHERE id = ?1",
                     [id],
-                    |row| Ok((EnrolmentId(row.get(0)?), row.get(1)?)),
+                    |row| Ok((row.get(0)?, row.get(1)?)),
                 )
                 .optional()
         })

@@ -55,14 +55,14 @@ impl RecordKey {
     /// `enrolment/code` for records keyed by a framework code.
     pub fn id(&self) -> String {
         match self {
-            RecordKey::Person(id) => id.0.to_string(),
-            RecordKey::Enrolment(id) => id.0.to_string(),
+            RecordKey::Person(id) => id.to_string(),
+            RecordKey::Enrolment(id) => id.to_string(),
             RecordKey::LearningBreak(id)
             | RecordKey::Evidence(id)
             | RecordKey::Hours(id)
             | RecordKey::Checkin(id) => id.to_string(),
             RecordKey::Requirement(enrolment, code) | RecordKey::Outcome(enrolment, code) => {
-                format!("{}/{code}", enrolment.0)
+                format!("{}/{code}", enrolment)
             }
         }
     }
@@ -98,7 +98,7 @@ pub fn record_change(
         }
         insert.execute(params![
             author.at,
-            author.actor.map(|id| id.0),
+            author.actor,
             kind.as_str(),
             key.record(),
             record_id,
@@ -117,7 +117,7 @@ pub fn version_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<
             "SELECT coalesce(max(id), 0) FROM history WHERE record = ?1 AND record_id = ?2",
         )?
         .query_row(params![key.record(), key.id()], |row| {
-            Ok(Version(row.get(0)?))
+            Ok(row.get(0)?)
         })
 }
 

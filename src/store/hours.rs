@@ -33,7 +33,7 @@ impl Change<'_> {
             let duplicate: Option<i64> = transaction.query_row(
                 "SELECT min(id) FROM hours_entry WHERE enrolment_id = ?1 AND date = ?2 AND hours = ?3
                  AND category = ?4 AND deleted_at IS NULL",
-                params![enrolment.0, entry.date, entry.hours, entry.category],
+                params![enrolment, entry.date, entry.hours, entry.category],
                 |row| row.get(0),
             )?;
             transaction.execute(
@@ -41,7 +41,7 @@ impl Change<'_> {
                                           possible_duplicate_of, created_by, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
-                    enrolment.0,
+                    enrolment,
                     entry.date,
                     entry.hours,
                     entry.category,
@@ -49,14 +49,14 @@ impl Change<'_> {
                     entry.note,
                     entry.benefit,
                     duplicate,
-                    self.actor().map(|a| a.0),
+                    self.actor(),
                     self.at()
                 ],
             )?;
             let id = transaction.last_insert_rowid();
             map_outcomes(transaction, "hours_outcome", "hours_id", id, entry.outcomes)?;
             let fields = [
-                ("enrolment_id", None, Some(enrolment.0.to_string())),
+                ("enrolment_id", None, Some(enrolment.to_string())),
                 ("date", None, Some(entry.date.to_string())),
                 ("hours", None, Some(entry.hours.to_string())),
                 ("category", None, Some(entry.category.to_string())),
@@ -76,7 +76,7 @@ impl Change<'_> {
             transaction.query_row(
                 "SELECT coalesce(sum(hours), 0) FROM hours_entry
                  WHERE enrolment_id = ?1 AND date = ?2 AND deleted_at IS NULL",
-                params![enrolment.0, date],
+                params![enrolment, date],
                 |row| row.get(0),
             )
         })
@@ -89,7 +89,7 @@ impl Change<'_> {
                 .query_row(
                     "SELECT enrolment_id, deleted_at IS NOT NULL FROM hours_entry WHERE id = ?1",
                     [id],
-                    |row| Ok((EnrolmentId(row.get(0)?), row.get(1)?)),
+                    |row| Ok((row.get(0)?, row.get(1)?)),
                 )
                 .optional()
         })

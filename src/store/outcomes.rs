@@ -41,7 +41,7 @@ impl Change<'_> {
                 .query_row(
                     "SELECT status, date, reference, expires_on FROM requirement_record
                      WHERE enrolment_id = ?1 AND requirement_id = ?2",
-                    params![enrolment.0, requirement_id],
+                    params![enrolment, requirement_id],
                     |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?]),
                 )
                 .optional()?;
@@ -52,7 +52,7 @@ impl Change<'_> {
                    status = excluded.status, date = excluded.date,
                    reference = excluded.reference, expires_on = excluded.expires_on",
                 params![
-                    enrolment.0,
+                    enrolment,
                     requirement_id,
                     update.status.as_str(),
                     update.date,
@@ -88,7 +88,7 @@ impl Change<'_> {
                  VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
                    status = excluded.status, status_changed_at = excluded.status_changed_at",
-                params![enrolment.0, code, status.as_str(), self.at()],
+                params![enrolment, code, status.as_str(), self.at()],
             )?;
             let before = Some(before.unwrap_or_else(|| OutcomeStatus::NotStarted.as_str().into()));
             let fields = [("status", before, Some(status.as_str().to_string()))];
@@ -142,7 +142,7 @@ pub(super) fn write_judgement(
          ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
            judgement = excluded.judgement, judgement_note = excluded.judgement_note,
            judged_by = excluded.judged_by, judged_at = excluded.judged_at, judged_in_checkin = NULL",
-        params![enrolment.0, code, judgement.as_str(), note, assessor.0, at],
+        params![enrolment, code, judgement.as_str(), note, assessor, at],
     )?;
     let before = Some(before.unwrap_or_else(|| Judgement::NotAssessed.as_str().into()));
     let fields = [
@@ -163,7 +163,7 @@ fn outcome_field(
         "SELECT {column} FROM outcome_progress WHERE enrolment_id = ?1 AND outcome_code = ?2"
     );
     Ok(transaction
-        .query_row(&sql, params![enrolment.0, code], |row| {
+        .query_row(&sql, params![enrolment, code], |row| {
             row.get::<_, Option<String>>(0)
         })
         .optional()?

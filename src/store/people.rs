@@ -87,7 +87,7 @@ impl Change<'_> {
                     new.name,
                     new.date_of_birth,
                     new.employer,
-                    new.assessor.map(|a| a.0),
+                    new.assessor,
                     created
                 ],
             )?;
@@ -101,7 +101,7 @@ impl Change<'_> {
                     new.date_of_birth.map(|d| d.to_string()),
                 ),
                 ("employer", None, new.employer.map(str::to_string)),
-                ("assessor_id", None, new.assessor.map(|a| a.0.to_string())),
+                ("assessor_id", None, new.assessor.map(|a| a.to_string())),
             ];
             let key = RecordKey::Person(PersonId(person));
             self.history(ChangeKind::Insert, &key, &person_fields)?;
@@ -155,7 +155,7 @@ impl Change<'_> {
                     "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
                             planned_end, status, area_of_practice, employer_opt_in
                      FROM enrolment WHERE id = ?1",
-                    [id.0],
+                    [id],
                     enrolment_from_row,
                 )
                 .optional()
@@ -288,7 +288,7 @@ fn latest_enrolment(
             "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
                     planned_end, status, area_of_practice, employer_opt_in
              FROM enrolment WHERE person_id = ?1 ORDER BY id DESC LIMIT 1",
-            [person.0],
+            [person],
             enrolment_from_row,
         )
         .optional()
@@ -297,7 +297,7 @@ fn latest_enrolment(
 
 fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
-        id: PersonId(row.get(0)?),
+        id: row.get(0)?,
         name: row.get(1)?,
         role: word(row, 2, Role::parse)?,
         date_of_birth: row.get(3)?,
@@ -308,8 +308,8 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
 
 fn enrolment_from_row(row: &Row) -> rusqlite::Result<Enrolment> {
     Ok(Enrolment {
-        id: EnrolmentId(row.get(0)?),
-        person_id: PersonId(row.get(1)?),
+        id: row.get(0)?,
+        person_id: row.get(1)?,
         framework_id: row.get(2)?,
         framework_version: row.get(3)?,
         framework_hash: row.get(4)?,
@@ -324,7 +324,7 @@ fn enrolment_from_row(row: &Row) -> rusqlite::Result<Enrolment> {
 fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
     let status: Option<String> = row.get(7)?;
     Ok(PersonSummary {
-        id: PersonId(row.get(0)?),
+        id: row.get(0)?,
         name: row.get(1)?,
         role: word(row, 2, Role::parse)?,
         assessor_id: row.get::<_, Option<i64>>(8)?.map(PersonId),

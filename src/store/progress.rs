@@ -5,7 +5,7 @@ use super::convert::word;
 use super::{Store, StoreError, sqlite_error};
 use crate::domain::{
     CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
-    OutcomeStatus, Progress, RequirementRecord, RequirementStatus, Version,
+    OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
 };
 use rusqlite::{Connection, Row};
 
@@ -75,7 +75,7 @@ fn outcome_from_row(row: &Row) -> rusqlite::Result<OutcomeRecord> {
         judged_by: row.get(4)?,
         judged_at: row.get(5)?,
         judged_in_checkin: row.get(6)?,
-        version: Version(row.get(7)?),
+        version: row.get(7)?,
     })
 }
 
@@ -88,7 +88,7 @@ fn evidence_from_row(row: &Row) -> rusqlite::Result<EvidenceItem> {
         description: row.get(4)?,
         file_ref: row.get(5)?,
         outcomes: codes(row.get(6)?),
-        version: Version(row.get(7)?),
+        version: row.get(7)?,
     })
 }
 
@@ -99,7 +99,7 @@ fn requirement_from_row(row: &Row) -> rusqlite::Result<RequirementRecord> {
         date: row.get(2)?,
         reference: row.get(3)?,
         expires_on: row.get(4)?,
-        version: Version(row.get(5)?),
+        version: row.get(5)?,
     })
 }
 
