@@ -8,6 +8,12 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct EnrolmentId(pub i64);
 
+impl std::fmt::Display for EnrolmentId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 text_enum! {
     pub enum EnrolmentStatus {
         Active => "active",
@@ -54,11 +60,5 @@ mod tests {
             planned_end(date("2026-03-02"), 12),
             Some(date("2027-03-02"))
         );
-    }
-}
-
-impl std::fmt::Display for EnrolmentId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)
     }
 }

@@ -116,9 +116,7 @@ pub fn version_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<
         .prepare_cached(
             "SELECT coalesce(max(id), 0) FROM history WHERE record = ?1 AND record_id = ?2",
         )?
-        .query_row(params![key.record(), key.id()], |row| {
-            Ok(row.get(0)?)
-        })
+        .query_row(params![key.record(), key.id()], |row| row.get(0))
 }
 
 /// Who made the record's last change, and when.
