@@ -4,6 +4,7 @@
 use super::change::Change;
 use super::checkins::open_draft;
 use super::convert::word;
+use super::history::coded_records_of;
 use super::{Store, StoreError, sqlite_error};
 use crate::domain::{
     ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, CheckinSection,
@@ -55,7 +56,7 @@ impl Store {
                    AND record_id LIKE ?1 AND at >= ?2 ORDER BY id",
             )?;
             let rows = statement.query_map(
-                params![format!("{}/%", enrolment), since.to_string()],
+                params![coded_records_of(enrolment), since.to_string()],
                 |row| {
                     Ok(StatusChange {
                         code: row.get(0)?,

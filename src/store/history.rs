@@ -68,6 +68,12 @@ impl RecordKey {
     }
 }
 
+/// A LIKE pattern matching the ids of every record of `enrolment` keyed
+/// by a framework code (`enrolment/code`).
+pub fn coded_records_of(enrolment: EnrolmentId) -> String {
+    format!("{enrolment}/%")
+}
+
 /// One field's value before and after a change (`None`: empty or absent).
 pub type FieldChange<'a> = (&'a str, Option<String>, Option<String>);
 
