@@ -142,6 +142,8 @@ impl Measured {
     }
 }
 
+/// Time, outcomes, requirements, hours, gateway and check-ins, each from
+/// its own rules.
 fn measure(subject: &Subject) -> Measured {
     let Subject {
         person,
@@ -154,11 +156,7 @@ fn measure(subject: &Subject) -> Measured {
     let duration = framework.programme.duration_months;
     let time = programme_time(enrolment.start_date, duration, breaks, today);
     let months_elapsed = time.share_elapsed * f64::from(duration);
-    let outcomes = outcomes::outcome_standings(framework, progress);
-    let counts = outcomes::outcome_counts(
-        &outcomes,
-        round(expected_percent(framework, months_elapsed), 1),
-    );
+    let (outcomes, counts) = outcomes_against_expectation(framework, progress, months_elapsed);
     let requirements = requirements::requirement_standings(
         framework,
         person,
@@ -193,6 +191,21 @@ fn measure(subject: &Subject) -> Measured {
         gateway,
         checkins,
     }
+}
+
+/// Each outcome's standing, and how many are done against the share
+/// expected by now.
+fn outcomes_against_expectation(
+    framework: &Framework,
+    progress: &Progress,
+    months_elapsed: f64,
+) -> (Vec<OutcomeStanding>, OutcomeCounts) {
+    let outcomes = outcomes::outcome_standings(framework, progress);
+    let counts = outcomes::outcome_counts(
+        &outcomes,
+        round(expected_percent(framework, months_elapsed), 1),
+    );
+    (outcomes, counts)
 }
 
 fn rating(subject: &Subject, measured: &Measured) -> (Rag, String) {
