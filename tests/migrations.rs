@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use pcso_tracker::domain::{
     CheckinSection, CheckinSummary, Enrolment, EnrolmentId, EnrolmentStatus, EvidenceItem,
-    EvidenceKind, HoursEntry, Judgement, OutcomeRecord, OutcomeStatus, Person, PersonId,
+    EvidenceKind, HoursEntry, Judgement, OutcomeRecord, OutcomeStatus, Person, PersonId, Progress,
     RequirementRecord, RequirementStatus, Role, seal,
 };
 use pcso_tracker::store::{
@@ -151,27 +151,7 @@ fn version_1_canonical_content(connection: &Connection, id: i64) -> String {
             .replace('\n', "\\n")
             .replace('\t', "\\t")
     };
-    let row: Vec<String> = connection
-        .query_row(
-            "SELECT enrolment_id, date, assessor_id, coalesce(next_due, ''),
-                    coalesce(amends_id, ''), coalesce(amend_reason, ''),
-                    coalesce(apprentice_signed_at, ''), coalesce(assessor_signed_at, '')
-             FROM checkin WHERE id = ?1",
-            [id],
-            |row| {
-                (0..8)
-                    .map(|index| {
-                        row.get::<_, rusqlite::types::Value>(index)
-                            .map(|value| match value {
-                                rusqlite::types::Value::Integer(n) => n.to_string(),
-                                rusqlite::types::Value::Text(text) => text,
-                                _ => String::new(),
-                            })
-                    })
-                    .collect()
-            },
-        )
-        .expect("check-in row");
+    let row = version_1_checkin_fields(connection, id);
     let mut text = format!(
         "checkin\t{}\n",
         row.iter().map(|f| escape(f)).collect::<Vec<_>>().join("\t")
@@ -192,18 +172,47 @@ fn version_1_canonical_content(connection: &Connection, id: i64) -> String {
              WHERE checkin_id = ?1 ORDER BY id",
         ),
     ] {
-        let mut statement = connection.prepare(sql).expect("query");
-        let rows = statement
-            .query_map([id], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-            })
-            .expect("rows");
-        for row in rows {
-            let (key, value) = row.expect("row");
+        for (key, value) in key_value_rows(connection, sql, id) {
             text.push_str(&format!("{label}\t{}\t{}\n", escape(&key), escape(&value)));
         }
     }
     text
+}
+
+/// The check-in row's fields a version 1 seal covered, as text.
+fn version_1_checkin_fields(connection: &Connection, id: i64) -> Vec<String> {
+    connection
+        .query_row(
+            "SELECT enrolment_id, date, assessor_id, coalesce(next_due, ''),
+                    coalesce(amends_id, ''), coalesce(amend_reason, ''),
+                    coalesce(apprentice_signed_at, ''), coalesce(assessor_signed_at, '')
+             FROM checkin WHERE id = ?1",
+            [id],
+            |row| {
+                (0..8)
+                    .map(|index| {
+                        row.get::<_, rusqlite::types::Value>(index)
+                            .map(|value| match value {
+                                rusqlite::types::Value::Integer(n) => n.to_string(),
+                                rusqlite::types::Value::Text(text) => text,
+                                _ => String::new(),
+                            })
+                    })
+                    .collect()
+            },
+        )
+        .expect("check-in row")
+}
+
+fn key_value_rows(connection: &Connection, sql: &str, id: i64) -> Vec<(String, String)> {
+    connection
+        .prepare(sql)
+        .and_then(|mut statement| {
+            statement
+                .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect()
+        })
+        .expect("rows")
 }
 
 /// A store opened on a version 1 database holding `VERSION_1_RECORDS`.
@@ -320,17 +329,20 @@ fn people_and_enrolments_from_version_1_survive_the_upgrade_to_signatures() {
     );
 }
 
-#[test]
-fn progress_from_version_1_survives_the_upgrade_with_no_check_in_marked_on_judgements() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = upgraded_from_version_1(dir.path());
+fn progress_of_ben(store: &Store) -> Progress {
     let enrolment = store
         .latest_enrolment(PersonId(2))
         .expect("read")
         .expect("enrolled");
-    let progress = store.progress(&enrolment).expect("progress");
+    store.progress(&enrolment).expect("progress")
+}
+
+#[test]
+fn outcome_progress_from_version_1_survives_with_no_check_in_marked_on_judgements() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = upgraded_from_version_1(dir.path());
     assert_eq!(
-        progress.outcomes,
+        progress_of_ben(&store).outcomes,
         [
             OutcomeRecord {
                 code: "LO1".into(),
@@ -353,6 +365,37 @@ fn progress_from_version_1_survives_the_upgrade_with_no_check_in_marked_on_judge
             },
         ]
     );
+    let history = store
+        .history_of("outcome_progress", "1/LO1")
+        .expect("history");
+    assert_eq!(
+        history,
+        [
+            HistoryRow {
+                at: "2026-03-10T17:00:00.000Z".into(),
+                actor: Some("Ben Okafor".into()),
+                change: "update".into(),
+                field: "status".into(),
+                before: Some("in_progress".into()),
+                after: Some("completed".into()),
+            },
+            HistoryRow {
+                at: "2026-03-30T11:00:00.000Z".into(),
+                actor: Some("Sam Patel".into()),
+                change: "update".into(),
+                field: "judgement".into(),
+                before: Some("not_assessed".into()),
+                after: Some("competent".into()),
+            },
+        ]
+    );
+}
+
+#[test]
+fn evidence_and_hours_from_version_1_survive_the_upgrade() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = upgraded_from_version_1(dir.path());
+    let progress = progress_of_ben(&store);
     assert_eq!(
         progress.evidence,
         [
@@ -404,6 +447,14 @@ fn progress_from_version_1_survives_the_upgrade_with_no_check_in_marked_on_judge
             },
         ]
     );
+    assert_eq!(store.history_of("evidence", "1").expect("history").len(), 1);
+}
+
+#[test]
+fn requirements_and_the_check_in_list_from_version_1_survive_the_upgrade() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = upgraded_from_version_1(dir.path());
+    let progress = progress_of_ben(&store);
     assert_eq!(
         progress.requirements,
         [
@@ -444,35 +495,10 @@ fn progress_from_version_1_survives_the_upgrade_with_no_check_in_marked_on_judge
             },
         ]
     );
-    let history = store
-        .history_of("outcome_progress", "1/LO1")
-        .expect("history");
-    assert_eq!(
-        history,
-        [
-            HistoryRow {
-                at: "2026-03-10T17:00:00.000Z".into(),
-                actor: Some("Ben Okafor".into()),
-                change: "update".into(),
-                field: "status".into(),
-                before: Some("in_progress".into()),
-                after: Some("completed".into()),
-            },
-            HistoryRow {
-                at: "2026-03-30T11:00:00.000Z".into(),
-                actor: Some("Sam Patel".into()),
-                change: "update".into(),
-                field: "judgement".into(),
-                before: Some("not_assessed".into()),
-                after: Some("competent".into()),
-            },
-        ]
-    );
-    assert_eq!(store.history_of("evidence", "1").expect("history").len(), 1);
 }
 
 #[test]
-fn check_ins_from_version_1_survive_the_upgrade_with_no_signatures() {
+fn a_sealed_check_in_from_version_1_survives_the_upgrade_with_no_signatures() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = upgraded_from_version_1(dir.path());
     let sealed = store.checkin(1).expect("check-in 1");
@@ -523,7 +549,12 @@ fn check_ins_from_version_1_survive_the_upgrade_with_no_signatures() {
     );
     assert_eq!(sealed.action_ids, [1, 2]);
     assert_eq!(sealed.content.next_due, Some(date("2026-06-22")));
+}
 
+#[test]
+fn a_draft_from_version_1_keeps_its_action_reviews_and_no_check_in_has_signatures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = upgraded_from_version_1(dir.path());
     let draft = store.checkin(2).expect("check-in 2");
     assert!(!draft.sealed);
     assert_eq!(draft.signed, None);
