@@ -67,6 +67,41 @@ fn write_summary(
     changed: bool,
     breaks: &[(NaiveDate, Option<NaiveDate>)],
 ) -> std::io::Result<()> {
+    write_enrolment(out, person, framework, progress, changed)?;
+    write_outcome_counts(out, framework, progress)?;
+    writeln!(out, "  evidence: {} items", progress.evidence.len())?;
+    writeln!(out, "  hours: {}", or_none(hours_by_category(progress)))?;
+    let requirements: Vec<String> = progress
+        .requirements
+        .iter()
+        .map(|r| format!("{} {}", r.id, r.status))
+        .collect();
+    writeln!(out, "  requirements recorded: {}", or_none(requirements))?;
+    writeln!(out, "  check-ins: {}", progress.checkins.len())?;
+    for (from, to) in breaks {
+        match to {
+            Some(to) => writeln!(out, "  break in learning: {from} to {to}")?,
+            None => writeln!(out, "  break in learning: since {from}")?,
+        }
+    }
+    for orphan in orphans {
+        writeln!(
+            out,
+            "  orphaned: {} `{}` (used by {}) is not in the framework file; the record is kept",
+            orphan.kind, orphan.code, orphan.used_by
+        )?;
+    }
+    Ok(())
+}
+
+/// Who, on what framework, over which dates, and whether the file changed.
+fn write_enrolment(
+    out: &mut dyn Write,
+    person: &Person,
+    framework: &Framework,
+    progress: &Progress,
+    changed: bool,
+) -> std::io::Result<()> {
     let enrolment = &progress.enrolment;
     writeln!(out, "{} (id {})", person.name, person.id.0)?;
     writeln!(
@@ -85,6 +120,15 @@ fn write_summary(
             "  the framework file has changed since enrolment; records it no longer defines are listed below"
         )?;
     }
+    Ok(())
+}
+
+/// Outcomes counted by own status, then by judgement.
+fn write_outcome_counts(
+    out: &mut dyn Write,
+    framework: &Framework,
+    progress: &Progress,
+) -> std::io::Result<()> {
     let statuses = count(
         progress.outcomes.iter().map(|o| o.status),
         OutcomeStatus::NotStarted,
@@ -101,54 +145,27 @@ fn write_summary(
         framework.outcomes.len(),
         join(&statuses)
     )?;
-    writeln!(out, "  outcomes: judged {}", join(&judgements))?;
-    writeln!(out, "  evidence: {} items", progress.evidence.len())?;
+    writeln!(out, "  outcomes: judged {}", join(&judgements))
+}
+
+/// Total hours per category, in category order.
+fn hours_by_category(progress: &Progress) -> Vec<String> {
     let mut hours: BTreeMap<&str, f64> = BTreeMap::new();
     for entry in &progress.hours {
         *hours.entry(entry.category.as_str()).or_default() += entry.hours;
     }
-    let hours: Vec<String> = hours
+    hours
         .iter()
         .map(|(category, total)| format!("{total} h {category}"))
-        .collect();
-    writeln!(
-        out,
-        "  hours: {}",
-        if hours.is_empty() {
-            "none".to_string()
-        } else {
-            hours.join(", ")
-        }
-    )?;
-    let requirements: Vec<String> = progress
-        .requirements
-        .iter()
-        .map(|r| format!("{} {}", r.id, r.status))
-        .collect();
-    writeln!(
-        out,
-        "  requirements recorded: {}",
-        if requirements.is_empty() {
-            "none".to_string()
-        } else {
-            requirements.join(", ")
-        }
-    )?;
-    writeln!(out, "  check-ins: {}", progress.checkins.len())?;
-    for (from, to) in breaks {
-        match to {
-            Some(to) => writeln!(out, "  break in learning: {from} to {to}")?,
-            None => writeln!(out, "  break in learning: since {from}")?,
-        }
+        .collect()
+}
+
+fn or_none(items: Vec<String>) -> String {
+    if items.is_empty() {
+        "none".to_string()
+    } else {
+        items.join(", ")
     }
-    for orphan in orphans {
-        writeln!(
-            out,
-            "  orphaned: {} `{}` (used by {}) is not in the framework file; the record is kept",
-            orphan.kind, orphan.code, orphan.used_by
-        )?;
-    }
-    Ok(())
 }
 
 /// Counts per value, the unrecorded ones counted as `absent`.

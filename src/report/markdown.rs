@@ -2,11 +2,28 @@
 //! or the portfolio.
 
 use super::CaseloadLine;
-use crate::domain::standing::{GatewayStanding, HoursStanding, Standing};
+use crate::domain::standing::{
+    CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing,
+};
 use std::fmt::Write;
 
 pub fn standing_markdown(standing: &Standing) -> String {
     let mut text = String::new();
+    heading(&mut text, standing);
+    summary(&mut text, standing);
+    list(&mut text, "Warnings", &standing.warnings);
+    if let Some(gateway) = &standing.gateway {
+        gateway_section(&mut text, gateway);
+    }
+    methods(&mut text, standing);
+    outcomes(&mut text, standing);
+    requirements(&mut text, standing);
+    hours(&mut text, &standing.hours);
+    text
+}
+
+/// Who, on what, as of when, and whether the framework file has changed.
+fn heading(text: &mut String, standing: &Standing) {
     let framework = &standing.framework;
     let _ = writeln!(
         text,
@@ -28,32 +45,13 @@ pub fn standing_markdown(standing: &Standing) -> String {
             "The framework file has changed since this enrolment began.\n"
         );
     }
-    summary(&mut text, standing);
-    list(&mut text, "Warnings", &standing.warnings);
-    if let Some(gateway) = &standing.gateway {
-        gateway_section(&mut text, gateway);
-    }
-    methods(&mut text, standing);
-    outcomes(&mut text, standing);
-    requirements(&mut text, standing);
-    hours(&mut text, &standing.hours);
-    text
 }
 
 fn summary(text: &mut String, standing: &Standing) {
     let checkin = &standing.checkins;
-    let due = if checkin.overdue {
-        format!(
-            "{} (overdue by {} days)",
-            checkin.next_due, checkin.days_overdue
-        )
-    } else {
-        checkin.next_due.to_string()
-    };
     let last = checkin
         .last
         .map_or("none yet".to_string(), |d| d.to_string());
-    let counts = &standing.outcome_counts;
     let rows = [
         ("Start", standing.start_date.to_string()),
         ("Planned end", standing.planned_end.to_string()),
@@ -72,24 +70,33 @@ fn summary(text: &mut String, standing: &Standing) {
                 cell(&standing.rag_reason)
             ),
         ),
-        (
-            "Outcomes",
-            format!(
-                "{} of {} judged competent; {} done or ready for review; {:.0}% expected by now",
-                counts.judged_competent,
-                counts.total,
-                counts.done_or_ready,
-                counts.expected_percent
-            ),
-        ),
+        ("Outcomes", outcome_summary(&standing.outcome_counts)),
         ("Last check-in", last),
-        ("Next check-in", due),
+        ("Next check-in", next_checkin(checkin)),
     ];
     let _ = writeln!(text, "| | |\n|---|---|");
     for (label, value) in rows {
         let _ = writeln!(text, "| {label} | {value} |");
     }
     text.push('\n');
+}
+
+fn outcome_summary(counts: &OutcomeCounts) -> String {
+    format!(
+        "{} of {} judged competent; {} done or ready for review; {:.0}% expected by now",
+        counts.judged_competent, counts.total, counts.done_or_ready, counts.expected_percent
+    )
+}
+
+fn next_checkin(checkin: &CheckinStanding) -> String {
+    if checkin.overdue {
+        format!(
+            "{} (overdue by {} days)",
+            checkin.next_due, checkin.days_overdue
+        )
+    } else {
+        checkin.next_due.to_string()
+    }
 }
 
 fn list(text: &mut String, heading: &str, items: &[String]) {

@@ -7,23 +7,44 @@ use crate::domain::{SealProblem, seal};
 use rusqlite::Connection;
 use std::collections::HashMap;
 
+/// The form a seal was made over. Schema 2 added the check-in's id, the
+/// signatures and the action reviews; check-ins sealed before it keep the
+/// form they were sealed with, and `verify` accepts either (a seal's hash
+/// binds it to exactly one form's text, so accepting both weakens nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealForm {
+    /// Schema 1: the row without id or signatures; sections, judgements, actions.
+    First,
+    /// Schema 2 onwards.
+    Signed,
+}
+
 /// The content the seal of check-in `id` covers. Rows are read in key
 /// order, so the form never depends on the order they were written in.
 pub fn canonical_content(connection: &Connection, id: i64) -> rusqlite::Result<String> {
-    let mut text = connection.query_row(
-        "SELECT id, enrolment_id, date, assessor_id, coalesce(next_due, ''), coalesce(amends_id, ''),
+    content_in(connection, id, SealForm::Signed)
+}
+
+fn content_in(connection: &Connection, id: i64, form: SealForm) -> rusqlite::Result<String> {
+    let row_sql = match form {
+        SealForm::Signed => {
+            "SELECT id, enrolment_id, date, assessor_id, coalesce(next_due, ''), coalesce(amends_id, ''),
                 coalesce(amend_reason, ''), coalesce(apprentice_signature, ''), coalesce(apprentice_signed_at, ''),
                 coalesce(assessor_signature, ''), coalesce(assessor_signed_at, '')
-         FROM checkin WHERE id = ?1",
-        [id],
-        |row| {
-            let mut fields = Vec::with_capacity(11);
-            for index in 0..11 {
-                fields.push(value_text(row.get_ref(index)?));
-            }
-            Ok(format!("checkin\t{}\n", fields.iter().map(|f| escape(f)).collect::<Vec<_>>().join("\t")))
-        },
-    )?;
+             FROM checkin WHERE id = ?1"
+        }
+        SealForm::First => {
+            "SELECT enrolment_id, date, assessor_id, coalesce(next_due, ''), coalesce(amends_id, ''),
+                coalesce(amend_reason, ''), coalesce(apprentice_signed_at, ''), coalesce(assessor_signed_at, '')
+             FROM checkin WHERE id = ?1"
+        }
+    };
+    let mut text = connection.query_row(row_sql, [id], |row| {
+        let fields = (0..row.as_ref().column_count())
+            .map(|index| Ok(escape(&value_text(row.get_ref(index)?))))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(format!("checkin\t{}\n", fields.join("\t")))
+    })?;
     let parts = [
         (
             "section",
@@ -42,7 +63,11 @@ pub fn canonical_content(connection: &Connection, id: i64) -> rusqlite::Result<S
             "SELECT action_id, done || char(9) || note FROM checkin_action_review WHERE checkin_id = ?1 ORDER BY action_id",
         ),
     ];
-    for (label, sql) in parts {
+    let covered = match form {
+        SealForm::Signed => &parts[..],
+        SealForm::First => &parts[..3],
+    };
+    for (label, sql) in covered {
         let mut statement = connection.prepare_cached(sql)?;
         let rows = statement.query_map([id], |row| {
             Ok((value_text(row.get_ref(0)?), row.get::<_, String>(1)?))
@@ -53,6 +78,21 @@ pub fn canonical_content(connection: &Connection, id: i64) -> rusqlite::Result<S
         }
     }
     Ok(text)
+}
+
+/// Whether `stored` is the seal of check-in `id`'s content in any form.
+fn seal_holds(
+    connection: &Connection,
+    id: i64,
+    previous: Option<&str>,
+    stored: Option<&str>,
+) -> rusqlite::Result<bool> {
+    for form in [SealForm::Signed, SealForm::First] {
+        if stored == Some(seal(previous, &content_in(connection, id, form)?).as_str()) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// A sealed check-in as stored: its seal, and the seal it follows.
@@ -75,11 +115,9 @@ impl Store {
             for chain in sealed.chunk_by(|a, b| a.enrolment == b.enrolment) {
                 problems.extend(chain_problems(chain));
                 for checkin in chain {
-                    let expected = seal(
-                        checkin.previous.as_deref(),
-                        &canonical_content(&self.connection, checkin.id)?,
-                    );
-                    if checkin.seal.as_deref() != Some(expected.as_str()) {
+                    let previous = checkin.previous.as_deref();
+                    let stored = checkin.seal.as_deref();
+                    if !seal_holds(&self.connection, checkin.id, previous, stored)? {
                         problems.push(problem(checkin, "its content no longer matches its seal"));
                     }
                 }

@@ -3,7 +3,7 @@
 //! framework's target shares.
 
 use crate::domain::HoursEntry;
-use crate::framework::Framework;
+use crate::framework::{Framework, HourCategory};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -53,21 +53,7 @@ pub fn hours_standing(
         .iter()
         .map(|category| {
             let hours = logged.get(&category.id).copied().unwrap_or(0.0);
-            let expected = category.target_hours.map(|target| target * share_elapsed);
-            CategoryHours {
-                id: category.id.clone(),
-                title: category.title.clone(),
-                logged: hours,
-                target: category.target_hours,
-                expected_to_date: expected,
-                slippage: expected.map_or(0.0, |expected| (expected - hours).max(0.0)),
-                share_percent: if total_logged > 0.0 {
-                    hours * 100.0 / total_logged
-                } else {
-                    0.0
-                },
-                target_share_percent: category.target_share_percent,
-            }
+            category_hours(category, hours, total_logged, share_elapsed)
         })
         .collect();
     let targeted: Vec<&CategoryHours> = categories.iter().filter(|c| c.target.is_some()).collect();
@@ -87,5 +73,29 @@ pub fn hours_standing(
         slippage: categories.iter().map(|c| c.slippage).sum(),
         total_logged,
         categories,
+    }
+}
+
+/// One category's `hours` against its target and its share of all time.
+fn category_hours(
+    category: &HourCategory,
+    hours: f64,
+    total_logged: f64,
+    share_elapsed: f64,
+) -> CategoryHours {
+    let expected = category.target_hours.map(|target| target * share_elapsed);
+    CategoryHours {
+        id: category.id.clone(),
+        title: category.title.clone(),
+        logged: hours,
+        target: category.target_hours,
+        expected_to_date: expected,
+        slippage: expected.map_or(0.0, |expected| (expected - hours).max(0.0)),
+        share_percent: if total_logged > 0.0 {
+            hours * 100.0 / total_logged
+        } else {
+            0.0
+        },
+        target_share_percent: category.target_share_percent,
     }
 }

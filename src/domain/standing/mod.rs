@@ -18,7 +18,10 @@ pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
 pub use rag::Rag;
 pub use requirements::{RequirementStanding, RequirementState, age_on};
 
-use super::{EnrolmentStatus, LearningBreak, Orphan, Person, Progress, orphans, programme_time};
+use super::{
+    EnrolmentStatus, LearningBreak, Orphan, Person, ProgrammeTime, Progress, orphans,
+    programme_time,
+};
 use crate::framework::Framework;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -80,82 +83,21 @@ pub fn assess(subject: &Subject) -> Standing {
         person,
         framework,
         progress,
-        breaks,
         today,
+        ..
     } = *subject;
     let enrolment = &progress.enrolment;
-    let duration = framework.programme.duration_months;
-    let time = programme_time(enrolment.start_date, duration, breaks, today);
-    let months_elapsed = time.share_elapsed * f64::from(duration);
-    let outcomes = outcomes::outcome_standings(framework, progress);
-    let counts = outcomes::outcome_counts(
-        &outcomes,
-        round(expected_percent(framework, months_elapsed), 1),
-    );
-    let requirements = requirements::requirement_standings(
-        framework,
-        person,
-        enrolment,
-        &progress.requirements,
-        today,
-    );
-    let logged = hours::hours_by_category(&progress.hours);
-    let hours = hours::hours_standing(framework, &logged, time.share_elapsed);
-    let facts = gateway::GatewayFacts {
-        outcomes: &outcomes,
-        requirements: &requirements,
-        hours: &logged,
-        months_completed: time.months_completed,
-    };
-    let gateway = gateway::gateway_standing(framework, &facts);
-    let blockers = gateway.as_ref().map_or(&[][..], |g| g.blockers.as_slice());
-    let interval = framework.programme.checkin_interval_weeks;
-    let checkins = checkin_standing(
-        &progress.checkins,
-        enrolment.start_date,
-        interval,
-        breaks,
-        today,
-    );
-    let rag_facts = rag::RagFacts {
-        framework,
-        status: enrolment.status,
-        counts: &counts,
-        months_elapsed,
-        blockers,
-        adjusted_end: time.adjusted_end,
-        weeks_left: time.weeks_left,
-        today,
-    };
-    let (rag, rag_reason) = rag::rag(&rag_facts);
+    let measured = measure(subject);
+    let (rag, rag_reason) = rating(subject, &measured);
     let orphans = orphans(progress, framework);
-    let near_end = time
-        .adjusted_end
-        .checked_sub_months(chrono::Months::new(2))
-        .is_some_and(|d| today >= d);
-    let warnings = warnings::warnings(&warnings::WarningFacts {
-        status: enrolment.status,
-        checkins: &checkins,
-        blockers,
-        near_end,
-        weeks_left: time.weeks_left,
-        requirements: &requirements,
-        hours: &hours,
-        breaks,
-        orphans: &orphans,
-        today,
-    });
+    let warnings = attention(subject, &measured, &orphans);
+    let time = measured.time;
     Standing {
         person: PersonRef {
             id: person.id.0,
             name: person.name.clone(),
         },
-        framework: FrameworkRef {
-            id: framework.framework.id.clone(),
-            version: framework.framework.version.clone(),
-            title: framework.framework.title.clone(),
-            changed_since_enrolment: framework.content_hash != enrolment.framework_hash,
-        },
+        framework: framework_ref(framework, &enrolment.framework_hash),
         as_of: today,
         status: enrolment.status,
         start_date: enrolment.start_date,
@@ -164,18 +106,149 @@ pub fn assess(subject: &Subject) -> Standing {
         months_completed: time.months_completed,
         weeks_left: time.weeks_left,
         share_elapsed: round(time.share_elapsed, 3),
-        epa_methods: gateway::method_readiness(framework, &outcomes),
-        outcomes,
-        outcome_counts: counts,
-        requirements,
-        hours: rounded_hours(hours),
-        gateway,
-        next_checkin_due: checkins.next_due,
-        checkins,
+        epa_methods: gateway::method_readiness(framework, &measured.outcomes),
+        outcomes: measured.outcomes,
+        outcome_counts: measured.counts,
+        requirements: measured.requirements,
+        hours: rounded_hours(measured.hours),
+        gateway: measured.gateway,
+        next_checkin_due: measured.checkins.next_due,
+        checkins: measured.checkins,
         rag,
         rag_reason,
         warnings,
         orphans,
+    }
+}
+
+/// What the records and the day show, before any judgement of them.
+struct Measured {
+    time: ProgrammeTime,
+    /// Months elapsed, fractional, breaks excluded.
+    months_elapsed: f64,
+    outcomes: Vec<OutcomeStanding>,
+    counts: OutcomeCounts,
+    requirements: Vec<RequirementStanding>,
+    hours: HoursStanding,
+    gateway: Option<GatewayStanding>,
+    checkins: CheckinStanding,
+}
+
+impl Measured {
+    fn blockers(&self) -> &[String] {
+        self.gateway
+            .as_ref()
+            .map_or(&[][..], |g| g.blockers.as_slice())
+    }
+}
+
+/// Time, outcomes, requirements, hours, gateway and check-ins, each from
+/// its own rules.
+fn measure(subject: &Subject) -> Measured {
+    let Subject {
+        person,
+        framework,
+        progress,
+        breaks,
+        today,
+    } = *subject;
+    let enrolment = &progress.enrolment;
+    let duration = framework.programme.duration_months;
+    let time = programme_time(enrolment.start_date, duration, breaks, today);
+    let months_elapsed = time.share_elapsed * f64::from(duration);
+    let (outcomes, counts) = outcomes_against_expectation(framework, progress, months_elapsed);
+    let requirements = requirements::requirement_standings(
+        framework,
+        person,
+        enrolment,
+        &progress.requirements,
+        today,
+    );
+    let logged = hours::hours_by_category(&progress.hours);
+    let gateway = gateway::gateway_standing(
+        framework,
+        &gateway::GatewayFacts {
+            outcomes: &outcomes,
+            requirements: &requirements,
+            hours: &logged,
+            months_completed: time.months_completed,
+        },
+    );
+    let checkins = checkin_standing(
+        &progress.checkins,
+        enrolment.start_date,
+        framework.programme.checkin_interval_weeks,
+        breaks,
+        today,
+    );
+    Measured {
+        time,
+        months_elapsed,
+        hours: hours::hours_standing(framework, &logged, time.share_elapsed),
+        outcomes,
+        counts,
+        requirements,
+        gateway,
+        checkins,
+    }
+}
+
+/// Each outcome's standing, and how many are done against the share
+/// expected by now.
+fn outcomes_against_expectation(
+    framework: &Framework,
+    progress: &Progress,
+    months_elapsed: f64,
+) -> (Vec<OutcomeStanding>, OutcomeCounts) {
+    let outcomes = outcomes::outcome_standings(framework, progress);
+    let counts = outcomes::outcome_counts(
+        &outcomes,
+        round(expected_percent(framework, months_elapsed), 1),
+    );
+    (outcomes, counts)
+}
+
+fn rating(subject: &Subject, measured: &Measured) -> (Rag, String) {
+    rag::rag(&rag::RagFacts {
+        framework: subject.framework,
+        status: subject.progress.enrolment.status,
+        counts: &measured.counts,
+        months_elapsed: measured.months_elapsed,
+        blockers: measured.blockers(),
+        adjusted_end: measured.time.adjusted_end,
+        weeks_left: measured.time.weeks_left,
+        today: subject.today,
+    })
+}
+
+fn attention(subject: &Subject, measured: &Measured, orphans: &[Orphan]) -> Vec<String> {
+    warnings::warnings(&warnings::WarningFacts {
+        status: subject.progress.enrolment.status,
+        checkins: &measured.checkins,
+        blockers: measured.blockers(),
+        near_end: near_end(measured.time.adjusted_end, subject.today),
+        weeks_left: measured.time.weeks_left,
+        requirements: &measured.requirements,
+        hours: &measured.hours,
+        breaks: subject.breaks,
+        orphans,
+        today: subject.today,
+    })
+}
+
+/// The last two months before the (adjusted) planned end.
+fn near_end(adjusted_end: NaiveDate, today: NaiveDate) -> bool {
+    adjusted_end
+        .checked_sub_months(chrono::Months::new(2))
+        .is_some_and(|d| today >= d)
+}
+
+fn framework_ref(framework: &Framework, enrolled_hash: &str) -> FrameworkRef {
+    FrameworkRef {
+        id: framework.framework.id.clone(),
+        version: framework.framework.version.clone(),
+        title: framework.framework.title.clone(),
+        changed_since_enrolment: framework.content_hash != enrolled_hash,
     }
 }
 

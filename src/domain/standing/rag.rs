@@ -40,11 +40,6 @@ pub struct RagFacts<'a> {
 }
 
 pub fn rag(facts: &RagFacts) -> (Rag, String) {
-    let counts = facts.counts;
-    let progress = format!(
-        "{} of {} outcomes done or ready for review ({:.0}%), {:.0}% expected by now",
-        counts.done_or_ready, counts.total, counts.actual_percent, counts.expected_percent
-    );
     match facts.status {
         EnrolmentStatus::Completed => return (Rag::Green, "programme completed".to_string()),
         EnrolmentStatus::Withdrawn => {
@@ -52,11 +47,7 @@ pub fn rag(facts: &RagFacts) -> (Rag, String) {
         }
         EnrolmentStatus::Active | EnrolmentStatus::Break => {}
     }
-    let near_end = facts
-        .adjusted_end
-        .checked_sub_months(chrono::Months::new(2))
-        .is_some_and(|d| facts.today >= d);
-    if near_end && !facts.blockers.is_empty() {
+    if super::near_end(facts.adjusted_end, facts.today) && !facts.blockers.is_empty() {
         let count = facts.blockers.len();
         let noun = if count == 1 { "blocker" } else { "blockers" };
         return (
@@ -67,10 +58,21 @@ pub fn rag(facts: &RagFacts) -> (Rag, String) {
             ),
         );
     }
+    let counts = facts.counts;
+    let progress = format!(
+        "{} of {} outcomes done or ready for review ({:.0}%), {:.0}% expected by now",
+        counts.done_or_ready, counts.total, counts.actual_percent, counts.expected_percent
+    );
     if counts.actual_percent + 0.5 >= counts.expected_percent {
         return (Rag::Green, format!("on track: {progress}"));
     }
-    let reached_at = months_to_reach(facts.framework, counts.actual_percent).unwrap_or(0.0);
+    behind(facts, &progress)
+}
+
+/// Behind the expected share: amber within one check-in interval of it,
+/// red beyond.
+fn behind(facts: &RagFacts, progress: &str) -> (Rag, String) {
+    let reached_at = months_to_reach(facts.framework, facts.counts.actual_percent).unwrap_or(0.0);
     let behind_weeks =
         ((facts.months_elapsed - reached_at).max(0.0) * 365.25 / 12.0 / 7.0).round() as i64;
     let interval = i64::from(facts.framework.programme.checkin_interval_weeks);

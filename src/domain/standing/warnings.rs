@@ -2,7 +2,7 @@
 
 use super::checkins::CheckinStanding;
 use super::gateway::hours_text;
-use super::hours::HoursStanding;
+use super::hours::{CategoryHours, HoursStanding};
 use super::requirements::{RequirementStanding, RequirementState};
 use crate::domain::{EnrolmentStatus, LearningBreak, Orphan};
 use chrono::{Days, NaiveDate};
@@ -25,88 +25,121 @@ pub struct WarningFacts<'a> {
     pub today: NaiveDate,
 }
 
+/// A priority (1 is the most urgent) and the message.
+type Warning = (u8, String);
+
+impl WarningFacts<'_> {
+    /// Lapses only matter while the apprentice is still on the programme.
+    fn active(&self) -> bool {
+        matches!(
+            self.status,
+            EnrolmentStatus::Active | EnrolmentStatus::Break
+        )
+    }
+}
+
 pub fn warnings(facts: &WarningFacts) -> Vec<String> {
-    let mut found: Vec<(u8, String)> = Vec::new();
-    let active = matches!(
-        facts.status,
-        EnrolmentStatus::Active | EnrolmentStatus::Break
+    let mut found: Vec<Warning> = Vec::new();
+    found.extend(overdue_checkin(facts));
+    found.extend(blockers_near_end(facts));
+    found.extend(
+        facts
+            .requirements
+            .iter()
+            .filter_map(|requirement| requirement_warning(requirement, facts.today)),
     );
-    if active && facts.checkins.overdue {
+    for category in &facts.hours.categories {
+        found.extend(slipping(category, facts.active()));
+        found.extend(off_share(category, facts.hours.total_logged));
+    }
+    if let Some(&(from, None)) = facts.breaks.iter().find(|(_, to)| to.is_none()) {
+        found.push((7, format!("on a break in learning since {from}")));
+    }
+    found.extend(facts.orphans.iter().map(orphan_warning));
+    found.sort();
+    found.dedup();
+    found.into_iter().map(|(_, message)| message).collect()
+}
+
+fn overdue_checkin(facts: &WarningFacts) -> Option<Warning> {
+    (facts.active() && facts.checkins.overdue).then(|| {
         let due = facts.checkins.next_due;
-        found.push((
+        (
             1,
             format!(
                 "check-in overdue: due {due}, {} days ago",
                 facts.checkins.days_overdue
             ),
-        ));
-    }
-    if active && facts.near_end && !facts.blockers.is_empty() {
+        )
+    })
+}
+
+fn blockers_near_end(facts: &WarningFacts) -> Option<Warning> {
+    (facts.active() && facts.near_end && !facts.blockers.is_empty()).then(|| {
         let count = facts.blockers.len();
-        found.push((
+        (
             2,
             format!(
                 "{count} gateway blocker(s) with {} weeks to the planned end",
                 facts.weeks_left
             ),
-        ));
-    }
-    for requirement in facts.requirements {
-        match (requirement.status, requirement.expires_on) {
-            (RequirementState::Expired, Some(on)) => {
-                found.push((3, format!("{} expired on {on}", requirement.title)))
-            }
-            (RequirementState::Met, Some(on))
-                if on <= facts.today + Days::new(EXPIRY_NOTICE_DAYS) =>
-            {
-                let days = (on - facts.today).num_days();
-                found.push((
-                    4,
-                    format!("{} expires on {on}, in {days} days", requirement.title),
-                ));
-            }
-            _ => {}
+        )
+    })
+}
+
+/// An expired requirement, or one that expires soon.
+fn requirement_warning(requirement: &RequirementStanding, today: NaiveDate) -> Option<Warning> {
+    match (requirement.status, requirement.expires_on) {
+        (RequirementState::Expired, Some(on)) => {
+            Some((3, format!("{} expired on {on}", requirement.title)))
         }
-    }
-    for category in &facts.hours.categories {
-        if let Some(expected) = category.expected_to_date {
-            if active && category.slippage > 0.0 && category.logged < expected * 0.9 {
-                let (logged, expected) = (hours_text(category.logged), hours_text(expected));
-                found.push((
-                    5,
-                    format!(
-                        "{} slipping: {logged} h logged, {expected} h expected by now",
-                        category.title
-                    ),
-                ));
-            }
+        (RequirementState::Met, Some(on)) if on <= today + Days::new(EXPIRY_NOTICE_DAYS) => {
+            let days = (on - today).num_days();
+            Some((
+                4,
+                format!("{} expires on {on}, in {days} days", requirement.title),
+            ))
         }
-        if let Some(target) = category.target_share_percent {
-            let off = category.share_percent - f64::from(target);
-            if facts.hours.total_logged > 0.0 && off.abs() > SHARE_TOLERANCE {
-                found.push((
-                    6,
-                    format!(
-                        "{} is {:.0}% of time logged, against {target}% intended",
-                        category.title, category.share_percent
-                    ),
-                ));
-            }
-        }
+        _ => None,
     }
-    if let Some(&(from, None)) = facts.breaks.iter().find(|(_, to)| to.is_none()) {
-        found.push((7, format!("on a break in learning since {from}")));
-    }
-    for orphan in facts.orphans {
-        found.push((
-            8,
+}
+
+/// A category well short of the hours expected by now.
+fn slipping(category: &CategoryHours, active: bool) -> Option<Warning> {
+    let expected = category.expected_to_date?;
+    (active && category.slippage > 0.0 && category.logged < expected * 0.9).then(|| {
+        let (logged, expected) = (hours_text(category.logged), hours_text(expected));
+        (
+            5,
             format!(
-                "{} `{}` is no longer in the framework file; its records are kept",
-                orphan.kind, orphan.code
+                "{} slipping: {logged} h logged, {expected} h expected by now",
+                category.title
             ),
-        ));
-    }
-    found.sort();
-    found.dedup();
-    found.into_iter().map(|(_, message)| message).collect()
+        )
+    })
+}
+
+/// A category taking far more or less of the time than intended.
+fn off_share(category: &CategoryHours, total_logged: f64) -> Option<Warning> {
+    let target = category.target_share_percent?;
+    let off = category.share_percent - f64::from(target);
+    (total_logged > 0.0 && off.abs() > SHARE_TOLERANCE).then(|| {
+        (
+            6,
+            format!(
+                "{} is {:.0}% of time logged, against {target}% intended",
+                category.title, category.share_percent
+            ),
+        )
+    })
+}
+
+fn orphan_warning(orphan: &Orphan) -> Warning {
+    (
+        8,
+        format!(
+            "{} `{}` is no longer in the framework file; its records are kept",
+            orphan.kind, orphan.code
+        ),
+    )
 }

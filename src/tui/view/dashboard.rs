@@ -2,8 +2,8 @@
 //! against the expected share, hours against expected, RAG with its reason,
 //! gateway blockers, next check-in and warnings.
 
-use crate::domain::standing::Standing;
-use crate::tui::app::App;
+use crate::domain::standing::{CheckinStanding, Standing};
+use crate::tui::app::{App, Loaded};
 use crate::tui::text::one_line;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -22,6 +22,18 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         Constraint::Min(0),
     ])
     .areas(body);
+    frame.render_widget(month_gauge(loaded, theme), month);
+    frame.render_widget(outcomes_bar(standing, theme, outcomes.width), outcomes);
+    frame.render_widget(hours_bar(standing, theme, hours.width), hours);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
+    frame.render_widget(status(standing, theme), left);
+    frame.render_widget(warnings(standing, theme), right);
+}
+
+/// Time through the programme, under who and what it is.
+fn month_gauge(loaded: &Loaded, theme: Theme) -> Gauge<'static> {
+    let standing = &loaded.standing;
     let duration = loaded.framework.programme.duration_months;
     let title = format!(
         " {} · {} · {} · started {} · ends {} ",
@@ -35,18 +47,11 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         "Month {} of {duration} · {} weeks left",
         standing.month_of_programme, standing.weeks_left
     );
-    let gauge = Gauge::default()
+    Gauge::default()
         .block(Block::bordered().title(title))
         .gauge_style(theme.gauge())
         .ratio(standing.share_elapsed)
-        .label(label);
-    frame.render_widget(gauge, month);
-    frame.render_widget(outcomes_bar(standing, theme, outcomes.width), outcomes);
-    frame.render_widget(hours_bar(standing, theme, hours.width), hours);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
-    frame.render_widget(status(standing, theme), left);
-    frame.render_widget(warnings(standing, theme), right);
+        .label(label)
 }
 
 /// A filled bar with `|` where the expected share falls.
@@ -121,19 +126,10 @@ fn status(standing: &Standing, theme: Theme) -> Paragraph<'static> {
         Span::styled(standing.rag.label().to_uppercase(), theme.rag(standing.rag)),
         Span::raw(format!(": {}", one_line(&standing.rag_reason))),
     ])];
-    let checkin = &standing.checkins;
-    let due = if checkin.overdue {
-        Span::styled(
-            format!(
-                "{} (OVERDUE by {} days)",
-                checkin.next_due, checkin.days_overdue
-            ),
-            theme.bad(),
-        )
-    } else {
-        Span::raw(checkin.next_due.to_string())
-    };
-    lines.push(Line::from(vec![Span::raw("Next check-in "), due]));
+    lines.push(Line::from(vec![
+        Span::raw("Next check-in "),
+        next_checkin(&standing.checkins, theme),
+    ]));
     match &standing.gateway {
         Some(gateway) if gateway.ready => lines.push(Line::from(Span::styled(
             format!("{}: READY", gateway.title),
@@ -154,6 +150,21 @@ fn status(standing: &Standing, theme: Theme) -> Paragraph<'static> {
     Paragraph::new(lines)
         .block(Block::bordered().title(" Standing "))
         .wrap(Wrap { trim: false })
+}
+
+/// The day the next check-in is due, in red with the days when overdue.
+fn next_checkin(checkin: &CheckinStanding, theme: Theme) -> Span<'static> {
+    if checkin.overdue {
+        Span::styled(
+            format!(
+                "{} (OVERDUE by {} days)",
+                checkin.next_due, checkin.days_overdue
+            ),
+            theme.bad(),
+        )
+    } else {
+        Span::raw(checkin.next_due.to_string())
+    }
 }
 
 fn warnings(standing: &Standing, theme: Theme) -> Paragraph<'static> {

@@ -2,8 +2,9 @@
 //! each period, and the split by category against the framework's shares.
 
 use super::rows_inside;
-use crate::domain::add_months;
-use crate::tui::app::App;
+use crate::domain::standing::CategoryHours;
+use crate::domain::{HoursEntry, add_months};
+use crate::tui::app::{App, Loaded};
 use crate::tui::layout::first_row;
 use crate::tui::text::one_line;
 use chrono::{Datelike, NaiveDate};
@@ -31,9 +32,33 @@ pub fn list_area(body: Rect) -> Rect {
 
 pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let Some(loaded) = &app.loaded else { return };
-    let theme = app.theme;
     let (log_area, side) = split(body);
     let entries = app.hours_rows();
+    let visible = list_area(body).height as usize;
+    let mut state = TableState::new()
+        .with_selected((!entries.is_empty()).then_some(app.cursors.hours))
+        .with_offset(first_row(app.cursors.hours, visible, entries.len()));
+    frame.render_stateful_widget(log_table(app, &entries), log_area, &mut state);
+
+    let categories = loaded.standing.hours.categories.len() as u16;
+    let [chart_area, split_area] =
+        Layout::vertical([Constraint::Min(6), Constraint::Length(categories + 2)]).areas(side);
+    chart(frame, app, chart_area);
+    let lines: Vec<Line> = loaded
+        .standing
+        .hours
+        .categories
+        .iter()
+        .map(category_line)
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" By category ")),
+        split_area,
+    );
+}
+
+/// The log, one row per entry, possible duplicates flagged.
+fn log_table(app: &App, entries: &[&HoursEntry]) -> Table<'static> {
     let rows: Vec<Row> = entries
         .iter()
         .map(|e| {
@@ -58,57 +83,67 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         Constraint::Fill(1),
         Constraint::Length(4),
     ];
-    let header = Row::new(["Date", "Hours", "Category", "Note", ""]).style(theme.title());
-    let table = Table::new(rows, widths)
+    let header = Row::new(["Date", "Hours", "Category", "Note", ""]).style(app.theme.title());
+    Table::new(rows, widths)
         .header(header)
         .block(Block::bordered().title(format!(" Hours log ({}) · a adds ", entries.len())))
-        .row_highlight_style(theme.selected())
-        .highlight_symbol("▶");
-    let visible = list_area(body).height as usize;
-    let mut state = TableState::new()
-        .with_selected((!entries.is_empty()).then_some(app.cursors.hours))
-        .with_offset(first_row(app.cursors.hours, visible, entries.len()));
-    frame.render_stateful_widget(table, log_area, &mut state);
+        .row_highlight_style(app.theme.selected())
+        .highlight_symbol("▶")
+}
 
-    let categories = loaded.standing.hours.categories.len() as u16;
-    let [chart_area, split_area] =
-        Layout::vertical([Constraint::Min(6), Constraint::Length(categories + 2)]).areas(side);
-    chart(frame, app, chart_area);
-    let lines: Vec<Line> = loaded
-        .standing
-        .hours
-        .categories
-        .iter()
-        .map(|c| {
-            let target = match (c.target, c.target_share_percent) {
-                (Some(t), _) => format!(
-                    "of {t} h target, {:.0} expected by now",
-                    c.expected_to_date.unwrap_or(0.0)
-                ),
-                (None, Some(share)) => {
-                    format!("{:.0}% of time (intended {share}%)", c.share_percent)
-                }
-                (None, None) => format!("{:.0}% of time", c.share_percent),
-            };
-            Line::from(format!(
-                "{:<26} {:>6.1} h {target}",
-                one_line(&c.title),
-                c.logged
-            ))
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" By category ")),
-        split_area,
-    );
+/// A category's hours against its target, or its share of time.
+fn category_line(c: &CategoryHours) -> Line<'static> {
+    let target = match (c.target, c.target_share_percent) {
+        (Some(t), _) => format!(
+            "of {t} h target, {:.0} expected by now",
+            c.expected_to_date.unwrap_or(0.0)
+        ),
+        (None, Some(share)) => {
+            format!("{:.0}% of time (intended {share}%)", c.share_percent)
+        }
+        (None, None) => format!("{:.0}% of time", c.share_percent),
+    };
+    Line::from(format!(
+        "{:<26} {:>6.1} h {target}",
+        one_line(&c.title),
+        c.logged
+    ))
 }
 
 /// Hours per week (the last ones that fit) or per month of the programme.
 fn chart(frame: &mut Frame, app: &App, area: Rect) {
     let Some(loaded) = &app.loaded else { return };
-    let start = loaded.progress.enrolment.start_date;
     let slots = (area.width.saturating_sub(2) / 6).max(1) as usize;
-    let periods: Vec<(String, NaiveDate, NaiveDate)> = if app.hours_by_month {
+    let bars: Vec<Bar> = periods(app, loaded, slots)
+        .iter()
+        .map(|(label, from, to)| {
+            let sum: f64 = loaded
+                .progress
+                .hours
+                .iter()
+                .filter(|e| e.date >= *from && e.date < *to)
+                .map(|e| e.hours)
+                .sum();
+            Bar::default()
+                .value(sum.round() as u64)
+                .label(Line::from(label.clone()))
+                .text_value(format!("{sum:.0}"))
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(Block::bordered().title(chart_title(app, loaded)))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(5)
+        .bar_gap(1)
+        .bar_style(app.theme.gauge());
+    frame.render_widget(chart, area);
+}
+
+/// The last `slots` months of the programme, or weeks from its start, up
+/// to today: each a label and the days it covers, end excluded.
+fn periods(app: &App, loaded: &Loaded, slots: usize) -> Vec<(String, NaiveDate, NaiveDate)> {
+    let start = loaded.progress.enrolment.start_date;
+    if app.hours_by_month {
         let months = (loaded.standing.months_completed + 1) as usize;
         (months.saturating_sub(slots)..months)
             .map(|m| {
@@ -131,23 +166,11 @@ fn chart(frame: &mut Frame, app: &App, area: Rect) {
                 )
             })
             .collect()
-    };
-    let bars: Vec<Bar> = periods
-        .iter()
-        .map(|(label, from, to)| {
-            let sum: f64 = loaded
-                .progress
-                .hours
-                .iter()
-                .filter(|e| e.date >= *from && e.date < *to)
-                .map(|e| e.hours)
-                .sum();
-            Bar::default()
-                .value(sum.round() as u64)
-                .label(Line::from(label.clone()))
-                .text_value(format!("{sum:.0}"))
-        })
-        .collect();
+    }
+}
+
+/// The unit shown, with the target's even share of each when there is one.
+fn chart_title(app: &App, loaded: &Loaded) -> String {
     let per_period = loaded.standing.hours.target.map(|target| {
         let length = f64::from(loaded.framework.programme.duration_months.max(1));
         if app.hours_by_month {
@@ -157,15 +180,8 @@ fn chart(frame: &mut Frame, app: &App, area: Rect) {
         }
     });
     let unit = if app.hours_by_month { "month" } else { "week" };
-    let title = match per_period {
+    match per_period {
         Some(per) => format!(" Hours by {unit} · target ≈ {per:.1} h a {unit} · w switches "),
         None => format!(" Hours by {unit} · w switches "),
-    };
-    let chart = BarChart::default()
-        .block(Block::bordered().title(title))
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(5)
-        .bar_gap(1)
-        .bar_style(app.theme.gauge());
-    frame.render_widget(chart, area);
+    }
 }
