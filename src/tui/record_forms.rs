@@ -5,7 +5,9 @@ use super::app::{App, Loaded};
 use super::form::{Field, Form, FormKind};
 use super::undo::{EvidenceBefore, Undo, UndoStep};
 use crate::domain::{EvidenceKind, Judgement, RequirementStatus, Version, parse_date};
-use crate::ops::{Enrolling, EvidenceInput, Field as Input, HoursInput, OpError, RequirementInput};
+use crate::ops::{
+    Enrolling, EvidenceInput, Field as Input, HoursInput, OpError, Ops, RequirementInput,
+};
 use crate::store::Store;
 
 fn words<T: Copy>(all: &[T], word: fn(T) -> &'static str) -> Vec<(String, String)> {
@@ -182,97 +184,122 @@ pub fn save(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError>
         .loaded
         .as_ref()
         .ok_or_else(|| OpError::Refused("nobody is open".into()))?;
-    let person = loaded.person.id;
     let mut ops = app.ops(store);
     match &form.kind {
-        FormKind::AddEvidence => {
-            let input = evidence_input(form)?;
-            let written = ops.add_evidence(person, &input)?;
-            let undo = UndoStep::new(Undo::EvidenceAdded(written.id), written.version);
-            let message = format!("added evidence {}: {}", written.id, input.title.trim());
-            Ok(Saved::said(message, Some(undo)))
-        }
-        FormKind::EditEvidence(id) => {
-            let old = loaded
-                .progress
-                .evidence
-                .iter()
-                .find(|e| e.id == *id)
-                .ok_or_else(|| OpError::Gone("that evidence is gone".into()))?;
-            let version = ops.edit_evidence(*id, &evidence_input(form)?, Some(old.version))?;
-            let before = EvidenceBefore {
-                date: old.date,
-                title: old.title.clone(),
-                kind: old.kind,
-                description: old.description.clone(),
-                file_ref: old.file_ref.clone(),
-                outcomes: old.outcomes.clone(),
-            };
-            let undo = UndoStep::new(Undo::EvidenceEdited { id: *id, before }, version);
-            Ok(Saved::said(format!("saved evidence {id}"), Some(undo)))
-        }
-        FormKind::AddHours => {
-            let input = HoursInput {
-                date: date_field(form, "Date")?,
-                hours: number_field(form, "Hours")?,
-                category: form.value("Category"),
-                note: form.value("Note"),
-                benefit: Some(form.value("Benefit")),
-                ..HoursInput::default()
-            };
-            let logged = ops.log_hours(person, &input)?;
-            let id = logged.written.id;
-            let mut message = format!(
-                "added {} h of {} on {}",
-                input.hours,
-                input.category,
-                input.date.unwrap_or(app.today)
-            );
-            if let Some(other) = logged.duplicate_of {
-                message.push_str(&format!(" (same as entry {other}: a duplicate?)"));
-            }
-            let undo = UndoStep::new(Undo::HoursAdded(id), logged.written.version);
-            Ok(Saved::said(message, Some(undo)))
-        }
-        FormKind::Requirement(id) => {
-            let record = loaded.progress.requirements.iter().find(|r| &r.id == id);
-            let status = RequirementStatus::parse(&form.value("Status"))
-                .ok_or_else(|| OpError::invalid(Input::Status, "choose a status"))?;
-            let input = RequirementInput {
-                status,
-                date: date_field(form, "Date")?,
-                reference: Some(form.value("Reference")),
-                expires_on: date_field(form, "Expires")?,
-            };
-            let base = Some(record.map_or(Version::default(), |r| r.version));
-            let version = ops.set_requirement(person, id, &input, base)?;
-            let before = record.cloned();
-            let undo = Undo::Requirement {
-                person,
-                id: id.clone(),
-                before,
-            };
-            let message = format!("{id} is now {status}");
-            Ok(Saved::said(message, Some(UndoStep::new(undo, version))))
-        }
-        FormKind::Judgement(code) => {
-            let judgement = Judgement::parse(&form.value("Judgement"))
-                .ok_or_else(|| OpError::invalid(Input::Status, "choose a judgement"))?;
-            let base = loaded
-                .progress
-                .outcomes
-                .iter()
-                .find(|o| &o.code == code)
-                .map_or(Version::default(), |o| o.version);
-            ops.judge_outcome(person, code, judgement, &form.value("Note"), Some(base))?;
-            Ok(Saved::said(format!("{code} judged {judgement}"), None))
-        }
+        FormKind::AddEvidence => save_new_evidence(&mut ops, loaded, form),
+        FormKind::EditEvidence(id) => save_edited_evidence(&mut ops, loaded, form, *id),
+        FormKind::AddHours => save_hours(&mut ops, loaded, form, app.today),
+        FormKind::Requirement(id) => save_requirement(&mut ops, loaded, form, id),
+        FormKind::Judgement(code) => save_judgement(&mut ops, loaded, form, code),
         FormKind::Welcome => save_welcome(app, form, store),
         // Check-in actions belong to the check-in until it is saved.
         FormKind::CheckinAction => Err(OpError::Refused(
             "an action is added from the check-in".into(),
         )),
     }
+}
+
+fn save_new_evidence(ops: &mut Ops, loaded: &Loaded, form: &Form) -> Result<Saved, OpError> {
+    let input = evidence_input(form)?;
+    let written = ops.add_evidence(loaded.person.id, &input)?;
+    let undo = UndoStep::new(Undo::EvidenceAdded(written.id), written.version);
+    let message = format!("added evidence {}: {}", written.id, input.title.trim());
+    Ok(Saved::said(message, Some(undo)))
+}
+
+fn save_edited_evidence(
+    ops: &mut Ops,
+    loaded: &Loaded,
+    form: &Form,
+    id: i64,
+) -> Result<Saved, OpError> {
+    let old = loaded
+        .progress
+        .evidence
+        .iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| OpError::Gone("that evidence is gone".into()))?;
+    let version = ops.edit_evidence(id, &evidence_input(form)?, Some(old.version))?;
+    let before = EvidenceBefore {
+        date: old.date,
+        title: old.title.clone(),
+        kind: old.kind,
+        description: old.description.clone(),
+        file_ref: old.file_ref.clone(),
+        outcomes: old.outcomes.clone(),
+    };
+    let undo = UndoStep::new(Undo::EvidenceEdited { id, before }, version);
+    Ok(Saved::said(format!("saved evidence {id}"), Some(undo)))
+}
+
+fn save_hours(
+    ops: &mut Ops,
+    loaded: &Loaded,
+    form: &Form,
+    today: chrono::NaiveDate,
+) -> Result<Saved, OpError> {
+    let input = HoursInput {
+        date: date_field(form, "Date")?,
+        hours: number_field(form, "Hours")?,
+        category: form.value("Category"),
+        note: form.value("Note"),
+        benefit: Some(form.value("Benefit")),
+        ..HoursInput::default()
+    };
+    let logged = ops.log_hours(loaded.person.id, &input)?;
+    let day = input.date.unwrap_or(today);
+    let mut message = format!("added {} h of {} on {day}", input.hours, input.category);
+    if let Some(other) = logged.duplicate_of {
+        message.push_str(&format!(" (same as entry {other}: a duplicate?)"));
+    }
+    let undo = UndoStep::new(Undo::HoursAdded(logged.written.id), logged.written.version);
+    Ok(Saved::said(message, Some(undo)))
+}
+
+fn save_requirement(
+    ops: &mut Ops,
+    loaded: &Loaded,
+    form: &Form,
+    id: &str,
+) -> Result<Saved, OpError> {
+    let record = loaded.progress.requirements.iter().find(|r| r.id == id);
+    let status = RequirementStatus::parse(&form.value("Status"))
+        .ok_or_else(|| OpError::invalid(Input::Status, "choose a status"))?;
+    let input = RequirementInput {
+        status,
+        date: date_field(form, "Date")?,
+        reference: Some(form.value("Reference")),
+        expires_on: date_field(form, "Expires")?,
+    };
+    let base = Some(record.map_or(Version::default(), |r| r.version));
+    let person = loaded.person.id;
+    let version = ops.set_requirement(person, id, &input, base)?;
+    let undo = Undo::Requirement {
+        person,
+        id: id.to_string(),
+        before: record.cloned(),
+    };
+    let message = format!("{id} is now {status}");
+    Ok(Saved::said(message, Some(UndoStep::new(undo, version))))
+}
+
+fn save_judgement(
+    ops: &mut Ops,
+    loaded: &Loaded,
+    form: &Form,
+    code: &str,
+) -> Result<Saved, OpError> {
+    let judgement = Judgement::parse(&form.value("Judgement"))
+        .ok_or_else(|| OpError::invalid(Input::Status, "choose a judgement"))?;
+    let base = loaded
+        .progress
+        .outcomes
+        .iter()
+        .find(|o| o.code == code)
+        .map_or(Version::default(), |o| o.version);
+    let note = form.value("Note");
+    ops.judge_outcome(loaded.person.id, code, judgement, &note, Some(base))?;
+    Ok(Saved::said(format!("{code} judged {judgement}"), None))
 }
 
 fn evidence_input(form: &Form) -> Result<EvidenceInput, OpError> {
