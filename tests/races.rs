@@ -309,6 +309,17 @@ fn resume_bens_draft(db: &Path) -> Session {
     sam
 }
 
+/// Walks to the last step and both sign: the review is sealed.
+fn sign_off(session: &mut Session) {
+    for _ in 0..7 {
+        session.key(KeyCode::Tab, KeyModifiers::NONE);
+    }
+    session.keys("Ben Okafor");
+    session.key(KeyCode::Down, KeyModifiers::NONE);
+    session.keys("Sam Patel");
+    session.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+}
+
 #[test]
 fn a_draft_sealed_in_one_app_ends_the_other_apps_session_with_a_message() {
     let (_dir, db) = demo();
@@ -319,13 +330,7 @@ fn a_draft_sealed_in_one_app_ends_the_other_apps_session_with_a_message() {
         second.app.checkin.as_ref().map(|s| s.id),
         "both resumed the one open draft"
     );
-    for _ in 0..7 {
-        first.key(KeyCode::Tab, KeyModifiers::NONE);
-    }
-    first.keys("Ben Okafor");
-    first.key(KeyCode::Down, KeyModifiers::NONE);
-    first.keys("Sam Patel");
-    first.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    sign_off(&mut first);
     assert_eq!(first.app.screen, Screen::Person, "{}", first.error());
     // The second app notices the change and leaves check-in mode.
     update::update(&mut second.app, &mut second.store, Action::CheckForChanges);
@@ -344,13 +349,7 @@ fn a_second_session_saving_a_sealed_draft_is_told_and_let_go() {
     let (_dir, db) = demo();
     let mut first = resume_bens_draft(&db);
     let mut second = resume_bens_draft(&db);
-    for _ in 0..7 {
-        first.key(KeyCode::Tab, KeyModifiers::NONE);
-    }
-    first.keys("Ben Okafor");
-    first.key(KeyCode::Down, KeyModifiers::NONE);
-    first.keys("Sam Patel");
-    first.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    sign_off(&mut first);
     // Without the change check, the next save finds the draft sealed.
     second.key(KeyCode::Tab, KeyModifiers::NONE);
     assert_eq!(second.app.screen, Screen::Person);

@@ -70,18 +70,7 @@ impl Ops<'_> {
         let (_, enrolment) = enrolled(&change, person)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let outcomes = evidence_outcomes(framework, &input.outcomes)?;
-        let title = check_name(&input.title).map_err(|m| OpError::invalid(Field::Title, m))?;
-        let description = check_text(&input.description, 20_000)
-            .map_err(|m| OpError::invalid(Field::Description, m))?;
-        let date = not_future(input.date.unwrap_or(today), today, Field::Date)?;
-        let evidence = NewEvidence {
-            date,
-            title,
-            kind: input.kind,
-            description,
-            file_ref: input.file_ref.as_deref(),
-            outcomes: &outcomes,
-        };
+        let evidence = checked_evidence(input, &outcomes, today)?;
         let id = change.add_evidence(enrolment.id, &evidence)?;
         finish(change, RecordKey::Evidence(id), id)
     }
@@ -97,18 +86,7 @@ impl Ops<'_> {
         let enrolment = live_evidence(&change, id, base)?;
         let framework = framework_of_enrolment(&change, registry, enrolment)?;
         let outcomes = evidence_outcomes(framework, &input.outcomes)?;
-        let title = check_name(&input.title).map_err(|m| OpError::invalid(Field::Title, m))?;
-        let description = check_text(&input.description, 20_000)
-            .map_err(|m| OpError::invalid(Field::Description, m))?;
-        let date = not_future(input.date.unwrap_or(today), today, Field::Date)?;
-        let evidence = NewEvidence {
-            date,
-            title,
-            kind: input.kind,
-            description,
-            file_ref: input.file_ref.as_deref(),
-            outcomes: &outcomes,
-        };
+        let evidence = checked_evidence(input, &outcomes, today)?;
         change.update_evidence(id, &evidence)?;
         Ok(finish(change, RecordKey::Evidence(id), id)?.version)
     }
@@ -281,6 +259,23 @@ fn finish(change: Change, key: RecordKey, id: i64) -> Result<Written, OpError> {
     let version = change.version(&key)?;
     change.commit()?;
     Ok(Written { id, version })
+}
+
+/// Evidence as typed, checked, mapped to `outcomes` (already checked).
+fn checked_evidence<'a>(
+    input: &'a EvidenceInput,
+    outcomes: &'a [String],
+    today: NaiveDate,
+) -> Result<NewEvidence<'a>, OpError> {
+    Ok(NewEvidence {
+        date: not_future(input.date.unwrap_or(today), today, Field::Date)?,
+        title: check_name(&input.title).map_err(|m| OpError::invalid(Field::Title, m))?,
+        kind: input.kind,
+        description: check_text(&input.description, 20_000)
+            .map_err(|m| OpError::invalid(Field::Description, m))?,
+        file_ref: input.file_ref.as_deref(),
+        outcomes,
+    })
 }
 
 /// The enrolment of evidence that is there to change, as the screen saw it.
