@@ -205,6 +205,20 @@ fn status_of(store: &Store, person: PersonId, code: &str) -> OutcomeStatus {
         .map_or(OutcomeStatus::NotStarted, |o| o.status)
 }
 
+/// Another program marks Ben's outcome ready for review.
+fn mark_ready_elsewhere(db: &Path, code: &str) {
+    let args = [
+        "outcome",
+        "set",
+        "Ben",
+        code,
+        "--status",
+        "ready-for-review",
+    ];
+    let other = run(db, &args);
+    assert!(other.status.success(), "{}", stderr(&other));
+}
+
 #[test]
 fn a_stale_screen_cannot_overwrite_a_change_made_elsewhere() {
     let (_dir, db) = demo();
@@ -212,18 +226,7 @@ fn a_stale_screen_cannot_overwrite_a_change_made_elsewhere() {
     ben.keys("2"); // Outcomes
     let code = ben.selected_outcome();
     assert_ne!(ben.stored_status(&code), OutcomeStatus::ReadyForReview);
-    let other = run(
-        &db,
-        &[
-            "outcome",
-            "set",
-            "Ben",
-            &code,
-            "--status",
-            "ready-for-review",
-        ],
-    );
-    assert!(other.status.success(), "{}", stderr(&other));
+    mark_ready_elsewhere(&db, &code);
     ben.keys("s"); // from the stale screen
     let told = ben.error();
     println!("stale write: {told}");
@@ -249,18 +252,7 @@ fn undo_is_refused_once_someone_else_has_changed_the_record() {
     let code = ben.selected_outcome();
     ben.keys("s");
     assert_eq!(ben.error(), "");
-    let other = run(
-        &db,
-        &[
-            "outcome",
-            "set",
-            "Ben",
-            &code,
-            "--status",
-            "ready-for-review",
-        ],
-    );
-    assert!(other.status.success(), "{}", stderr(&other));
+    mark_ready_elsewhere(&db, &code);
     ben.keys("u");
     let told = ben.error();
     println!("stale undo: {told}");
@@ -274,18 +266,7 @@ fn the_app_notices_changes_made_by_another_program() {
     let mut ben = Session::open(&db, "Ben Okafor");
     ben.keys("2");
     let code = ben.selected_outcome();
-    let other = run(
-        &db,
-        &[
-            "outcome",
-            "set",
-            "Ben",
-            &code,
-            "--status",
-            "ready-for-review",
-        ],
-    );
-    assert!(other.status.success());
+    mark_ready_elsewhere(&db, &code);
     update::update(&mut ben.app, &mut ben.store, Action::CheckForChanges);
     let shown = ben.app.loaded.as_ref().expect("open");
     let on_screen = shown.standing.outcomes.iter().find(|o| o.code == code);
@@ -366,4 +347,15 @@ fn ctrl_c_and_q_always_leave_check_in_mode() {
     assert_eq!(sam.app.screen, Screen::Checkin);
     sam.keys("q"); // on "Since last", where nothing is typed
     assert_eq!(sam.app.screen, Screen::Person);
+}
+
+#[test]
+fn an_idle_check_with_nothing_new_keeps_the_last_message() {
+    let (_dir, db) = demo();
+    let mut ben = Session::open(&db, "Ben Okafor");
+    ben.keys("2s");
+    let said = ben.app.status_line.clone();
+    assert!(said.is_some());
+    update::update(&mut ben.app, &mut ben.store, Action::CheckForChanges);
+    assert_eq!(ben.app.status_line, said);
 }

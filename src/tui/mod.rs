@@ -107,12 +107,19 @@ pub fn prepare(
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) -> io::Result<()> {
+    let mut stale_frame = true;
     while !app.quit {
-        terminal.draw(|frame| view::draw(frame, app))?;
+        if stale_frame {
+            terminal.draw(|frame| view::draw(frame, app))?;
+        }
         if !event::poll(CHANGE_CHECK)? {
+            // Idle: redraw only when another program changed something.
+            let seen = app.seen_data_version;
             update::update(app, store, action::Action::CheckForChanges);
+            stale_frame = app.seen_data_version != seen;
             continue;
         }
+        stale_frame = true;
         let event = event::read()?;
         if let Some(action) = update::action_for_event(app, &event) {
             update::update(app, store, action);

@@ -42,7 +42,10 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
 }
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
-    app.status_line = None;
+    // An idle check keeps the last message on screen; anything else clears it.
+    if action != Action::CheckForChanges {
+        app.status_line = None;
+    }
     match action {
         Action::Input(key) => input(app, store, key),
         Action::Quit => app.quit = true,
