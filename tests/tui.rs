@@ -534,3 +534,27 @@ fn the_caseload_can_be_ordered_by_name_and_filtered() {
         .collect();
     assert_eq!(names, ["Dan Hughes"]);
 }
+
+/// The detail pane describes the outcome selected now, whichever way the
+/// filter changed: LO1's judgement history must not appear under another.
+#[test]
+fn changing_the_outcome_filter_shows_the_newly_selected_outcomes_history() {
+    // The first type holds LO1; the second does not.
+    for key in ["f", "tt"] {
+        let mut h = Harness::new(true, Some("Ben Okafor"), (120, 40));
+        h.keys("2");
+        assert_eq!(h.app.selected_outcome(), Some("LO1"));
+        assert!(
+            h.screen().contains("competent (Sam Patel)"),
+            "LO1's history"
+        );
+        h.keys(key);
+        let selected = h.app.selected_outcome().expect("selected").to_string();
+        assert_ne!(selected, "LO1", "after {key}");
+        let screen = h.screen();
+        assert!(
+            !screen.contains("competent (Sam Patel)"),
+            "LO1's history under {selected} after {key}: {screen}"
+        );
+    }
+}

@@ -337,14 +337,19 @@ impl App {
         }
     }
 
+    /// Reads the history of the selected outcome; none when nothing is
+    /// selected, so no other outcome's history is ever drawn.
     pub fn load_outcome_history(&mut self, store: &Store) {
         let key = match (&self.loaded, self.selected_outcome()) {
-            (Some(loaded), Some(code)) => {
-                RecordKey::Outcome(loaded.progress.enrolment.id, code.to_string())
-            }
-            _ => return,
+            (Some(loaded), Some(code)) => Some(RecordKey::Outcome(
+                loaded.progress.enrolment.id,
+                code.to_string(),
+            )),
+            _ => None,
         };
-        let history = store.history_of(&key).unwrap_or_default();
+        let history = key
+            .and_then(|key| store.history_of(&key).ok())
+            .unwrap_or_default();
         if let Some(loaded) = &mut self.loaded {
             loaded.outcome_history = history;
         }

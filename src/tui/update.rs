@@ -66,9 +66,12 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::StartFilter => app.filter.editing = true,
         Action::CycleStatusFilter => {
             app.filter.status = next_in(OutcomeStatus::ALL, app.filter.status);
-            app.cursors.outcomes = 0;
+            filter_changed(app, store);
         }
-        Action::CycleTypeFilter => cycle_type_filter(app),
+        Action::CycleTypeFilter => {
+            cycle_type_filter(app);
+            filter_changed(app, store);
+        }
         Action::CycleOwnStatus => cycle_own_status(app, store),
         Action::Judge => open_judgement(app),
         Action::StartCheckin => start_checkin(app, store),
@@ -120,6 +123,18 @@ pub(super) fn show_refusal(app: &mut App, store: &mut Store, error: &OpError) {
     app.overlay = Overlay::Error(message);
 }
 
+/// Every change of a filter comes here: the selection goes back to the
+/// first row, and what is drawn for the selected row is read for it.
+fn filter_changed(app: &mut App, store: &Store) {
+    app.cursors.outcomes = 0;
+    app.cursors.picker = 0;
+    if app.screen == Screen::Picker {
+        fill_picker(app, store);
+    } else {
+        app.load_outcome_history(store);
+    }
+}
+
 /// Keys for the overlay or the filter being typed.
 fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
     if app.filter.editing {
@@ -131,13 +146,7 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
             KeyCode::Char(c) if !c.is_control() => app.filter.text.push(c),
             _ => {}
         }
-        app.cursors.outcomes = 0;
-        app.cursors.picker = 0;
-        if app.screen == Screen::Picker {
-            fill_picker(app, store);
-        } else {
-            app.load_outcome_history(store);
-        }
+        filter_changed(app, store);
         return;
     }
     match std::mem::replace(&mut app.overlay, Overlay::None) {
@@ -321,7 +330,6 @@ fn cycle_type_filter(app: &mut App) {
         None => types.first().cloned(),
         Some(i) => types.get(i + 1).cloned(),
     };
-    app.cursors.outcomes = 0;
 }
 
 fn cycle_own_status(app: &mut App, store: &mut Store) {
