@@ -175,6 +175,7 @@ fn adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard() {
     h.keys("Ward panel write-up");
     h.key(KeyCode::Tab);
     h.key(KeyCode::Tab);
+    h.key(KeyCode::Right); // the kind is chosen, never assumed
     h.key(KeyCode::Tab);
     h.keys("Notes from the meeting");
     h.ctrl('s');
@@ -197,9 +198,11 @@ fn adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard() {
     // LO6 had no evidence; mapping to it clears that gateway blocker.
     h.keys("3a");
     h.keys("Housing visit");
-    for _ in 0..4 {
-        h.key(KeyCode::Tab);
-    }
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
     for _ in 0..5 {
         h.key(KeyCode::Down);
     }
@@ -284,7 +287,7 @@ fn only_an_assessor_has_a_key_that_records_a_judgement() {
     assert!(assessor.screen().contains("J judge"));
     assessor.keys("J");
     assert!(matches!(assessor.app.overlay, Overlay::Form(_)));
-    assessor.key(KeyCode::Right);
+    assessor.key(KeyCode::Left); // from nothing chosen, Left starts at the highest
     assessor.key(KeyCode::Tab);
     assessor.keys("Clear intelligence report");
     assessor.ctrl('s');
@@ -305,6 +308,8 @@ fn a_refused_form_keeps_everything_typed() {
     h.keys("5a");
     h.key(KeyCode::Tab);
     h.keys("30");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Right);
     h.ctrl('s');
     assert!(matches!(h.app.overlay, Overlay::Error(_)));
     assert!(h.screen().contains("daily cap"), "{}", h.screen());
@@ -423,6 +428,8 @@ fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
     h.key(KeyCode::Tab);
     h.keys("a");
     h.keys("Map evidence to K3");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Right); // owner: apprentice
     h.ctrl('s');
     h.key(KeyCode::Tab); // next date: the default is kept
     h.key(KeyCode::Tab);
@@ -557,4 +564,100 @@ fn changing_the_outcome_filter_shows_the_newly_selected_outcomes_history() {
             "LO1's history under {selected} after {key}: {screen}"
         );
     }
+}
+
+/// The text of the open form's message, if a form is open.
+fn form_message(h: &Harness) -> Option<String> {
+    match &h.app.overlay {
+        Overlay::Form(form) => form.message.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_requirement_with_no_result_is_not_recorded_as_met_by_enter() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    let rows = |h: &Harness| -> i64 {
+        h.raw()
+            .query_row("SELECT count(*) FROM requirement_record", [], |r| r.get(0))
+            .expect("count")
+    };
+    let before = rows(&h);
+    h.keys("4"); // the first requirement, Level 3, has no result on record
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("not chosen"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    h.ctrl('s');
+    assert_eq!(rows(&h), before, "nothing recorded");
+    let message = form_message(&h).expect("the form stays open, saying why");
+    assert!(message.starts_with("Status:"), "{message}");
+    assert!(h.screen().contains("Status: choose one"), "{}", h.screen());
+    h.key(KeyCode::Right); // pending: chosen by the user
+    h.ctrl('s');
+    assert!(matches!(h.app.overlay, Overlay::None));
+    assert_eq!(rows(&h), before + 1);
+}
+
+#[test]
+fn judging_from_the_outcomes_screen_starts_with_no_judgement_chosen() {
+    let mut h = Harness::new(true, Some("Sam Patel"), (120, 40));
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    h.keys("2jjj"); // LO4: completed, not yet judged
+    h.keys("J");
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        form_message(&h).as_deref(),
+        Some("Judgement: choose one with ←/→")
+    );
+    h.ctrl('s');
+    let lo4 = |h: &Harness| h.app.loaded.as_ref().expect("open").standing.outcomes[3].judgement;
+    assert_eq!(lo4(&h), pcso_tracker::domain::Judgement::NotAssessed);
+    assert!(matches!(h.app.overlay, Overlay::Form(_)), "still open");
+    // An outcome already judged keeps its judgement in the form.
+    h.key(KeyCode::Esc);
+    h.keys("k");
+    h.keys("J");
+    match &h.app.overlay {
+        Overlay::Form(form) => assert_eq!(form.value("Judgement"), "competent"),
+        _ => panic!("the judgement form opened"),
+    }
+}
+
+#[test]
+fn a_check_in_note_on_an_unjudged_outcome_records_no_judgement() {
+    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+    h.keys("c");
+    h.key(KeyCode::Tab);
+    let code = h.app.checkin.as_ref().expect("session").outcome_codes[0].clone();
+    // Before, Enter opened a note and a second Enter judged it competent.
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Enter);
+    let session = h.app.checkin.as_ref().expect("session");
+    assert!(
+        session.content.judgement_of(&code).is_none(),
+        "Enter alone judged {code}"
+    );
+    assert!(session.note.is_none(), "no note without a judgement");
+    assert!(h.screen().contains("Judgement: choose"), "{}", h.screen());
+    // Once judged, Enter adds the note to that judgement.
+    h.keys("n");
+    h.key(KeyCode::Enter);
+    h.keys("More evidence needed");
+    h.key(KeyCode::Enter);
+    let judged = h
+        .app
+        .checkin
+        .as_ref()
+        .expect("session")
+        .content
+        .judgement_of(&code)
+        .cloned();
+    assert_eq!(
+        judged.map(|j| (j.judgement, j.note)),
+        Some((
+            pcso_tracker::domain::Judgement::NotYetCompetent,
+            "More evidence needed".to_string()
+        ))
+    );
 }

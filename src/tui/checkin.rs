@@ -412,17 +412,18 @@ fn step_input(session: &mut CheckinSession, app: &mut App, key: KeyEvent) {
     }
 }
 
-fn outcomes_input(session: &mut CheckinSession, app: &App, key: KeyEvent) {
+fn outcomes_input(session: &mut CheckinSession, app: &mut App, key: KeyEvent) {
     if let Some(note) = &mut session.note {
         match key.code {
             KeyCode::Enter | KeyCode::Esc => {
                 let note = std::mem::take(note);
                 session.note = None;
                 if key.code == KeyCode::Enter {
-                    if let Some(code) = session.outcome_codes.get(session.cursor).cloned() {
+                    let code = session.outcome_codes.get(session.cursor).cloned();
+                    if let Some((code, judgement)) =
+                        code.and_then(|c| current_judgement(session, &c).map(|j| (c, j)))
+                    {
                         session.remember();
-                        let judgement =
-                            current_judgement(session, &code).unwrap_or(Judgement::Competent);
                         set_judgement(session, &code, judgement, Some(note));
                     }
                 }
@@ -452,12 +453,18 @@ fn outcomes_input(session: &mut CheckinSession, app: &App, key: KeyEvent) {
                 session.content.unjudge(code);
             }
         }
+        // A note goes with a judgement: none is assumed for it.
         KeyCode::Enter => {
-            let existing = code
-                .as_ref()
-                .and_then(|code| session.content.judgement_of(code))
-                .map(|j| j.note.clone());
-            session.note = Some(existing.unwrap_or_default());
+            if let Some(code) = code.as_ref() {
+                match session.content.judgement_of(code) {
+                    Some(judged) => session.note = Some(judged.note.clone()),
+                    None => {
+                        app.status_line = Some(format!(
+                            "Judgement: choose n, c or e for {code} before its note"
+                        ))
+                    }
+                }
+            }
         }
         KeyCode::Char('a') => {
             session.show_all_outcomes = !session.show_all_outcomes;
@@ -503,8 +510,8 @@ fn action_form(date: NaiveDate) -> Form {
         "Action for next time",
         vec![
             Field::line("Action", ""),
-            Field::choice("Owner", owners, "apprentice"),
-            Field::line("Due", &(date + Days::new(28)).to_string()),
+            Field::choice("Owner", owners, None),
+            Field::date("Due", &(date + Days::new(28)).to_string()),
         ],
     )
 }

@@ -3,6 +3,7 @@
 //! What is typed stays in the form until it is saved.
 
 use super::text::typed;
+use crate::domain::parse_date;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
@@ -23,10 +24,10 @@ pub enum FormKind {
 pub enum FieldValue {
     Line(Input),
     Lines(TextArea),
-    /// One of several: (stored value, label).
+    /// One of several: (stored value, label); `None` until one is chosen.
     Choice {
         options: Vec<(String, String)>,
-        index: usize,
+        index: Option<usize>,
     },
     /// Any of several, with a cursor to move and Space to toggle.
     Many {
@@ -39,6 +40,8 @@ pub enum FieldValue {
 pub struct Field {
     pub label: &'static str,
     pub value: FieldValue,
+    /// A one-line field that must hold a date when it is not empty.
+    is_date: bool,
 }
 
 impl Field {
@@ -46,6 +49,15 @@ impl Field {
         Field {
             label,
             value: FieldValue::Line(Input::new(value.to_string())),
+            is_date: false,
+        }
+    }
+
+    /// A one-line date, checked as soon as the user leaves it.
+    pub fn date(label: &'static str, value: &str) -> Field {
+        Field {
+            is_date: true,
+            ..Field::line(label, value)
         }
     }
 
@@ -53,17 +65,37 @@ impl Field {
         Field {
             label,
             value: FieldValue::Lines(TextArea::new(value)),
+            is_date: false,
         }
     }
 
-    pub fn choice(label: &'static str, options: Vec<(String, String)>, selected: &str) -> Field {
-        let index = options
-            .iter()
-            .position(|(value, _)| value == selected)
-            .unwrap_or(0);
+    /// A choice showing `selected`; with `None` (no value on record) nothing
+    /// is chosen until the user chooses, so nobody saves a claim unawares.
+    pub fn choice(
+        label: &'static str,
+        options: Vec<(String, String)>,
+        selected: Option<&str>,
+    ) -> Field {
+        let index = selected.and_then(|selected| options.iter().position(|(v, _)| v == selected));
         Field {
             label,
             value: FieldValue::Choice { options, index },
+            is_date: false,
+        }
+    }
+
+    /// Why the field cannot be saved as it stands, naming it.
+    pub fn problem(&self) -> Option<String> {
+        match &self.value {
+            FieldValue::Choice { index: None, .. } => {
+                Some(format!("{}: choose one with ←/→", self.label))
+            }
+            FieldValue::Line(input) if self.is_date && !input.value().trim().is_empty() => {
+                parse_date(input.value().trim())
+                    .err()
+                    .map(|reason| format!("{}: {reason}", self.label))
+            }
+            _ => None,
         }
     }
 
@@ -79,6 +111,7 @@ impl Field {
                 chosen,
                 cursor: 0,
             },
+            is_date: false,
         }
     }
 
@@ -87,8 +120,8 @@ impl Field {
         match &self.value {
             FieldValue::Line(input) => input.value().trim().to_string(),
             FieldValue::Lines(area) => area.text().trim_end().to_string(),
-            FieldValue::Choice { options, index } => options
-                .get(*index)
+            FieldValue::Choice { options, index } => index
+                .and_then(|index| options.get(index))
                 .map(|(v, _)| v.clone())
                 .unwrap_or_default(),
             FieldValue::Many {
@@ -118,17 +151,23 @@ impl Field {
                 true
             }
             FieldValue::Lines(area) => area.handle(key),
-            FieldValue::Choice { options, index } => match key.code {
-                KeyCode::Left | KeyCode::Char('h') => {
-                    *index = (*index + options.len() - 1) % options.len().max(1);
-                    true
+            FieldValue::Choice { options, index } => {
+                let count = options.len();
+                if count == 0 {
+                    return false;
                 }
-                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
-                    *index = (*index + 1) % options.len().max(1);
-                    true
-                }
-                _ => false,
-            },
+                // From nothing chosen, Right starts at the first, Left at the last.
+                *index = match key.code {
+                    KeyCode::Left | KeyCode::Char('h') => {
+                        Some(index.map_or(count - 1, |i| (i + count - 1) % count))
+                    }
+                    KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
+                        Some(index.map_or(0, |i| (i + 1) % count))
+                    }
+                    _ => return false,
+                };
+                true
+            }
             FieldValue::Many {
                 options,
                 chosen,
@@ -159,6 +198,8 @@ pub struct Form {
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
+    /// What is wrong with what was typed, shown in the form until fixed.
+    pub message: Option<String>,
 }
 
 /// What a key did to the form.
@@ -176,20 +217,27 @@ impl Form {
             title: title.into(),
             fields,
             focus: 0,
+            message: None,
         }
     }
 
+    /// Tab and Shift-Tab move freely, saying what is wrong with the field
+    /// left; Enter moves on only from a field that is right, and saves from
+    /// the last; Ctrl-S saves once every field is right.
     pub fn handle(&mut self, key: KeyEvent) -> FormOutcome {
         let control = key.modifiers.contains(KeyModifiers::CONTROL);
+        let count = self.fields.len().max(1);
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
-            KeyCode::Char('s') if control => return FormOutcome::Save,
-            KeyCode::Tab => {
-                self.focus = (self.focus + 1) % self.fields.len().max(1);
-                return FormOutcome::Editing;
-            }
-            KeyCode::BackTab => {
-                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len().max(1);
+            KeyCode::Char('s') if control => return self.save(),
+            KeyCode::Tab | KeyCode::BackTab => {
+                self.message = self.focused_problem();
+                let step = if key.code == KeyCode::Tab {
+                    1
+                } else {
+                    count - 1
+                };
+                self.focus = (self.focus + step) % count;
                 return FormOutcome::Editing;
             }
             _ => {}
@@ -198,14 +246,35 @@ impl Form {
             .fields
             .get_mut(self.focus)
             .is_some_and(|field| field.handle(key));
-        if !handled && key.code == KeyCode::Enter {
-            // Enter on a one-line field moves on; on the last field it saves.
+        if handled {
+            self.message = None;
+        } else if key.code == KeyCode::Enter {
+            self.message = self.focused_problem();
+            if self.message.is_some() {
+                return FormOutcome::Editing;
+            }
             if self.focus + 1 == self.fields.len() {
-                return FormOutcome::Save;
+                return self.save();
             }
             self.focus += 1;
         }
         FormOutcome::Editing
+    }
+
+    fn focused_problem(&self) -> Option<String> {
+        self.fields.get(self.focus).and_then(Field::problem)
+    }
+
+    /// Saves, or shows the first field that is not right and moves to it.
+    fn save(&mut self) -> FormOutcome {
+        match self.fields.iter().position(|f| f.problem().is_some()) {
+            Some(index) => {
+                self.focus = index;
+                self.message = self.focused_problem();
+                FormOutcome::Editing
+            }
+            None => FormOutcome::Save,
+        }
     }
 
     /// The text of the field with this label.

@@ -35,12 +35,8 @@ pub fn add_evidence(app: &App, loaded: &Loaded) -> Form {
         "Add evidence",
         vec![
             Field::line("Title", ""),
-            Field::line("Date", &app.today.to_string()),
-            Field::choice(
-                "Kind",
-                words(EvidenceKind::ALL, EvidenceKind::as_str),
-                "observation",
-            ),
+            Field::date("Date", &app.today.to_string()),
+            Field::choice("Kind", words(EvidenceKind::ALL, EvidenceKind::as_str), None),
             Field::lines("Description", ""),
             Field::many("Outcomes", outcome_options(loaded), &preselected),
         ],
@@ -53,11 +49,11 @@ pub fn edit_evidence(loaded: &Loaded, item: &crate::domain::EvidenceItem) -> For
         format!("Edit evidence {}", item.id),
         vec![
             Field::line("Title", &item.title),
-            Field::line("Date", &item.date.to_string()),
+            Field::date("Date", &item.date.to_string()),
             Field::choice(
                 "Kind",
                 words(EvidenceKind::ALL, EvidenceKind::as_str),
-                item.kind.as_str(),
+                Some(item.kind.as_str()),
             ),
             Field::lines("Description", &item.description),
             Field::many("Outcomes", outcome_options(loaded), &item.outcomes),
@@ -73,11 +69,10 @@ pub fn add_hours(app: &App, loaded: &Loaded) -> Form {
         .iter()
         .map(|c| (c.id.clone(), c.title.clone()))
         .collect();
-    let first = categories.first().map(|c| c.0.clone()).unwrap_or_default();
     let mut fields = vec![
-        Field::line("Date", &app.today.to_string()),
+        Field::date("Date", &app.today.to_string()),
         Field::line("Hours", ""),
-        Field::choice("Category", categories, &first),
+        Field::choice("Category", categories, None),
         Field::line("Note", ""),
     ];
     if loaded.framework.hours.record_benefit {
@@ -89,7 +84,7 @@ pub fn add_hours(app: &App, loaded: &Loaded) -> Form {
 pub fn requirement(app: &App, loaded: &Loaded, id: &str) -> Option<Form> {
     let requirement = loaded.framework.requirement(id)?;
     let record = loaded.progress.requirements.iter().find(|r| r.id == id);
-    let status = record.map_or("met", |r| r.status.as_str());
+    let status = record.map(|r| r.status.as_str());
     let date = record.and_then(|r| r.date).unwrap_or(app.today).to_string();
     let mut fields = vec![
         Field::choice(
@@ -97,7 +92,7 @@ pub fn requirement(app: &App, loaded: &Loaded, id: &str) -> Option<Form> {
             words(RequirementStatus::ALL, RequirementStatus::as_str),
             status,
         ),
-        Field::line("Date", &date),
+        Field::date("Date", &date),
         Field::line(
             "Reference",
             record.and_then(|r| r.reference.as_deref()).unwrap_or(""),
@@ -108,7 +103,7 @@ pub fn requirement(app: &App, loaded: &Loaded, id: &str) -> Option<Form> {
             .and_then(|r| r.expires_on)
             .map(|d| d.to_string())
             .unwrap_or_default();
-        fields.push(Field::line("Expires", &expires));
+        fields.push(Field::date("Expires", &expires));
     }
     Some(Form::new(
         FormKind::Requirement(id.to_string()),
@@ -119,12 +114,11 @@ pub fn requirement(app: &App, loaded: &Loaded, id: &str) -> Option<Form> {
 
 pub fn judgement(loaded: &Loaded, code: &str) -> Form {
     let current = loaded.progress.outcomes.iter().find(|o| o.code == code);
-    // Not yet assessed starts at "competent", the usual next step.
+    // Not yet assessed starts with nothing chosen: the assessor decides.
     let word = current
         .map(|o| o.judgement)
         .filter(|j| *j != Judgement::NotAssessed)
-        .unwrap_or(Judgement::Competent)
-        .as_str();
+        .map(Judgement::as_str);
     let options = Judgement::ALL
         .iter()
         .map(|j| (j.as_str().to_string(), j.label().to_string()))
@@ -150,8 +144,8 @@ pub fn welcome(app: &App) -> Form {
         "Add yourself as an apprentice",
         vec![
             Field::line("Name", ""),
-            Field::line("Start date", &app.today.to_string()),
-            Field::line("Date of birth", ""),
+            Field::date("Start date", &app.today.to_string()),
+            Field::date("Date of birth", ""),
         ],
     )
 }

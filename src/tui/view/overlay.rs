@@ -149,6 +149,9 @@ fn form_popup(frame: &mut Frame, app: &App, form: &Form, screen: Rect) {
         field_lines(&mut lines, theme, field, index == form.focus);
     }
     lines.push(Line::from(""));
+    if let Some(message) = &form.message {
+        lines.push(Line::from(Span::styled(one_line(message), theme.bad())));
+    }
     lines.push(Line::from(Span::styled(
         "Tab next field · Ctrl-S save · Esc cancel",
         theme.dim(),
@@ -183,9 +186,9 @@ fn field_lines(lines: &mut Vec<Line<'static>>, theme: Theme, field: &Field, focu
             text_lines(lines, area, focused);
         }
         FieldValue::Choice { options, index } => {
-            let value = options
-                .get(*index)
-                .map_or(String::new(), |(_, label)| label.clone());
+            let value = index
+                .and_then(|index| options.get(index))
+                .map_or("not chosen".to_string(), |(_, label)| label.clone());
             lines.push(Line::from(vec![
                 label,
                 Span::raw(format!("‹ {value} ›")),
