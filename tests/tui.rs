@@ -413,7 +413,7 @@ fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
     assert_screen!("checkin_since_last_80x24", h.screen());
     h.key(KeyCode::Char(' ')); // the action agreed last time was done
     h.key(KeyCode::Tab);
-    h.keys("c"); // K3 competent
+    h.keys("jjjc"); // K3 competent, after the three waiting for judgement
     h.key(KeyCode::Enter);
     h.keys("Newsletter piece seen");
     h.key(KeyCode::Enter);
@@ -660,4 +660,39 @@ fn a_check_in_note_on_an_unjudged_outcome_records_no_judgement() {
             "More evidence needed".to_string()
         ))
     );
+}
+
+#[test]
+fn a_check_in_walks_completed_unjudged_outcomes_first_and_shows_judgements_on_record() {
+    let mut h = Harness::new(true, Some("Sam Patel"), (120, 40));
+    h.keys("c"); // Chloe Evans
+    h.key(KeyCode::Tab);
+    let waiting: Vec<String> = {
+        let loaded = h.app.loaded.as_ref().expect("open");
+        loaded
+            .standing
+            .outcomes
+            .iter()
+            .filter(|o| o.status == pcso_tracker::domain::OutcomeStatus::Completed)
+            .filter(|o| o.judgement == pcso_tracker::domain::Judgement::NotAssessed)
+            .map(|o| o.code.clone())
+            .collect()
+    };
+    assert!(!waiting.is_empty(), "the demo has some waiting");
+    let walked = h
+        .app
+        .checkin
+        .as_ref()
+        .expect("session")
+        .outcome_codes
+        .clone();
+    assert_eq!(walked[..waiting.len()], waiting[..], "waiting ones first");
+    // All outcomes: each shows the judgement already on record.
+    h.keys("a");
+    let screen = h.screen();
+    let lo1 = screen
+        .lines()
+        .find(|line| line.contains(" LO1 "))
+        .expect("LO1 listed");
+    assert!(lo1.contains("competent"), "{screen}");
 }

@@ -8,6 +8,7 @@ use super::app::{App, Overlay, Screen, Tab};
 use super::form::{Field, Form, FormKind, TextArea};
 use super::record_forms::label;
 use super::text::typed;
+use crate::domain::standing::OutcomeStanding;
 use crate::domain::{
     ActionReview, AgreedAction, CheckinContent, CheckinSection, EvidenceItem, Judgement,
     OutcomeStatus, StatusChange, parse_date,
@@ -113,12 +114,14 @@ impl CheckinSession {
         self.undo.push(self.content.clone());
     }
 
-    /// Outcomes to walk, after the "all" toggle.
+    /// Outcomes to walk, after the "all" toggle: those waiting for a
+    /// judgement first, then the rest in the framework's order. By default
+    /// those being worked on, and those finished but not judged competent.
     fn walked(&self, app: &App) -> Vec<String> {
         let Some(loaded) = &app.loaded else {
             return Vec::new();
         };
-        loaded
+        let mut walked: Vec<&OutcomeStanding> = loaded
             .standing
             .outcomes
             .iter()
@@ -128,9 +131,11 @@ impl CheckinSession {
                         o.status,
                         OutcomeStatus::InProgress | OutcomeStatus::ReadyForReview
                     )
+                    || (o.status == OutcomeStatus::Completed && !o.judged_competent())
             })
-            .map(|o| o.code.clone())
-            .collect()
+            .collect();
+        walked.sort_by_key(|o| !o.awaits_judgement());
+        walked.into_iter().map(|o| o.code.clone()).collect()
     }
 }
 

@@ -22,6 +22,16 @@ impl OutcomeStanding {
         self.judgement >= Judgement::Competent
     }
 
+    /// Marked finished by the apprentice and not yet judged: what the
+    /// assessor has to look at next.
+    pub fn awaits_judgement(&self) -> bool {
+        self.judgement == Judgement::NotAssessed
+            && matches!(
+                self.status,
+                OutcomeStatus::ReadyForReview | OutcomeStatus::Completed
+            )
+    }
+
     /// Judged competent, or finished and waiting for the assessor.
     pub fn done_or_ready(&self) -> bool {
         self.judged_competent()

@@ -174,9 +174,16 @@ fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession,
     let scope = if session.show_all_outcomes {
         "all outcomes"
     } else {
-        "outcomes in progress or ready for review (a: all)"
+        "outcomes waiting for judgement or in progress (a: all)"
     };
     lines.push(Line::from(format!("Judge {scope}:")));
+    lines.push(Line::from(Span::styled(
+        format!(
+            "  {:<4} {:<17}{:<18}{:<18}Outcome",
+            "Code", "Own status", "On record", "Today"
+        ),
+        app.theme.key(),
+    )));
     let Some(loaded) = &app.loaded else { return };
     for (index, code) in session.outcome_codes.iter().enumerate() {
         if let Some(outcome) = loaded.standing.outcomes.iter().find(|o| &o.code == code) {
@@ -186,7 +193,7 @@ fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession,
     }
     if session.outcome_codes.is_empty() {
         lines.push(Line::from(
-            "  none in progress or ready for review: a shows all",
+            "  none waiting for judgement or in progress: a shows all",
         ));
     }
     if let Some(note) = &session.note {
@@ -209,11 +216,13 @@ fn judged_outcome(
 ) {
     let code = &outcome.code;
     let judged = session.content.judgement_of(code);
-    let judgement = judged.map_or("-".to_string(), |j| j.judgement.to_string());
-    // Code, today's judgement and own status first; the title fills what is left.
+    let today = judged.map_or("-".to_string(), |j| j.judgement.to_string());
+    // Code, own status, the judgement on record and today's first; the
+    // title fills what is left.
     let head = format!(
-        "  {code:<4} today: {judgement:<18} own: {:<17}",
-        outcome.status.to_string()
+        "  {code:<4} {:<17}{:<18}{today:<18}",
+        outcome.status.to_string(),
+        outcome.judgement.to_string()
     );
     let room = (width as usize).saturating_sub(head.chars().count() + 3);
     let title: String = one_line(&outcome.title).chars().take(room).collect();
@@ -223,7 +232,7 @@ fn judged_outcome(
     )));
     if let Some(note) = judged.map(|j| &j.note).filter(|n| !n.is_empty()) {
         lines.push(Line::from(Span::styled(
-            format!("       note: {}", one_line(note)),
+            format!("       today's note: {}", one_line(note)),
             app.theme.dim(),
         )));
     }
