@@ -696,3 +696,66 @@ fn a_check_in_walks_completed_unjudged_outcomes_first_and_shows_judgements_on_re
         .expect("LO1 listed");
     assert!(lo1.contains("competent"), "{screen}");
 }
+
+/// Into a new check-in, on to the step after `tabs` Tabs.
+fn checkin_at_step(tabs: usize) -> Harness {
+    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+    h.keys("c");
+    for _ in 0..tabs {
+        h.key(KeyCode::Tab);
+    }
+    h
+}
+
+#[test]
+fn a_wrongly_written_next_date_is_reported_on_leaving_the_step() {
+    for leave in [KeyCode::Tab, KeyCode::Enter] {
+        let mut h = checkin_at_step(6);
+        assert!(h.screen().contains("The next check-in"));
+        for _ in 0..10 {
+            h.key(KeyCode::Backspace);
+        }
+        h.keys("19/12/2026");
+        h.key(leave);
+        let screen = h.screen();
+        assert!(
+            matches!(&h.app.overlay, Overlay::Error(m) if m.starts_with("Next date:")),
+            "{leave:?}: {screen}"
+        );
+        h.key(KeyCode::Enter); // closes the message
+        assert!(
+            h.screen().contains("The next check-in"),
+            "still on the date"
+        );
+        for _ in 0..10 {
+            h.key(KeyCode::Backspace);
+        }
+        h.keys("2026-12-19");
+        h.key(leave);
+        assert!(matches!(h.app.overlay, Overlay::None));
+        let session = h.app.checkin.as_ref().expect("session");
+        assert_eq!(
+            session.content.next_due.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-19")
+        );
+        assert!(h.screen().contains("Sign off"), "moved on with {leave:?}");
+    }
+}
+
+#[test]
+fn a_wrongly_written_action_due_date_is_reported_on_leaving_the_field() {
+    let mut h = checkin_at_step(5);
+    h.keys("a");
+    h.keys("Map evidence to K3");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Tab);
+    for _ in 0..10 {
+        h.key(KeyCode::Backspace);
+    }
+    h.keys("next week");
+    h.key(KeyCode::Tab); // back round to the first field
+    let message = form_message(&h).expect("said at once");
+    assert!(message.starts_with("Due:"), "{message}");
+    assert!(h.screen().contains("Due:"), "{}", h.screen());
+}

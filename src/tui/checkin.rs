@@ -277,20 +277,17 @@ pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
         leave(app, store, session, interrupted);
         return;
     }
+    // Enter on the date moves on as Tab does, once the date is right.
+    let moving = match key.code {
+        KeyCode::Tab => Some(1),
+        KeyCode::Enter if session.step == Step::NextDate => Some(1),
+        KeyCode::BackTab => Some(Step::ALL.len() - 1),
+        _ => None,
+    };
+    if let (Some(step), None) = (moving, &session.note) {
+        return move_step(app, store, session, step);
+    }
     match key.code {
-        KeyCode::Tab | KeyCode::BackTab if session.note.is_none() => {
-            leave_step(&mut session);
-            let step = if key.code == KeyCode::Tab {
-                1
-            } else {
-                Step::ALL.len() - 1
-            };
-            session.step = Step::ALL[(session.step.index() + step) % Step::ALL.len()];
-            enter_step(&mut session, app);
-            if let Err(error) = app.ops(store).save_checkin(session.id, &session.content) {
-                return stopped(app, store, session, &error);
-            }
-        }
         KeyCode::Char('z') if control => {
             if let Some(previous) = session.undo.pop() {
                 session.content = previous;
@@ -308,12 +305,35 @@ pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
     app.checkin = Some(session);
 }
 
+/// Moves `step` steps on (wrapping), saving the draft; a step whose text
+/// is not right is kept, with the reason.
+fn move_step(app: &mut App, store: &mut Store, mut session: CheckinSession, step: usize) {
+    if let Err(message) = leave_step(&mut session) {
+        app.overlay = Overlay::Error(message);
+        app.checkin = Some(session);
+        return;
+    }
+    session.step = Step::ALL[(session.step.index() + step) % Step::ALL.len()];
+    enter_step(&mut session, app);
+    if let Err(error) = app.ops(store).save_checkin(session.id, &session.content) {
+        return stopped(app, store, session, &error);
+    }
+    app.checkin = Some(session);
+}
+
 /// Saves the draft and goes back to the dashboard. A draft that can no
 /// longer be saved here (sealed elsewhere) is left with the reason; any
 /// other failure keeps the session, unless `interrupted` (Ctrl-C), which
 /// leaves whatever happens, keeping the draft as last saved.
 fn leave(app: &mut App, store: &mut Store, mut session: CheckinSession, interrupted: bool) {
-    leave_step(&mut session);
+    // A date that is not a date is shown, not dropped; Ctrl-C leaves anyway.
+    if let Err(message) = leave_step(&mut session) {
+        if !interrupted {
+            app.overlay = Overlay::Error(message);
+            app.checkin = Some(session);
+            return;
+        }
+    }
     match app.ops(store).save_checkin(session.id, &session.content) {
         Ok(()) => {
             let message = format!("draft check-in {} kept; c resumes it", session.id);
@@ -341,8 +361,9 @@ fn stopped(app: &mut App, store: &mut Store, session: CheckinSession, error: &Op
     app.checkin = Some(session);
 }
 
-/// What the text on screen becomes when leaving a step.
-fn leave_step(session: &mut CheckinSession) {
+/// What the text on screen becomes when leaving a step; a next date that
+/// is not a date is refused, naming the field, and the step kept.
+fn leave_step(session: &mut CheckinSession) -> Result<(), String> {
     if let Some(section) = session.step.section() {
         let text = session.text.text();
         if text != session.section_text(section) {
@@ -351,8 +372,20 @@ fn leave_step(session: &mut CheckinSession) {
         }
     }
     if session.step == Step::NextDate {
-        session.content.next_due = parse_date(&session.next_date).ok();
+        session.content.next_due = next_date(&session.next_date)?;
     }
+    Ok(())
+}
+
+/// The next date as typed: empty is none agreed.
+fn next_date(text: &str) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_date(text)
+        .map(Some)
+        .map_err(|reason| format!("{}: {reason}", label(crate::ops::Field::NextDate)))
 }
 
 fn enter_step(session: &mut CheckinSession, app: &App) {
@@ -547,7 +580,11 @@ fn sign(app: &mut App, store: &mut Store) {
     let Some(mut session) = app.checkin.take() else {
         return;
     };
-    leave_step(&mut session);
+    if let Err(message) = leave_step(&mut session) {
+        app.overlay = Overlay::Error(message);
+        app.checkin = Some(session);
+        return;
+    }
     let signatures = Signatures {
         apprentice: session.signatures[0].clone(),
         assessor: session.signatures[1].clone(),
