@@ -759,3 +759,39 @@ fn a_wrongly_written_action_due_date_is_reported_on_leaving_the_field() {
     assert!(message.starts_with("Due:"), "{message}");
     assert!(h.screen().contains("Due:"), "{}", h.screen());
 }
+
+#[test]
+fn returning_to_the_caseload_shows_a_draft_just_started() {
+    let mut h = Harness::new(true, Some("Sam Patel"), (120, 40));
+    let chloe = |h: &Harness| {
+        h.screen()
+            .lines()
+            .find(|line| line.contains("Chloe Evans"))
+            .map(str::to_string)
+            .expect("Chloe listed")
+    };
+    assert!(!chloe(&h).contains("draft"), "{}", chloe(&h));
+    h.keys("c");
+    h.key(KeyCode::Esc); // the draft is kept
+    h.key(KeyCode::Esc); // back to the caseload
+    assert_eq!(h.app.screen, Screen::Picker);
+    assert!(chloe(&h).contains("draft"), "{}", chloe(&h));
+}
+
+#[test]
+fn an_outcomes_history_says_how_many_earlier_entries_are_not_shown() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (120, 40));
+    h.keys("2");
+    assert!(!h.screen().contains("earlier"));
+    // LO1 has three changes on record; five more make eight, two beyond six.
+    h.keys("sssss");
+    assert_eq!(
+        h.app.loaded.as_ref().expect("open").outcome_history.len(),
+        8
+    );
+    assert!(
+        h.screen().contains("… 2 earlier entries not shown"),
+        "{}",
+        h.screen()
+    );
+}

@@ -118,12 +118,7 @@ fn detail(app: &App) -> Paragraph<'static> {
     let record = loaded.progress.outcomes.iter().find(|o| o.code == code);
     judgement(&mut lines, theme, record);
     evidence(&mut lines, theme, &loaded.progress, code);
-    if !loaded.outcome_history.is_empty() {
-        lines.push(Line::from(Span::styled("History", theme.key())));
-        for row in loaded.outcome_history.iter().rev().take(6) {
-            lines.push(Line::from(history_line(row)));
-        }
-    }
+    history(&mut lines, theme, &loaded.outcome_history);
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
@@ -175,6 +170,27 @@ fn evidence(lines: &mut Vec<Line<'static>>, theme: Theme, progress: &Progress, c
             item.date,
             one_line(&item.title),
             item.kind
+        )));
+    }
+}
+
+/// The newest changes to the outcome, saying how many earlier ones are
+/// not shown, so a short list is never taken for the whole story.
+fn history(lines: &mut Vec<Line<'static>>, theme: Theme, history: &[HistoryRow]) {
+    const SHOWN: usize = 6;
+    if history.is_empty() {
+        return;
+    }
+    lines.push(Line::from(Span::styled("History", theme.key())));
+    for row in history.iter().rev().take(SHOWN) {
+        lines.push(Line::from(history_line(row)));
+    }
+    let earlier = history.len().saturating_sub(SHOWN);
+    if earlier > 0 {
+        let entries = if earlier == 1 { "entry" } else { "entries" };
+        lines.push(Line::from(Span::styled(
+            format!(" … {earlier} earlier {entries} not shown"),
+            theme.dim(),
         )));
     }
 }
