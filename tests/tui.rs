@@ -795,3 +795,24 @@ fn an_outcomes_history_says_how_many_earlier_entries_are_not_shown() {
         h.screen()
     );
 }
+
+#[test]
+fn esc_people_is_offered_only_where_there_is_a_list_to_go_back_to() {
+    let mut apprentice = Harness::new(true, Some("Ben Okafor"), (120, 40));
+    assert!(!apprentice.screen().contains("Esc people"));
+    apprentice.keys("?");
+    assert!(!apprentice.screen().contains("back to the list of people"));
+    apprentice.key(KeyCode::Esc); // closes the help
+    apprentice.key(KeyCode::Esc);
+    assert_eq!(
+        apprentice.app.screen,
+        Screen::Person,
+        "an apprentice has no list"
+    );
+
+    let mut assessor = Harness::new(true, Some("Sam Patel"), (120, 40));
+    assessor.key(KeyCode::Enter);
+    assert!(assessor.screen().contains("Esc people"));
+    assessor.key(KeyCode::Esc);
+    assert_eq!(assessor.app.screen, Screen::Picker);
+}

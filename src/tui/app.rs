@@ -226,6 +226,16 @@ impl App {
         rows
     }
 
+    /// Whether there is a list of people to go back to: an apprentice
+    /// using the app as themselves has only their own screens.
+    pub fn has_people_list(&self) -> bool {
+        let apprentice = self
+            .viewer
+            .as_ref()
+            .is_some_and(|viewer| viewer.role == Role::Apprentice);
+        !apprentice && !self.picker_rows().is_empty()
+    }
+
     /// When the next check-in falls due, from the last sealed one (or the
     /// start) and the framework's interval: cheap enough to sort a caseload.
     fn next_checkin_hint(&self, person: &PersonSummary) -> Option<NaiveDate> {

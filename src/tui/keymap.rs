@@ -13,6 +13,8 @@ pub enum Scope {
     Picker,
     /// Any of one person's screens.
     Person,
+    /// A person's screens, for someone with a list of people to go back to.
+    PersonFromList,
     On(Tab),
 }
 
@@ -214,7 +216,7 @@ pub static BINDINGS: &[Binding] = &[
         "Esc",
         Action::Back,
         "back to the list of people",
-        Scope::Person,
+        Scope::PersonFromList,
         Some("people"),
     ),
     bind(
@@ -352,14 +354,22 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The bindings that apply to what is on screen, in table order.
 pub fn active(app: &App) -> impl Iterator<Item = &'static Binding> + '_ {
-    BINDINGS.iter().filter(move |binding| {
-        applies(binding.scope, app) && (!binding.assessor_only || app.viewer_is_assessor())
-    })
+    BINDINGS
+        .iter()
+        .filter(move |binding| applies(binding.scope, app) && offered(binding, app))
+}
+
+/// Whether this user has the binding at all (for help): assessors' keys
+/// for assessors, the way back to the list for those who have one.
+pub fn offered(binding: &Binding, app: &App) -> bool {
+    (!binding.assessor_only || app.viewer_is_assessor())
+        && (binding.scope != Scope::PersonFromList || app.has_people_list())
 }
 
 fn applies(scope: Scope, app: &App) -> bool {
     match (scope, app.screen) {
         (Scope::Everywhere, _) => true,
+        (Scope::PersonFromList, Screen::Person) => app.has_people_list(),
         (Scope::Welcome, Screen::Welcome)
         | (Scope::Picker, Screen::Picker)
         | (Scope::Person, Screen::Person) => true,

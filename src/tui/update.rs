@@ -277,7 +277,7 @@ fn open_selected(app: &mut App, store: &mut Store) {
 /// Back to the caseload, read afresh: what was done since (a draft
 /// started, a check-in sealed) shows in its columns.
 fn back(app: &mut App, store: &mut Store) {
-    if app.screen == Screen::Person && !app.picker_rows().is_empty() {
+    if app.screen == Screen::Person && app.has_people_list() {
         if let Err(error) = app.reload_people(store) {
             app.overlay = Overlay::Error(error.to_string());
         }

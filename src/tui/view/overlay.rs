@@ -2,7 +2,7 @@
 
 use crate::tui::app::{App, Confirm, Overlay};
 use crate::tui::form::{Field, FieldValue, Form, TextArea};
-use crate::tui::keymap::{BINDINGS, Scope};
+use crate::tui::keymap::{BINDINGS, Scope, offered};
 use crate::tui::text::{clean, one_line};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -111,10 +111,7 @@ fn help(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
 /// One line per key this viewer has: the key, what it does, and where.
 fn key_lines(lines: &mut Vec<Line<'static>>, app: &App) {
     let mut numbers_shown = false;
-    for binding in BINDINGS
-        .iter()
-        .filter(|b| !b.assessor_only || app.viewer_is_assessor())
-    {
+    for binding in BINDINGS.iter().filter(|b| offered(b, app)) {
         // The seven number keys read better as one line.
         let (keys, help) = match binding.action {
             crate::tui::action::Action::GoTo(_) if numbers_shown => continue,
@@ -136,7 +133,7 @@ fn scope_label(scope: Scope) -> String {
     match scope {
         Scope::On(tab) => format!("on {}", tab.title()),
         Scope::Everywhere => "anywhere".to_string(),
-        Scope::Person => "a person's screens".to_string(),
+        Scope::Person | Scope::PersonFromList => "a person's screens".to_string(),
         Scope::Picker => "list of people".to_string(),
         Scope::Welcome => "welcome".to_string(),
     }
