@@ -361,6 +361,19 @@ fn the_welcome_screen_adds_you_and_opens_your_dashboard() {
     h.key(KeyCode::Enter);
     assert_eq!(h.app.screen, Screen::Person);
     assert!(h.screen().contains("Jo Bloggs"));
+    let born: Option<String> = h
+        .raw()
+        .query_row(
+            "SELECT date_of_birth FROM person WHERE name = 'Jo Bloggs'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the person");
+    assert_eq!(
+        born.as_deref(),
+        Some("2001-02-03"),
+        "the date of birth asked for is kept"
+    );
 }
 
 #[test]
@@ -815,4 +828,58 @@ fn esc_people_is_offered_only_where_there_is_a_list_to_go_back_to() {
     assert!(assessor.screen().contains("Esc people"));
     assessor.key(KeyCode::Esc);
     assert_eq!(assessor.app.screen, Screen::Picker);
+}
+
+/// Where each row of the screen ends on a terminal that draws every
+/// character by its own width (as most do), however the layout measured it.
+fn drawn_row_widths(h: &Harness) -> Vec<usize> {
+    let (width, height) = h.app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| view::draw(frame, &h.app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let cells = |text: &str| ratatui::text::Span::raw(text.to_string()).width();
+    (0..height)
+        .map(|y| {
+            let (mut x, mut drawn) = (0, 0);
+            while x < width {
+                let symbol = buffer[(x, y)].symbol();
+                drawn += symbol.chars().map(|c| cells(&c.to_string())).sum::<usize>();
+                x += cells(symbol).max(1) as u16;
+            }
+            drawn
+        })
+        .collect()
+}
+
+#[test]
+fn emoji_in_an_evidence_title_keep_the_table_border_in_place() {
+    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    for title in [
+        "👩‍🚒 Fire station visit",
+        "❤️ Charity run",
+        "👍🏽 Thanks from a resident",
+    ] {
+        h.keys("3a");
+        h.keys(title);
+        h.key(KeyCode::Tab);
+        h.key(KeyCode::Tab);
+        h.key(KeyCode::Right);
+        h.ctrl('s');
+        assert!(matches!(h.app.overlay, Overlay::None), "saved {title}");
+    }
+    let screen = h.screen();
+    for (row, drawn) in drawn_row_widths(&h).into_iter().enumerate() {
+        assert_eq!(drawn, 80, "row {row} runs past its border: {screen}");
+    }
+    let stored: String = h
+        .raw()
+        .query_row(
+            "SELECT title FROM evidence WHERE title LIKE '%Fire station%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("stored");
+    assert_eq!(stored, "👩‍🚒 Fire station visit", "stored as typed");
 }

@@ -43,7 +43,7 @@ pub fn first_row(selected: usize, visible: usize, len: usize) -> usize {
 pub fn tab_at(x: u16, titles: &[String]) -> Option<usize> {
     let mut left = 0u16;
     for (index, title) in titles.iter().enumerate() {
-        let width = title.chars().count() as u16 + 2;
+        let width = super::text::width(title) as u16 + 2;
         if x >= left && x < left + width {
             return Some(index);
         }

@@ -1,12 +1,14 @@
 //! Text from users or files, made safe to draw: control and escape
 //! characters are shown escaped, never sent to the terminal raw.
 
-/// `text` with every control character replaced by a visible escape.
+/// `text` with every control character replaced by a visible escape, and
+/// the joiners that fuse emoji dropped (see `fuses_emoji`).
 pub fn clean(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(|c| c.is_control() || fuses_emoji(c)) {
         return text.to_string();
     }
     text.chars()
+        .filter(|&c| !fuses_emoji(c))
         .map(|c| {
             if c.is_control() {
                 c.escape_default().to_string()
@@ -15,6 +17,38 @@ pub fn clean(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Characters that fuse emoji into one glyph (zero-width joiner, emoji
+/// presentation selectors, skin-tone modifiers). The layout measures a
+/// fused emoji as two cells, but many terminals draw each part on its own
+/// and push the rest of the line, borders included, to the right. Without
+/// them every part is measured as it is drawn. Only the screen loses them;
+/// what is stored stays as typed.
+fn fuses_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}'
+    )
+}
+
+/// How many terminal cells `text` takes, measured as the screen draws it.
+pub fn width(text: &str) -> usize {
+    ratatui::text::Span::raw(text).width()
+}
+
+/// The start of `text` that fits in `cells` terminal cells.
+pub fn cut(text: &str, cells: usize) -> String {
+    let mut used = 0;
+    let mut kept = String::new();
+    for c in text.chars() {
+        used += width(c.encode_utf8(&mut [0; 4]));
+        if used > cells {
+            break;
+        }
+        kept.push(c);
+    }
+    kept
 }
 
 /// One line of `text`: line breaks become spaces, then `clean`.
@@ -39,5 +73,14 @@ mod tests {
         assert_eq!(clean("red \u{1b}[31m"), "red \\u{1b}[31m");
         assert_eq!(one_line("a\nb"), "a b");
         assert_eq!(typed("ok\u{7}\nyes"), "ok\nyes");
+    }
+
+    #[test]
+    fn widths_are_terminal_cells_not_characters() {
+        assert_eq!(width("Zoë"), 3);
+        assert_eq!(width("日本"), 4);
+        assert_eq!(cut("日本語", 5), "日本");
+        assert_eq!(cut("abc", 5), "abc");
+        assert_eq!(clean("👩\u{200D}🚒"), "👩🚒");
     }
 }

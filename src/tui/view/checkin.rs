@@ -5,7 +5,7 @@ use crate::domain::CheckinSection;
 use crate::domain::standing::OutcomeStanding;
 use crate::tui::app::{App, Loaded};
 use crate::tui::checkin::{CheckinSession, Step};
-use crate::tui::text::{clean, one_line};
+use crate::tui::text::{self, clean, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -224,8 +224,8 @@ fn judged_outcome(
         outcome.status.to_string(),
         outcome.judgement.to_string()
     );
-    let room = (width as usize).saturating_sub(head.chars().count() + 3);
-    let title: String = one_line(&outcome.title).chars().take(room).collect();
+    let room = (width as usize).saturating_sub(text::width(&head) + 3);
+    let title = text::cut(&one_line(&outcome.title), room);
     lines.push(Line::from(Span::styled(
         format!("{head}{title}"),
         row_style(app, selected),

@@ -71,7 +71,7 @@ fn outcomes_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'sta
         counts.done_or_ready, counts.total, counts.judged_competent, counts.expected_percent
     );
     let bar_width = (width as usize)
-        .saturating_sub(text.chars().count() + 4)
+        .saturating_sub(crate::tui::text::width(&text) + 4)
         .clamp(4, 40);
     let bar = marked_bar(
         counts.actual_percent / 100.0,
@@ -111,7 +111,7 @@ fn hours_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'static
         ),
     };
     let bar_width = (width as usize)
-        .saturating_sub(text.chars().count() + 4)
+        .saturating_sub(crate::tui::text::width(&text) + 4)
         .clamp(4, 40);
     let line = Line::from(vec![
         Span::styled(marked_bar(actual, expected, bar_width), theme.gauge()),

@@ -83,7 +83,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
             let name = one_line(&loaded.person.name);
             // The name shows beside the tabs only when there is room for both.
             let width = if area.width >= 120 {
-                (name.chars().count() as u16 + 1).min(area.width / 4)
+                (crate::tui::text::width(&name) as u16 + 1).min(area.width / 4)
             } else {
                 0
             };
