@@ -3,6 +3,7 @@
 use clap::Parser;
 use pcso_tracker::cli::Cli;
 use pcso_tracker::commands::{self, CommandError};
+use pcso_tracker::domain::visible_lines;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -21,7 +22,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            // Messages may quote stored text: never let it drive the terminal.
+            eprintln!("{}", visible_lines(&error.to_string()));
             ExitCode::FAILURE
         }
     }

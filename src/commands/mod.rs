@@ -7,6 +7,7 @@ mod records;
 mod report;
 mod show;
 mod standard_show;
+mod terminal;
 mod validate;
 
 use crate::cli::{
@@ -136,6 +137,14 @@ impl Context {
 
 /// Runs the parsed command line; the exit code says whether it succeeded.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+    if terminal::for_programs(cli.command.as_ref()) {
+        run_command(cli, out)
+    } else {
+        run_command(cli, &mut terminal::Visible(out))
+    }
+}
+
+fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
     let context = Context {
         standard: cli.standard,
         db: cli.db,

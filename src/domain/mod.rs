@@ -29,5 +29,5 @@ pub use progress::{
 };
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
 pub use seal::seal;
-pub use text::{check_name, check_text, parse_date};
+pub use text::{check_name, check_text, parse_date, visible, visible_lines};
 pub use version::{LastChange, Version};

@@ -40,6 +40,32 @@ pub fn check_text(text: &str, max_chars: usize) -> Result<&str, String> {
     Ok(text.trim_end())
 }
 
+/// `text` with every control character replaced by a visible escape, so
+/// text from users or files never drives the terminal it is shown on.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Text meant for a terminal, several lines long: `visible` line by line,
+/// keeping the line breaks and tabs that lay it out.
+pub fn visible_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| line.split('\t').map(visible).collect::<Vec<_>>().join("\t"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Earliest and latest years accepted: anything outside is a typing slip.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
@@ -76,6 +102,17 @@ mod tests {
         );
         assert!(check_text("red \u{1b}[31m", 100).is_err());
         assert!(check_text("abc", 2).is_err());
+    }
+
+    #[test]
+    fn escapes_are_made_visible_and_layout_kept() {
+        assert_eq!(visible("red \u{1b}[31m"), "red \\u{1b}[31m");
+        assert_eq!(visible("a\nb"), "a\\nb");
+        assert_eq!(
+            visible_lines("| \u{1b}]0;x\u{7} |\n\tnext\r\n"),
+            "| \\u{1b}]0;x\\u{7} |\n\tnext\\r\n"
+        );
+        assert_eq!(visible_lines("\u{9b}31m"), "\\u{9b}31m");
     }
 
     #[test]

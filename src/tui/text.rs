@@ -2,20 +2,7 @@
 //! characters are shown escaped, never sent to the terminal raw.
 
 /// `text` with every control character replaced by a visible escape.
-pub fn clean(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
+pub use crate::domain::visible as clean;
 
 /// One line of `text`: line breaks become spaces, then `clean`.
 pub fn one_line(text: &str) -> String {

@@ -1,0 +1,108 @@
+//! The real binary against input a hostile or careless user could give, and
+//! against text another program left in the database.
+
+use rusqlite::Connection;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-21";
+
+struct Sandbox {
+    dir: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("tracker.db")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+            .args(["--today", TODAY])
+            .args(args)
+            .env("PCSO_TRACKER_DB", self.db())
+            .current_dir(self.dir.path())
+            .output()
+            .expect("the binary runs")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    }
+
+    fn sql(&self, sql: &str) {
+        Connection::open(self.db())
+            .and_then(|c| c.execute_batch(sql))
+            .expect("sql");
+    }
+}
+
+/// The first sealed check-in of the sample data and its person's id.
+fn sealed_checkin(sandbox: &Sandbox) -> (i64, i64) {
+    Connection::open(sandbox.db())
+        .and_then(|c| {
+            c.query_row(
+                "SELECT c.id, e.person_id FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id
+                 WHERE c.state = 'sealed' ORDER BY c.id LIMIT 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+        })
+        .expect("a sealed check-in")
+}
+
+#[test]
+fn escapes_written_by_another_program_never_reach_the_terminal() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["demo"]);
+    let (checkin, person) = sealed_checkin(&sandbox);
+    // Written behind the app's back, as an older version or another tool could.
+    sandbox.sql(&format!(
+        "UPDATE person SET name = 'Eve' || char(27) || ']0;PWNED' || char(7) || ' Hacker'
+         WHERE id = {person};
+         UPDATE person SET name = 'Sam' || char(27) || ']0;PWNED' || char(7) WHERE role = 'assessor';
+         DROP TRIGGER sealed_checkin_is_not_edited;
+         UPDATE checkin SET next_due = '2027-01-04' WHERE id = {checkin};"
+    ));
+    let id = person.to_string();
+    let checkin = checkin.to_string();
+    let terminal: [&[&str]; 7] = [
+        &["apprentice", "list"],
+        &["apprentice", "show", &id],
+        &["report", &id],
+        &["report", "--all"],
+        &["checkin", "list", &id],
+        &["checkin", "show", &checkin],
+        &["verify"],
+    ];
+    for args in terminal {
+        let output = sandbox.run(args);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(!output.stdout.contains(&0x1b), "{args:?}: {text:?}");
+        assert!(!output.stdout.contains(&0x07), "{args:?}: {text:?}");
+        assert!(
+            text.contains("\\u{1b}]0;PWNED"),
+            "{args:?} shows it: {text}"
+        );
+    }
+    // Refusals quote names too: the assessor is not enrolled.
+    let output = sandbox.run(&["apprentice", "show", "1"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!output.stderr.contains(&0x1b), "{:?}", output.stderr);
+    // Programs reading JSON get the name exactly as stored.
+    let json = sandbox.ok(&["apprentice", "list", "--format", "json"]);
+    assert!(json.contains("Eve\\u001b]0;PWNED\\u0007 Hacker"), "{json}");
+}
