@@ -308,6 +308,9 @@ pub struct AddApprentice {
     /// The employer requires English and maths whatever the apprentice's age
     #[arg(long)]
     pub employer_opt_in: bool,
+    /// Add them even though someone recorded has a name that reads the same
+    #[arg(long)]
+    pub allow_same_name: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -316,6 +319,9 @@ pub enum AssessorCommand {
     Add {
         /// Full name
         name: String,
+        /// Add them even though someone recorded has a name that reads the same
+        #[arg(long)]
+        allow_same_name: bool,
     },
 }
 

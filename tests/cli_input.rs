@@ -43,6 +43,23 @@ impl Sandbox {
         String::from_utf8(output.stdout).expect("UTF-8")
     }
 
+    fn refused(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?} should be refused: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+        String::from_utf8(output.stderr).expect("UTF-8")
+    }
+
+    fn count(&self, sql: &str) -> i64 {
+        Connection::open(self.db())
+            .and_then(|c| c.query_row(sql, [], |row| row.get(0)))
+            .expect("count")
+    }
+
     fn sql(&self, sql: &str) {
         Connection::open(self.db())
             .and_then(|c| c.execute_batch(sql))
@@ -105,4 +122,57 @@ fn escapes_written_by_another_program_never_reach_the_terminal() {
     // Programs reading JSON get the name exactly as stored.
     let json = sandbox.ok(&["apprentice", "list", "--format", "json"]);
     assert!(json.contains("Eve\\u001b]0;PWNED\\u0007 Hacker"), "{json}");
+}
+
+#[test]
+fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
+    let sandbox = Sandbox::new();
+    let added = sandbox.ok(&[
+        "apprentice",
+        "add",
+        "  Zoë   Hart ",
+        "--start",
+        "2026-09-01",
+    ]);
+    assert!(added.starts_with("added Zoë Hart (id 1)"), "{added}");
+    let same = [
+        "Zoë Hart",
+        "zoë hart",
+        "Zoe\u{308} Hart",
+        "Zoë\u{a0}Hart",
+        "Zoë\u{2003}Hart",
+    ];
+    for name in same {
+        let message = sandbox.refused(&["apprentice", "add", name, "--start", "2026-09-01"]);
+        assert!(
+            message.contains("Zoë Hart is already recorded (id 1)")
+                && message.contains("--allow-same-name"),
+            "{name:?}: {message}"
+        );
+        let message = sandbox.refused(&["assessor", "add", name]);
+        assert!(message.contains("(id 1)"), "{name:?}: {message}");
+    }
+    for name in ["Zoë Hart\u{200b}", "Zoë \u{202e}traH", "\u{feff}Zoë Hart"] {
+        let message = sandbox.refused(&["apprentice", "add", name, "--start", "2026-09-01"]);
+        assert!(
+            message.contains("name: cannot contain invisible"),
+            "{name:?}: {message}"
+        );
+    }
+    assert_eq!(sandbox.count("SELECT count(*) FROM person"), 1);
+    // Another person who happens to share the name, said so explicitly.
+    sandbox.ok(&[
+        "apprentice",
+        "add",
+        "Zoe\u{308} Hart",
+        "--start",
+        "2026-09-01",
+        "--allow-same-name",
+    ]);
+    sandbox.ok(&["assessor", "add", "ZOË HART", "--allow-same-name"]);
+    assert_eq!(
+        sandbox.count("SELECT count(*) FROM person WHERE name = 'Zoë Hart'"),
+        2,
+        "stored composed (NFC), so it matches the first exactly"
+    );
 }

@@ -34,12 +34,13 @@ pub fn add(
         employer: add.employer.clone(),
         area: add.area.clone(),
         employer_opt_in: add.employer_opt_in,
+        allow_same_name: add.allow_same_name,
     };
     let enrolled = context.ops(&mut store, &registry)?.enrol(&enrolling)?;
     writeln!(
         out,
         "added {} (id {}), enrolled on {} from {} to {}",
-        add.name.trim(),
+        store.person(enrolled.person)?.name,
         enrolled.person.0,
         enrolled.framework_id,
         add.start,
@@ -73,11 +74,15 @@ pub fn set_status(
 pub fn add_assessor(
     context: &Context,
     name: &str,
+    allow_same_name: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
     let (mut store, registry) = (context.open_store()?, context.registry()?);
-    let id = context.ops(&mut store, &registry)?.add_assessor(name)?;
-    writeln!(out, "added assessor {} (id {})", name.trim(), id.0)?;
+    let id = context
+        .ops(&mut store, &registry)?
+        .add_assessor(name, allow_same_name)?;
+    let name = store.person(id)?.name;
+    writeln!(out, "added assessor {name} (id {})", id.0)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -48,6 +48,9 @@ impl From<OpError> for CommandError {
         match error {
             OpError::Store(error) => CommandError::Store(error),
             OpError::Framework(error) => CommandError::Framework(error),
+            OpError::SameName { name, existing } => CommandError::Refused(format!(
+                "{name} is already recorded (id {existing}); to add another person with the same name, add --allow-same-name"
+            )),
             other => CommandError::Refused(other.naming(|field| flag(field).to_string())),
         }
     }
@@ -173,8 +176,12 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             } => apprentice::set_status(&context, &person, &status, date, out),
         },
         Some(Command::Assessor {
-            command: AssessorCommand::Add { name },
-        }) => apprentice::add_assessor(&context, &name, out),
+            command:
+                AssessorCommand::Add {
+                    name,
+                    allow_same_name,
+                },
+        }) => apprentice::add_assessor(&context, &name, allow_same_name, out),
         Some(Command::Evidence {
             command: EvidenceCommand::Add(add),
         }) => records::add_evidence(&context, &add, out),

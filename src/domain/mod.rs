@@ -22,7 +22,7 @@ pub use checkin::{
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours};
-pub use person::{Person, PersonId, PersonSummary, Role};
+pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
     orphans,
