@@ -176,3 +176,139 @@ fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
         "stored composed (NFC), so it matches the first exactly"
     );
 }
+
+#[test]
+fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&[
+        "apprentice",
+        "add",
+        "Amy Clark",
+        "--start",
+        "2026-09-01",
+        "--dob",
+        "2000-05-01",
+    ]);
+    let evidence = |date: &str| -> Vec<String> {
+        [
+            "evidence",
+            "add",
+            "Amy",
+            "--title",
+            "T",
+            "--outcomes",
+            "LO1",
+            "--date",
+            date,
+        ]
+        .map(str::to_string)
+        .to_vec()
+    };
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            evidence("1900-01-01"),
+            "--date: 1900-01-01 is before the start of the programme (2026-09-01)",
+        ),
+        (
+            evidence("2026-08-31"),
+            "--date: 2026-08-31 is before the start of the programme",
+        ),
+        (
+            [
+                "requirement",
+                "set",
+                "Amy",
+                "vetting",
+                "--status",
+                "met",
+                "--date",
+                "2026-08-01",
+                "--expires",
+                "2026-07-01",
+            ]
+            .map(str::to_string)
+            .to_vec(),
+            "--expires: 2026-07-01 is not after the date it was met (2026-08-01)",
+        ),
+        (
+            [
+                "requirement",
+                "set",
+                "Amy",
+                "maths-l2",
+                "--status",
+                "met",
+                "--date",
+                "1990-06-01",
+            ]
+            .map(str::to_string)
+            .to_vec(),
+            "--date: 1990-06-01 is before the date of birth (2000-05-01)",
+        ),
+        (
+            [
+                "hours",
+                "add",
+                "Amy",
+                "--hours=1e-320",
+                "--category",
+                "off-the-job",
+            ]
+            .map(str::to_string)
+            .to_vec(),
+            "--hours: 1e-320 h is less than the least that can be recorded, 0.1 h",
+        ),
+        (
+            [
+                "hours",
+                "add",
+                "Amy",
+                "--hours=25",
+                "--category",
+                "off-the-job",
+            ]
+            .map(str::to_string)
+            .to_vec(),
+            "--hours: 25 h is more than a day holds",
+        ),
+        (
+            [
+                "hours",
+                "add",
+                "Amy",
+                "--hours=7.333",
+                "--category",
+                "off-the-job",
+            ]
+            .map(str::to_string)
+            .to_vec(),
+            "--hours: 7.333 h is more precise than needed",
+        ),
+    ];
+    for (args, expected) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let message = sandbox.refused(&args);
+        assert!(message.contains(expected), "{args:?}: {message}");
+        assert!(message.len() < 200, "{args:?}: one short line: {message}");
+    }
+    sandbox.ok(&[
+        "hours",
+        "add",
+        "Amy",
+        "--hours=7.25",
+        "--category",
+        "off-the-job",
+    ]);
+    sandbox.ok(&[
+        "requirement",
+        "set",
+        "Amy",
+        "vetting",
+        "--status",
+        "met",
+        "--date",
+        "2026-08-01",
+        "--expires",
+        "2031-08-01",
+    ]);
+}

@@ -304,13 +304,13 @@ fn a_refused_form_keeps_everything_typed() {
     let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
     h.keys("5a");
     h.key(KeyCode::Tab);
-    h.keys("30");
+    h.keys("20");
     h.ctrl('s');
     assert!(matches!(h.app.overlay, Overlay::Error(_)));
     assert!(h.screen().contains("daily cap"), "{}", h.screen());
     h.key(KeyCode::Enter);
     match &h.app.overlay {
-        Overlay::Form(form) => assert_eq!(form.value("Hours"), "30"),
+        Overlay::Form(form) => assert_eq!(form.value("Hours"), "20"),
         _ => panic!("the form came back"),
     }
 }
