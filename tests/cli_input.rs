@@ -312,3 +312,44 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
         "2031-08-01",
     ]);
 }
+
+#[test]
+fn a_file_reference_is_one_line_of_bounded_length() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
+    let evidence = |file: &str| {
+        [
+            "evidence",
+            "add",
+            "Amy",
+            "--title",
+            "Panel",
+            "--outcomes",
+            "LO1",
+            "--file",
+            file,
+        ]
+        .map(str::to_string)
+    };
+    let long = "x".repeat(100_000);
+    for (file, expected) in [
+        (
+            "notes\u{1b}]0;PWNED\u{7}.pdf",
+            "--file: cannot contain control characters (found U+001B)",
+        ),
+        (long.as_str(), "--file: can be at most 1024 characters"),
+    ] {
+        let args = evidence(file);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let message = sandbox.refused(&args);
+        assert!(message.contains(expected), "{message}");
+    }
+    assert_eq!(sandbox.count("SELECT count(*) FROM evidence"), 0);
+    let args = evidence(" portfolio/panel.pdf ");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    sandbox.ok(&args);
+    assert_eq!(
+        sandbox.count("SELECT count(*) FROM evidence WHERE file_ref = 'portfolio/panel.pdf'"),
+        1
+    );
+}

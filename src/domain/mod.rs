@@ -31,5 +31,5 @@ pub use progress::{
 pub use record_dates::{RequirementDateError, check_evidence_date, check_requirement_dates};
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
 pub use seal::seal;
-pub use text::{check_name, check_text, parse_date, visible, visible_lines};
+pub use text::{check_file_ref, check_name, check_text, parse_date, visible, visible_lines};
 pub use version::{LastChange, Version};

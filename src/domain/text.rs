@@ -6,20 +6,35 @@ use chrono::NaiveDate;
 
 /// A name (of a person or employer): one line, 1 to 100 characters.
 pub fn check_name(name: &str) -> Result<&str, String> {
-    let name = name.trim();
-    if name.is_empty() {
+    check_line(name, 100)
+}
+
+/// Where evidence is kept (a file path or document reference): one line of
+/// at most 1024 characters, or nothing.
+pub fn check_file_ref(text: &str) -> Result<Option<&str>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    check_line(text, 1024).map(Some)
+}
+
+/// One line of 1 to `max_chars` characters, trimmed, without control
+/// characters.
+fn check_line(text: &str, max_chars: usize) -> Result<&str, String> {
+    let text = text.trim();
+    if text.is_empty() {
         return Err("cannot be empty".into());
     }
-    if let Some(c) = name.chars().find(|c| c.is_control()) {
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
         return Err(format!(
             "cannot contain control characters (found U+{:04X})",
             c as u32
         ));
     }
-    if name.chars().count() > 100 {
-        return Err("can be at most 100 characters".into());
+    if text.chars().count() > max_chars {
+        return Err(format!("can be at most {max_chars} characters"));
     }
-    Ok(name)
+    Ok(text)
 }
 
 /// Free text (a note, a description): may span lines and hold tabs, but no
@@ -92,6 +107,27 @@ mod tests {
         assert_eq!(check_name("  Amy Clark "), Ok("Amy Clark"));
         assert!(check_name("   ").is_err());
         assert!(check_name("Amy\u{1b}[31m").unwrap_err().contains("U+001B"));
+    }
+
+    #[test]
+    fn a_file_reference_is_one_bounded_line() {
+        assert_eq!(
+            check_file_ref(" docs/panel.pdf "),
+            Ok(Some("docs/panel.pdf"))
+        );
+        assert_eq!(check_file_ref("  "), Ok(None));
+        assert!(
+            check_file_ref("a\u{1b}[2Jb")
+                .unwrap_err()
+                .contains("U+001B")
+        );
+        assert!(check_file_ref("a\nb").is_err());
+        assert!(check_file_ref(&"x".repeat(1024)).is_ok());
+        assert!(
+            check_file_ref(&"x".repeat(1025))
+                .unwrap_err()
+                .contains("at most 1024")
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use super::{Field, OpError, Ops, enrolled, enrolment_of, expect_version, framework_of};
 use crate::domain::{
     EnrolmentId, EvidenceKind, HoursClaim, Judgement, OutcomeStatus, PersonId,
-    RequirementDateError, RequirementStatus, Role, Version, check_evidence_date, check_hours,
-    check_hours_amount, check_name, check_requirement_dates, check_text,
+    RequirementDateError, RequirementStatus, Role, Version, check_evidence_date, check_file_ref,
+    check_hours, check_hours_amount, check_name, check_requirement_dates, check_text,
 };
 use crate::framework::Framework;
 use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate};
@@ -281,7 +281,13 @@ fn checked_evidence<'a>(
         kind: input.kind,
         description: check_text(&input.description, 20_000)
             .map_err(|m| OpError::invalid(Field::Description, m))?,
-        file_ref: input.file_ref.as_deref(),
+        file_ref: input
+            .file_ref
+            .as_deref()
+            .map(check_file_ref)
+            .transpose()
+            .map_err(|m| OpError::invalid(Field::FileRef, m))?
+            .flatten(),
         outcomes,
     })
 }
