@@ -115,6 +115,7 @@ pub enum CheckinCommand {
     /// Start an amendment of a signed check-in (with --as ASSESSOR); finish and sign it in the app
     Amend {
         /// The signed check-in's id
+        #[arg(allow_negative_numbers = true)]
         id: i64,
         /// Why the record needs amending
         #[arg(long)]
@@ -123,6 +124,7 @@ pub enum CheckinCommand {
     /// The full record of one check-in, for the employer and the portfolio
     Show {
         /// The check-in's id (see `checkin list`)
+        #[arg(allow_negative_numbers = true)]
         id: i64,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
@@ -182,7 +184,8 @@ pub enum HoursCommand {
 pub struct AddHours {
     /// The apprentice: a name or an id
     pub person: String,
-    #[arg(long)]
+    /// Hours spent, e.g. 7.5 (0.1 to 24, at most two decimal places)
+    #[arg(long, allow_negative_numbers = true)]
     pub hours: f64,
     /// An hour category from the framework, e.g. off-the-job
     #[arg(long)]

@@ -8,7 +8,10 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage(&error),
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = commands::run(cli, &mut out).and_then(|code| {
@@ -26,5 +29,17 @@ fn main() -> ExitCode {
             eprintln!("{}", visible_lines(&error.to_string()));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `--help` and `--version` succeed; a command line clap refuses is refused
+/// input like any other, exit 1.
+fn usage(error: &clap::Error) -> ExitCode {
+    // Printing to a closed stream is not worth a panic.
+    let _ = error.print();
+    if error.use_stderr() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

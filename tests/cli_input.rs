@@ -155,7 +155,7 @@ fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
     for name in ["Zoë Hart\u{200b}", "Zoë \u{202e}traH", "\u{feff}Zoë Hart"] {
         let message = sandbox.refused(&["apprentice", "add", name, "--start", "2026-09-01"]);
         assert!(
-            message.contains("name: cannot contain invisible"),
+            message.contains("<NAME>: cannot contain invisible"),
             "{name:?}: {message}"
         );
     }
@@ -352,4 +352,103 @@ fn a_file_reference_is_one_line_of_bounded_length() {
         sandbox.count("SELECT count(*) FROM evidence WHERE file_ref = 'portfolio/panel.pdf'"),
         1
     );
+}
+
+#[test]
+fn refusals_name_the_argument_as_the_usage_line_does() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
+    let message = sandbox.refused(&["outcome", "set", "Amy", "LO9", "--status", "completed"]);
+    assert!(
+        message.starts_with("<CODE>: `LO9` is not an outcome"),
+        "{message}"
+    );
+    let message = sandbox.refused(&["requirement", "set", "Amy", "driving", "--status", "met"]);
+    assert!(
+        message.starts_with("<ID>: `driving` is not a requirement"),
+        "{message}"
+    );
+    let message = sandbox.refused(&["apprentice", "add", "\u{200b}", "--start", "2026-09-01"]);
+    assert!(message.starts_with("<NAME>: "), "{message}");
+}
+
+#[test]
+fn a_command_line_clap_refuses_exits_1_and_help_and_version_exit_0() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["hours", "add", "Amy", "--bogus"][..],
+        &["validate"],
+        &[
+            "evidence",
+            "add",
+            "1",
+            "--title",
+            "T",
+            "--outcomes",
+            "LO1",
+            "--date",
+            "2026-13-01",
+        ],
+    ] {
+        let output = sandbox.run(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(!output.stderr.is_empty(), "{args:?} says why");
+    }
+    for args in [&["--help"][..], &["--version"], &["hours", "add", "--help"]] {
+        let output = sandbox.run(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(!output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn negative_numbers_reach_the_rules_that_refuse_them() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
+    let message = sandbox.refused(&["hours", "add", "Amy", "--hours", "-6", "--category", "cpd"]);
+    assert!(
+        message.starts_with("--hours: -6 is not a positive number of hours"),
+        "{message}"
+    );
+    let message = sandbox.refused(&["checkin", "show", "-3"]);
+    assert!(message.contains("no check-in has the id -3"), "{message}");
+}
+
+#[test]
+fn check_ins_are_listed_under_a_header_and_show_reviewed_actions_by_their_text() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["demo"]);
+    sandbox.ok(&["--as", "Sam", "checkin", "amend", "4", "--reason", "A typo"]);
+    let list = sandbox.ok(&["checkin", "list", "Chloe"]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["ID", "DATE", "STATE", "ASSESSOR"]
+    );
+    let four = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("4 "))
+        .expect("check-in 4");
+    assert!(four.contains("amended by 5"), "{list}");
+    assert!(four.contains("amendment 11 in draft"), "{list}");
+    assert!(!four.contains("amended by 5, 11"), "{list}");
+    let shown = sandbox.ok(&["checkin", "show", "4"]);
+    assert!(shown.contains("Amended by check-in 5."), "{shown}");
+    assert!(
+        shown.contains("in draft, not yet signed: check-in 11"),
+        "{shown}"
+    );
+    let reviewing = Connection::open(sandbox.db())
+        .and_then(|c| {
+            c.query_row(
+                "SELECT r.checkin_id, a.text FROM checkin_action_review r
+                 JOIN checkin_action a ON a.id = r.action_id ORDER BY r.checkin_id LIMIT 1",
+                [],
+                |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)),
+            )
+        })
+        .expect("a reviewed action");
+    let shown = sandbox.ok(&["checkin", "show", &reviewing.0.to_string()]);
+    assert!(shown.contains(&format!("- {} (", reviewing.1)), "{shown}");
+    assert!(!shown.contains("- action "), "{shown}");
 }

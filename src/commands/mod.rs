@@ -56,10 +56,11 @@ impl From<OpError> for CommandError {
     }
 }
 
-/// How the command line names each input.
+/// How the command line names each input: a flag, or a positional argument
+/// as the usage line shows it.
 fn flag(field: Field) -> &'static str {
     match field {
-        Field::Name => "name",
+        Field::Name => "<NAME>",
         Field::Start => "--start",
         Field::DateOfBirth => "--dob",
         Field::Employer => "--employer",
@@ -72,13 +73,13 @@ fn flag(field: Field) -> &'static str {
         Field::Description => "--text",
         Field::FileRef => "--file",
         Field::Outcomes => "--outcomes",
-        Field::Outcome => "code",
+        Field::Outcome => "<CODE>",
         Field::Hours => "--hours",
         Field::Category => "--category",
         Field::Activity => "--activity",
         Field::Note => "--note",
         Field::Benefit => "--benefit",
-        Field::Requirement => "id",
+        Field::Requirement => "<ID>",
         Field::Reference => "--reference",
         Field::Expires => "--expires",
         Field::Reason => "--reason",
