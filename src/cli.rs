@@ -277,6 +277,8 @@ pub enum ApprenticeCommand {
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
+    /// Correct a date of birth, start date (the planned end moves with it) or assessor
+    Set(SetDetails),
     /// Show everything recorded for one apprentice, and records the framework no longer defines
     Show {
         /// The apprentice: a name or an id
@@ -284,6 +286,22 @@ pub enum ApprenticeCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("details").required(true).multiple(true).args(["dob", "start", "assessor"])))]
+pub struct SetDetails {
+    /// The apprentice: a name or an id
+    pub person: String,
+    /// Date of birth (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub dob: Option<NaiveDate>,
+    /// First day on the programme (YYYY-MM-DD); not after anything already recorded
+    #[arg(long, value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+    /// Assessor's name or id
+    #[arg(long)]
+    pub assessor: Option<String>,
 }
 
 #[derive(Debug, Args)]

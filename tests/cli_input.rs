@@ -452,3 +452,88 @@ fn check_ins_are_listed_under_a_header_and_show_reviewed_actions_by_their_text()
     assert!(shown.contains(&format!("- {} (", reviewing.1)), "{shown}");
     assert!(!shown.contains("- action "), "{shown}");
 }
+
+#[test]
+fn apprentice_set_corrects_birth_start_and_assessor_with_history() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["assessor", "add", "Sam Patel"]);
+    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
+    let set = sandbox.ok(&[
+        "--as",
+        "Sam",
+        "apprentice",
+        "set",
+        "Amy",
+        "--dob",
+        "2000-01-02",
+        "--start",
+        "2026-09-07",
+        "--assessor",
+        "Sam",
+    ]);
+    assert_eq!(
+        set,
+        "Amy Clark (id 2): born 2000-01-02, on the programme from 2026-09-07 to 2027-09-07, assessor Sam Patel\n"
+    );
+    let list = sandbox.ok(&["apprentice", "list"]);
+    assert!(
+        list.contains("2026-09-07  2027-09-07  active     Sam Patel"),
+        "{list}"
+    );
+    let changed = |record: &str, field: &str, before: &str, after: &str| {
+        sandbox.count(&format!(
+            "SELECT count(*) FROM history WHERE change = 'update' AND actor_id = 1 AND record = '{record}'
+             AND field = '{field}' AND coalesce(before, '') = '{before}' AND after = '{after}'"
+        ))
+    };
+    assert_eq!(changed("person", "date_of_birth", "", "2000-01-02"), 1);
+    assert_eq!(changed("person", "assessor_id", "", "1"), 1);
+    assert_eq!(
+        changed("enrolment", "start_date", "2026-09-01", "2026-09-07"),
+        1
+    );
+    assert_eq!(
+        changed("enrolment", "planned_end", "2027-09-01", "2027-09-07"),
+        1
+    );
+
+    sandbox.ok(&[
+        "hours",
+        "add",
+        "Amy",
+        "--hours",
+        "2",
+        "--category",
+        "cpd",
+        "--date",
+        "2026-09-10",
+    ]);
+    let history = sandbox.count("SELECT count(*) FROM history");
+    for (args, expected) in [
+        (
+            &["apprentice", "set", "Amy", "--start", "2026-09-20"][..],
+            "--start: 2026-09-20 is after records already dated 2026-09-10",
+        ),
+        (
+            &["apprentice", "set", "Amy", "--dob", "2026-10-01"],
+            "--dob: 2026-10-01 is not before the start date 2026-09-07",
+        ),
+        (
+            &["apprentice", "set", "Amy", "--assessor", "Amy"],
+            "--assessor: Amy Clark is an apprentice, not an assessor",
+        ),
+        (&["apprentice", "set", "Amy"], "--dob"),
+        (
+            &["apprentice", "set", "Sam", "--dob", "2000-01-02"],
+            "is not enrolled",
+        ),
+    ] {
+        let message = sandbox.refused(args);
+        assert!(message.contains(expected), "{args:?}: {message}");
+    }
+    assert_eq!(
+        sandbox.count("SELECT count(*) FROM history"),
+        history,
+        "nothing written"
+    );
+}

@@ -2,10 +2,10 @@
 
 use super::records::word;
 use super::{CommandError, Context};
-use crate::cli::{AddApprentice, ListFormat};
+use crate::cli::{AddApprentice, ListFormat, SetDetails};
 use crate::domain::{EnrolmentStatus, PersonSummary};
 use crate::framework::Registry;
-use crate::ops::Enrolling;
+use crate::ops::{Details, Enrolling};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -45,6 +45,50 @@ pub fn add(
         enrolled.framework_id,
         add.start,
         enrolled.planned_end
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn set_details(
+    context: &Context,
+    set: &SetDetails,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let (mut store, registry) = (context.open_store()?, context.registry()?);
+    let person = store.find_person(&set.person)?;
+    let assessor = set
+        .assessor
+        .as_deref()
+        .map(|query| store.find_person(query).map(|p| p.id))
+        .transpose()?;
+    let details = Details {
+        date_of_birth: set.dob,
+        start: set.start,
+        assessor,
+    };
+    let person = context
+        .ops(&mut store, &registry)?
+        .set_details(person.id, &details)?;
+    let assessor = match person.assessor_id {
+        Some(id) => store.person(id)?.name,
+        None => "none".to_string(),
+    };
+    let born = person
+        .date_of_birth
+        .map_or("not recorded".into(), |d| d.to_string());
+    let dates = store
+        .latest_enrolment(person.id)?
+        .map(|e| {
+            format!(
+                "on the programme from {} to {}",
+                e.start_date, e.planned_end
+            )
+        })
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{} (id {}): born {born}, {dates}, assessor {assessor}",
+        person.name, person.id
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -168,6 +168,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         }
         Some(Command::Apprentice { command }) => match command {
             ApprenticeCommand::Add(add) => apprentice::add(&context, &add, out),
+            ApprenticeCommand::Set(set) => apprentice::set_details(&context, &set, out),
             ApprenticeCommand::List { format } => apprentice::list(&context, format, out),
             ApprenticeCommand::Show { person, format } => show::run(&context, &person, format, out),
             ApprenticeCommand::Status {

@@ -8,6 +8,7 @@
 mod checkins;
 mod clock;
 mod demo;
+mod details;
 mod error;
 mod people;
 mod read;
@@ -15,6 +16,7 @@ mod records;
 
 pub use checkins::{CheckinStarted, Signatures, agreed_action};
 pub use clock::Clock;
+pub use details::Details;
 pub use error::{Field, OpError};
 pub use people::Enrolling;
 pub use read::{PersonRecord, person_record};

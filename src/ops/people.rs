@@ -121,7 +121,11 @@ impl Ops<'_> {
     }
 }
 
-fn check_birth(born: Option<NaiveDate>, start: NaiveDate, today: NaiveDate) -> Result<(), OpError> {
+pub(super) fn check_birth(
+    born: Option<NaiveDate>,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), OpError> {
     let Some(born) = born else { return Ok(()) };
     if born >= start {
         return Err(OpError::invalid(
@@ -156,7 +160,7 @@ fn check_new_name(change: &Change, name: &str, allowed: bool) -> Result<(), OpEr
     }
 }
 
-fn check_is_assessor(change: &Change, id: PersonId) -> Result<(), OpError> {
+pub(super) fn check_is_assessor(change: &Change, id: PersonId) -> Result<(), OpError> {
     let person = change.person(id)?;
     if person.role == Role::Assessor {
         Ok(())
