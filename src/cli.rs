@@ -115,6 +115,7 @@ pub enum CheckinCommand {
     /// Start an amendment of a signed check-in (with --as ASSESSOR); finish and sign it in the app
     Amend {
         /// The signed check-in's id
+        #[arg(allow_negative_numbers = true)]
         id: i64,
         /// Why the record needs amending
         #[arg(long)]
@@ -123,6 +124,7 @@ pub enum CheckinCommand {
     /// The full record of one check-in, for the employer and the portfolio
     Show {
         /// The check-in's id (see `checkin list`)
+        #[arg(allow_negative_numbers = true)]
         id: i64,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
@@ -182,7 +184,8 @@ pub enum HoursCommand {
 pub struct AddHours {
     /// The apprentice: a name or an id
     pub person: String,
-    #[arg(long)]
+    /// Hours spent, e.g. 7.5 (0.1 to 24, at most two decimal places)
+    #[arg(long, allow_negative_numbers = true)]
     pub hours: f64,
     /// An hour category from the framework, e.g. off-the-job
     #[arg(long)]
@@ -274,6 +277,8 @@ pub enum ApprenticeCommand {
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
+    /// Correct a date of birth, start date (the planned end moves with it) or assessor
+    Set(SetDetails),
     /// Show everything recorded for one apprentice, and records the framework no longer defines
     Show {
         /// The apprentice: a name or an id
@@ -281,6 +286,22 @@ pub enum ApprenticeCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("details").required(true).multiple(true).args(["dob", "start", "assessor"])))]
+pub struct SetDetails {
+    /// The apprentice: a name or an id
+    pub person: String,
+    /// Date of birth (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub dob: Option<NaiveDate>,
+    /// First day on the programme (YYYY-MM-DD); not after anything already recorded
+    #[arg(long, value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+    /// Assessor's name or id
+    #[arg(long)]
+    pub assessor: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -308,6 +329,9 @@ pub struct AddApprentice {
     /// The employer requires English and maths whatever the apprentice's age
     #[arg(long)]
     pub employer_opt_in: bool,
+    /// Add them even though someone recorded has a name that reads the same
+    #[arg(long)]
+    pub allow_same_name: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -316,6 +340,9 @@ pub enum AssessorCommand {
     Add {
         /// Full name
         name: String,
+        /// Add them even though someone recorded has a name that reads the same
+        #[arg(long)]
+        allow_same_name: bool,
     },
 }
 

@@ -3,11 +3,15 @@
 use clap::Parser;
 use pcso_tracker::cli::Cli;
 use pcso_tracker::commands::{self, CommandError};
+use pcso_tracker::domain::visible_lines;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage(&error),
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = commands::run(cli, &mut out).and_then(|code| {
@@ -21,8 +25,21 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            // Messages may quote stored text: never let it drive the terminal.
+            eprintln!("{}", visible_lines(&error.to_string()));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `--help` and `--version` succeed; a command line clap refuses is refused
+/// input like any other, exit 1.
+fn usage(error: &clap::Error) -> ExitCode {
+    // Printing to a closed stream is not worth a panic.
+    let _ = error.print();
+    if error.use_stderr() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

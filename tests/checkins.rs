@@ -188,7 +188,10 @@ fn an_amendment_is_started_by_an_assessor_from_a_signed_check_in() {
     );
     assert!(String::from_utf8_lossy(&again.stderr).contains("already has a draft check-in (11)"));
     let original = text(&run(&dir, &["checkin", "show", "7"]));
-    assert!(original.contains("Amended by check-in 11."), "{original}");
+    assert!(
+        original.contains("An amendment is in draft, not yet signed: check-in 11."),
+        "{original}"
+    );
     assert_eq!(
         run(&dir, &["verify"]).status.code(),
         Some(0),

@@ -127,6 +127,6 @@ fn a_broken_standard_option_is_an_error_on_stderr_with_exit_1() {
 #[test]
 fn validate_without_files_is_a_usage_error() {
     let output = run(&["validate"], Path::new(ROOT));
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("<FILE>..."));
 }

@@ -250,7 +250,7 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
         "--date",
         "2026-13-01",
     ]);
-    assert_eq!(malformed.status.code(), Some(2));
+    assert_eq!(malformed.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&malformed.stderr).contains("is not a date"));
     assert_eq!(
         sandbox.count("SELECT count(*) FROM history"),

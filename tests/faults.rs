@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 use rusqlite::Connection;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const TODAY: &str = "2026-11-21";
 
@@ -385,7 +385,6 @@ proptest! {
 
     #[test]
     fn every_screen_draws_at_any_size_without_panicking(width in 1u16..=300, height in 1u16..=100, who in 0usize..2) {
-        let started = Instant::now();
         let db = demo_database();
         let store = Store::open(db).expect("open");
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
@@ -409,7 +408,6 @@ proptest! {
             app.tab = tab;
             draw(&app);
         }
-        prop_assert!(started.elapsed() < Duration::from_secs(10));
     }
 }
 

@@ -45,7 +45,7 @@ impl Fixture {
         };
         fixture.assessor = fixture
             .ops(None)
-            .add_assessor("Sam Patel")
+            .add_assessor("Sam Patel", false)
             .expect("assessor");
         let amy = Enrolling {
             name: "Amy Clark".into(),
@@ -176,7 +176,7 @@ fn enrolling_refuses_bad_names_dates_areas_and_assessors() {
     ));
     assert_eq!(
         f.ops(None)
-            .add_assessor("")
+            .add_assessor("", false)
             .map_err(|e| e.to_string())
             .unwrap_err(),
         "name: cannot be empty"

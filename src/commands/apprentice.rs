@@ -2,10 +2,10 @@
 
 use super::records::word;
 use super::{CommandError, Context};
-use crate::cli::{AddApprentice, ListFormat};
+use crate::cli::{AddApprentice, ListFormat, SetDetails};
 use crate::domain::{EnrolmentStatus, PersonSummary};
 use crate::framework::Registry;
-use crate::ops::Enrolling;
+use crate::ops::{Details, Enrolling};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -34,16 +34,61 @@ pub fn add(
         employer: add.employer.clone(),
         area: add.area.clone(),
         employer_opt_in: add.employer_opt_in,
+        allow_same_name: add.allow_same_name,
     };
     let enrolled = context.ops(&mut store, &registry)?.enrol(&enrolling)?;
     writeln!(
         out,
         "added {} (id {}), enrolled on {} from {} to {}",
-        add.name.trim(),
+        store.person(enrolled.person)?.name,
         enrolled.person.0,
         enrolled.framework_id,
         add.start,
         enrolled.planned_end
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn set_details(
+    context: &Context,
+    set: &SetDetails,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    let (mut store, registry) = (context.open_store()?, context.registry()?);
+    let person = store.find_person(&set.person)?;
+    let assessor = set
+        .assessor
+        .as_deref()
+        .map(|query| store.find_person(query).map(|p| p.id))
+        .transpose()?;
+    let details = Details {
+        date_of_birth: set.dob,
+        start: set.start,
+        assessor,
+    };
+    let person = context
+        .ops(&mut store, &registry)?
+        .set_details(person.id, &details)?;
+    let assessor = match person.assessor_id {
+        Some(id) => store.person(id)?.name,
+        None => "none".to_string(),
+    };
+    let born = person
+        .date_of_birth
+        .map_or("not recorded".into(), |d| d.to_string());
+    let dates = store
+        .latest_enrolment(person.id)?
+        .map(|e| {
+            format!(
+                "on the programme from {} to {}",
+                e.start_date, e.planned_end
+            )
+        })
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{} (id {}): born {born}, {dates}, assessor {assessor}",
+        person.name, person.id
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -73,11 +118,15 @@ pub fn set_status(
 pub fn add_assessor(
     context: &Context,
     name: &str,
+    allow_same_name: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
     let (mut store, registry) = (context.open_store()?, context.registry()?);
-    let id = context.ops(&mut store, &registry)?.add_assessor(name)?;
-    writeln!(out, "added assessor {} (id {})", name.trim(), id.0)?;
+    let id = context
+        .ops(&mut store, &registry)?
+        .add_assessor(name, allow_same_name)?;
+    let name = store.person(id)?.name;
+    writeln!(out, "added assessor {name} (id {})", id.0)?;
     Ok(ExitCode::SUCCESS)
 }
 

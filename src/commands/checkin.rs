@@ -2,7 +2,9 @@
 
 use super::{CommandError, Context, enrolled};
 use crate::cli::ReportFormat;
+use crate::domain::Checkin;
 use crate::report::{checkin_markdown, json};
+use crate::store::Store;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -12,8 +14,10 @@ pub fn list(context: &Context, query: &str, out: &mut dyn Write) -> Result<ExitC
     let checkins = store.checkin_list(enrolment.id)?;
     if checkins.is_empty() {
         writeln!(out, "{} has no check-ins yet", person.name)?;
+        return Ok(ExitCode::SUCCESS);
     }
-    for checkin in checkins {
+    writeln!(out, "{:>5}  {:10}  {:<6}  ASSESSOR", "ID", "DATE", "STATE")?;
+    for checkin in &checkins {
         let state = if checkin.sealed { "signed" } else { "draft" };
         let mut line = format!(
             "{:>5}  {}  {:<6}  {}",
@@ -22,13 +26,37 @@ pub fn list(context: &Context, query: &str, out: &mut dyn Write) -> Result<ExitC
         if let Some(original) = checkin.amends {
             line.push_str(&format!("  amends {original}"));
         }
-        if !checkin.amended_by.is_empty() {
-            let ids: Vec<String> = checkin.amended_by.iter().map(i64::to_string).collect();
-            line.push_str(&format!("  amended by {}", ids.join(", ")));
-        }
+        line.push_str(&amendments(checkin, &checkins));
         writeln!(out, "{line}")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The check-ins amending `checkin`: signed ones amend it; a draft does
+/// not yet, so it is named as a draft.
+fn amendments(checkin: &Checkin, all: &[Checkin]) -> String {
+    let signed = |id: i64| all.iter().any(|c| c.id == id && c.sealed);
+    let (done, drafts): (Vec<i64>, Vec<i64>) =
+        checkin.amended_by.iter().partition(|&&id| signed(id));
+    let ids = |ids: &[i64]| {
+        ids.iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut text = String::new();
+    if !done.is_empty() {
+        text.push_str(&format!("  amended by {}", ids(&done)));
+    }
+    if !drafts.is_empty() {
+        let word = if drafts.len() == 1 {
+            "amendment"
+        } else {
+            "amendments"
+        };
+        text.push_str(&format!("  {word} {} in draft", ids(&drafts)));
+    }
+    text
 }
 
 pub fn show(
@@ -43,10 +71,29 @@ pub fn show(
         .map_err(|_| CommandError::Refused(format!("no check-in has the id {id}")))?;
     let text = match format {
         ReportFormat::Json => json(&record) + "\n",
-        ReportFormat::Md | ReportFormat::Csv => checkin_markdown(&record),
+        ReportFormat::Md | ReportFormat::Csv => markdown(&store, &record)?,
     };
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The record as Markdown, with the text of the actions it reviews and
+/// which of its amendments are still drafts.
+fn markdown(store: &Store, record: &Checkin) -> Result<String, CommandError> {
+    let reviewed: Vec<i64> = record
+        .content
+        .action_reviews
+        .iter()
+        .map(|review| review.action_id)
+        .collect();
+    let reviewed = store.actions(&reviewed)?;
+    let mut drafts = Vec::new();
+    for &id in &record.amended_by {
+        if !store.checkin(id)?.sealed {
+            drafts.push(id);
+        }
+    }
+    Ok(checkin_markdown(record, &reviewed, &drafts))
 }
 
 /// Starts an amendment: a draft copying the signed check-in, naming it and

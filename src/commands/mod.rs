@@ -7,6 +7,7 @@ mod records;
 mod report;
 mod show;
 mod standard_show;
+mod terminal;
 mod validate;
 
 use crate::cli::{
@@ -47,15 +48,19 @@ impl From<OpError> for CommandError {
         match error {
             OpError::Store(error) => CommandError::Store(error),
             OpError::Framework(error) => CommandError::Framework(error),
+            OpError::SameName { name, existing } => CommandError::Refused(format!(
+                "{name} is already recorded (id {existing}); to add another person with the same name, add --allow-same-name"
+            )),
             other => CommandError::Refused(other.naming(|field| flag(field).to_string())),
         }
     }
 }
 
-/// How the command line names each input.
+/// How the command line names each input: a flag, or a positional argument
+/// as the usage line shows it.
 fn flag(field: Field) -> &'static str {
     match field {
-        Field::Name => "name",
+        Field::Name => "<NAME>",
         Field::Start => "--start",
         Field::DateOfBirth => "--dob",
         Field::Employer => "--employer",
@@ -68,13 +73,13 @@ fn flag(field: Field) -> &'static str {
         Field::Description => "--text",
         Field::FileRef => "--file",
         Field::Outcomes => "--outcomes",
-        Field::Outcome => "code",
+        Field::Outcome => "<CODE>",
         Field::Hours => "--hours",
         Field::Category => "--category",
         Field::Activity => "--activity",
         Field::Note => "--note",
         Field::Benefit => "--benefit",
-        Field::Requirement => "id",
+        Field::Requirement => "<ID>",
         Field::Reference => "--reference",
         Field::Expires => "--expires",
         Field::Reason => "--reason",
@@ -136,6 +141,14 @@ impl Context {
 
 /// Runs the parsed command line; the exit code says whether it succeeded.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+    if terminal::for_programs(cli.command.as_ref()) {
+        run_command(cli, out)
+    } else {
+        run_command(cli, &mut terminal::Visible(out))
+    }
+}
+
+fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
     let context = Context {
         standard: cli.standard,
         db: cli.db,
@@ -155,6 +168,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
         }
         Some(Command::Apprentice { command }) => match command {
             ApprenticeCommand::Add(add) => apprentice::add(&context, &add, out),
+            ApprenticeCommand::Set(set) => apprentice::set_details(&context, &set, out),
             ApprenticeCommand::List { format } => apprentice::list(&context, format, out),
             ApprenticeCommand::Show { person, format } => show::run(&context, &person, format, out),
             ApprenticeCommand::Status {
@@ -164,8 +178,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
             } => apprentice::set_status(&context, &person, &status, date, out),
         },
         Some(Command::Assessor {
-            command: AssessorCommand::Add { name },
-        }) => apprentice::add_assessor(&context, &name, out),
+            command:
+                AssessorCommand::Add {
+                    name,
+                    allow_same_name,
+                },
+        }) => apprentice::add_assessor(&context, &name, allow_same_name, out),
         Some(Command::Evidence {
             command: EvidenceCommand::Add(add),
         }) => records::add_evidence(&context, &add, out),

@@ -14,6 +14,47 @@ pub struct HoursClaim {
     pub already_that_day: f64,
 }
 
+/// The smallest entry worth recording: six minutes.
+const LEAST_HOURS: f64 = 0.1;
+
+/// A number of hours fit for one entry: at least six minutes, at most a
+/// day, to the hundredth of an hour at most (7.25 is a quarter past seven).
+pub fn check_hours_amount(hours: f64) -> Result<f64, String> {
+    if !(hours.is_finite() && hours > 0.0) {
+        return Err(format!(
+            "{} is not a positive number of hours",
+            shown(hours)
+        ));
+    }
+    if hours < LEAST_HOURS {
+        return Err(format!(
+            "{} h is less than the least that can be recorded, {LEAST_HOURS} h (six minutes)",
+            shown(hours)
+        ));
+    }
+    if hours > 24.0 {
+        return Err(format!("{} h is more than a day holds", shown(hours)));
+    }
+    if (hours * 100.0).round() / 100.0 != hours {
+        return Err(format!(
+            "{} h is more precise than needed: give at most two decimal places, e.g. 7.25",
+            shown(hours)
+        ));
+    }
+    Ok(hours)
+}
+
+/// A number as a person can read it: far too small or large ones in
+/// exponent form rather than hundreds of digits.
+fn shown(number: f64) -> String {
+    let size = number.abs();
+    if number.is_finite() && size != 0.0 && !(1e-4..1e6).contains(&size) {
+        format!("{number:e}")
+    } else {
+        format!("{number}")
+    }
+}
+
 /// Why the entry cannot be recorded, in words; `Ok` when it can.
 pub fn check_hours(claim: &HoursClaim) -> Result<(), String> {
     let HoursClaim {
@@ -24,9 +65,7 @@ pub fn check_hours(claim: &HoursClaim) -> Result<(), String> {
         daily_cap,
         already_that_day,
     } = *claim;
-    if !(hours.is_finite() && hours > 0.0) {
-        return Err(format!("{hours} is not a positive number of hours"));
-    }
+    check_hours_amount(hours)?;
     if date < start {
         return Err(format!(
             "{date} is before the start of the programme ({start})"
@@ -90,5 +129,32 @@ mod tests {
         );
         assert!(check_hours(&claim("2026-02-02", 0.0, 0.0)).is_err());
         assert!(check_hours(&claim("2026-02-02", f64::NAN, 0.0)).is_err());
+    }
+
+    #[test]
+    fn hours_are_at_least_six_minutes_at_most_a_day_and_to_the_hundredth() {
+        assert_eq!(check_hours_amount(7.25), Ok(7.25));
+        assert_eq!(check_hours_amount(0.1), Ok(0.1));
+        assert_eq!(check_hours_amount(24.0), Ok(24.0));
+        let tiny = check_hours_amount(1e-320).unwrap_err();
+        assert!(tiny.contains("less than the least"), "{tiny}");
+        assert!(tiny.len() < 120, "no 320-digit number: {tiny}");
+        assert!(
+            check_hours_amount(25.0)
+                .unwrap_err()
+                .contains("more than a day")
+        );
+        assert!(check_hours_amount(1e300).unwrap_err().len() < 120);
+        assert!(
+            check_hours_amount(7.333)
+                .unwrap_err()
+                .contains("two decimal places")
+        );
+        assert!(
+            check_hours_amount(-6.0)
+                .unwrap_err()
+                .contains("-6 is not a positive")
+        );
+        assert!(check_hours_amount(f64::INFINITY).is_err());
     }
 }

@@ -7,6 +7,7 @@ mod hours;
 
 mod person;
 mod progress;
+mod record_dates;
 mod records;
 mod seal;
 pub mod standing;
@@ -21,13 +22,14 @@ pub use checkin::{
 };
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
-pub use hours::{HoursClaim, check_hours};
-pub use person::{Person, PersonId, PersonSummary, Role};
+pub use hours::{HoursClaim, check_hours, check_hours_amount};
+pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
     orphans,
 };
+pub use record_dates::{RequirementDateError, check_evidence_date, check_requirement_dates};
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
 pub use seal::seal;
-pub use text::{check_name, check_text, parse_date};
+pub use text::{check_file_ref, check_name, check_text, parse_date, visible, visible_lines};
 pub use version::{LastChange, Version};

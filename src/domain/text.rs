@@ -6,20 +6,35 @@ use chrono::NaiveDate;
 
 /// A name (of a person or employer): one line, 1 to 100 characters.
 pub fn check_name(name: &str) -> Result<&str, String> {
-    let name = name.trim();
-    if name.is_empty() {
+    check_line(name, 100)
+}
+
+/// Where evidence is kept (a file path or document reference): one line of
+/// at most 1024 characters, or nothing.
+pub fn check_file_ref(text: &str) -> Result<Option<&str>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    check_line(text, 1024).map(Some)
+}
+
+/// One line of 1 to `max_chars` characters, trimmed, without control
+/// characters.
+fn check_line(text: &str, max_chars: usize) -> Result<&str, String> {
+    let text = text.trim();
+    if text.is_empty() {
         return Err("cannot be empty".into());
     }
-    if let Some(c) = name.chars().find(|c| c.is_control()) {
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
         return Err(format!(
             "cannot contain control characters (found U+{:04X})",
             c as u32
         ));
     }
-    if name.chars().count() > 100 {
-        return Err("can be at most 100 characters".into());
+    if text.chars().count() > max_chars {
+        return Err(format!("can be at most {max_chars} characters"));
     }
-    Ok(name)
+    Ok(text)
 }
 
 /// Free text (a note, a description): may span lines and hold tabs, but no
@@ -38,6 +53,32 @@ pub fn check_text(text: &str, max_chars: usize) -> Result<&str, String> {
         return Err(format!("can be at most {max_chars} characters"));
     }
     Ok(text.trim_end())
+}
+
+/// `text` with every control character replaced by a visible escape, so
+/// text from users or files never drives the terminal it is shown on.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Text meant for a terminal, several lines long: `visible` line by line,
+/// keeping the line breaks and tabs that lay it out.
+pub fn visible_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| line.split('\t').map(visible).collect::<Vec<_>>().join("\t"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Earliest and latest years accepted: anything outside is a typing slip.
@@ -69,6 +110,27 @@ mod tests {
     }
 
     #[test]
+    fn a_file_reference_is_one_bounded_line() {
+        assert_eq!(
+            check_file_ref(" docs/panel.pdf "),
+            Ok(Some("docs/panel.pdf"))
+        );
+        assert_eq!(check_file_ref("  "), Ok(None));
+        assert!(
+            check_file_ref("a\u{1b}[2Jb")
+                .unwrap_err()
+                .contains("U+001B")
+        );
+        assert!(check_file_ref("a\nb").is_err());
+        assert!(check_file_ref(&"x".repeat(1024)).is_ok());
+        assert!(
+            check_file_ref(&"x".repeat(1025))
+                .unwrap_err()
+                .contains("at most 1024")
+        );
+    }
+
+    #[test]
     fn notes_keep_lines_and_tabs_but_not_escapes() {
         assert_eq!(
             check_text("line one\n\tline two\n", 100),
@@ -76,6 +138,17 @@ mod tests {
         );
         assert!(check_text("red \u{1b}[31m", 100).is_err());
         assert!(check_text("abc", 2).is_err());
+    }
+
+    #[test]
+    fn escapes_are_made_visible_and_layout_kept() {
+        assert_eq!(visible("red \u{1b}[31m"), "red \\u{1b}[31m");
+        assert_eq!(visible("a\nb"), "a\\nb");
+        assert_eq!(
+            visible_lines("| \u{1b}]0;x\u{7} |\n\tnext\r\n"),
+            "| \\u{1b}]0;x\\u{7} |\n\tnext\\r\n"
+        );
+        assert_eq!(visible_lines("\u{9b}31m"), "\\u{9b}31m");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! end can point at it in its own words (`--date` on the command line,
 //! the Date field in the app).
 
+use crate::domain::PersonId;
 use crate::framework::FrameworkError;
 use crate::store::StoreError;
 use thiserror::Error;
@@ -80,6 +81,12 @@ pub enum OpError {
     /// An input breaks a rule.
     #[error("{}: {message}", field.word())]
     Invalid { field: Field, message: String },
+    /// A new person's name reads the same as someone already recorded:
+    /// refused unless the user says it is another person.
+    #[error(
+        "{name} is already recorded (id {existing}); if this is another person with the same name, say so to add them"
+    )]
+    SameName { name: String, existing: PersonId },
     /// The action cannot be taken, whatever the input.
     #[error("{0}")]
     Refused(String),

@@ -8,6 +8,7 @@
 mod checkins;
 mod clock;
 mod demo;
+mod details;
 mod error;
 mod people;
 mod read;
@@ -15,6 +16,7 @@ mod records;
 
 pub use checkins::{CheckinStarted, Signatures, agreed_action};
 pub use clock::Clock;
+pub use details::Details;
 pub use error::{Field, OpError};
 pub use people::Enrolling;
 pub use read::{PersonRecord, person_record};
@@ -74,16 +76,11 @@ fn framework_of<'r>(registry: &'r Registry, framework_id: &str) -> Result<&'r Fr
     })
 }
 
-/// The framework of the enrolment with this id.
-fn framework_of_enrolment<'r>(
-    change: &Change,
-    registry: &'r Registry,
-    enrolment: EnrolmentId,
-) -> Result<&'r Framework, OpError> {
-    let found = change
-        .enrolment(enrolment)?
-        .ok_or_else(|| OpError::Gone(format!("enrolment {} is not recorded", enrolment.0)))?;
-    framework_of(registry, &found.framework_id)
+/// The enrolment with this id.
+fn enrolment_of(change: &Change, id: EnrolmentId) -> Result<Enrolment, OpError> {
+    change
+        .enrolment(id)?
+        .ok_or_else(|| OpError::Gone(format!("enrolment {} is not recorded", id.0)))
 }
 
 /// Refuses a write based on a state of the record that is no longer

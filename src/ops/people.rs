@@ -2,7 +2,9 @@
 //! an enrolment's status (breaks in learning, withdrawal, completion).
 
 use super::{Field, OpError, Ops, enrolled, framework_of};
-use crate::domain::{EnrolmentId, EnrolmentStatus, Person, PersonId, Role, check_name};
+use crate::domain::{
+    EnrolmentId, EnrolmentStatus, Person, PersonId, Role, check_name, person_name, same_name,
+};
 use crate::framework::Framework;
 use crate::store::{Change, NewApprentice};
 use chrono::NaiveDate;
@@ -19,6 +21,8 @@ pub struct Enrolling {
     pub employer: Option<String>,
     pub area: Option<String>,
     pub employer_opt_in: bool,
+    /// Add them even if someone recorded has a name that reads the same.
+    pub allow_same_name: bool,
 }
 
 /// Who was enrolled, on what, until when.
@@ -35,7 +39,7 @@ impl Ops<'_> {
     pub fn enrol(&mut self, new: &Enrolling) -> Result<Enrolled, OpError> {
         let registry = self.registry;
         let today = self.clock.today();
-        let name = check_name(&new.name).map_err(|m| OpError::invalid(Field::Name, m))?;
+        let name = person_name(&new.name).map_err(|m| OpError::invalid(Field::Name, m))?;
         let employer = new
             .employer
             .as_deref()
@@ -52,10 +56,11 @@ impl Ops<'_> {
                 .ok_or_else(|| OpError::Refused("no framework is loaded".into()))?,
         };
         let area = check_area(framework, new.area.as_deref())?;
-        let enrolled = NewApprentice::enrolled_on(name, framework, start).ok_or_else(|| {
+        let enrolled = NewApprentice::enrolled_on(&name, framework, start).ok_or_else(|| {
             OpError::invalid(Field::Start, "the planned end falls outside the calendar")
         })?;
         let change = self.begin()?;
+        check_new_name(&change, &name, new.allow_same_name)?;
         if let Some(assessor) = new.assessor {
             check_is_assessor(&change, assessor)?;
         }
@@ -77,10 +82,12 @@ impl Ops<'_> {
         })
     }
 
-    pub fn add_assessor(&mut self, name: &str) -> Result<PersonId, OpError> {
-        let name = check_name(name).map_err(|m| OpError::invalid(Field::Name, m))?;
+    /// Adds an assessor; `allow_same_name` as for `Enrolling`.
+    pub fn add_assessor(&mut self, name: &str, allow_same_name: bool) -> Result<PersonId, OpError> {
+        let name = person_name(name).map_err(|m| OpError::invalid(Field::Name, m))?;
         let change = self.begin()?;
-        let id = change.add_assessor(name)?;
+        check_new_name(&change, &name, allow_same_name)?;
+        let id = change.add_assessor(&name)?;
         change.commit()?;
         Ok(id)
     }
@@ -114,7 +121,11 @@ impl Ops<'_> {
     }
 }
 
-fn check_birth(born: Option<NaiveDate>, start: NaiveDate, today: NaiveDate) -> Result<(), OpError> {
+pub(super) fn check_birth(
+    born: Option<NaiveDate>,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), OpError> {
     let Some(born) = born else { return Ok(()) };
     if born >= start {
         return Err(OpError::invalid(
@@ -131,7 +142,25 @@ fn check_birth(born: Option<NaiveDate>, start: NaiveDate, today: NaiveDate) -> R
     Ok(())
 }
 
-fn check_is_assessor(change: &Change, id: PersonId) -> Result<(), OpError> {
+/// Refuses a name that reads the same as a recorded person's, unless allowed.
+fn check_new_name(change: &Change, name: &str, allowed: bool) -> Result<(), OpError> {
+    if allowed {
+        return Ok(());
+    }
+    match change
+        .person_names()?
+        .into_iter()
+        .find(|(_, existing)| same_name(existing, name))
+    {
+        Some((existing, recorded)) => Err(OpError::SameName {
+            name: recorded,
+            existing,
+        }),
+        None => Ok(()),
+    }
+}
+
+pub(super) fn check_is_assessor(change: &Change, id: PersonId) -> Result<(), OpError> {
     let person = change.person(id)?;
     if person.role == Role::Assessor {
         Ok(())

@@ -2,10 +2,11 @@
 //! apprentice's own status of an outcome and the assessor's judgement.
 //! Writes from a screen name the version they were based on (`base`).
 
-use super::{Field, OpError, Ops, enrolled, expect_version, framework_of, framework_of_enrolment};
+use super::{Field, OpError, Ops, enrolled, enrolment_of, expect_version, framework_of};
 use crate::domain::{
-    EnrolmentId, EvidenceKind, HoursClaim, Judgement, OutcomeStatus, PersonId, RequirementStatus,
-    Role, Version, check_hours, check_name, check_text,
+    EnrolmentId, EvidenceKind, HoursClaim, Judgement, OutcomeStatus, PersonId,
+    RequirementDateError, RequirementStatus, Role, Version, check_evidence_date, check_file_ref,
+    check_hours, check_hours_amount, check_name, check_requirement_dates, check_text,
 };
 use crate::framework::Framework;
 use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate};
@@ -70,7 +71,7 @@ impl Ops<'_> {
         let (_, enrolment) = enrolled(&change, person)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let outcomes = evidence_outcomes(framework, &input.outcomes)?;
-        let evidence = checked_evidence(input, &outcomes, today)?;
+        let evidence = checked_evidence(input, &outcomes, enrolment.start_date, today)?;
         let id = change.add_evidence(enrolment.id, &evidence)?;
         finish(change, RecordKey::Evidence(id), id)
     }
@@ -83,10 +84,10 @@ impl Ops<'_> {
     ) -> Result<Version, OpError> {
         let (registry, today) = (self.registry, self.clock.today());
         let change = self.begin()?;
-        let enrolment = live_evidence(&change, id, base)?;
-        let framework = framework_of_enrolment(&change, registry, enrolment)?;
+        let enrolment = enrolment_of(&change, live_evidence(&change, id, base)?)?;
+        let framework = framework_of(registry, &enrolment.framework_id)?;
         let outcomes = evidence_outcomes(framework, &input.outcomes)?;
-        let evidence = checked_evidence(input, &outcomes, today)?;
+        let evidence = checked_evidence(input, &outcomes, enrolment.start_date, today)?;
         change.update_evidence(id, &evidence)?;
         Ok(finish(change, RecordKey::Evidence(id), id)?.version)
     }
@@ -125,10 +126,12 @@ impl Ops<'_> {
         let (_, enrolment) = enrolled(&change, person)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let checked = checked_hours(framework, input)?;
+        let hours =
+            check_hours_amount(input.hours).map_err(|m| OpError::invalid(Field::Hours, m))?;
         let date = input.date.unwrap_or(today);
         let claim = HoursClaim {
             date,
-            hours: input.hours,
+            hours,
             start: enrolment.start_date,
             today,
             daily_cap: framework.hours.daily_cap_hours(),
@@ -137,7 +140,7 @@ impl Ops<'_> {
         check_hours(&claim).map_err(|m| OpError::invalid(hours_field(&claim), m))?;
         let entry = NewHours {
             date,
-            hours: input.hours,
+            hours,
             category: &input.category,
             activity: input.activity.as_deref(),
             note: checked.note,
@@ -179,7 +182,7 @@ impl Ops<'_> {
     ) -> Result<Version, OpError> {
         let (registry, today) = (self.registry, self.clock.today());
         let change = self.begin()?;
-        let (_, enrolment) = enrolled(&change, person)?;
+        let (person, enrolment) = enrolled(&change, person)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         if framework.requirement(requirement).is_none() {
             return Err(OpError::invalid(
@@ -190,9 +193,11 @@ impl Ops<'_> {
                 ),
             ));
         }
-        if let Some(date) = input.date {
-            not_future(date, today, Field::Date)?;
-        }
+        check_requirement_dates(input.date, input.expires_on, person.date_of_birth, today)
+            .map_err(|error| match error {
+                RequirementDateError::Date(m) => OpError::invalid(Field::Date, m),
+                RequirementDateError::Expires(m) => OpError::invalid(Field::Expires, m),
+            })?;
         let reference = input
             .reference
             .as_deref()
@@ -265,15 +270,24 @@ fn finish(change: Change, key: RecordKey, id: i64) -> Result<Written, OpError> {
 fn checked_evidence<'a>(
     input: &'a EvidenceInput,
     outcomes: &'a [String],
+    start: NaiveDate,
     today: NaiveDate,
 ) -> Result<NewEvidence<'a>, OpError> {
+    let date = input.date.unwrap_or(today);
     Ok(NewEvidence {
-        date: not_future(input.date.unwrap_or(today), today, Field::Date)?,
+        date: check_evidence_date(date, start, today)
+            .map_err(|m| OpError::invalid(Field::Date, m))?,
         title: check_name(&input.title).map_err(|m| OpError::invalid(Field::Title, m))?,
         kind: input.kind,
         description: check_text(&input.description, 20_000)
             .map_err(|m| OpError::invalid(Field::Description, m))?,
-        file_ref: input.file_ref.as_deref(),
+        file_ref: input
+            .file_ref
+            .as_deref()
+            .map(check_file_ref)
+            .transpose()
+            .map_err(|m| OpError::invalid(Field::FileRef, m))?
+            .flatten(),
         outcomes,
     })
 }
@@ -303,16 +317,6 @@ pub(super) fn acting_assessor(
     } else {
         Err(refused())
     }
-}
-
-fn not_future(date: NaiveDate, today: NaiveDate, field: Field) -> Result<NaiveDate, OpError> {
-    if date > today {
-        return Err(OpError::invalid(
-            field,
-            format!("{date} is in the future (today is {today})"),
-        ));
-    }
-    Ok(date)
 }
 
 /// The daily cap and the day's date are about different inputs.

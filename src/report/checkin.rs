@@ -1,15 +1,21 @@
 //! A check-in as a Markdown record: sections, judgements, actions, and the
 //! signatures and seal that make it trustworthy.
 
-use crate::domain::Checkin;
 use crate::domain::CheckinSection;
+use crate::domain::{AgreedAction, Checkin};
 use std::fmt::Write;
 
-pub fn checkin_markdown(record: &Checkin) -> String {
+/// `reviewed` holds the actions the check-in reviews, with their ids;
+/// `drafts` the amendments of it not yet signed.
+pub fn checkin_markdown(
+    record: &Checkin,
+    reviewed: &[(i64, AgreedAction)],
+    drafts: &[i64],
+) -> String {
     let mut text = String::new();
-    heading(&mut text, record);
+    heading(&mut text, record, drafts);
     sections(&mut text, record);
-    action_reviews(&mut text, record);
+    action_reviews(&mut text, record, reviewed);
     judgements(&mut text, record);
     actions(&mut text, record);
     if let Some(next) = record.content.next_due {
@@ -20,7 +26,7 @@ pub fn checkin_markdown(record: &Checkin) -> String {
 }
 
 /// Whose check-in, when, who signed it, and how it relates to amendments.
-fn heading(text: &mut String, record: &Checkin) {
+fn heading(text: &mut String, record: &Checkin, drafts: &[i64]) {
     let _ = writeln!(
         text,
         "# Check-in {} — {}, {}\n",
@@ -37,9 +43,20 @@ fn heading(text: &mut String, record: &Checkin) {
     if let (Some(original), Some(reason)) = (record.amends, &record.amend_reason) {
         let _ = writeln!(text, "Amends check-in {original}: {reason}\n");
     }
-    if !record.amended_by.is_empty() {
-        let ids: Vec<String> = record.amended_by.iter().map(i64::to_string).collect();
-        let _ = writeln!(text, "Amended by check-in {}.\n", ids.join(", "));
+    let (signed, drafted): (Vec<&i64>, Vec<&i64>) = record
+        .amended_by
+        .iter()
+        .partition(|id| !drafts.contains(id));
+    let ids = |ids: &[&i64]| ids.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+    if !signed.is_empty() {
+        let _ = writeln!(text, "Amended by check-in {}.\n", ids(&signed).join(", "));
+    }
+    if !drafted.is_empty() {
+        let _ = writeln!(
+            text,
+            "An amendment is in draft, not yet signed: check-in {}.\n",
+            ids(&drafted).join(", ")
+        );
     }
 }
 
@@ -59,18 +76,23 @@ fn sections(text: &mut String, record: &Checkin) {
     }
 }
 
-fn action_reviews(text: &mut String, record: &Checkin) {
+fn action_reviews(text: &mut String, record: &Checkin, reviewed: &[(i64, AgreedAction)]) {
     if record.content.action_reviews.is_empty() {
         return;
     }
     let _ = writeln!(text, "## Actions from last time\n");
     for review in &record.content.action_reviews {
         let done = if review.done { "done" } else { "not done" };
-        let _ = writeln!(
-            text,
-            "- action {}: {done} {}",
-            review.action_id, review.note
-        );
+        let action = match reviewed.iter().find(|(id, _)| *id == review.action_id) {
+            Some((_, action)) => format!("{} ({})", action.text, action.owner),
+            None => format!("action {} (no longer recorded)", review.action_id),
+        };
+        let note = if review.note.trim().is_empty() {
+            String::new()
+        } else {
+            format!(": {}", review.note.trim())
+        };
+        let _ = writeln!(text, "- {action}: {done}{note}");
     }
     text.push('\n');
 }

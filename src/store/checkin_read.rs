@@ -86,6 +86,25 @@ impl Store {
         };
         read().map_err(sqlite_error(&self.path, "reading actions"))
     }
+
+    /// The actions with these ids, with their ids; ids not recorded are left out.
+    pub fn actions(&self, ids: &[i64]) -> Result<Vec<(i64, AgreedAction)>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<(i64, AgreedAction)>> {
+            let mut statement = self.connection.prepare_cached(
+                "SELECT id, text, owner, due_date FROM checkin_action WHERE id = ?1",
+            )?;
+            let mut found = Vec::new();
+            for id in ids {
+                found.extend(
+                    statement
+                        .query_map([id], numbered_action)?
+                        .collect::<Result<Vec<_>, _>>()?,
+                );
+            }
+            Ok(found)
+        };
+        read().map_err(sqlite_error(&self.path, "reading actions"))
+    }
 }
 
 impl Change<'_> {

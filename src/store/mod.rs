@@ -8,6 +8,7 @@ mod change;
 mod checkin_read;
 mod checkins;
 mod convert;
+mod details;
 mod enrolments;
 mod error;
 mod evidence;

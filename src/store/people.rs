@@ -147,6 +147,16 @@ impl Change<'_> {
         person(self.transaction(), self.path(), id)
     }
 
+    /// Everyone's id and name, read inside the change: to refuse a second
+    /// person whose name reads the same.
+    pub fn person_names(&self) -> Result<Vec<(PersonId, String)>, StoreError> {
+        self.run("reading names", |transaction| {
+            let mut statement = transaction.prepare("SELECT id, name FROM person ORDER BY id")?;
+            let rows = statement.query_map([], |row| Ok((PersonId(row.get(0)?), row.get(1)?)))?;
+            rows.collect()
+        })
+    }
+
     /// The enrolment with this id, read inside the change.
     pub fn enrolment(&self, id: EnrolmentId) -> Result<Option<Enrolment>, StoreError> {
         self.run("reading enrolments", |transaction| {

@@ -4,19 +4,12 @@
 /// `text` with every control character replaced by a visible escape, and
 /// the joiners that fuse emoji dropped (see `fuses_emoji`).
 pub fn clean(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() || fuses_emoji(c)) {
-        return text.to_string();
+    let shown = crate::domain::visible(text);
+    if shown.chars().any(fuses_emoji) {
+        shown.chars().filter(|&c| !fuses_emoji(c)).collect()
+    } else {
+        shown
     }
-    text.chars()
-        .filter(|&c| !fuses_emoji(c))
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// Characters that fuse emoji into one glyph (zero-width joiner, emoji

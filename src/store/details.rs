@@ -1,0 +1,90 @@
+//! Correcting what was given at enrolment: a person's date of birth and
+//! assessor, an enrolment's start (and so its planned end). Each field
+//! changed gets a history row with its old and new value.
+
+use super::StoreError;
+use super::change::Change;
+use super::history::{ChangeKind, FieldChange, RecordKey};
+use crate::domain::{EnrolmentId, PersonId};
+use chrono::NaiveDate;
+use rusqlite::params;
+
+impl Change<'_> {
+    /// Sets a person's date of birth and assessor, writing history for
+    /// those that differ from what is stored.
+    pub fn set_person_details(
+        &self,
+        person: PersonId,
+        date_of_birth: Option<NaiveDate>,
+        assessor: Option<PersonId>,
+    ) -> Result<(), StoreError> {
+        self.run("changing a person's details", |transaction| {
+            let (born, assessed_by): (Option<NaiveDate>, Option<i64>) = transaction.query_row(
+                "SELECT date_of_birth, assessor_id FROM person WHERE id = ?1",
+                [person.0],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            transaction.execute(
+                "UPDATE person SET date_of_birth = ?2, assessor_id = ?3 WHERE id = ?1",
+                params![person.0, date_of_birth, assessor.map(|a| a.0)],
+            )?;
+            let mut fields: Vec<FieldChange> = Vec::new();
+            if born != date_of_birth {
+                fields.push(("date_of_birth", text(born), text(date_of_birth)));
+            }
+            if assessed_by != assessor.map(|a| a.0) {
+                fields.push(("assessor_id", text(assessed_by), text(assessor)));
+            }
+            self.history(ChangeKind::Update, &RecordKey::Person(person), &fields)
+        })
+    }
+
+    /// Moves an enrolment's start and planned end.
+    pub fn set_enrolment_dates(
+        &self,
+        enrolment: EnrolmentId,
+        start: NaiveDate,
+        planned_end: NaiveDate,
+    ) -> Result<(), StoreError> {
+        self.run("changing an enrolment's dates", |transaction| {
+            let (old_start, old_end): (NaiveDate, NaiveDate) = transaction.query_row(
+                "SELECT start_date, planned_end FROM enrolment WHERE id = ?1",
+                [enrolment],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            transaction.execute(
+                "UPDATE enrolment SET start_date = ?2, planned_end = ?3 WHERE id = ?1",
+                params![enrolment, start, planned_end],
+            )?;
+            let fields = [
+                ("start_date", text(Some(old_start)), text(Some(start))),
+                ("planned_end", text(Some(old_end)), text(Some(planned_end))),
+            ];
+            self.history(
+                ChangeKind::Update,
+                &RecordKey::Enrolment(enrolment),
+                &fields,
+            )
+        })
+    }
+
+    /// The earliest day anything is recorded on for an enrolment: evidence,
+    /// hours, a check-in or a break in learning.
+    pub fn earliest_record(&self, enrolment: EnrolmentId) -> Result<Option<NaiveDate>, StoreError> {
+        self.run("reading an enrolment's records", |transaction| {
+            transaction.query_row(
+                "SELECT min(day) FROM (
+                    SELECT min(date) AS day FROM evidence WHERE enrolment_id = ?1 AND deleted_at IS NULL
+                    UNION ALL SELECT min(date) FROM hours_entry WHERE enrolment_id = ?1 AND deleted_at IS NULL
+                    UNION ALL SELECT min(date) FROM checkin WHERE enrolment_id = ?1
+                    UNION ALL SELECT min(start_date) FROM learning_break WHERE enrolment_id = ?1)",
+                [enrolment],
+                |row| row.get(0),
+            )
+        })
+    }
+}
+
+fn text(value: Option<impl ToString>) -> Option<String> {
+    value.map(|v| v.to_string())
+}
