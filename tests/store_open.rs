@@ -207,3 +207,46 @@ fn a_read_only_file_opens_for_reading_and_says_so() {
     let store = Store::open(&path).expect("opens read-only");
     assert!(store.is_read_only());
 }
+
+/// Sets the schema version in the header as a damaged or hand-edited file has it.
+fn set_user_version(path: &Path, version: i64) {
+    Connection::open(path)
+        .and_then(|connection| {
+            connection.pragma_update(None, "user_version", version)?;
+            connection.pragma_update(None, "journal_mode", "DELETE")
+        })
+        .expect("edit the header");
+}
+
+/// A refusal a user reads: one line, naming the file.
+fn assert_one_line_naming(error: &StoreError, path: &Path) {
+    let text = error.to_string();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains(&path.display().to_string()), "{text}");
+}
+
+#[test]
+fn a_negative_schema_version_is_refused_in_one_line_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    drop(Store::open(&path).expect("create"));
+    set_user_version(&path, -1);
+    let before = fs::read(&path).expect("read");
+    let error = Store::open(&path).err().expect("refused");
+    assert!(matches!(error, StoreError::DamagedHeader { .. }), "{error}");
+    assert_one_line_naming(&error, &path);
+    assert!(fs::read(&path).expect("read") == before, "the file changed");
+}
+
+#[test]
+fn tables_at_schema_version_zero_are_refused_in_one_line_saying_what_to_do() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    drop(Store::open(&path).expect("create"));
+    set_user_version(&path, 0);
+    let before = fs::read(&path).expect("read");
+    let error = Store::open(&path).err().expect("refused");
+    assert_one_line_naming(&error, &path);
+    assert!(error.to_string().contains("backup"), "{error}");
+    assert!(fs::read(&path).expect("read") == before, "the file changed");
+}

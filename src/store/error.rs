@@ -40,6 +40,16 @@ pub enum StoreError {
     )]
     Damaged { path: PathBuf },
 
+    #[error(
+        "{path}: the header gives schema version {found}, which no pcso-tracker writes: the file is damaged; it was left untouched. Restore the latest backup (see `backup`)"
+    )]
+    DamagedHeader { path: PathBuf, found: i64 },
+
+    #[error(
+        "{path}: has tables but no schema version, so it cannot be upgraded safely; it was left untouched. Restore the latest backup (see `backup`), or give another file with --db"
+    )]
+    UnversionedTables { path: PathBuf },
+
     #[error("{path}: the disk is full, so nothing was recorded; free some space and try again")]
     DiskFull { path: PathBuf },
 
@@ -72,10 +82,16 @@ pub enum StoreError {
         message: String,
     },
 
-    #[error("{path}: {context}: {source}")]
+    // SQLite's messages can quote whole statements: the first line is enough.
+    #[error("{path}: {context}: {}", first_line(source))]
     Sqlite {
         path: PathBuf,
         context: &'static str,
         source: rusqlite::Error,
     },
+}
+
+fn first_line(error: &rusqlite::Error) -> String {
+    let text = error.to_string();
+    text.lines().next().unwrap_or_default().to_string()
 }
