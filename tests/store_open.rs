@@ -8,7 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 fn fresh(dir: &Path) -> Store {
-    Store::open(&dir.join("nested/folder/tracker.db")).expect("a fresh database opens")
+    Store::open(&dir.join("tracker.db")).expect("a fresh database opens")
 }
 
 /// A plain SQLite connection to the store's file, as another program has.

@@ -53,6 +53,25 @@ pub enum StoreError {
     #[error("{path}: the disk is full, so nothing was recorded; free some space and try again")]
     DiskFull { path: PathBuf },
 
+    #[error("{path}: is not a regular file; give the path of a database file")]
+    NotAFile { path: PathBuf },
+
+    #[error(
+        "{path}: the folder {folder} does not exist; check the path, or create the folder first"
+    )]
+    NoFolder { path: PathBuf, folder: PathBuf },
+
+    #[error(
+        "{setting} is empty; name a database file, or leave it unset to use the default database"
+    )]
+    EmptyName { setting: &'static str },
+
+    #[error("{path}: cannot make the file private to its owner: {source}")]
+    MakePrivate {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
     #[error("cannot create the folder {path}: {source}")]
     CreateFolder {
         path: PathBuf,

@@ -27,7 +27,7 @@ pub use error::StoreError;
 pub use evidence::NewEvidence;
 pub use history::RecordKey;
 pub use hours::NewHours;
-pub use location::{DATABASE_ENV, database_path};
+pub use location::{DATABASE_ENV, Location};
 pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
@@ -35,7 +35,7 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -51,14 +51,10 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed, with mode 0600) and upgrades the database.
-    /// A file that is not ours, or from a newer version, is left untouched.
+    /// The folder must exist. A file that is not ours, or from a newer
+    /// version, is left untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        if path.is_dir() {
-            return Err(StoreError::IsDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        create_parent_folder(path)?;
+        refuse_unusable_path(path)?;
         refuse_non_sqlite(path)?;
         create_private_file(path);
         let writable = OpenOptions::new().read(true).write(true).open(path).is_ok();
@@ -72,6 +68,10 @@ impl Store {
         configure(&connection, path)?;
         // Checked before anything below may write to the file.
         let found = schema::check(&connection, path)?;
+        if writable && found == 0 {
+            // An empty file adopted as a new database gets a new one's mode.
+            make_private(path)?;
+        }
         if writable {
             use_wal(&connection, path)?;
         }
@@ -164,21 +164,34 @@ fn configure(connection: &Connection, path: &Path) -> Result<(), StoreError> {
         .map_err(sqlite_error(path, "setting up the connection"))
 }
 
-fn create_parent_folder(path: &Path) -> Result<(), StoreError> {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() && !parent.exists() => {
-            // The folder holds personal data too: its owner only.
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(parent)
-                .map_err(|source| StoreError::CreateFolder {
-                    path: parent.to_path_buf(),
-                    source,
+/// Only a regular file, or a new one in a folder that exists, can be a
+/// database: SQLite would write a journal beside a device, and a missing
+/// folder is more likely a typing mistake than a request.
+fn refuse_unusable_path(path: &Path) -> Result<(), StoreError> {
+    let owned = || path.to_path_buf();
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(StoreError::IsDirectory { path: owned() }),
+        Ok(meta) if !meta.is_file() => Err(StoreError::NotAFile { path: owned() }),
+        Ok(_) => Ok(()),
+        Err(_) => match path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
+                Err(StoreError::NoFolder {
+                    path: owned(),
+                    folder: folder.to_path_buf(),
                 })
-        }
-        _ => Ok(()),
+            }
+            _ => Ok(()),
+        },
     }
+}
+
+fn make_private(path: &Path) -> Result<(), StoreError> {
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|source| {
+        StoreError::MakePrivate {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
 }
 
 /// Records are personal data: a new database is readable by its owner only.
@@ -233,6 +246,7 @@ mod tests {
     #[test]
     fn every_connection_checks_foreign_keys_and_syncs_normally_in_wal() {
         let dir = std::env::temp_dir().join(format!("pcso-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("folder");
         let store = Store::open(&dir.join("tracker.db")).expect("open");
         let pragma = |name: &str| -> i64 {
             store
