@@ -250,3 +250,57 @@ fn tables_at_schema_version_zero_are_refused_in_one_line_saying_what_to_do() {
     assert!(error.to_string().contains("backup"), "{error}");
     assert!(fs::read(&path).expect("read") == before, "the file changed");
 }
+
+/// The binary, unable to write where permissions forbid it even when the
+/// tests run as root (who may otherwise write anywhere).
+fn binary_without_override(db: &Path) -> std::process::Command {
+    let binary = env!("CARGO_BIN_EXE_pcso-tracker");
+    let mut command = if unsafe { libc::geteuid() } == 0 {
+        let mut setpriv = std::process::Command::new("setpriv");
+        setpriv.args([
+            "--bounding-set=-dac_override,-dac_read_search",
+            "--",
+            binary,
+        ]);
+        setpriv
+    } else {
+        std::process::Command::new(binary)
+    };
+    command.args(["--today", "2026-11-21", "--db"]).arg(db);
+    command
+}
+
+#[test]
+fn a_read_only_folder_is_read_and_a_write_is_refused_naming_the_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("shared");
+    fs::create_dir(&folder).expect("folder");
+    let db = folder.join("tracker.db");
+    let demo = binary_without_override(&db)
+        .arg("demo")
+        .output()
+        .expect("demo");
+    assert!(demo.status.success(), "{demo:?}");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).expect("chmod");
+    let listed = binary_without_override(&db)
+        .args(["apprentice", "list"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&listed.stdout);
+    let stderr = String::from_utf8_lossy(&listed.stderr);
+    assert!(listed.status.success(), "reading works: {stderr}");
+    assert!(stdout.contains("Amy Clark"), "{stdout}");
+    let added = binary_without_override(&db)
+        .args(["assessor", "add", "Jo Bloggs"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&added.stderr);
+    assert_eq!(added.status.code(), Some(1), "{stderr}");
+    let folder_text = folder.display().to_string();
+    assert!(
+        stderr.contains(&format!("the folder {folder_text} is read-only")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("opened read-only"), "{stderr}");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).expect("chmod back");
+}

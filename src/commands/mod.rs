@@ -104,11 +104,8 @@ impl Context {
 
     pub fn open_store(&self) -> Result<Store, CommandError> {
         let store = Location::resolve(self.db.as_deref())?.open()?;
-        if store.is_read_only() {
-            eprintln!(
-                "note: {} is read-only: it can be shown, but nothing can be recorded",
-                store.path().display()
-            );
+        if let Some(reason) = store.read_only_reason() {
+            eprintln!("note: {reason}");
         }
         Ok(store)
     }

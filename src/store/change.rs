@@ -25,10 +25,8 @@ impl Store {
         at: DateTime<Utc>,
         actor: Option<PersonId>,
     ) -> Result<Change<'_>, StoreError> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            });
+        if let Some(refusal) = self.read_only_reason() {
+            return Err(refusal);
         }
         let Store {
             connection, path, ..

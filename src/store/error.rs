@@ -31,6 +31,17 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
 
     #[error(
+        "{path}: the folder {folder} is read-only, so nothing can be recorded (SQLite writes its journal beside the database); check the folder's permissions"
+    )]
+    ReadOnlyFolder { path: PathBuf, folder: PathBuf },
+
+    #[error("{path}: cannot create the database file: {source}")]
+    CreateFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error(
         "{path}: another program has held the database locked for more than 5 seconds; try again"
     )]
     Locked { path: PathBuf },

@@ -3,6 +3,7 @@
 //! transaction that also writes their history rows. Storage knows nothing
 //! of the terminal, and nothing of who may do what.
 
+mod access;
 mod backup;
 mod change;
 mod checkin_read;
@@ -32,7 +33,8 @@ pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use access::Access;
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -46,7 +48,7 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     connection: Connection,
     path: PathBuf,
-    read_only: bool,
+    access: Access,
 }
 
 impl Store {
@@ -56,15 +58,12 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         refuse_unusable_path(path)?;
         refuse_non_sqlite(path)?;
-        create_private_file(path);
-        let writable = OpenOptions::new().read(true).write(true).open(path).is_ok();
-        let flags = if writable {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
+        create_private_file(path)?;
+        let access = Access::of(path);
+        let writable = !access.is_read_only();
+        let (uri, flags) = access.target(path);
         let mut connection =
-            Connection::open_with_flags(path, flags).map_err(sqlite_error(path, "opening"))?;
+            Connection::open_with_flags(uri, flags).map_err(sqlite_error(path, "opening"))?;
         configure(&connection, path)?;
         // Checked before anything below may write to the file.
         let found = schema::check(&connection, path)?;
@@ -79,7 +78,7 @@ impl Store {
         Ok(Store {
             connection,
             path: path.to_path_buf(),
-            read_only: !writable,
+            access,
         })
     }
 
@@ -89,7 +88,12 @@ impl Store {
 
     /// True when the file could only be opened for reading.
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.access.is_read_only()
+    }
+
+    /// Why nothing can be recorded, naming the cause; none when writable.
+    pub fn read_only_reason(&self) -> Option<StoreError> {
+        self.access.refusal(&self.path)
     }
 
     /// Runs statements as one IMMEDIATE transaction: all of it is kept, or
@@ -99,10 +103,8 @@ impl Store {
         context: &'static str,
         action: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            });
+        if let Some(refusal) = self.read_only_reason() {
+            return Err(refusal);
         }
         let path = self.path.clone();
         let transaction = self
@@ -195,13 +197,21 @@ fn make_private(path: &Path) -> Result<(), StoreError> {
 }
 
 /// Records are personal data: a new database is readable by its owner only.
-fn create_private_file(path: &Path) {
-    // Fails harmlessly when the file exists; SQLite then reports real problems.
-    let _ = OpenOptions::new()
+fn create_private_file(path: &Path) -> Result<(), StoreError> {
+    let created = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path);
+    match created {
+        Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists => {
+            Err(StoreError::CreateFile {
+                path: path.to_path_buf(),
+                source: error,
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Checks the 16-byte SQLite header before SQLite touches the file.
