@@ -137,6 +137,81 @@ fn killing_the_binary_mid_write_loses_nothing_it_reported_done() {
     );
 }
 
+/// Adds about 16 MB of evidence text, so a backup takes long enough to be
+/// interrupted part-way.
+fn bulk_up(db: &Path) -> i64 {
+    let connection = Connection::open(db).expect("open");
+    let text: String = (0..512 * 1024)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
+    for n in 0..32 {
+        connection
+            .execute(
+                "INSERT INTO evidence (enrolment_id, date, title, kind, description, created_at)
+                 VALUES ((SELECT min(id) FROM enrolment), '2026-11-01', ?1, 'other', ?2,
+                         '2026-11-01T00:00:00Z')",
+                (format!("Bulk {n}"), &text),
+            )
+            .expect("insert");
+    }
+    connection
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .expect("checkpoint");
+    count(db, "SELECT count(*) FROM evidence")
+}
+
+#[test]
+fn a_backup_killed_part_way_leaves_nothing_at_the_target() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tracker.db");
+    assert!(
+        binary(&db)
+            .arg("demo")
+            .output()
+            .expect("demo")
+            .status
+            .success()
+    );
+    let evidence = bulk_up(&db);
+    let (mut killed, mut finished) = (0, 0);
+    for attempt in 0..80 {
+        let target = dir.path().join(format!("backup-{attempt}.db"));
+        let mut child = binary(&db)
+            .arg("backup")
+            .arg(&target)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(4 * attempt));
+        if child.try_wait().expect("poll").is_none() {
+            child.kill().expect("kill");
+            killed += 1;
+        }
+        if child.wait().expect("wait").success() {
+            finished += 1;
+        }
+        let journal = dir.path().join(format!("backup-{attempt}.db-journal"));
+        assert!(
+            !journal.exists(),
+            "attempt {attempt}: a journal at the target"
+        );
+        if target.exists() {
+            // Whatever has the target's name is a whole copy.
+            let copied = count(&target, "SELECT count(*) FROM evidence");
+            assert_eq!(copied, evidence, "attempt {attempt}: a partial copy");
+        }
+        if finished >= 3 {
+            break;
+        }
+    }
+    assert!(
+        killed > 0 && finished > 0,
+        "killed {killed}, finished {finished}"
+    );
+    println!("{killed} backups killed part-way: none left a file or journal at its target");
+}
+
 /// The file's bytes, to show a refusal left it as it was.
 fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("read")

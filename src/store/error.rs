@@ -97,6 +97,12 @@ pub enum StoreError {
         source: std::io::Error,
     },
 
+    #[error("{path}: the backup could not be completed ({source}); nothing was left at that path")]
+    BackupWrite {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
     #[error("no data folder is known for this user; give a database with --db or PCSO_TRACKER_DB")]
     NoDataFolder,
 
