@@ -212,6 +212,31 @@ fn a_backup_killed_part_way_leaves_nothing_at_the_target() {
     println!("{killed} backups killed part-way: none left a file or journal at its target");
 }
 
+#[test]
+fn a_log_or_database_deleted_under_an_open_connection_stops_writes_until_reopened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tracker.db");
+    let wal = dir.path().join("tracker.db-wal");
+    let mut store = Store::open(&db).expect("open");
+    write(&mut store, |change| change.add_assessor("Sam Patel")).expect("first write");
+    std::fs::remove_file(&wal).expect("delete the log");
+    let error = write(&mut store, |change| change.add_assessor("Jo Bloggs"))
+        .expect_err("a write that would be lost is refused");
+    assert!(matches!(error, StoreError::FilesReplaced { .. }), "{error}");
+    assert!(error.to_string().contains("open it again"), "{error}");
+    drop(store);
+
+    let mut store = Store::open(&db).expect("reopen");
+    write(&mut store, |change| change.add_assessor("Jo Bloggs")).expect("written after reopening");
+    // The database itself replaced by name, as a restore or sync tool does.
+    let copy = dir.path().join("copy.db");
+    store.backup(&copy).expect("copy");
+    std::fs::rename(&copy, &db).expect("replace the database");
+    let error = write(&mut store, |change| change.add_assessor("Kim Lee")).expect_err("refused");
+    assert!(matches!(error, StoreError::FilesReplaced { .. }), "{error}");
+    println!("a deleted log and a replaced database file: both later writes refused");
+}
+
 /// The file's bytes, to show a refusal left it as it was.
 fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("read")

@@ -5,6 +5,7 @@
 //! needs nothing written beside it.
 
 use super::StoreError;
+use super::identity::log_path;
 use rusqlite::OpenFlags;
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
@@ -58,7 +59,7 @@ impl Access {
             uri.push_str("?mode=ro");
             // Nothing can write the file without first writing beside it,
             // which this folder refuses; a waiting log must still be read.
-            if self == Access::FolderReadOnly && !log_of(path).exists() {
+            if self == Access::FolderReadOnly && !log_path(path).exists() {
                 uri.push_str("&immutable=1");
             }
             base | OpenFlags::SQLITE_OPEN_READ_ONLY
@@ -75,12 +76,6 @@ fn folder(path: &Path) -> PathBuf {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     }
-}
-
-fn log_of(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push("-wal");
-    PathBuf::from(name)
 }
 
 /// Asks the kernel, with this process's effective identity, whether `path`

@@ -25,9 +25,7 @@ impl Store {
         at: DateTime<Utc>,
         actor: Option<PersonId>,
     ) -> Result<Change<'_>, StoreError> {
-        if let Some(refusal) = self.read_only_reason() {
-            return Err(refusal);
-        }
+        self.check_writable()?;
         let Store {
             connection, path, ..
         } = self;

@@ -61,6 +61,11 @@ pub enum StoreError {
     )]
     UnversionedTables { path: PathBuf },
 
+    #[error(
+        "{path}: the database file or its write-ahead log ({path}-wal) was deleted or replaced while open, so nothing more can be recorded through this connection; close pcso-tracker and open it again"
+    )]
+    FilesReplaced { path: PathBuf },
+
     #[error("{path}: the disk is full, so nothing was recorded; free some space and try again")]
     DiskFull { path: PathBuf },
 

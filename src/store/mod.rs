@@ -14,6 +14,7 @@ mod error;
 mod evidence;
 mod history;
 mod hours;
+mod identity;
 mod location;
 mod outcomes;
 mod people;
@@ -34,6 +35,7 @@ pub use people::NewApprentice;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 use access::Access;
+use identity::OpenFiles;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
@@ -49,6 +51,7 @@ pub struct Store {
     connection: Connection,
     path: PathBuf,
     access: Access,
+    opened: OpenFiles,
 }
 
 impl Store {
@@ -79,6 +82,7 @@ impl Store {
             connection,
             path: path.to_path_buf(),
             access,
+            opened: OpenFiles::record(path),
         })
     }
 
@@ -96,6 +100,20 @@ impl Store {
         self.access.refusal(&self.path)
     }
 
+    /// Refuses a write that could be lost: read-only, or the files under the
+    /// open connection deleted or replaced since it was opened.
+    fn check_writable(&self) -> Result<(), StoreError> {
+        if let Some(refusal) = self.read_only_reason() {
+            return Err(refusal);
+        }
+        if !self.opened.unchanged(&self.path) {
+            return Err(StoreError::FilesReplaced {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
+    }
+
     /// Runs statements as one IMMEDIATE transaction: all of it is kept, or
     /// none of it. For bulk loads, which write their own history rows.
     fn write<T>(
@@ -103,9 +121,7 @@ impl Store {
         context: &'static str,
         action: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
-        if let Some(refusal) = self.read_only_reason() {
-            return Err(refusal);
-        }
+        self.check_writable()?;
         let path = self.path.clone();
         let transaction = self
             .connection
