@@ -137,6 +137,106 @@ fn killing_the_binary_mid_write_loses_nothing_it_reported_done() {
     );
 }
 
+/// Adds about 16 MB of evidence text, so a backup takes long enough to be
+/// interrupted part-way.
+fn bulk_up(db: &Path) -> i64 {
+    let connection = Connection::open(db).expect("open");
+    let text: String = (0..512 * 1024)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
+    for n in 0..32 {
+        connection
+            .execute(
+                "INSERT INTO evidence (enrolment_id, date, title, kind, description, created_at)
+                 VALUES ((SELECT min(id) FROM enrolment), '2026-11-01', ?1, 'other', ?2,
+                         '2026-11-01T00:00:00Z')",
+                (format!("Bulk {n}"), &text),
+            )
+            .expect("insert");
+    }
+    connection
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .expect("checkpoint");
+    count(db, "SELECT count(*) FROM evidence")
+}
+
+#[test]
+fn a_backup_killed_part_way_leaves_nothing_at_the_target() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tracker.db");
+    assert!(
+        binary(&db)
+            .arg("demo")
+            .output()
+            .expect("demo")
+            .status
+            .success()
+    );
+    let evidence = bulk_up(&db);
+    let (mut killed, mut finished) = (0, 0);
+    for attempt in 0..80 {
+        let target = dir.path().join(format!("backup-{attempt}.db"));
+        let mut child = binary(&db)
+            .arg("backup")
+            .arg(&target)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(4 * attempt));
+        if child.try_wait().expect("poll").is_none() {
+            child.kill().expect("kill");
+            killed += 1;
+        }
+        if child.wait().expect("wait").success() {
+            finished += 1;
+        }
+        let journal = dir.path().join(format!("backup-{attempt}.db-journal"));
+        assert!(
+            !journal.exists(),
+            "attempt {attempt}: a journal at the target"
+        );
+        if target.exists() {
+            // Whatever has the target's name is a whole copy.
+            let copied = count(&target, "SELECT count(*) FROM evidence");
+            assert_eq!(copied, evidence, "attempt {attempt}: a partial copy");
+        }
+        if finished >= 3 {
+            break;
+        }
+    }
+    assert!(
+        killed > 0 && finished > 0,
+        "killed {killed}, finished {finished}"
+    );
+    println!("{killed} backups killed part-way: none left a file or journal at its target");
+}
+
+#[test]
+fn a_log_or_database_deleted_under_an_open_connection_stops_writes_until_reopened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tracker.db");
+    let wal = dir.path().join("tracker.db-wal");
+    let mut store = Store::open(&db).expect("open");
+    write(&mut store, |change| change.add_assessor("Sam Patel")).expect("first write");
+    std::fs::remove_file(&wal).expect("delete the log");
+    let error = write(&mut store, |change| change.add_assessor("Jo Bloggs"))
+        .expect_err("a write that would be lost is refused");
+    assert!(matches!(error, StoreError::FilesReplaced { .. }), "{error}");
+    assert!(error.to_string().contains("open it again"), "{error}");
+    drop(store);
+
+    let mut store = Store::open(&db).expect("reopen");
+    write(&mut store, |change| change.add_assessor("Jo Bloggs")).expect("written after reopening");
+    // The database itself replaced by name, as a restore or sync tool does.
+    let copy = dir.path().join("copy.db");
+    store.backup(&copy).expect("copy");
+    std::fs::rename(&copy, &db).expect("replace the database");
+    let error = write(&mut store, |change| change.add_assessor("Kim Lee")).expect_err("refused");
+    assert!(matches!(error, StoreError::FilesReplaced { .. }), "{error}");
+    println!("a deleted log and a replaced database file: both later writes refused");
+}
+
 /// The file's bytes, to show a refusal left it as it was.
 fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("read")

@@ -203,3 +203,37 @@ fn deep_nesting_is_refused_quickly_with_a_position() {
         first.message
     );
 }
+
+#[test]
+fn a_large_value_aliased_many_times_is_refused_at_the_alias_quickly() {
+    // 2 MB anchored once and aliased 1,000 times: 2 GB once expanded.
+    let minimal = fs::read_to_string(Path::new(FIXTURES).join("valid/minimal.yaml"))
+        .expect("minimal fixture");
+    let big = "x".repeat(2 * 1024 * 1024);
+    let mut text = minimal.replace(
+        "description: Plan a piece of work with the customer and agree its scope.",
+        &format!("description: &big \"{big}\""),
+    );
+    let copies: String = (3..1003)
+        .map(|n| {
+            format!("  - code: S{n}\n    title: Copy {n}\n    description: *big\n    type: skill\n    group: core\n")
+        })
+        .collect();
+    text = text.replace("\nrequirements:", &format!("{copies}\nrequirements:"));
+    let started = std::time::Instant::now();
+    let error = load_str("bomb.yaml", &text).expect_err("refused");
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
+    let first = &error.diagnostics[0];
+    assert!(first.message.contains("alias *big"), "{}", first.message);
+    let line = first.position.expect("located").line;
+    let at = text.lines().nth(line - 1).expect("line in file");
+    assert!(at.contains("*big"), "line {line} is `{at}`");
+    assert!(
+        error.to_string().starts_with(&format!("bomb.yaml:{line}:")),
+        "{error}"
+    );
+}

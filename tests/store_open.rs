@@ -8,7 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 fn fresh(dir: &Path) -> Store {
-    Store::open(&dir.join("nested/folder/tracker.db")).expect("a fresh database opens")
+    Store::open(&dir.join("tracker.db")).expect("a fresh database opens")
 }
 
 /// A plain SQLite connection to the store's file, as another program has.
@@ -206,4 +206,101 @@ fn a_read_only_file_opens_for_reading_and_says_so() {
     }
     let store = Store::open(&path).expect("opens read-only");
     assert!(store.is_read_only());
+}
+
+/// Sets the schema version in the header as a damaged or hand-edited file has it.
+fn set_user_version(path: &Path, version: i64) {
+    Connection::open(path)
+        .and_then(|connection| {
+            connection.pragma_update(None, "user_version", version)?;
+            connection.pragma_update(None, "journal_mode", "DELETE")
+        })
+        .expect("edit the header");
+}
+
+/// A refusal a user reads: one line, naming the file.
+fn assert_one_line_naming(error: &StoreError, path: &Path) {
+    let text = error.to_string();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains(&path.display().to_string()), "{text}");
+}
+
+#[test]
+fn a_negative_schema_version_is_refused_in_one_line_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    drop(Store::open(&path).expect("create"));
+    set_user_version(&path, -1);
+    let before = fs::read(&path).expect("read");
+    let error = Store::open(&path).err().expect("refused");
+    assert!(matches!(error, StoreError::DamagedHeader { .. }), "{error}");
+    assert_one_line_naming(&error, &path);
+    assert!(fs::read(&path).expect("read") == before, "the file changed");
+}
+
+#[test]
+fn tables_at_schema_version_zero_are_refused_in_one_line_saying_what_to_do() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    drop(Store::open(&path).expect("create"));
+    set_user_version(&path, 0);
+    let before = fs::read(&path).expect("read");
+    let error = Store::open(&path).err().expect("refused");
+    assert_one_line_naming(&error, &path);
+    assert!(error.to_string().contains("backup"), "{error}");
+    assert!(fs::read(&path).expect("read") == before, "the file changed");
+}
+
+/// The binary, unable to write where permissions forbid it even when the
+/// tests run as root (who may otherwise write anywhere).
+fn binary_without_override(db: &Path) -> std::process::Command {
+    let binary = env!("CARGO_BIN_EXE_pcso-tracker");
+    let mut command = if unsafe { libc::geteuid() } == 0 {
+        let mut setpriv = std::process::Command::new("setpriv");
+        setpriv.args([
+            "--bounding-set=-dac_override,-dac_read_search",
+            "--",
+            binary,
+        ]);
+        setpriv
+    } else {
+        std::process::Command::new(binary)
+    };
+    command.args(["--today", "2026-11-21", "--db"]).arg(db);
+    command
+}
+
+#[test]
+fn a_read_only_folder_is_read_and_a_write_is_refused_naming_the_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("shared");
+    fs::create_dir(&folder).expect("folder");
+    let db = folder.join("tracker.db");
+    let demo = binary_without_override(&db)
+        .arg("demo")
+        .output()
+        .expect("demo");
+    assert!(demo.status.success(), "{demo:?}");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).expect("chmod");
+    let listed = binary_without_override(&db)
+        .args(["apprentice", "list"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&listed.stdout);
+    let stderr = String::from_utf8_lossy(&listed.stderr);
+    assert!(listed.status.success(), "reading works: {stderr}");
+    assert!(stdout.contains("Amy Clark"), "{stdout}");
+    let added = binary_without_override(&db)
+        .args(["assessor", "add", "Jo Bloggs"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&added.stderr);
+    assert_eq!(added.status.code(), Some(1), "{stderr}");
+    let folder_text = folder.display().to_string();
+    assert!(
+        stderr.contains(&format!("the folder {folder_text} is read-only")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("opened read-only"), "{stderr}");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).expect("chmod back");
 }

@@ -47,8 +47,15 @@ impl Screen {
     }
 }
 
-#[test]
-fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
+/// The app on the demo database in a fresh 80×24 pty, showing Ben's dashboard.
+struct Running {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    screen: Screen,
+    _dir: tempfile::TempDir,
+}
+
+fn launch() -> Running {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("tracker.db");
     let demo = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
@@ -58,7 +65,6 @@ fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
         .output()
         .expect("demo runs");
     assert!(demo.status.success());
-
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -71,10 +77,9 @@ fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
     command.args(["--today", TODAY, "--as", "Ben Okafor", "--db"]);
     command.arg(&db);
     command.env("TERM", "xterm-256color");
-    let mut child = pty.slave.spawn_command(command).expect("spawn");
+    let child = pty.slave.spawn_command(command).expect("spawn");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut writer = pty.master.take_writer().expect("writer");
     let (sender, bytes) = channel();
     std::thread::spawn(move || {
         let mut buffer = [0u8; 4096];
@@ -89,10 +94,35 @@ fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
         parser: vt100::Parser::new(size(24), size(80), 0),
         bytes,
     };
-
     screen
         .wait_for("Month 5 of 12")
         .unwrap_or_else(|s| panic!("no dashboard:\n{s}"));
+    Running {
+        child,
+        master: pty.master,
+        screen,
+        _dir: dir,
+    }
+}
+
+/// Whether the pty reads lines and echoes them, as a shell expects.
+fn cooked(master: &dyn portable_pty::MasterPty) -> bool {
+    let fd = master.as_raw_fd().expect("pty descriptor");
+    // SAFETY: termios is plain data, and `fd` stays open for the call.
+    let mut mode: libc::termios = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut mode) }, 0, "tcgetattr");
+    mode.c_lflag & (libc::ICANON | libc::ECHO) == (libc::ICANON | libc::ECHO)
+}
+
+#[test]
+fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
+    let Running {
+        mut child,
+        master,
+        mut screen,
+        _dir,
+    } = launch();
+    let mut writer = master.take_writer().expect("writer");
     writer.write_all(b"2").expect("key");
     screen
         .wait_for("Outcomes 14 of 14")
@@ -123,6 +153,42 @@ fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
         screen.parser.screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None
     );
+}
+
+#[test]
+fn a_terminating_signal_leaves_the_terminal_as_it_was() {
+    for (name, signal) in [
+        ("SIGTERM", libc::SIGTERM),
+        ("SIGINT", libc::SIGINT),
+        ("SIGHUP", libc::SIGHUP),
+    ] {
+        let mut app = launch();
+        assert!(
+            !cooked(app.master.as_ref()),
+            "{name}: raw mode while running"
+        );
+        let pid = app.child.process_id().expect("pid");
+        // SAFETY: sends a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(pid as i32, signal) }, 0, "kill");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while app.child.try_wait().expect("wait").is_none() {
+            assert!(Instant::now() < deadline, "{name}: the app did not stop");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        app.screen.drain();
+        let screen = app.screen.parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "{name}: still on the alternate screen"
+        );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{name}: mouse reporting still on"
+        );
+        assert!(!screen.hide_cursor(), "{name}: the cursor is still hidden");
+        assert!(cooked(app.master.as_ref()), "{name}: still in raw mode");
+    }
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::cli::{
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
 use crate::ops::{Clock, Field, OpError, Ops};
-use crate::store::{Store, StoreError, database_path};
+use crate::store::{Location, Store, StoreError};
 use crate::tui::{self, AppError, Launch};
 use chrono::NaiveDate;
 use std::io::{self, Write};
@@ -108,13 +108,9 @@ impl Context {
     }
 
     pub fn open_store(&self) -> Result<Store, CommandError> {
-        let path = database_path(self.db.as_deref())?;
-        let store = Store::open(&path)?;
-        if store.is_read_only() {
-            eprintln!(
-                "note: {} is read-only: it can be shown, but nothing can be recorded",
-                path.display()
-            );
+        let store = Location::resolve(self.db.as_deref())?.open()?;
+        if let Some(reason) = store.read_only_reason() {
+            eprintln!("note: {reason}");
         }
         Ok(store)
     }

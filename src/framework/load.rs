@@ -3,7 +3,7 @@
 
 use super::error::{Diagnostic, FrameworkError, Position};
 use super::model::Framework;
-use super::nesting::check_depth;
+use super::nesting::check_shape;
 use super::source_map::SourceMap;
 use super::validate::validate;
 use sha2::{Digest, Sha256};
@@ -34,7 +34,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Framework, FrameworkError> {
             "the file is empty: a framework file starts with `format_version` and `framework`",
         ));
     }
-    check_depth(text).map_err(|diagnostic| FrameworkError::new(name, vec![diagnostic]))?;
+    check_shape(text).map_err(|diagnostic| FrameworkError::new(name, vec![diagnostic]))?;
     // `Option` so that a document of only comments (or `~`) reads as nothing.
     let framework: Option<Framework> = serde_yaml::from_str(text)
         .map_err(|error| FrameworkError::new(name, vec![parse_diagnostic(&error)]))?;

@@ -1,6 +1,7 @@
 //! Frameworks (apprenticeship standards, professional pathways) read from
 //! YAML: the model, the loader, and the checks that make a file trustworthy.
 
+mod aliases;
 mod bundled;
 mod error;
 mod judgement;

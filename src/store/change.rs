@@ -25,11 +25,7 @@ impl Store {
         at: DateTime<Utc>,
         actor: Option<PersonId>,
     ) -> Result<Change<'_>, StoreError> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            });
-        }
+        self.check_writable()?;
         let Store {
             connection, path, ..
         } = self;

@@ -31,6 +31,17 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
 
     #[error(
+        "{path}: the folder {folder} is read-only, so nothing can be recorded (SQLite writes its journal beside the database); check the folder's permissions"
+    )]
+    ReadOnlyFolder { path: PathBuf, folder: PathBuf },
+
+    #[error("{path}: cannot create the database file: {source}")]
+    CreateFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error(
         "{path}: another program has held the database locked for more than 5 seconds; try again"
     )]
     Locked { path: PathBuf },
@@ -40,8 +51,42 @@ pub enum StoreError {
     )]
     Damaged { path: PathBuf },
 
+    #[error(
+        "{path}: the header gives schema version {found}, which no pcso-tracker writes: the file is damaged; it was left untouched. Restore the latest backup (see `backup`)"
+    )]
+    DamagedHeader { path: PathBuf, found: i64 },
+
+    #[error(
+        "{path}: has tables but no schema version, so it cannot be upgraded safely; it was left untouched. Restore the latest backup (see `backup`), or give another file with --db"
+    )]
+    UnversionedTables { path: PathBuf },
+
+    #[error(
+        "{path}: the database file or its write-ahead log ({path}-wal) was deleted or replaced while open, so nothing more can be recorded through this connection; close pcso-tracker and open it again"
+    )]
+    FilesReplaced { path: PathBuf },
+
     #[error("{path}: the disk is full, so nothing was recorded; free some space and try again")]
     DiskFull { path: PathBuf },
+
+    #[error("{path}: is not a regular file; give the path of a database file")]
+    NotAFile { path: PathBuf },
+
+    #[error(
+        "{path}: the folder {folder} does not exist; check the path, or create the folder first"
+    )]
+    NoFolder { path: PathBuf, folder: PathBuf },
+
+    #[error(
+        "{setting} is empty; name a database file, or leave it unset to use the default database"
+    )]
+    EmptyName { setting: &'static str },
+
+    #[error("{path}: cannot make the file private to its owner: {source}")]
+    MakePrivate {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     #[error("cannot create the folder {path}: {source}")]
     CreateFolder {
@@ -53,6 +98,12 @@ pub enum StoreError {
         "{path}: cannot create the backup file ({source}); choose a path that does not exist yet"
     )]
     BackupTarget {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{path}: the backup could not be completed ({source}); nothing was left at that path")]
+    BackupWrite {
         path: PathBuf,
         source: std::io::Error,
     },
@@ -72,10 +123,16 @@ pub enum StoreError {
         message: String,
     },
 
-    #[error("{path}: {context}: {source}")]
+    // SQLite's messages can quote whole statements: the first line is enough.
+    #[error("{path}: {context}: {}", first_line(source))]
     Sqlite {
         path: PathBuf,
         context: &'static str,
         source: rusqlite::Error,
     },
+}
+
+fn first_line(error: &rusqlite::Error) -> String {
+    let text = error.to_string();
+    text.lines().next().unwrap_or_default().to_string()
 }

@@ -1,21 +1,75 @@
 //! Where the database lives: `--db`, else `PCSO_TRACKER_DB`, else the
 //! platform data folder (`~/.local/share/pcso-tracker/tracker.db` on Linux).
+//! Only the default location's folders are created: a path the user typed
+//! must name a file in a folder that exists, so a typing mistake is refused
+//! instead of becoming a new, empty database.
 
-use super::StoreError;
+use super::{Store, StoreError};
 use directories::ProjectDirs;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 /// The environment variable that names the database when `--db` is not given.
 pub const DATABASE_ENV: &str = "PCSO_TRACKER_DB";
 
-/// Resolves the database path; the caller creates nothing yet.
-pub fn database_path(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
-    if let Some(path) = flag {
-        return Ok(path.to_path_buf());
+/// A database path, and whether the user named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// Named with `--db` or `PCSO_TRACKER_DB`.
+    Named(PathBuf),
+    /// The user's data folder, made on first use.
+    Default(PathBuf),
+}
+
+impl Location {
+    /// Resolves the location; nothing is created yet.
+    pub fn resolve(flag: Option<&Path>) -> Result<Location, StoreError> {
+        if let Some(path) = flag {
+            return named(path, "--db");
+        }
+        if let Some(value) = std::env::var_os(DATABASE_ENV) {
+            return named(Path::new(&value), DATABASE_ENV);
+        }
+        let dirs = ProjectDirs::from("", "", "pcso-tracker").ok_or(StoreError::NoDataFolder)?;
+        Ok(Location::Default(dirs.data_dir().join("tracker.db")))
     }
-    if let Some(path) = std::env::var_os(DATABASE_ENV).filter(|value| !value.is_empty()) {
-        return Ok(PathBuf::from(path));
+
+    pub fn path(&self) -> &Path {
+        match self {
+            Location::Named(path) | Location::Default(path) => path,
+        }
     }
-    let dirs = ProjectDirs::from("", "", "pcso-tracker").ok_or(StoreError::NoDataFolder)?;
-    Ok(dirs.data_dir().join("tracker.db"))
+
+    /// Opens the database, first making the default location's folders.
+    pub fn open(&self) -> Result<Store, StoreError> {
+        if let Location::Default(path) = self {
+            create_folders(path)?;
+        }
+        Store::open(self.path())
+    }
+}
+
+/// A set but empty name is a mistake, not a request for the default.
+fn named(path: &Path, setting: &'static str) -> Result<Location, StoreError> {
+    if path.as_os_str().is_empty() {
+        return Err(StoreError::EmptyName { setting });
+    }
+    Ok(Location::Named(path.to_path_buf()))
+}
+
+fn create_folders(path: &Path) -> Result<(), StoreError> {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() && !parent.exists() => {
+            // The folder holds personal data too: its owner only.
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(parent)
+                .map_err(|source| StoreError::CreateFolder {
+                    path: parent.to_path_buf(),
+                    source,
+                })
+        }
+        _ => Ok(()),
+    }
 }

@@ -3,6 +3,7 @@
 //! transaction that also writes their history rows. Storage knows nothing
 //! of the terminal, and nothing of who may do what.
 
+mod access;
 mod backup;
 mod change;
 mod checkin_read;
@@ -14,6 +15,7 @@ mod error;
 mod evidence;
 mod history;
 mod hours;
+mod identity;
 mod location;
 mod outcomes;
 mod people;
@@ -28,15 +30,17 @@ pub use error::StoreError;
 pub use evidence::NewEvidence;
 pub use history::RecordKey;
 pub use hours::NewHours;
-pub use location::{DATABASE_ENV, database_path};
+pub use location::{DATABASE_ENV, Location};
 pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use access::Access;
+use identity::OpenFiles;
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -47,32 +51,30 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     connection: Connection,
     path: PathBuf,
-    read_only: bool,
+    access: Access,
+    opened: OpenFiles,
 }
 
 impl Store {
     /// Opens (creating if needed, with mode 0600) and upgrades the database.
-    /// A file that is not ours, or from a newer version, is left untouched.
+    /// The folder must exist. A file that is not ours, or from a newer
+    /// version, is left untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        if path.is_dir() {
-            return Err(StoreError::IsDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        create_parent_folder(path)?;
+        refuse_unusable_path(path)?;
         refuse_non_sqlite(path)?;
-        create_private_file(path);
-        let writable = OpenOptions::new().read(true).write(true).open(path).is_ok();
-        let flags = if writable {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
+        create_private_file(path)?;
+        let access = Access::of(path);
+        let writable = !access.is_read_only();
+        let (uri, flags) = access.target(path);
         let mut connection =
-            Connection::open_with_flags(path, flags).map_err(sqlite_error(path, "opening"))?;
+            Connection::open_with_flags(uri, flags).map_err(sqlite_error(path, "opening"))?;
         configure(&connection, path)?;
         // Checked before anything below may write to the file.
         let found = schema::check(&connection, path)?;
+        if writable && found == 0 {
+            // An empty file adopted as a new database gets a new one's mode.
+            make_private(path)?;
+        }
         if writable {
             use_wal(&connection, path)?;
         }
@@ -80,7 +82,8 @@ impl Store {
         Ok(Store {
             connection,
             path: path.to_path_buf(),
-            read_only: !writable,
+            access,
+            opened: OpenFiles::record(path),
         })
     }
 
@@ -90,7 +93,26 @@ impl Store {
 
     /// True when the file could only be opened for reading.
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.access.is_read_only()
+    }
+
+    /// Why nothing can be recorded, naming the cause; none when writable.
+    pub fn read_only_reason(&self) -> Option<StoreError> {
+        self.access.refusal(&self.path)
+    }
+
+    /// Refuses a write that could be lost: read-only, or the files under the
+    /// open connection deleted or replaced since it was opened.
+    fn check_writable(&self) -> Result<(), StoreError> {
+        if let Some(refusal) = self.read_only_reason() {
+            return Err(refusal);
+        }
+        if !self.opened.unchanged(&self.path) {
+            return Err(StoreError::FilesReplaced {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
     }
 
     /// Runs statements as one IMMEDIATE transaction: all of it is kept, or
@@ -100,11 +122,7 @@ impl Store {
         context: &'static str,
         action: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            });
-        }
+        self.check_writable()?;
         let path = self.path.clone();
         let transaction = self
             .connection
@@ -165,31 +183,52 @@ fn configure(connection: &Connection, path: &Path) -> Result<(), StoreError> {
         .map_err(sqlite_error(path, "setting up the connection"))
 }
 
-fn create_parent_folder(path: &Path) -> Result<(), StoreError> {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() && !parent.exists() => {
-            // The folder holds personal data too: its owner only.
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(parent)
-                .map_err(|source| StoreError::CreateFolder {
-                    path: parent.to_path_buf(),
-                    source,
+/// Only a regular file, or a new one in a folder that exists, can be a
+/// database: SQLite would write a journal beside a device, and a missing
+/// folder is more likely a typing mistake than a request.
+fn refuse_unusable_path(path: &Path) -> Result<(), StoreError> {
+    let owned = || path.to_path_buf();
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(StoreError::IsDirectory { path: owned() }),
+        Ok(meta) if !meta.is_file() => Err(StoreError::NotAFile { path: owned() }),
+        Ok(_) => Ok(()),
+        Err(_) => match path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
+                Err(StoreError::NoFolder {
+                    path: owned(),
+                    folder: folder.to_path_buf(),
                 })
-        }
-        _ => Ok(()),
+            }
+            _ => Ok(()),
+        },
     }
 }
 
+fn make_private(path: &Path) -> Result<(), StoreError> {
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|source| {
+        StoreError::MakePrivate {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
+}
+
 /// Records are personal data: a new database is readable by its owner only.
-fn create_private_file(path: &Path) {
-    // Fails harmlessly when the file exists; SQLite then reports real problems.
-    let _ = OpenOptions::new()
+fn create_private_file(path: &Path) -> Result<(), StoreError> {
+    let created = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path);
+    match created {
+        Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists => {
+            Err(StoreError::CreateFile {
+                path: path.to_path_buf(),
+                source: error,
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Checks the 16-byte SQLite header before SQLite touches the file.
@@ -234,6 +273,7 @@ mod tests {
     #[test]
     fn every_connection_checks_foreign_keys_and_syncs_normally_in_wal() {
         let dir = std::env::temp_dir().join(format!("pcso-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("folder");
         let store = Store::open(&dir.join("tracker.db")).expect("open");
         let pragma = |name: &str| -> i64 {
             store

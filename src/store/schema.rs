@@ -24,6 +24,12 @@ pub fn check(connection: &Connection, path: &Path) -> Result<i64, StoreError> {
     let found: i64 = connection
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(sqlite_error(path, "reading the schema version"))?;
+    if found < 0 {
+        return Err(StoreError::DamagedHeader {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
     if found > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             path: path.to_path_buf(),
@@ -55,7 +61,14 @@ pub fn migrate(
     let transaction = connection
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(sqlite_error(path, "starting the schema upgrade"))?;
-    for sql in &MIGRATIONS[found as usize..] {
+    let pending = usize::try_from(found)
+        .ok()
+        .and_then(|applied| MIGRATIONS.get(applied..))
+        .ok_or_else(|| StoreError::DamagedHeader {
+            path: path.to_path_buf(),
+            found,
+        })?;
+    for sql in pending {
         transaction
             .execute_batch(sql)
             .map_err(sqlite_error(path, "upgrading the schema"))?;
@@ -79,13 +92,15 @@ fn refuse_foreign_database(
     let tables: i64 = connection
         .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
         .map_err(sqlite_error(path, "reading the schema"))?;
-    let ours =
-        application_id == APPLICATION_ID || (found == 0 && tables == 0 && application_id == 0);
-    if ours {
+    let path = path.to_path_buf();
+    let ours = application_id == APPLICATION_ID;
+    let blank = application_id == 0 && found == 0 && tables == 0;
+    if ours && found == 0 && tables > 0 {
+        // Migration 1 would collide with the tables already there.
+        Err(StoreError::UnversionedTables { path })
+    } else if ours || blank {
         Ok(())
     } else {
-        Err(StoreError::NotADatabase {
-            path: path.to_path_buf(),
-        })
+        Err(StoreError::NotADatabase { path })
     }
 }

@@ -9,6 +9,7 @@ pub mod form;
 pub mod keymap;
 pub mod layout;
 mod record_forms;
+mod restore;
 pub mod text;
 pub mod theme;
 mod undo;
@@ -20,7 +21,7 @@ use crate::framework::{FrameworkError, Registry};
 use crate::ops::{Clock, OpError};
 use crate::store::{Store, StoreError};
 use app::{App, Screen};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{self, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io::{self, IsTerminal};
@@ -58,16 +59,16 @@ pub fn has_terminal() -> bool {
 }
 
 /// Runs the app until the user quits; the terminal is restored on the way
-/// out, on error and on panic.
+/// out, on error, on panic and on an ending signal.
 pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<ExitCode, AppError> {
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = prepare(&store, registry, launch, size)?;
-    install_panic_hook();
+    restore::restore_on_signals()?;
     let mut terminal = ratatui::try_init()?;
+    restore::install_panic_hook();
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, &mut app, &mut store);
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    restore::restore_terminal();
     Ok(result.map(|()| ExitCode::SUCCESS)?)
 }
 
@@ -126,13 +127,4 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) 
         }
     }
     Ok(())
-}
-
-/// Mouse reporting is switched off on a panic too, before the message.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        previous(info);
-    }));
 }
