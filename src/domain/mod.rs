@@ -13,6 +13,7 @@ pub mod standing;
 mod text;
 mod text_enum;
 mod version;
+mod wording;
 
 pub use crate::framework::Judgement;
 pub use checkin::{
@@ -31,3 +32,4 @@ pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus
 pub use seal::seal;
 pub use text::{check_name, check_text, parse_date};
 pub use version::{LastChange, Version};
+pub use wording::{counted, hours_one_place};

@@ -83,8 +83,8 @@ fn summary(text: &mut String, standing: &Standing) {
 
 fn outcome_summary(counts: &OutcomeCounts) -> String {
     format!(
-        "{} of {} judged competent; {} done or ready for review; {:.0}% expected by now",
-        counts.judged_competent, counts.total, counts.done_or_ready, counts.expected_percent
+        "{} of {} judged competent; {} marked done by the apprentice, waiting for review; {:.0}% expected by now",
+        counts.judged_competent, counts.total, counts.awaiting_review, counts.expected_percent
     )
 }
 

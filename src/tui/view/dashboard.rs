@@ -67,8 +67,8 @@ fn marked_bar(actual: f64, expected: f64, width: usize) -> String {
 fn outcomes_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'static> {
     let counts = &standing.outcome_counts;
     let text = format!(
-        "{} of {} done or ready ({} judged competent) · {:.0}% expected by now",
-        counts.done_or_ready, counts.total, counts.judged_competent, counts.expected_percent
+        "{} of {} judged competent ({} waiting for review) · {:.0}% expected by now",
+        counts.judged_competent, counts.total, counts.awaiting_review, counts.expected_percent
     );
     let bar_width = (width as usize)
         .saturating_sub(text.chars().count() + 4)

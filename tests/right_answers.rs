@@ -1,0 +1,108 @@
+//! Answers an apprentice or assessor would believe: progress follows the
+//! assessor's judgements, agreed dates are the ones shown, amendments look
+//! back at the right check-in, entry requirements and breaks are honoured.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use pcso_tracker::domain::standing::Rag;
+use pcso_tracker::domain::{Judgement, OutcomeStatus, PersonId};
+use pcso_tracker::framework::Registry;
+use pcso_tracker::ops::{Clock, Enrolling, Ops, PersonRecord, person_record};
+use pcso_tracker::store::Store;
+use tempfile::TempDir;
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+/// A database with an assessor and Amy, who started on 2026-09-01; the
+/// clock at noon on 2026-11-21.
+struct Fixture {
+    _dir: TempDir,
+    store: Store,
+    registry: Registry,
+    clock: Clock,
+    assessor: PersonId,
+    amy: PersonId,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("tracker.db")).expect("open");
+        let registry = Registry::load(None).expect("frameworks");
+        let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
+        let mut fixture = Fixture {
+            _dir: dir,
+            store,
+            registry,
+            clock,
+            assessor: PersonId(0),
+            amy: PersonId(0),
+        };
+        fixture.assessor = fixture
+            .ops(None)
+            .add_assessor("Sam Patel")
+            .expect("assessor");
+        let amy = Enrolling {
+            name: "Amy Clark".into(),
+            start: Some(day("2026-09-01")),
+            date_of_birth: Some(day("2000-05-01")),
+            assessor: Some(fixture.assessor),
+            ..Enrolling::default()
+        };
+        fixture.amy = fixture.ops(None).enrol(&amy).expect("enrol").person;
+        fixture
+    }
+
+    fn ops(&mut self, actor: Option<PersonId>) -> Ops<'_> {
+        Ops::new(&mut self.store, &self.registry, self.clock, actor)
+    }
+
+    fn as_assessor(&mut self) -> Ops<'_> {
+        let assessor = self.assessor;
+        self.ops(Some(assessor))
+    }
+
+    fn record(&self, person: PersonId) -> PersonRecord {
+        person_record(&self.store, &self.registry, person, self.clock.today()).expect("record")
+    }
+
+    fn codes(&self) -> Vec<String> {
+        let framework = self.registry.default_framework().expect("framework");
+        framework.outcomes.iter().map(|o| o.code.clone()).collect()
+    }
+}
+
+#[test]
+fn outcomes_the_apprentice_marked_completed_count_only_once_judged() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    let codes = f.codes();
+    for code in &codes {
+        f.ops(Some(amy))
+            .set_outcome_status(amy, code, OutcomeStatus::Completed, None)
+            .expect("own status");
+    }
+    let claimed = f.record(amy).standing;
+    assert_ne!(claimed.rag, Rag::Green, "{}", claimed.rag_reason);
+    assert_eq!(claimed.outcome_counts.judged_competent, 0);
+    assert!(
+        claimed
+            .rag_reason
+            .contains("14 outcomes marked done, waiting for review"),
+        "{}",
+        claimed.rag_reason
+    );
+    for code in &codes {
+        f.as_assessor()
+            .judge_outcome(amy, code, Judgement::Competent, "Seen", None)
+            .expect("judged");
+    }
+    let judged = f.record(amy).standing;
+    assert_eq!(judged.rag, Rag::Green, "{}", judged.rag_reason);
+    assert!(
+        !judged.rag_reason.contains("waiting"),
+        "{}",
+        judged.rag_reason
+    );
+}
