@@ -4,9 +4,11 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use pcso_tracker::domain::standing::Rag;
-use pcso_tracker::domain::{Judgement, OutcomeStatus, PersonId};
+use pcso_tracker::domain::{AgreedAction, CheckinContent, Judgement, OutcomeStatus, PersonId};
 use pcso_tracker::framework::Registry;
-use pcso_tracker::ops::{Clock, Enrolling, Ops, PersonRecord, person_record};
+use pcso_tracker::ops::{
+    Clock, Enrolling, Field, OpError, Ops, PersonRecord, Signatures, person_record,
+};
 use pcso_tracker::store::Store;
 use tempfile::TempDir;
 
@@ -73,6 +75,28 @@ impl Fixture {
     }
 }
 
+/// The input a refusal names.
+fn field<T: std::fmt::Debug>(result: Result<T, OpError>) -> Field {
+    match result {
+        Err(OpError::Invalid { field, .. }) => field,
+        other => panic!("expected a refused input, got {other:?}"),
+    }
+}
+
+fn signatures() -> Signatures {
+    Signatures {
+        apprentice: "Amy Clark".into(),
+        assessor: "Sam Patel".into(),
+    }
+}
+
+fn next_on(date: &str) -> CheckinContent {
+    CheckinContent {
+        next_due: Some(day(date)),
+        ..CheckinContent::default()
+    }
+}
+
 #[test]
 fn outcomes_the_apprentice_marked_completed_count_only_once_judged() {
     let mut f = Fixture::new();
@@ -105,4 +129,62 @@ fn outcomes_the_apprentice_marked_completed_count_only_once_judged() {
         "{}",
         judged.rag_reason
     );
+}
+
+#[test]
+fn the_next_check_in_date_agreed_and_signed_is_the_one_shown() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    let computed = f.record(amy).standing.next_checkin_due;
+    let first = f.as_assessor().start_checkin(amy).expect("started").id;
+    f.as_assessor()
+        .sign_checkin(first, &next_on("2027-01-15"), &signatures())
+        .expect("signed");
+    let standing = f.record(amy).standing;
+    assert_eq!(standing.next_checkin_due, day("2027-01-15"));
+    assert_eq!(standing.checkins.next_due, day("2027-01-15"));
+    assert_ne!(computed, day("2027-01-15"));
+    // An amendment's agreed date, once sealed, speaks for the meeting.
+    let amendment = f
+        .as_assessor()
+        .amend_checkin(first, "Date misheard")
+        .expect("amend");
+    f.as_assessor()
+        .sign_checkin(amendment, &next_on("2027-01-22"), &signatures())
+        .expect("signed");
+    let amended = f.record(amy).standing;
+    assert_eq!(amended.next_checkin_due, day("2027-01-22"));
+    assert_eq!(amended.checkins.last, Some(day("2026-11-21")));
+}
+
+#[test]
+fn dates_agreed_at_a_check_in_come_after_it() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    let id = f.as_assessor().start_checkin(amy).expect("started").id;
+    let early = next_on("2026-10-01");
+    assert_eq!(
+        field(f.as_assessor().save_checkin(id, &early)),
+        Field::NextDate
+    );
+    assert_eq!(
+        field(f.as_assessor().sign_checkin(id, &early, &signatures())),
+        Field::NextDate
+    );
+    let overdue_action = CheckinContent {
+        actions: vec![AgreedAction {
+            text: "Book the maths resit".into(),
+            owner: "apprentice".into(),
+            due: Some(day("2026-11-01")),
+        }],
+        ..next_on("2027-02-13")
+    };
+    assert_eq!(
+        field(
+            f.as_assessor()
+                .sign_checkin(id, &overdue_action, &signatures())
+        ),
+        Field::Due
+    );
+    assert!(f.store.checkin(id).expect("draft").signed.is_none());
 }

@@ -1,6 +1,7 @@
 //! Pure rules and records about progress: no I/O, dates passed in.
 
 mod checkin;
+mod checkin_chain;
 mod clock;
 mod enrolment;
 mod hours;
@@ -18,8 +19,9 @@ mod wording;
 pub use crate::framework::Judgement;
 pub use checkin::{
     ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, SealProblem, Signing,
-    StatusChange,
+    StatusChange, check_action_due, check_next_due,
 };
+pub use checkin_chain::{Meeting, last_meeting, meeting_before, original_of};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours};
