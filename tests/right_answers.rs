@@ -3,6 +3,7 @@
 //! back at the right check-in, entry requirements and breaks are honoured.
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::domain::standing::Rag;
 use pcso_tracker::domain::{AgreedAction, CheckinContent, Judgement, OutcomeStatus, PersonId};
 use pcso_tracker::framework::Registry;
@@ -10,6 +11,7 @@ use pcso_tracker::ops::{
     Clock, Enrolling, Field, OpError, Ops, PersonRecord, Signatures, person_record,
 };
 use pcso_tracker::store::Store;
+use pcso_tracker::tui::{Launch, prepare, update};
 use tempfile::TempDir;
 
 fn day(text: &str) -> NaiveDate {
@@ -187,4 +189,48 @@ fn dates_agreed_at_a_check_in_come_after_it() {
         Field::Due
     );
     assert!(f.store.checkin(id).expect("draft").signed.is_none());
+}
+
+/// The demo, a further amendment of Chloe Evans's second check-in started
+/// from the command line's operation, and the app resuming it.
+#[test]
+fn an_amendment_looks_back_from_the_check_in_before_the_one_it_amends() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
+    let registry = Registry::load(None).expect("frameworks");
+    let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap());
+    Ops::new(&mut store, &registry, clock, None)
+        .load_demo(false)
+        .expect("demo");
+    let people = store.people().expect("people");
+    let find = |name: &str| people.iter().find(|p| p.name == name).expect(name).id;
+    let (chloe, sam) = (find("Chloe Evans"), find("Sam Patel"));
+    let enrolment = store
+        .latest_enrolment(chloe)
+        .expect("read")
+        .expect("enrolled");
+    let originals: Vec<_> = store
+        .checkin_list(enrolment.id)
+        .expect("check-ins")
+        .into_iter()
+        .filter(|c| c.sealed && c.amends.is_none())
+        .collect();
+    let (first, second) = (&originals[0], &originals[1]);
+    let amendment = Ops::new(&mut store, &registry, clock, Some(sam))
+        .amend_checkin(second.id, "Actions misrecorded")
+        .expect("amend");
+    let launch = Launch {
+        clock,
+        acting_as: Some("Sam Patel".into()),
+    };
+    let mut app = prepare(&store, registry, &launch, (80, 24)).expect("prepare");
+    // Chloe heads the caseload; `c` resumes her open draft: the amendment.
+    let key = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE));
+    let action = update::action_for_event(&app, &key).expect("an action");
+    update::update(&mut app, &mut store, action);
+    let session = app.checkin.as_ref().expect("a check-in is open");
+    assert_eq!(session.id, amendment);
+    let previous: Vec<i64> = session.previous_actions.iter().map(|(id, _)| *id).collect();
+    assert_eq!(previous, first.action_ids, "the first check-in's actions");
+    assert_eq!(session.last_date, Some(first.date));
 }

@@ -5,10 +5,10 @@
 use super::records::acting_assessor;
 use super::{Field, OpError, Ops, enrolled};
 use crate::domain::{
-    AgreedAction, CheckinContent, PersonId, Signing, check_action_due, check_name, check_next_due,
-    check_text,
+    AgreedAction, Checkin, CheckinContent, CheckinSummary, PersonId, Signing, check_action_due,
+    check_name, check_next_due, check_text, meeting_before,
 };
-use crate::store::{Change, CheckinState};
+use crate::store::{Change, CheckinState, Store};
 use chrono::{NaiveDate, SecondsFormat};
 
 /// A check-in opened for the assessor.
@@ -139,6 +139,42 @@ impl Ops<'_> {
         change.commit()?;
         Ok(amendment)
     }
+}
+
+/// What a check-in looks back on: the meeting before the one it records
+/// (for an amendment, the one before the meeting it amends).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LookingBack {
+    /// The day of that meeting; `None` when there was none yet.
+    pub since: Option<NaiveDate>,
+    /// The actions agreed there, as its latest sealed record has them.
+    pub actions: Vec<(i64, AgreedAction)>,
+}
+
+/// What check-in `writing` looks back on, given the enrolment's check-ins.
+pub fn looking_back(
+    store: &Store,
+    writing: &Checkin,
+    checkins: &[CheckinSummary],
+) -> Result<LookingBack, OpError> {
+    let summary = CheckinSummary {
+        id: writing.id,
+        date: writing.date,
+        assessor_id: writing.assessor_id,
+        sealed: writing.sealed,
+        next_due: writing.content.next_due,
+        amends: writing.amends,
+    };
+    let Some(meeting) = meeting_before(checkins, &summary) else {
+        return Ok(LookingBack {
+            since: None,
+            actions: Vec::new(),
+        });
+    };
+    Ok(LookingBack {
+        since: Some(meeting.original.date),
+        actions: store.actions_agreed_at(meeting.record.id)?,
+    })
 }
 
 /// An action agreed at a check-in dated `date`, checked.
