@@ -4,11 +4,14 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use pcso_tracker::domain::standing::Rag;
-use pcso_tracker::domain::{AgreedAction, CheckinContent, Judgement, OutcomeStatus, PersonId};
+use pcso_tracker::domain::standing::{Rag, RequirementState, Standing};
+use pcso_tracker::domain::{
+    AgreedAction, CheckinContent, Judgement, OutcomeStatus, PersonId, RequirementStatus,
+};
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::{
-    Clock, Enrolling, Field, OpError, Ops, PersonRecord, Signatures, person_record,
+    Clock, Enrolling, Field, OpError, Ops, PersonRecord, RequirementInput, Signatures,
+    person_record,
 };
 use pcso_tracker::store::Store;
 use pcso_tracker::tui::{Launch, prepare, update};
@@ -233,4 +236,91 @@ fn an_amendment_looks_back_from_the_check_in_before_the_one_it_amends() {
     let previous: Vec<i64> = session.previous_actions.iter().map(|(id, _)| *id).collect();
     assert_eq!(previous, first.action_ids, "the first check-in's actions");
     assert_eq!(session.last_date, Some(first.date));
+}
+
+fn requirement(standing: &Standing, id: &str) -> RequirementState {
+    let found = standing.requirements.iter().find(|r| r.id == id);
+    found.expect("a requirement of the framework").status
+}
+
+#[test]
+fn an_entry_requirement_not_met_is_a_warning_and_at_gateway_a_blocker() {
+    let mut f = Fixture::new();
+    let young = Enrolling {
+        name: "Jo Young".into(),
+        start: Some(day("2026-09-01")),
+        date_of_birth: Some(day("2009-03-01")),
+        ..Enrolling::default()
+    };
+    let jo = f.ops(None).enrol(&young).expect("enrol").person;
+    let standing = f.record(jo).standing;
+    assert_eq!(
+        requirement(&standing, "minimum-age"),
+        RequirementState::NotMet
+    );
+    assert!(
+        standing
+            .warnings
+            .contains(&"Aged 18 or over (entry requirement): not met".to_string()),
+        "{:?}",
+        standing.warnings
+    );
+    let not_met = RequirementInput {
+        status: RequirementStatus::NotMet,
+        date: Some(day("2026-10-01")),
+        reference: None,
+        expires_on: None,
+    };
+    f.ops(None)
+        .set_requirement(jo, "english-l2", &not_met, None)
+        .expect("recorded");
+    let standing = f.record(jo).standing;
+    let blockers = standing.gateway.expect("a gateway").blockers;
+    assert!(
+        blockers.contains(&"Level 2 English: not met".to_string()),
+        "{blockers:?}"
+    );
+    assert!(
+        standing
+            .warnings
+            .contains(&"Level 2 English (entry requirement): not met".to_string())
+    );
+}
+
+#[test]
+fn the_employer_opt_in_for_english_and_maths_does_not_make_level_3_apply() {
+    let mut f = Fixture::new();
+    let opted = Enrolling {
+        name: "Pat Older".into(),
+        start: Some(day("2026-09-01")),
+        date_of_birth: Some(day("1990-03-01")),
+        employer_opt_in: true,
+        ..Enrolling::default()
+    };
+    let pat = f.ops(None).enrol(&opted).expect("enrol").person;
+    let standing = f.record(pat).standing;
+    assert_eq!(
+        requirement(&standing, "english-l2"),
+        RequirementState::Pending
+    );
+    assert_eq!(
+        requirement(&standing, "maths-l2"),
+        RequirementState::Pending
+    );
+    assert_eq!(
+        requirement(&standing, "level3"),
+        RequirementState::NotRequired
+    );
+    // A force that asks for Level 3 records it; from then on it applies.
+    let pending = RequirementInput {
+        status: RequirementStatus::Pending,
+        date: None,
+        reference: None,
+        expires_on: None,
+    };
+    f.ops(None)
+        .set_requirement(pat, "level3", &pending, None)
+        .expect("recorded");
+    let standing = f.record(pat).standing;
+    assert_eq!(requirement(&standing, "level3"), RequirementState::Pending);
 }

@@ -111,7 +111,7 @@ fn requirement_blocker(
                 .unwrap_or_default();
             format!("{title}: expired{on}")
         }
-        (RequirementState::NotMet, _) => format!("{title}: recorded as not met"),
+        (RequirementState::NotMet, _) => format!("{title}: not met"),
         (_, Some(RequirementKind::Confirmation)) => format!("{title}: not yet confirmed"),
         _ => format!("{title} not yet achieved"),
     })

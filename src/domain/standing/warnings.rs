@@ -87,9 +87,13 @@ fn blockers_near_end(facts: &WarningFacts) -> Option<Warning> {
     })
 }
 
-/// An expired requirement, or one that expires soon.
+/// A requirement not met, expired, or expiring soon.
 fn requirement_warning(requirement: &RequirementStanding, today: NaiveDate) -> Option<Warning> {
     match (requirement.status, requirement.expires_on) {
+        (RequirementState::NotMet, _) => Some((
+            3,
+            format!("{} ({}): not met", requirement.title, requirement.kind),
+        )),
         (RequirementState::Expired, Some(on)) => {
             Some((3, format!("{} expired on {on}", requirement.title)))
         }
