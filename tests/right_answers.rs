@@ -6,7 +6,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::domain::standing::{Rag, RequirementState, Standing};
 use pcso_tracker::domain::{
-    AgreedAction, CheckinContent, Judgement, OutcomeStatus, PersonId, RequirementStatus,
+    AgreedAction, CheckinContent, EnrolmentStatus, Judgement, OutcomeStatus, PersonId,
+    RequirementStatus,
 };
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::{
@@ -323,4 +324,27 @@ fn the_employer_opt_in_for_english_and_maths_does_not_make_level_3_apply() {
         .expect("recorded");
     let standing = f.record(pat).standing;
     assert_eq!(requirement(&standing, "level3"), RequirementState::Pending);
+}
+
+#[test]
+fn a_break_counts_once_ends_after_it_began_and_moves_the_end_the_same_during_and_after() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    let status = |f: &mut Fixture, status, on: &str| {
+        f.ops(None).set_enrolment_status(amy, status, Some(day(on)))
+    };
+    status(&mut f, EnrolmentStatus::Break, "2026-10-01").expect("break");
+    let twice = status(&mut f, EnrolmentStatus::Break, "2026-10-05");
+    assert_eq!(field(twice), Field::Date, "already on that break");
+    let early = status(&mut f, EnrolmentStatus::Active, "2026-09-20");
+    assert_eq!(field(early), Field::Date, "a return before the break began");
+    let during = f.record(amy).standing.planned_end;
+    status(&mut f, EnrolmentStatus::Active, "2026-11-21").expect("back today");
+    let after = f.record(amy).standing;
+    assert_eq!(after.planned_end, during, "the same end during and after");
+    assert_eq!(after.planned_end, day("2027-10-22"), "51 days of break");
+    // The same break recorded again after the return is refused too.
+    let again = status(&mut f, EnrolmentStatus::Break, "2026-10-01");
+    assert_eq!(field(again), Field::Date);
+    assert_eq!(f.record(amy).standing.planned_end, day("2027-10-22"));
 }

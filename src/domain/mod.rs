@@ -1,5 +1,6 @@
 //! Pure rules and records about progress: no I/O, dates passed in.
 
+mod breaks;
 mod checkin;
 mod checkin_chain;
 mod clock;
@@ -17,6 +18,7 @@ mod version;
 mod wording;
 
 pub use crate::framework::Judgement;
+pub use breaks::{break_days_within, break_span, check_status_change};
 pub use checkin::{
     ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, SealProblem, Signing,
     StatusChange, check_action_due, check_next_due,

@@ -2,7 +2,9 @@
 //! an enrolment's status (breaks in learning, withdrawal, completion).
 
 use super::{Field, OpError, Ops, enrolled, framework_of};
-use crate::domain::{EnrolmentId, EnrolmentStatus, Person, PersonId, Role, check_name};
+use crate::domain::{
+    EnrolmentId, EnrolmentStatus, Person, PersonId, Role, check_name, check_status_change,
+};
 use crate::framework::Framework;
 use crate::store::{Change, NewApprentice};
 use chrono::NaiveDate;
@@ -108,6 +110,8 @@ impl Ops<'_> {
                 format!("{date} is before the start ({})", enrolment.start_date),
             ));
         }
+        let breaks = change.learning_breaks(enrolment.id)?;
+        check_status_change(status, date, &breaks).map_err(|m| OpError::invalid(Field::Date, m))?;
         change.set_enrolment_status(enrolment.id, status, date)?;
         change.commit()?;
         Ok((person, date))

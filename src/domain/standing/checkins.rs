@@ -2,7 +2,7 @@
 //! check-in (as its latest amendment has it), else the framework's interval
 //! after the last check-in or the start. Breaks in learning push it back.
 
-use crate::domain::{CheckinSummary, LearningBreak, last_meeting};
+use crate::domain::{CheckinSummary, LearningBreak, break_days_within, last_meeting};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -55,18 +55,16 @@ fn breaks_after(
     breaks.iter().copied().filter(move |&(from, _)| from > day)
 }
 
-/// `due` moved back by the break days between `base` and it.
+/// `due` moved back by the break days from `base` up to and including it.
 fn pushed_back(
     base: NaiveDate,
     mut due: NaiveDate,
     breaks: impl Iterator<Item = LearningBreak>,
     today: NaiveDate,
 ) -> NaiveDate {
-    for (from, to) in breaks {
-        let until = to.unwrap_or(today).min(due);
-        if from <= until && until >= base {
-            due = due + Days::new(((until - from.max(base)).num_days() + 1) as u64);
-        }
+    for brk in breaks {
+        let until = due + Days::new(1);
+        due = due + Days::new(break_days_within(brk, base, until, today) as u64);
     }
     due
 }
