@@ -3,7 +3,9 @@
 
 use super::{CommandError, Context, enrolled};
 use crate::cli::ListFormat;
-use crate::domain::{Judgement, Orphan, OutcomeStatus, Person, Progress, orphans};
+use crate::domain::{
+    Judgement, Orphan, OutcomeStatus, Person, Progress, defined_outcomes, orphans,
+};
 use crate::framework::Framework;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -130,12 +132,12 @@ fn write_outcome_counts(
     progress: &Progress,
 ) -> std::io::Result<()> {
     let statuses = count(
-        progress.outcomes.iter().map(|o| o.status),
+        defined_outcomes(progress, framework).map(|o| o.status),
         OutcomeStatus::NotStarted,
         framework.outcomes.len(),
     );
     let judgements = count(
-        progress.outcomes.iter().map(|o| o.judgement),
+        defined_outcomes(progress, framework).map(|o| o.judgement),
         Judgement::NotAssessed,
         framework.outcomes.len(),
     );

@@ -30,7 +30,7 @@ pub use hours::{HoursClaim, check_hours};
 pub use person::{Person, PersonId, PersonSummary, Role};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
-    orphans,
+    defined_outcomes, orphans,
 };
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
 pub use seal::seal;
