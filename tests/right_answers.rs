@@ -14,8 +14,11 @@ use pcso_tracker::ops::{
     Clock, Enrolling, Field, OpError, Ops, PersonRecord, RequirementInput, Signatures,
     person_record,
 };
+use pcso_tracker::report::standing_markdown;
 use pcso_tracker::store::Store;
-use pcso_tracker::tui::{Launch, prepare, update};
+use pcso_tracker::tui::{Launch, prepare, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use tempfile::TempDir;
 
 fn day(text: &str) -> NaiveDate {
@@ -347,4 +350,83 @@ fn a_break_counts_once_ends_after_it_began_and_moves_the_end_the_same_during_and
     let again = status(&mut f, EnrolmentStatus::Break, "2026-10-01");
     assert_eq!(field(again), Field::Date);
     assert_eq!(f.record(amy).standing.planned_end, day("2027-10-22"));
+}
+
+#[test]
+fn past_the_planned_end_the_programme_is_said_to_have_overrun() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    f.clock = Clock::as_of(day("2027-10-15"));
+    let standing = f.record(amy).standing;
+    let said = "Month 14 of 12: the programme has overrun its planned end (2027-09-01) by 6 weeks";
+    let report = standing_markdown(&standing);
+    assert!(report.contains(said), "{report}");
+    assert!(!report.contains("14 (13 completed"), "{report}");
+}
+
+#[test]
+fn a_start_still_to_come_is_said_to_be_to_come() {
+    let mut f = Fixture::new();
+    let later = Enrolling {
+        name: "Lee Later".into(),
+        start: Some(day("2027-05-17")),
+        date_of_birth: Some(day("1990-03-01")),
+        ..Enrolling::default()
+    };
+    let lee = f.ops(None).enrol(&later).expect("enrol").person;
+    let report = standing_markdown(&f.record(lee).standing);
+    assert!(
+        report.contains("Starts on 2027-05-17 (in 25 weeks)"),
+        "{report}"
+    );
+    assert!(!report.contains("weeks left"), "{report}");
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let mut f = Fixture::new();
+    // Two people already: Sam and Amy. One more database with one person.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("one.db")).expect("open");
+    Ops::new(&mut store, &f.registry, f.clock, None)
+        .add_assessor("Sam Patel")
+        .expect("assessor");
+    let refused = Ops::new(&mut store, &f.registry, f.clock, None).load_demo(false);
+    assert!(
+        matches!(&refused, Err(OpError::Refused(m)) if m.contains("already holds 1 person;")),
+        "{refused:?}"
+    );
+    let refused = f.ops(None).load_demo(false);
+    assert!(matches!(&refused, Err(OpError::Refused(m)) if m.contains("already holds 2 people;")));
+}
+
+#[test]
+fn no_hours_since_the_last_check_in_read_as_zero_not_minus_zero() {
+    let f = Fixture::new();
+    let Fixture {
+        _dir,
+        mut store,
+        registry,
+        clock,
+        ..
+    } = f;
+    let launch = Launch {
+        clock,
+        acting_as: Some("Sam Patel".into()),
+    };
+    let mut app = prepare(&store, registry, &launch, (100, 30)).expect("prepare");
+    let key = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE));
+    let action = update::action_for_event(&app, &key).expect("an action");
+    update::update(&mut app, &mut store, action);
+    assert!(app.checkin.is_some(), "a check-in of Amy is open");
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal
+        .draw(|frame| view::draw(frame, &app))
+        .expect("draw");
+    let screen = format!("{}", terminal.backend());
+    assert!(
+        screen.contains("0 new evidence items, 0.0 h logged, 0 status changes."),
+        "{screen}"
+    );
+    assert!(!screen.contains("-0.0"), "{screen}");
 }

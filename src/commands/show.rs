@@ -4,7 +4,8 @@
 use super::{CommandError, Context, enrolled};
 use crate::cli::ListFormat;
 use crate::domain::{
-    Judgement, Orphan, OutcomeStatus, Person, Progress, defined_outcomes, orphans,
+    Judgement, Orphan, OutcomeStatus, Person, Progress, counted, defined_outcomes, hours_text,
+    orphans,
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
@@ -71,7 +72,8 @@ fn write_summary(
 ) -> std::io::Result<()> {
     write_enrolment(out, person, framework, progress, changed)?;
     write_outcome_counts(out, framework, progress)?;
-    writeln!(out, "  evidence: {} items", progress.evidence.len())?;
+    let items = counted(progress.evidence.len(), "item", "items");
+    writeln!(out, "  evidence: {items}")?;
     writeln!(out, "  hours: {}", or_none(hours_by_category(progress)))?;
     let requirements: Vec<String> = progress
         .requirements
@@ -158,7 +160,7 @@ fn hours_by_category(progress: &Progress) -> Vec<String> {
     }
     hours
         .iter()
-        .map(|(category, total)| format!("{total} h {category}"))
+        .map(|(category, total)| format!("{} h {category}", hours_text(*total)))
         .collect()
 }
 

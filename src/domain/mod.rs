@@ -36,4 +36,4 @@ pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus
 pub use seal::seal;
 pub use text::{check_name, check_text, parse_date};
 pub use version::{LastChange, Version};
-pub use wording::{counted, hours_one_place};
+pub use wording::{counted, days_or_weeks, hours_one_place, hours_text};

@@ -18,6 +18,26 @@ pub fn hours_one_place(hours: f64) -> String {
     format!("{:.1}", rounded + 0.0)
 }
 
+/// Hours without a needless ".0": "140", "7.5", and "0" for none.
+pub fn hours_text(hours: f64) -> String {
+    let rounded = (hours * 10.0).round() / 10.0 + 0.0;
+    if rounded.fract().abs() < 1e-9 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A span of days in words: weeks from a week on, days below it.
+pub fn days_or_weeks(days: i64) -> String {
+    let days = days.max(0) as usize;
+    if days >= 7 {
+        counted(days / 7, "week", "weeks")
+    } else {
+        counted(days, "day", "days")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +56,8 @@ mod tests {
         assert_eq!(hours_one_place(nothing), "0.0");
         assert_eq!(hours_one_place(-0.04), "0.0");
         assert_eq!(hours_one_place(7.25), "7.3");
+        assert_eq!(hours_text(nothing), "0");
+        assert_eq!(hours_text(140.0), "140");
+        assert_eq!(hours_text(0.1 + 0.2), "0.3");
     }
 }

@@ -48,13 +48,13 @@ pub fn rag(facts: &RagFacts) -> (Rag, String) {
         EnrolmentStatus::Active | EnrolmentStatus::Break => {}
     }
     if super::near_end(facts.adjusted_end, facts.today) && !facts.blockers.is_empty() {
-        let count = facts.blockers.len();
-        let noun = if count == 1 { "blocker" } else { "blockers" };
         return (
             Rag::Red,
             format!(
-                "{count} gateway {noun} with {} weeks to the planned end: {}",
-                facts.weeks_left, facts.blockers[0]
+                "{} with {} to the planned end: {}",
+                counted(facts.blockers.len(), "gateway blocker", "gateway blockers"),
+                weeks(facts.weeks_left),
+                facts.blockers[0]
             ),
         );
     }
@@ -95,14 +95,19 @@ fn behind(facts: &RagFacts, progress: &str) -> (Rag, String) {
     if behind_weeks <= interval {
         (
             Rag::Amber,
-            format!("about {behind_weeks} weeks behind: {progress}"),
+            format!("about {} behind: {progress}", weeks(behind_weeks)),
         )
     } else {
         (
             Rag::Red,
             format!(
-                "about {behind_weeks} weeks behind, more than one check-in interval: {progress}"
+                "about {} behind, more than one check-in interval: {progress}",
+                weeks(behind_weeks)
             ),
         )
     }
+}
+
+fn weeks(count: i64) -> String {
+    counted(count.max(0) as usize, "week", "weeks")
 }
