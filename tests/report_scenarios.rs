@@ -188,7 +188,7 @@ fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(
         "add",
         "Bit Behind",
         "--start",
-        "2026-07-20",
+        "2026-09-21",
         "--dob",
         "1990-01-01",
     ]);
@@ -210,8 +210,16 @@ fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(
             .expect("reason")
             .contains("more than one check-in interval")
     );
+    // Two months in with nothing judged yet: the apprentice's own claims
+    // are shown but do not count as progress.
     let bit = caseload.report("Bit Behind");
     assert_eq!(bit["rag"], "amber", "{}", bit["rag_reason"]);
+    assert!(
+        bit["rag_reason"]
+            .as_str()
+            .expect("reason")
+            .contains("2 outcomes marked done, waiting for review")
+    );
 }
 
 #[test]

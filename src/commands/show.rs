@@ -3,7 +3,10 @@
 
 use super::{CommandError, Context, enrolled};
 use crate::cli::ListFormat;
-use crate::domain::{Judgement, Orphan, OutcomeStatus, Person, Progress, orphans};
+use crate::domain::{
+    Judgement, Orphan, OutcomeStatus, Person, Progress, counted, defined_outcomes, hours_text,
+    orphans,
+};
 use crate::framework::Framework;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -69,7 +72,8 @@ fn write_summary(
 ) -> std::io::Result<()> {
     write_enrolment(out, person, framework, progress, changed)?;
     write_outcome_counts(out, framework, progress)?;
-    writeln!(out, "  evidence: {} items", progress.evidence.len())?;
+    let items = counted(progress.evidence.len(), "item", "items");
+    writeln!(out, "  evidence: {items}")?;
     writeln!(out, "  hours: {}", or_none(hours_by_category(progress)))?;
     let requirements: Vec<String> = progress
         .requirements
@@ -130,12 +134,12 @@ fn write_outcome_counts(
     progress: &Progress,
 ) -> std::io::Result<()> {
     let statuses = count(
-        progress.outcomes.iter().map(|o| o.status),
+        defined_outcomes(progress, framework).map(|o| o.status),
         OutcomeStatus::NotStarted,
         framework.outcomes.len(),
     );
     let judgements = count(
-        progress.outcomes.iter().map(|o| o.judgement),
+        defined_outcomes(progress, framework).map(|o| o.judgement),
         Judgement::NotAssessed,
         framework.outcomes.len(),
     );
@@ -156,7 +160,7 @@ fn hours_by_category(progress: &Progress) -> Vec<String> {
     }
     hours
         .iter()
-        .map(|(category, total)| format!("{total} h {category}"))
+        .map(|(category, total)| format!("{} h {category}", hours_text(*total)))
         .collect()
 }
 

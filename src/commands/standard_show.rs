@@ -126,6 +126,7 @@ fn condition(requirement: &Requirement) -> Option<String> {
     if let Some(RequiredWhen {
         under_age_at_start,
         employer_opt_in,
+        once_recorded,
     }) = &requirement.required_when
     {
         let mut when = Vec::new();
@@ -133,7 +134,10 @@ fn condition(requirement: &Requirement) -> Option<String> {
             when.push(format!("under {age} at the start"));
         }
         if *employer_opt_in {
-            when.push("the employer requires it".to_string());
+            when.push("the employer opts in".to_string());
+        }
+        if *once_recorded {
+            when.push("the employer asks for it and a result is recorded".to_string());
         }
         notes.push(format!("required when {}", when.join(", or when ")));
     }

@@ -1,6 +1,7 @@
 //! `validate FILE...`: check framework files and report every problem.
 
 use super::CommandError;
+use crate::domain::counted;
 use crate::framework::load_file;
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,11 +15,15 @@ pub fn run(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CommandEr
         match load_file(file) {
             Ok(framework) => writeln!(
                 out,
-                "ok: {} ({} outcomes, {} requirements, {} assessment methods)",
+                "ok: {} ({}, {}, {})",
                 file.display(),
-                framework.outcomes.len(),
-                framework.requirements.len(),
-                framework.assessment_methods.len()
+                counted(framework.outcomes.len(), "outcome", "outcomes"),
+                counted(framework.requirements.len(), "requirement", "requirements"),
+                counted(
+                    framework.assessment_methods.len(),
+                    "assessment method",
+                    "assessment methods"
+                )
             )?,
             Err(error) => {
                 all_valid = false;

@@ -78,6 +78,24 @@ impl CheckinContent {
     }
 }
 
+/// The next check-in agreed at a meeting held on `meeting` is on a later day.
+pub fn check_next_due(next: NaiveDate, meeting: NaiveDate) -> Result<(), String> {
+    if next <= meeting {
+        return Err(format!(
+            "{next} is not after the check-in ({meeting}); the next one comes later"
+        ));
+    }
+    Ok(())
+}
+
+/// An action agreed at a meeting held on `meeting` falls due on or after it.
+pub fn check_action_due(due: NaiveDate, meeting: NaiveDate) -> Result<(), String> {
+    if due < meeting {
+        return Err(format!("{due} is before the check-in ({meeting})"));
+    }
+    Ok(())
+}
+
 /// The names typed at sign-off, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Signing {
@@ -125,4 +143,23 @@ pub struct SealProblem {
     pub enrolment_id: i64,
     pub person: String,
     pub problem: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn agreed_dates_come_after_the_meeting() {
+        let meeting = date("2026-11-21");
+        assert!(check_next_due(date("2027-02-13"), meeting).is_ok());
+        assert!(check_next_due(date("2026-10-01"), meeting).is_err());
+        assert!(check_next_due(meeting, meeting).is_err());
+        assert!(check_action_due(meeting, meeting).is_ok());
+        assert!(check_action_due(date("2026-11-20"), meeting).is_err());
+    }
 }

@@ -78,18 +78,12 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// Days of breaks in learning up to and including `today`.
+/// Days of breaks in learning before `today`, as days on the programme are
+/// counted.
 fn paused_days(breaks: &[LearningBreak], today: NaiveDate) -> i64 {
     breaks
         .iter()
-        .map(|&(from, to)| {
-            let last = to.unwrap_or(today).min(today);
-            if last < from {
-                0
-            } else {
-                (last - from).num_days() + 1
-            }
-        })
+        .map(|&brk| super::break_days_within(brk, NaiveDate::MIN, NaiveDate::MAX, today))
         .sum()
 }
 
@@ -145,7 +139,7 @@ mod tests {
         assert_eq!(with.month_of_programme, 5);
         assert_eq!(with.adjusted_end, date("2027-02-05"));
         let open = programme_time(start, 12, &[(date("2026-05-01"), None)], date("2026-05-10"));
-        assert_eq!(open.days_paused, 10);
+        assert_eq!(open.days_paused, 9, "the days before today");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Pure rules and records about progress: no I/O, dates passed in.
 
+mod breaks;
 mod checkin;
+mod checkin_chain;
 mod clock;
 mod enrolment;
 mod hours;
@@ -14,22 +16,26 @@ pub mod standing;
 mod text;
 mod text_enum;
 mod version;
+mod wording;
 
 pub use crate::framework::Judgement;
+pub use breaks::{break_days_within, break_span, check_status_change};
 pub use checkin::{
     ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, SealProblem, Signing,
-    StatusChange,
+    StatusChange, check_action_due, check_next_due,
 };
+pub use checkin_chain::{Meeting, last_meeting, meeting_before, original_of};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
-    orphans,
+    defined_outcomes, orphans,
 };
 pub use record_dates::{RequirementDateError, check_evidence_date, check_requirement_dates};
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
 pub use seal::seal;
 pub use text::{check_file_ref, check_name, check_text, parse_date, visible, visible_lines};
 pub use version::{LastChange, Version};
+pub use wording::{counted, days_or_weeks, hours_one_place, hours_text};

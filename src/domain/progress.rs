@@ -91,6 +91,19 @@ pub struct Orphan {
     pub used_by: String,
 }
 
+/// Outcome records for outcomes the framework defines: the ones to count.
+/// Records of outcomes it no longer defines are kept and shown apart, as
+/// `orphans` finds them.
+pub fn defined_outcomes<'a>(
+    progress: &'a Progress,
+    framework: &'a Framework,
+) -> impl Iterator<Item = &'a OutcomeRecord> + 'a {
+    progress
+        .outcomes
+        .iter()
+        .filter(|record| framework.outcome(&record.code).is_some())
+}
+
 /// Records that point at outcomes, requirements or hour categories the
 /// framework does not (or no longer) define.
 pub fn orphans(progress: &Progress, framework: &Framework) -> Vec<Orphan> {

@@ -175,9 +175,15 @@ pub struct RequiredWhen {
     /// Applies when the learner was younger than this on the start date.
     #[serde(default)]
     pub under_age_at_start: Option<u32>,
-    /// Applies when the employer has chosen to require it.
+    /// Applies when the enrolment records the employer's opt-in (an
+    /// employer requiring English and maths whatever the age, for example).
     #[serde(default)]
     pub employer_opt_in: bool,
+    /// Applies once a result is recorded for the person: for a requirement
+    /// each employer sets for itself, recorded (as pending at first) for
+    /// the apprentices whose employer asks for it.
+    #[serde(default)]
+    pub once_recorded: bool,
 }
 
 /// One method of the end-point assessment.

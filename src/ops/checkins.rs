@@ -4,8 +4,11 @@
 
 use super::records::acting_assessor;
 use super::{Field, OpError, Ops, enrolled};
-use crate::domain::{AgreedAction, CheckinContent, PersonId, Signing, check_name, check_text};
-use crate::store::{Change, CheckinState};
+use crate::domain::{
+    AgreedAction, Checkin, CheckinContent, CheckinSummary, PersonId, Signing, check_action_due,
+    check_name, check_next_due, check_text, meeting_before,
+};
+use crate::store::{Change, CheckinState, Store};
 use chrono::{NaiveDate, SecondsFormat};
 
 /// A check-in opened for the assessor.
@@ -47,8 +50,8 @@ impl Ops<'_> {
     /// Replaces an open draft's content.
     pub fn save_checkin(&mut self, id: i64, content: &CheckinContent) -> Result<(), OpError> {
         let change = self.begin()?;
-        let state = open_draft(&change, id)?;
-        check_content(content, state.date)?;
+        open_draft(&change, id)?;
+        check_content(content, meeting_date(&change, id)?)?;
         change.save_draft(id, content)?;
         change.commit()?;
         Ok(())
@@ -68,7 +71,7 @@ impl Ops<'_> {
         let assessor = acting_assessor(&change, actor, "sign a check-in as its assessor")?;
         let apprentice = change.person(enrolment_person(&change, &state)?)?;
         let assessor = change.person(assessor)?;
-        check_content(content, state.date)?;
+        check_content(content, meeting_date(&change, id)?)?;
         check_signature(
             &signatures.apprentice,
             &apprentice.name,
@@ -138,6 +141,42 @@ impl Ops<'_> {
     }
 }
 
+/// What a check-in looks back on: the meeting before the one it records
+/// (for an amendment, the one before the meeting it amends).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LookingBack {
+    /// The day of that meeting; `None` when there was none yet.
+    pub since: Option<NaiveDate>,
+    /// The actions agreed there, as its latest sealed record has them.
+    pub actions: Vec<(i64, AgreedAction)>,
+}
+
+/// What check-in `writing` looks back on, given the enrolment's check-ins.
+pub fn looking_back(
+    store: &Store,
+    writing: &Checkin,
+    checkins: &[CheckinSummary],
+) -> Result<LookingBack, OpError> {
+    let summary = CheckinSummary {
+        id: writing.id,
+        date: writing.date,
+        assessor_id: writing.assessor_id,
+        sealed: writing.sealed,
+        next_due: writing.content.next_due,
+        amends: writing.amends,
+    };
+    let Some(meeting) = meeting_before(checkins, &summary) else {
+        return Ok(LookingBack {
+            since: None,
+            actions: Vec::new(),
+        });
+    };
+    Ok(LookingBack {
+        since: Some(meeting.original.date),
+        actions: store.actions_agreed_at(meeting.record.id)?,
+    })
+}
+
 /// An action agreed at a check-in dated `date`, checked.
 pub fn agreed_action(
     text: &str,
@@ -146,11 +185,8 @@ pub fn agreed_action(
     date: NaiveDate,
 ) -> Result<AgreedAction, OpError> {
     let text = check_name(text).map_err(|m| OpError::invalid(Field::Action, m))?;
-    if let Some(due) = due.filter(|due| *due < date) {
-        return Err(OpError::invalid(
-            Field::Due,
-            format!("{due} is before the check-in ({date})"),
-        ));
+    if let Some(due) = due {
+        check_action_due(due, date).map_err(|m| OpError::invalid(Field::Due, m))?;
     }
     Ok(AgreedAction {
         text: text.to_string(),
@@ -181,6 +217,23 @@ fn open_draft(change: &Change, id: i64) -> Result<CheckinState, OpError> {
     Ok(state)
 }
 
+/// The day of the meeting check-in `id` records: its own date, or for an
+/// amendment the date of the check-in it amends (an amendment is dated the
+/// day it is written, but corrects what was agreed at that meeting).
+fn meeting_date(change: &Change, id: i64) -> Result<NaiveDate, OpError> {
+    let mut record = change.checkin(id)?;
+    // Each step goes to an older check-in; the bound only guards a damaged file.
+    for _ in 0..1_000 {
+        match record.amends {
+            Some(amended) => record = change.checkin(amended)?,
+            None => return Ok(record.date),
+        }
+    }
+    Err(OpError::Refused(format!(
+        "check-in {id} amends a chain of check-ins that never reaches an original"
+    )))
+}
+
 fn enrolment_person(change: &Change, state: &CheckinState) -> Result<PersonId, OpError> {
     let enrolment = change
         .enrolment(state.enrolment)?
@@ -197,6 +250,9 @@ fn check_content(content: &CheckinContent, date: NaiveDate) -> Result<(), OpErro
     }
     for action in &content.actions {
         agreed_action(&action.text, &action.owner, action.due, date)?;
+    }
+    if let Some(next) = content.next_due {
+        check_next_due(next, date).map_err(|m| OpError::invalid(Field::NextDate, m))?;
     }
     Ok(())
 }

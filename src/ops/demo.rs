@@ -2,6 +2,7 @@
 
 use super::{OpError, Ops};
 use crate::demo::fill_sample;
+use crate::domain::counted;
 use crate::framework::BUNDLED;
 
 impl Ops<'_> {
@@ -37,8 +38,9 @@ impl Ops<'_> {
         let people = self.store.count_people()?;
         if people > 0 && !force {
             return Err(OpError::Refused(format!(
-                "{}: already holds {people} people; add the sample beside them with --force, or use another --db",
-                self.store.path().display()
+                "{}: already holds {}; add the sample beside them with --force, or use another --db",
+                self.store.path().display(),
+                counted(people.max(0) as usize, "person", "people")
             )));
         }
         Ok(())

@@ -14,7 +14,7 @@ mod people;
 mod read;
 mod records;
 
-pub use checkins::{CheckinStarted, Signatures, agreed_action};
+pub use checkins::{CheckinStarted, LookingBack, Signatures, agreed_action, looking_back};
 pub use clock::Clock;
 pub use details::Details;
 pub use error::{Field, OpError};

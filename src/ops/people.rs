@@ -3,7 +3,8 @@
 
 use super::{Field, OpError, Ops, enrolled, framework_of};
 use crate::domain::{
-    EnrolmentId, EnrolmentStatus, Person, PersonId, Role, check_name, person_name, same_name,
+    EnrolmentId, EnrolmentStatus, Person, PersonId, Role, check_name, check_status_change,
+    person_name, same_name,
 };
 use crate::framework::Framework;
 use crate::store::{Change, NewApprentice};
@@ -115,6 +116,8 @@ impl Ops<'_> {
                 format!("{date} is before the start ({})", enrolment.start_date),
             ));
         }
+        let breaks = change.learning_breaks(enrolment.id)?;
+        check_status_change(status, date, &breaks).map_err(|m| OpError::invalid(Field::Date, m))?;
         change.set_enrolment_status(enrolment.id, status, date)?;
         change.commit()?;
         Ok((person, date))

@@ -2,8 +2,9 @@
 //! or the portfolio.
 
 use super::CaseloadLine;
+use crate::domain::counted;
 use crate::domain::standing::{
-    CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing,
+    CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing, position_text,
 };
 use std::fmt::Write;
 
@@ -55,13 +56,7 @@ fn summary(text: &mut String, standing: &Standing) {
     let rows = [
         ("Start", standing.start_date.to_string()),
         ("Planned end", standing.planned_end.to_string()),
-        (
-            "Month",
-            format!(
-                "{} ({} completed, {} weeks left)",
-                standing.month_of_programme, standing.months_completed, standing.weeks_left
-            ),
-        ),
+        ("Programme", position_text(standing)),
         (
             "RAG",
             format!(
@@ -83,16 +78,17 @@ fn summary(text: &mut String, standing: &Standing) {
 
 fn outcome_summary(counts: &OutcomeCounts) -> String {
     format!(
-        "{} of {} judged competent; {} done or ready for review; {:.0}% expected by now",
-        counts.judged_competent, counts.total, counts.done_or_ready, counts.expected_percent
+        "{} of {} judged competent; {} marked done by the apprentice, waiting for review; {:.0}% expected by now",
+        counts.judged_competent, counts.total, counts.awaiting_review, counts.expected_percent
     )
 }
 
 fn next_checkin(checkin: &CheckinStanding) -> String {
     if checkin.overdue {
         format!(
-            "{} (overdue by {} days)",
-            checkin.next_due, checkin.days_overdue
+            "{} (overdue by {})",
+            checkin.next_due,
+            counted(checkin.days_overdue as usize, "day", "days")
         )
     } else {
         checkin.next_due.to_string()
@@ -114,10 +110,9 @@ fn gateway_section(text: &mut String, gateway: &GatewayStanding) {
     let verdict = if gateway.ready {
         "ready".to_string()
     } else {
-        let count = gateway.blockers.len();
         format!(
-            "not ready, {count} {}",
-            if count == 1 { "blocker" } else { "blockers" }
+            "not ready, {}",
+            counted(gateway.blockers.len(), "blocker", "blockers")
         )
     };
     let _ = writeln!(text, "## {}: {verdict}\n", cell(&gateway.title));
@@ -252,7 +247,7 @@ pub fn caseload_markdown(lines: &[CaseloadLine]) -> String {
         };
         let gateway = match line.gateway_ready {
             Some(true) => "ready".to_string(),
-            Some(false) => format!("{} blockers", line.gateway_blockers),
+            Some(false) => counted(line.gateway_blockers, "blocker", "blockers"),
             None => "-".to_string(),
         };
         let _ = writeln!(

@@ -1,5 +1,5 @@
 //! Reading check-ins back: one in full, an enrolment's list, and the actions
-//! agreed last time.
+//! agreed at one.
 
 use super::change::Change;
 use super::checkins::open_draft;
@@ -71,17 +71,13 @@ impl Store {
         read().map_err(sqlite_error(&self.path, "reading status changes"))
     }
 
-    /// The actions agreed at the last sealed check-in, with their ids.
-    pub fn actions_agreed_last_time(
-        &self,
-        enrolment: EnrolmentId,
-    ) -> Result<Vec<(i64, AgreedAction)>, StoreError> {
+    /// The actions agreed at check-in `checkin`, with their ids.
+    pub fn actions_agreed_at(&self, checkin: i64) -> Result<Vec<(i64, AgreedAction)>, StoreError> {
         let read = || -> rusqlite::Result<Vec<(i64, AgreedAction)>> {
             let mut statement = self.connection.prepare_cached(
-                "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id =
-                   (SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'sealed') ORDER BY id",
+                "SELECT id, text, owner, due_date FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
             )?;
-            let rows = statement.query_map([enrolment], numbered_action)?;
+            let rows = statement.query_map([checkin], numbered_action)?;
             rows.collect()
         };
         read().map_err(sqlite_error(&self.path, "reading actions"))

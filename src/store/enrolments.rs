@@ -4,7 +4,7 @@
 use super::change::Change;
 use super::history::{ChangeKind, RecordKey};
 use super::{Store, StoreError};
-use crate::domain::{EnrolmentId, EnrolmentStatus};
+use crate::domain::{EnrolmentId, EnrolmentStatus, LearningBreak};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
@@ -71,23 +71,39 @@ impl Change<'_> {
     }
 }
 
+impl Change<'_> {
+    /// The breaks in learning of an enrolment, read inside the change.
+    pub fn learning_breaks(
+        &self,
+        enrolment: EnrolmentId,
+    ) -> Result<Vec<LearningBreak>, StoreError> {
+        self.run("reading breaks in learning", |transaction| {
+            breaks_of(transaction, enrolment)
+        })
+    }
+}
+
 impl Store {
     /// The breaks in learning of an enrolment, oldest first; an open break
     /// has no end.
     pub fn learning_breaks(
         &self,
         enrolment: EnrolmentId,
-    ) -> Result<Vec<(NaiveDate, Option<NaiveDate>)>, StoreError> {
-        let read = || -> rusqlite::Result<Vec<(NaiveDate, Option<NaiveDate>)>> {
-            let mut statement = self.connection.prepare_cached(
-                "SELECT start_date, end_date FROM learning_break WHERE enrolment_id = ?1 ORDER BY start_date",
-            )?;
-            let rows = statement.query_map([enrolment], |row| Ok((row.get(0)?, row.get(1)?)))?;
-            rows.collect()
-        };
-        read().map_err(super::sqlite_error(
+    ) -> Result<Vec<LearningBreak>, StoreError> {
+        breaks_of(&self.connection, enrolment).map_err(super::sqlite_error(
             &self.path,
             "reading breaks in learning",
         ))
     }
+}
+
+fn breaks_of(
+    connection: &rusqlite::Connection,
+    enrolment: EnrolmentId,
+) -> rusqlite::Result<Vec<LearningBreak>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT start_date, end_date FROM learning_break WHERE enrolment_id = ?1 ORDER BY start_date",
+    )?;
+    let rows = statement.query_map([enrolment], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    rows.collect()
 }

@@ -13,7 +13,7 @@ use crate::domain::{
     ActionReview, AgreedAction, CheckinContent, CheckinSection, EvidenceItem, Judgement,
     OutcomeStatus, StatusChange, parse_date,
 };
-use crate::ops::{OpError, Signatures, agreed_action};
+use crate::ops::{OpError, Signatures, agreed_action, looking_back};
 use crate::store::Store;
 use chrono::{Days, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -134,7 +134,7 @@ impl CheckinSession {
                     || (o.status == OutcomeStatus::Completed && !o.judged_competent())
             })
             .collect();
-        walked.sort_by_key(|o| !o.awaits_judgement());
+        walked.sort_by_key(|o| !o.awaiting_review());
         walked.into_iter().map(|o| o.code.clone()).collect()
     }
 }
@@ -167,7 +167,9 @@ fn read_session(app: &App, store: &Store, id: i64) -> Result<CheckinSession, OpE
         .ok_or_else(|| OpError::Refused("open a person first".into()))?;
     let enrolment = loaded.progress.enrolment.id;
     let record = store.checkin(id)?;
-    let last_date = loaded.standing.checkins.last;
+    // An amendment looks back from the meeting it amends, not from itself.
+    let back = looking_back(store, &record, &loaded.progress.checkins)?;
+    let last_date = back.since;
     let since = last_date.unwrap_or(loaded.progress.enrolment.start_date);
     let interval = u64::from(loaded.framework.programme.checkin_interval_weeks) * 7;
     let next_date = record
@@ -183,7 +185,7 @@ fn read_session(app: &App, store: &Store, id: i64) -> Result<CheckinSession, OpE
         date: record.date,
         step: Step::SinceLast,
         content: record.content,
-        previous_actions: store.actions_agreed_last_time(enrolment)?,
+        previous_actions: back.actions,
         last_date,
         new_evidence: since_evidence(&loaded.progress.evidence, since),
         hours_since: loaded

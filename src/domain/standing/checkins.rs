@@ -1,7 +1,8 @@
-//! When the next check-in is due: the framework's interval after the last
-//! sealed check-in, or after the start; later by any break in learning.
+//! When the next check-in is due: the date agreed and signed at the last
+//! check-in (as its latest amendment has it), else the framework's interval
+//! after the last check-in or the start. Breaks in learning push it back.
 
-use crate::domain::{CheckinSummary, LearningBreak};
+use crate::domain::{CheckinSummary, LearningBreak, break_days_within, last_meeting};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -23,20 +24,18 @@ pub fn checkin_standing(
     breaks: &[LearningBreak],
     today: NaiveDate,
 ) -> CheckinStanding {
-    let last = checkins
-        .iter()
-        .filter(|c| c.sealed && c.amends.is_none())
-        .map(|c| c.date)
-        .max();
+    let meeting = last_meeting(checkins);
+    let last = meeting.map(|m| m.original.date);
+    let agreed = meeting.and_then(|m| m.record.next_due);
     let base = last.unwrap_or(start);
-    let mut next_due = base + Days::new(u64::from(interval_weeks) * 7);
-    for &(from, to) in breaks {
-        // Break days between the base and the due date push it back.
-        let until = to.unwrap_or(today).min(next_due);
-        if from <= until && until >= base {
-            next_due = next_due + Days::new(((until - from.max(base)).num_days() + 1) as u64);
+    let next_due = match agreed {
+        // A break already under way was known when the date was agreed.
+        Some(agreed) => pushed_back(base, agreed, breaks_after(breaks, base), today),
+        None => {
+            let computed = base + Days::new(u64::from(interval_weeks) * 7);
+            pushed_back(base, computed, breaks.iter().copied(), today)
         }
-    }
+    };
     let days_overdue = (today - next_due).num_days().max(0);
     CheckinStanding {
         last,
@@ -46,6 +45,28 @@ pub fn checkin_standing(
         sealed_count: checkins.iter().filter(|c| c.sealed).count(),
         drafts: checkins.iter().filter(|c| !c.sealed).count(),
     }
+}
+
+/// Breaks that began after `day`.
+fn breaks_after(
+    breaks: &[LearningBreak],
+    day: NaiveDate,
+) -> impl Iterator<Item = LearningBreak> + '_ {
+    breaks.iter().copied().filter(move |&(from, _)| from > day)
+}
+
+/// `due` moved back by the break days from `base` up to and including it.
+fn pushed_back(
+    base: NaiveDate,
+    mut due: NaiveDate,
+    breaks: impl Iterator<Item = LearningBreak>,
+    today: NaiveDate,
+) -> NaiveDate {
+    for brk in breaks {
+        let until = due + Days::new(1);
+        due = due + Days::new(break_days_within(brk, base, until, today) as u64);
+    }
+    due
 }
 
 #[cfg(test)]
@@ -75,6 +96,25 @@ mod tests {
         let later = checkin_standing(&[sealed("2026-03-30")], start, 12, &[], date("2026-07-01"));
         assert_eq!(later.next_due, date("2026-06-22"));
         assert_eq!((later.overdue, later.days_overdue), (true, 9));
+    }
+
+    #[test]
+    fn the_date_agreed_at_the_last_check_in_wins_and_its_amendment_s_over_it() {
+        let start = date("2026-01-05");
+        let mut agreed = sealed("2026-03-30");
+        agreed.next_due = Some(date("2026-05-04"));
+        let standing = checkin_standing(&[agreed.clone()], start, 12, &[], date("2026-04-01"));
+        assert_eq!(standing.next_due, date("2026-05-04"));
+        let amendment = CheckinSummary {
+            id: 2,
+            date: date("2026-04-02"),
+            next_due: Some(date("2026-05-11")),
+            amends: Some(1),
+            ..agreed.clone()
+        };
+        let amended = checkin_standing(&[agreed, amendment], start, 12, &[], date("2026-04-03"));
+        assert_eq!(amended.last, Some(date("2026-03-30")));
+        assert_eq!(amended.next_due, date("2026-05-11"));
     }
 
     #[test]

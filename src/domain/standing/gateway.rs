@@ -3,7 +3,7 @@
 
 use super::outcomes::{OutcomeStanding, percent};
 use super::requirements::{RequirementStanding, RequirementState};
-use crate::domain::Judgement;
+use crate::domain::{Judgement, counted, hours_text};
 use crate::framework::{Framework, GatewayCheck, HoursCheck, OutcomesCheck, RequirementKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -69,8 +69,9 @@ fn blocker(framework: &Framework, check: &GatewayCheck, facts: &GatewayFacts) ->
         GatewayCheck::Hours(check) => hours_blocker(framework, check, facts.hours),
         GatewayCheck::MonthsOnProgramme(months) => (facts.months_completed < *months).then(|| {
             format!(
-                "{} of {months} months on programme completed",
-                facts.months_completed
+                "{} of {} on programme completed",
+                facts.months_completed,
+                counted(*months as usize, "month", "months")
             )
         }),
         GatewayCheck::EvidencePerOutcome(minimum) => {
@@ -111,7 +112,7 @@ fn requirement_blocker(
                 .unwrap_or_default();
             format!("{title}: expired{on}")
         }
-        (RequirementState::NotMet, _) => format!("{title}: recorded as not met"),
+        (RequirementState::NotMet, _) => format!("{title}: not met"),
         (_, Some(RequirementKind::Confirmation)) => format!("{title}: not yet confirmed"),
         _ => format!("{title} not yet achieved"),
     })
@@ -201,15 +202,6 @@ pub fn list(codes: &[&str]) -> String {
     }
 }
 
-/// Hours without a needless ".0".
-pub fn hours_text(hours: f64) -> String {
-    if hours.fract().abs() < 1e-9 {
-        format!("{hours:.0}")
-    } else {
-        format!("{hours:.1}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,7 +211,5 @@ mod tests {
         assert_eq!(list(&["LO5"]), "LO5");
         assert_eq!(list(&["LO2", "LO5"]), "LO2 and LO5");
         assert_eq!(list(&["LO2", "LO5", "K1"]), "LO2, LO5 and K1");
-        assert_eq!(hours_text(140.0), "140");
-        assert_eq!(hours_text(7.5), "7.5");
     }
 }

@@ -7,6 +7,7 @@ mod checkins;
 mod gateway;
 mod hours;
 mod outcomes;
+mod position;
 mod rag;
 mod requirements;
 mod warnings;
@@ -15,6 +16,7 @@ pub use checkins::{CheckinStanding, checkin_standing};
 pub use gateway::{GatewayStanding, MethodReadiness, RuleStanding};
 pub use hours::{CategoryHours, HoursStanding};
 pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
+pub use position::position_text;
 pub use rag::Rag;
 pub use requirements::{RequirementStanding, RequirementState, age_on};
 
@@ -60,6 +62,8 @@ pub struct Standing {
     pub start_date: NaiveDate,
     /// The planned end, moved back by any breaks in learning.
     pub planned_end: NaiveDate,
+    /// The programme's planned length in months, from the framework.
+    pub duration_months: u32,
     pub month_of_programme: u32,
     pub months_completed: u32,
     pub weeks_left: i64,
@@ -102,6 +106,7 @@ pub fn assess(subject: &Subject) -> Standing {
         status: enrolment.status,
         start_date: enrolment.start_date,
         planned_end: time.adjusted_end,
+        duration_months: framework.programme.duration_months,
         month_of_programme: time.month_of_programme,
         months_completed: time.months_completed,
         weeks_left: time.weeks_left,
@@ -267,7 +272,9 @@ fn rounded_hours(mut hours: HoursStanding) -> HoursStanding {
     hours
 }
 
+/// Rounded, and never negative zero (a sum of nothing is -0.0 in Rust,
+/// which would print as "-0").
 fn round(value: f64, places: i32) -> f64 {
     let scale = 10f64.powi(places);
-    (value * scale).round() / scale
+    (value * scale).round() / scale + 0.0
 }

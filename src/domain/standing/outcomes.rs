@@ -22,20 +22,11 @@ impl OutcomeStanding {
         self.judgement >= Judgement::Competent
     }
 
-    /// Marked finished by the apprentice and not yet judged: what the
-    /// assessor has to look at next.
-    pub fn awaits_judgement(&self) -> bool {
-        self.judgement == Judgement::NotAssessed
+    /// Marked ready or completed by the apprentice, not yet judged
+    /// competent: the apprentice's own claim, waiting for the assessor.
+    pub fn awaiting_review(&self) -> bool {
+        !self.judged_competent()
             && matches!(
-                self.status,
-                OutcomeStatus::ReadyForReview | OutcomeStatus::Completed
-            )
-    }
-
-    /// Judged competent, or finished and waiting for the assessor.
-    pub fn done_or_ready(&self) -> bool {
-        self.judged_competent()
-            || matches!(
                 self.status,
                 OutcomeStatus::ReadyForReview | OutcomeStatus::Completed
             )
@@ -47,9 +38,11 @@ pub struct OutcomeCounts {
     pub total: usize,
     pub by_status: BTreeMap<&'static str, usize>,
     pub by_judgement: BTreeMap<&'static str, usize>,
+    /// Progress: only the assessor's judgement counts.
     pub judged_competent: usize,
-    pub done_or_ready: usize,
-    /// Share done or ready for review, 0 to 100.
+    /// The apprentice's own claims of done, not yet judged competent.
+    pub awaiting_review: usize,
+    /// Share judged competent, 0 to 100.
     pub actual_percent: f64,
     /// Share expected by now from the milestones (linear without them).
     pub expected_percent: f64,
@@ -90,14 +83,14 @@ pub fn outcome_counts(outcomes: &[OutcomeStanding], expected_percent: f64) -> Ou
         *by_status.entry(outcome.status.as_str()).or_default() += 1;
         *by_judgement.entry(outcome.judgement.as_str()).or_default() += 1;
     }
-    let done_or_ready = outcomes.iter().filter(|o| o.done_or_ready()).count();
+    let judged_competent = outcomes.iter().filter(|o| o.judged_competent()).count();
     OutcomeCounts {
         total: outcomes.len(),
         by_status,
         by_judgement,
-        judged_competent: outcomes.iter().filter(|o| o.judged_competent()).count(),
-        done_or_ready,
-        actual_percent: percent(done_or_ready, outcomes.len()),
+        judged_competent,
+        awaiting_review: outcomes.iter().filter(|o| o.awaiting_review()).count(),
+        actual_percent: percent(judged_competent, outcomes.len()),
         expected_percent,
     }
 }

@@ -3,7 +3,7 @@
 //! blocker within two months of the planned end.
 
 use super::outcomes::{OutcomeCounts, months_to_reach};
-use crate::domain::EnrolmentStatus;
+use crate::domain::{EnrolmentStatus, counted};
 use crate::framework::Framework;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -48,25 +48,41 @@ pub fn rag(facts: &RagFacts) -> (Rag, String) {
         EnrolmentStatus::Active | EnrolmentStatus::Break => {}
     }
     if super::near_end(facts.adjusted_end, facts.today) && !facts.blockers.is_empty() {
-        let count = facts.blockers.len();
-        let noun = if count == 1 { "blocker" } else { "blockers" };
         return (
             Rag::Red,
             format!(
-                "{count} gateway {noun} with {} weeks to the planned end: {}",
-                facts.weeks_left, facts.blockers[0]
+                "{} with {} to the planned end: {}",
+                counted(facts.blockers.len(), "gateway blocker", "gateway blockers"),
+                weeks(facts.weeks_left),
+                facts.blockers[0]
             ),
         );
     }
+    let progress = progress_text(facts.counts);
     let counts = facts.counts;
-    let progress = format!(
-        "{} of {} outcomes done or ready for review ({:.0}%), {:.0}% expected by now",
-        counts.done_or_ready, counts.total, counts.actual_percent, counts.expected_percent
-    );
     if counts.actual_percent + 0.5 >= counts.expected_percent {
         return (Rag::Green, format!("on track: {progress}"));
     }
     behind(facts, &progress)
+}
+
+/// Progress in words: judged competent against expected, and the
+/// apprentice's own claims still waiting for the assessor.
+fn progress_text(counts: &OutcomeCounts) -> String {
+    let mut text = format!(
+        "{} of {} judged competent ({:.0}%), {:.0}% expected by now",
+        counts.judged_competent,
+        counted(counts.total, "outcome", "outcomes"),
+        counts.actual_percent,
+        counts.expected_percent
+    );
+    if counts.awaiting_review > 0 {
+        text.push_str(&format!(
+            "; {} marked done, waiting for review",
+            counted(counts.awaiting_review, "outcome", "outcomes")
+        ));
+    }
+    text
 }
 
 /// Behind the expected share: amber within one check-in interval of it,
@@ -79,14 +95,19 @@ fn behind(facts: &RagFacts, progress: &str) -> (Rag, String) {
     if behind_weeks <= interval {
         (
             Rag::Amber,
-            format!("about {behind_weeks} weeks behind: {progress}"),
+            format!("about {} behind: {progress}", weeks(behind_weeks)),
         )
     } else {
         (
             Rag::Red,
             format!(
-                "about {behind_weeks} weeks behind, more than one check-in interval: {progress}"
+                "about {} behind, more than one check-in interval: {progress}",
+                weeks(behind_weeks)
             ),
         )
     }
+}
+
+fn weeks(count: i64) -> String {
+    counted(count.max(0) as usize, "week", "weeks")
 }

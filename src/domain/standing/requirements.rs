@@ -84,7 +84,7 @@ fn state(
     enrolment: &Enrolment,
     today: NaiveDate,
 ) -> RequirementState {
-    let required = applies(requirement, person, enrolment);
+    let required = applies(requirement, person, enrolment, record);
     // A result achieved though not required is still worth showing.
     let achieved = record
         .is_some_and(|r| matches!(r.status, RequirementStatus::Met | RequirementStatus::Exempt));
@@ -125,7 +125,14 @@ fn age_requirement(
 
 /// Whether the framework's rule requires this of the person. With no date
 /// of birth recorded, an age rule is taken to apply: the safe assumption.
-pub fn applies(requirement: &Requirement, person: &Person, enrolment: &Enrolment) -> bool {
+/// Each condition stands on its own: the employer's opt-in does not make a
+/// requirement apply that only a recorded result does.
+pub fn applies(
+    requirement: &Requirement,
+    person: &Person,
+    enrolment: &Enrolment,
+    record: Option<&RequirementRecord>,
+) -> bool {
     let Some(when) = &requirement.required_when else {
         return true;
     };
@@ -135,7 +142,9 @@ pub fn applies(requirement: &Requirement, person: &Person, enrolment: &Enrolment
             Some(born) => age_on(born, enrolment.start_date) < limit,
             None => true,
         });
-    young || (when.employer_opt_in && enrolment.employer_opt_in)
+    young
+        || (when.employer_opt_in && enrolment.employer_opt_in)
+        || (when.once_recorded && record.is_some())
 }
 
 /// Age in whole years on `day`.

@@ -1,10 +1,9 @@
 //! What needs attention, most urgent first.
 
 use super::checkins::CheckinStanding;
-use super::gateway::hours_text;
 use super::hours::{CategoryHours, HoursStanding};
 use super::requirements::{RequirementStanding, RequirementState};
-use crate::domain::{EnrolmentStatus, LearningBreak, Orphan};
+use crate::domain::{EnrolmentStatus, LearningBreak, Orphan, counted, hours_text};
 use chrono::{Days, NaiveDate};
 
 /// Requirements expiring this soon are flagged.
@@ -67,8 +66,8 @@ fn overdue_checkin(facts: &WarningFacts) -> Option<Warning> {
         (
             1,
             format!(
-                "check-in overdue: due {due}, {} days ago",
-                facts.checkins.days_overdue
+                "check-in overdue: due {due}, {} ago",
+                counted(facts.checkins.days_overdue as usize, "day", "days")
             ),
         )
     })
@@ -80,24 +79,29 @@ fn blockers_near_end(facts: &WarningFacts) -> Option<Warning> {
         (
             2,
             format!(
-                "{count} gateway blocker(s) with {} weeks to the planned end",
-                facts.weeks_left
+                "{} with {} to the planned end",
+                counted(count, "gateway blocker", "gateway blockers"),
+                counted(facts.weeks_left.max(0) as usize, "week", "weeks")
             ),
         )
     })
 }
 
-/// An expired requirement, or one that expires soon.
+/// A requirement not met, expired, or expiring soon.
 fn requirement_warning(requirement: &RequirementStanding, today: NaiveDate) -> Option<Warning> {
     match (requirement.status, requirement.expires_on) {
+        (RequirementState::NotMet, _) => Some((
+            3,
+            format!("{} ({}): not met", requirement.title, requirement.kind),
+        )),
         (RequirementState::Expired, Some(on)) => {
             Some((3, format!("{} expired on {on}", requirement.title)))
         }
         (RequirementState::Met, Some(on)) if on <= today + Days::new(EXPIRY_NOTICE_DAYS) => {
-            let days = (on - today).num_days();
+            let days = counted((on - today).num_days().max(0) as usize, "day", "days");
             Some((
                 4,
-                format!("{} expires on {on}, in {days} days", requirement.title),
+                format!("{} expires on {on}, in {days}", requirement.title),
             ))
         }
         _ => None,

@@ -99,10 +99,10 @@ impl Checker {
         self.line(format!("{field}.title"), &requirement.title);
         self.text(format!("{field}.description"), &requirement.description);
         if let Some(when) = &requirement.required_when {
-            if when.under_age_at_start.is_none() && !when.employer_opt_in {
+            if when.under_age_at_start.is_none() && !when.employer_opt_in && !when.once_recorded {
                 self.report(
                     format!("{field}.required_when"),
-                    "names no condition: give `under_age_at_start`, `employer_opt_in: true`, or leave `required_when` out for always",
+                    "names no condition: give `under_age_at_start`, `employer_opt_in: true`, `once_recorded: true`, or leave `required_when` out for always",
                 );
             }
             if let Some(age) = when.under_age_at_start {

@@ -1,8 +1,8 @@
 //! Check-in mode: the steps across the top, one section of the review at a
 //! time below, and the keys for that section in the footer.
 
-use crate::domain::CheckinSection;
 use crate::domain::standing::OutcomeStanding;
+use crate::domain::{CheckinSection, counted, hours_one_place};
 use crate::tui::app::{App, Loaded};
 use crate::tui::checkin::{CheckinSession, Step};
 use crate::tui::text::{self, clean, one_line};
@@ -127,10 +127,18 @@ fn recent_changes(lines: &mut Vec<Line<'static>>, session: &CheckinSession) {
         format!("the last check-in ({d})")
     });
     lines.push(Line::from(format!(
-        "Since {since}: {} new evidence items, {:.1} h logged, {} status changes.",
-        session.new_evidence.len(),
-        session.hours_since,
-        session.status_changes.len()
+        "Since {since}: {}, {} h logged, {}.",
+        counted(
+            session.new_evidence.len(),
+            "new evidence item",
+            "new evidence items"
+        ),
+        hours_one_place(session.hours_since),
+        counted(
+            session.status_changes.len(),
+            "status change",
+            "status changes"
+        )
     )));
     for change in session.status_changes.iter().rev().take(5) {
         let (code, day) = (&change.code, &change.day);
@@ -246,8 +254,8 @@ fn hours(lines: &mut Vec<Line<'static>>, loaded: &Loaded, session: &CheckinSessi
             hours.logged, hours.slippage
         ),
         _ => format!(
-            "{:.1} h logged; this framework sets no hours target.",
-            hours.total_logged
+            "{} h logged; this framework sets no hours target.",
+            hours_one_place(hours.total_logged)
         ),
     }));
     prompted_text(lines, "Record any slippage and its reason:", session);
@@ -276,9 +284,10 @@ fn actions(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) 
 }
 
 fn next_date(lines: &mut Vec<Line<'static>>, loaded: &Loaded, session: &CheckinSession) {
+    let interval = loaded.framework.programme.checkin_interval_weeks as usize;
     lines.push(Line::from(format!(
-        "The next check-in (every {} weeks):",
-        loaded.framework.programme.checkin_interval_weeks
+        "The next check-in (every {}):",
+        counted(interval, "week", "weeks")
     )));
     lines.push(Line::from(format!("  {}▏", clean(&session.next_date))));
 }
@@ -318,8 +327,9 @@ fn completeness(session: &CheckinSession) -> String {
     .filter(|s| !session.content.section(**s).is_empty())
     .count();
     format!(
-        "{judged} outcomes judged · {written} of 3 sections written · {} actions · next check-in {}",
-        session.content.actions.len(),
+        "{} judged · {written} of 3 sections written · {} · next check-in {}",
+        counted(judged, "outcome", "outcomes"),
+        counted(session.content.actions.len(), "action", "actions"),
         session
             .content
             .next_due

@@ -2,7 +2,8 @@
 //! against the expected share, hours against expected, RAG with its reason,
 //! gateway blockers, next check-in and warnings.
 
-use crate::domain::standing::{CheckinStanding, Standing};
+use crate::domain::standing::{CheckinStanding, Standing, position_text};
+use crate::domain::{counted, hours_one_place};
 use crate::tui::app::{App, Loaded};
 use crate::tui::text::one_line;
 use crate::tui::theme::Theme;
@@ -34,7 +35,6 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
 /// Time through the programme, under who and what it is.
 fn month_gauge(loaded: &Loaded, theme: Theme) -> Gauge<'static> {
     let standing = &loaded.standing;
-    let duration = loaded.framework.programme.duration_months;
     let title = format!(
         " {} · {} · {} · started {} · ends {} ",
         one_line(&loaded.person.name),
@@ -43,10 +43,7 @@ fn month_gauge(loaded: &Loaded, theme: Theme) -> Gauge<'static> {
         standing.start_date,
         standing.planned_end
     );
-    let label = format!(
-        "Month {} of {duration} · {} weeks left",
-        standing.month_of_programme, standing.weeks_left
-    );
+    let label = position_text(standing);
     Gauge::default()
         .block(Block::bordered().title(title))
         .gauge_style(theme.gauge())
@@ -67,8 +64,8 @@ fn marked_bar(actual: f64, expected: f64, width: usize) -> String {
 fn outcomes_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'static> {
     let counts = &standing.outcome_counts;
     let text = format!(
-        "{} of {} done or ready ({} judged competent) · {:.0}% expected by now",
-        counts.done_or_ready, counts.total, counts.judged_competent, counts.expected_percent
+        "{} of {} judged competent ({} waiting for review) · {:.0}% expected by now",
+        counts.judged_competent, counts.total, counts.awaiting_review, counts.expected_percent
     );
     let bar_width = (width as usize)
         .saturating_sub(crate::tui::text::width(&text) + 4)
@@ -105,7 +102,10 @@ fn hours_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'static
             expected / target.max(1.0),
         ),
         _ => (
-            format!("{:.1} h logged (no hours target)", hours.total_logged),
+            format!(
+                "{} h logged (no hours target)",
+                hours_one_place(hours.total_logged)
+            ),
             0.0,
             0.0,
         ),
@@ -137,9 +137,9 @@ fn status(standing: &Standing, theme: Theme) -> Paragraph<'static> {
         ))),
         Some(gateway) => {
             lines.push(Line::from(format!(
-                "{}: {} blockers",
+                "{}: {}",
                 one_line(&gateway.title),
-                gateway.blockers.len()
+                counted(gateway.blockers.len(), "blocker", "blockers")
             )));
             for blocker in &gateway.blockers {
                 lines.push(Line::from(format!(" • {}", one_line(blocker))));
@@ -157,8 +157,9 @@ fn next_checkin(checkin: &CheckinStanding, theme: Theme) -> Span<'static> {
     if checkin.overdue {
         Span::styled(
             format!(
-                "{} (OVERDUE by {} days)",
-                checkin.next_due, checkin.days_overdue
+                "{} (OVERDUE by {})",
+                checkin.next_due,
+                counted(checkin.days_overdue as usize, "day", "days")
             ),
             theme.bad(),
         )

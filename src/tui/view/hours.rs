@@ -3,7 +3,7 @@
 
 use super::rows_inside;
 use crate::domain::standing::CategoryHours;
-use crate::domain::{HoursEntry, add_months};
+use crate::domain::{HoursEntry, add_months, hours_one_place};
 use crate::tui::app::{App, Loaded};
 use crate::tui::layout::first_row;
 use crate::tui::text::one_line;
@@ -181,7 +181,10 @@ fn chart_title(app: &App, loaded: &Loaded) -> String {
     });
     let unit = if app.hours_by_month { "month" } else { "week" };
     match per_period {
-        Some(per) => format!(" Hours by {unit} · target ≈ {per:.1} h a {unit} · w switches "),
+        Some(per) => format!(
+            " Hours by {unit} · target ≈ {} h a {unit} · w switches ",
+            hours_one_place(per)
+        ),
         None => format!(" Hours by {unit} · w switches "),
     }
 }

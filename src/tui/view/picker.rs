@@ -2,7 +2,7 @@
 //! check-in (overdue first to catch the eye) and gateway status.
 
 use super::rows_inside;
-use crate::domain::PersonSummary;
+use crate::domain::{PersonSummary, counted};
 use crate::report::CaseloadLine;
 use crate::tui::app::App;
 use crate::tui::layout::first_row;
@@ -86,7 +86,7 @@ fn due(line: Option<&CaseloadLine>) -> String {
 fn gateway(line: Option<&CaseloadLine>) -> String {
     match line.and_then(|l| l.gateway_ready.map(|ready| (ready, l.gateway_blockers))) {
         Some((true, _)) => "ready".to_string(),
-        Some((false, n)) => format!("{n} blockers"),
+        Some((false, n)) => counted(n, "blocker", "blockers"),
         None => "…".to_string(),
     }
 }

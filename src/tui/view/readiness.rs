@@ -1,6 +1,7 @@
 //! Readiness: the gateway checklist with blockers, and each assessment
 //! method's coverage with the outcomes still missing.
 
+use crate::domain::counted;
 use crate::domain::standing::{GatewayStanding, MethodReadiness, RuleStanding};
 use crate::tui::app::App;
 use crate::tui::text::one_line;
@@ -45,7 +46,10 @@ fn gateway(gateway: Option<&GatewayStanding>, theme: Theme) -> Paragraph<'static
             let verdict = if gateway.ready {
                 "READY".to_string()
             } else {
-                format!("not ready, {} blockers", gateway.blockers.len())
+                format!(
+                    "not ready, {}",
+                    counted(gateway.blockers.len(), "blocker", "blockers")
+                )
             };
             format!(" {}: {verdict} ", one_line(&gateway.title))
         }

@@ -2,6 +2,7 @@
 //! each month, with today marked.
 
 use crate::domain::add_months;
+use crate::domain::standing::position_text;
 use crate::tui::app::App;
 use crate::tui::text::one_line;
 use ratatui::Frame;
@@ -67,10 +68,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let scroll = current
         .saturating_sub(visible / 2)
         .min(lines.len().saturating_sub(visible));
-    let title = format!(
-        " Timeline · month {} of {months} ",
-        loaded.standing.month_of_programme
-    );
+    let title = format!(" Timeline · {} ", position_text(&loaded.standing));
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::bordered().title(title))

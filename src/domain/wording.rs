@@ -1,0 +1,63 @@
+//! Words every screen and report shares, so a count or an amount reads
+//! the same everywhere: "1 outcome", "2 outcomes"; "0.0 h", never "-0.0 h".
+
+/// `count` and the noun in the right number: "1 person", "3 people".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("{count} {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// Hours with one decimal place. A sum of nothing or of tiny negatives
+/// can be negative zero, which would print as "-0.0".
+pub fn hours_one_place(hours: f64) -> String {
+    let rounded = (hours * 10.0).round() / 10.0;
+    // Adding positive zero turns negative zero into positive zero.
+    format!("{:.1}", rounded + 0.0)
+}
+
+/// Hours without a needless ".0": "140", "7.5", and "0" for none.
+pub fn hours_text(hours: f64) -> String {
+    let rounded = (hours * 10.0).round() / 10.0 + 0.0;
+    if rounded.fract().abs() < 1e-9 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A span of days in words: weeks from a week on, days below it.
+pub fn days_or_weeks(days: i64) -> String {
+    let days = days.max(0) as usize;
+    if days >= 7 {
+        counted(days / 7, "week", "weeks")
+    } else {
+        counted(days, "day", "days")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one_and_plural_otherwise() {
+        assert_eq!(counted(1, "outcome", "outcomes"), "1 outcome");
+        assert_eq!(counted(0, "outcome", "outcomes"), "0 outcomes");
+        assert_eq!(counted(1, "person", "people"), "1 person");
+        assert_eq!(counted(2, "person", "people"), "2 people");
+    }
+
+    #[test]
+    fn no_hours_print_as_zero_not_negative_zero() {
+        let nothing: f64 = std::iter::empty::<f64>().sum();
+        assert_eq!(hours_one_place(nothing), "0.0");
+        assert_eq!(hours_one_place(-0.04), "0.0");
+        assert_eq!(hours_one_place(7.25), "7.3");
+        assert_eq!(hours_text(nothing), "0");
+        assert_eq!(hours_text(140.0), "140");
+        assert_eq!(hours_text(0.1 + 0.2), "0.3");
+    }
+}
