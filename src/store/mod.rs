@@ -31,9 +31,10 @@ pub use hours::NewHours;
 pub use location::{DATABASE_ENV, database_path};
 pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;
+pub use provider_scale::ProviderSample;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
@@ -93,28 +94,6 @@ impl Store {
         self.read_only
     }
 
-    /// Runs statements as one IMMEDIATE transaction: all of it is kept, or
-    /// none of it. For bulk loads, which write their own history rows.
-    fn write<T>(
-        &mut self,
-        context: &'static str,
-        action: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            });
-        }
-        let path = self.path.clone();
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sqlite_error(&path, context))?;
-        let value = action(&transaction).map_err(sqlite_error(&path, context))?;
-        transaction.commit().map_err(sqlite_error(&path, context))?;
-        Ok(value)
-    }
-
     /// A number that changes whenever another connection commits a change
     /// to the file, so a screen can tell when what it shows is out of date.
     pub fn data_version(&self) -> Result<i64, StoreError> {
@@ -130,6 +109,24 @@ impl Store {
         self.connection
             .pragma_update(None, "max_page_count", pages)
             .map_err(sqlite_error(&self.path, "limiting the file"))
+    }
+
+    /// Calls `seen` with the text of each statement this connection starts
+    /// from now on: how tests check that every one reads through an index.
+    #[doc(hidden)]
+    pub fn watch_statements(
+        &mut self,
+        mut seen: impl FnMut(&str) + Send + 'static,
+    ) -> Result<(), StoreError> {
+        use rusqlite::trace::{TraceEvent, TraceEventCodes};
+        let watch = move |event: TraceEvent<'_>| {
+            if let TraceEvent::Stmt(statement, _) = event {
+                seen(&statement.sql());
+            }
+        };
+        self.connection
+            .trace_v2(TraceEventCodes::SQLITE_TRACE_STMT, Some(watch))
+            .map_err(sqlite_error(&self.path, "watching statements"))
     }
 
     /// A record's version: the last change recorded to it.
@@ -157,8 +154,13 @@ fn use_wal(connection: &Connection, path: &Path) -> Result<(), StoreError> {
         .map_err(sqlite_error(path, context))
 }
 
+/// Statements a command may keep prepared at once: enough that a loop
+/// over rows (sealing, verifying, generating) never re-prepares one.
+const STATEMENT_CACHE: usize = 128;
+
 /// Connection settings that do not change the file.
 fn configure(connection: &Connection, path: &Path) -> Result<(), StoreError> {
+    connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     connection
         .busy_timeout(BUSY_TIMEOUT)
         .and_then(|()| connection.pragma_update(None, "foreign_keys", "ON"))
