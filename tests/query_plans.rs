@@ -10,7 +10,7 @@ use pcso_tracker::ops::{Clock, Ops, Signatures, person_record};
 use pcso_tracker::store::{RecordKey, Store};
 use rusqlite::Connection;
 use rusqlite::types::Value;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -58,17 +58,9 @@ fn generated(path: &Path) -> Chosen {
 /// Runs what `report`, `checkin list/show`, `apprentice show`, finding a
 /// person by name or id, and a check-in in the app (start, sign, amend)
 /// run, and returns every statement they ran.
-fn statements_of_one_person(path: &Path, chosen: &Chosen) -> BTreeSet<String> {
-    let seen = Arc::new(Mutex::new(BTreeSet::new()));
+fn statements_of_one_person(path: &Path, chosen: &Chosen) -> Statements {
     let mut store = Store::open(path).expect("open");
-    let sink = Arc::clone(&seen);
-    store
-        .watch_statements(move |sql| {
-            if !sql.starts_with("--") {
-                sink.lock().expect("lock").insert(sql.to_string());
-            }
-        })
-        .expect("watch");
+    let seen = watch(&mut store);
     let registry = Registry::load(None).expect("registry");
     store.find_person(&chosen.name).expect("by name");
     store
@@ -91,6 +83,22 @@ fn statements_of_one_person(path: &Path, chosen: &Chosen) -> BTreeSet<String> {
     store.version(&key).expect("version");
     in_the_app(&mut store, &registry, chosen, record.standing.checkins.last);
     seen.lock().expect("lock").clone()
+}
+
+/// Each statement run, with the most times it was re-prepared.
+type Statements = BTreeMap<String, i32>;
+
+fn watch(store: &mut Store) -> Arc<Mutex<Statements>> {
+    let seen = Arc::new(Mutex::new(BTreeMap::new()));
+    let sink = Arc::clone(&seen);
+    store
+        .watch_statements(move |sql, reprepared| {
+            let mut seen = sink.lock().expect("lock");
+            let most = seen.entry(sql.to_string()).or_insert(0);
+            *most = reprepared.max(*most);
+        })
+        .expect("watch");
+    seen
 }
 
 /// Starts a check-in as the app does, reads what it shows, signs it, then
@@ -151,7 +159,7 @@ fn no_statement_about_one_person_scans_a_table() {
     );
     let connection = Connection::open(&path).expect("raw");
     let scanning: Vec<String> = statements
-        .iter()
+        .keys()
         .filter_map(|sql| {
             let found = scans(&connection, sql);
             (!found.is_empty()).then(|| format!("{}\n    {}", found.join("; "), sql.trim()))
@@ -162,5 +170,35 @@ fn no_statement_about_one_person_scans_a_table() {
         "{} statements scan a table:\n{}",
         scanning.len(),
         scanning.join("\n")
+    );
+}
+
+/// A statement prepared once serves every row: checking every seal, and
+/// reading and signing one person's records, re-prepare none (a statement
+/// whose plan depended on a bound value used to be re-prepared each time
+/// the statement cache cleared its bindings).
+#[test]
+fn verifying_seals_and_one_persons_commands_prepare_each_statement_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("provider.db");
+    let chosen = generated(&path);
+    let mut statements = statements_of_one_person(&path, &chosen);
+    let mut store = Store::open(&path).expect("open");
+    let seen = watch(&mut store);
+    let (problems, checked) = store.verify_seals().expect("verify");
+    assert!(
+        problems.is_empty() && checked > ENROLMENTS,
+        "{checked} checked"
+    );
+    statements.extend(seen.lock().expect("lock").clone());
+    let reprepared: Vec<String> = statements
+        .iter()
+        .filter(|(_, times)| **times > 0)
+        .map(|(sql, times)| format!("{times}x {}", sql.trim()))
+        .collect();
+    assert!(
+        reprepared.is_empty(),
+        "re-prepared:\n{}",
+        reprepared.join("\n")
     );
 }

@@ -34,6 +34,7 @@ pub use people::NewApprentice;
 pub use provider_scale::ProviderSample;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
@@ -111,21 +112,27 @@ impl Store {
             .map_err(sqlite_error(&self.path, "limiting the file"))
     }
 
-    /// Calls `seen` with the text of each statement this connection starts
-    /// from now on: how tests check that every one reads through an index.
+    /// Calls `seen` with the text of each statement this connection runs
+    /// from now on, as it finishes, and how many times it has been
+    /// re-prepared: how tests check that every statement reads through an
+    /// index and is prepared once.
     #[doc(hidden)]
     pub fn watch_statements(
         &mut self,
-        mut seen: impl FnMut(&str) + Send + 'static,
+        mut seen: impl FnMut(&str, i32) + Send + 'static,
     ) -> Result<(), StoreError> {
+        use rusqlite::StatementStatus;
         use rusqlite::trace::{TraceEvent, TraceEventCodes};
         let watch = move |event: TraceEvent<'_>| {
-            if let TraceEvent::Stmt(statement, _) = event {
-                seen(&statement.sql());
+            if let TraceEvent::Profile(statement, _) = event {
+                seen(
+                    &statement.sql(),
+                    statement.get_status(StatementStatus::RePrepare),
+                );
             }
         };
         self.connection
-            .trace_v2(TraceEventCodes::SQLITE_TRACE_STMT, Some(watch))
+            .trace_v2(TraceEventCodes::SQLITE_TRACE_PROFILE, Some(watch))
             .map_err(sqlite_error(&self.path, "watching statements"))
     }
 
@@ -158,11 +165,15 @@ fn use_wal(connection: &Connection, path: &Path) -> Result<(), StoreError> {
 /// over rows (sealing, verifying, generating) never re-prepares one.
 const STATEMENT_CACHE: usize = 128;
 
-/// Connection settings that do not change the file.
+/// Connection settings that do not change the file. The query planner's
+/// stability guarantee makes each statement's plan independent of the
+/// values bound to it: otherwise a statement whose plan looked at a value
+/// is re-prepared every time the statement cache clears its bindings.
 fn configure(connection: &Connection, path: &Path) -> Result<(), StoreError> {
     connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     connection
-        .busy_timeout(BUSY_TIMEOUT)
+        .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .and_then(|_| connection.busy_timeout(BUSY_TIMEOUT))
         .and_then(|()| connection.pragma_update(None, "foreign_keys", "ON"))
         .map_err(sqlite_error(path, "setting up the connection"))
 }

@@ -22,7 +22,7 @@ pub const ASSESSORS: usize = 40;
 /// measure the app with, whatever the size of the database.
 pub const LARGE_CASELOAD: usize = 500;
 /// Enrolments written per transaction.
-const BATCH: usize = 50;
+const BATCH: usize = 400;
 
 /// What a generation wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
