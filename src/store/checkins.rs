@@ -287,10 +287,9 @@ fn apply_judgements(
             note,
             assessor,
             at: &at,
+            checkin: Some(checkin),
         };
         write_judgement(change, transaction, &judged)?;
-        transaction.prepare_cached("UPDATE outcome_progress SET judged_in_checkin = ?3 WHERE enrolment_id = ?1 AND outcome_code = ?2")?.execute(params![enrolment, code, checkin],
-        )?;
     }
     Ok(())
 }

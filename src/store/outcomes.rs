@@ -26,6 +26,8 @@ pub(super) struct Judged<'a> {
     pub assessor: PersonId,
     /// A date or date-time, as text.
     pub at: &'a str,
+    /// The sealed check-in that made it, if one did.
+    pub checkin: Option<i64>,
 }
 
 impl Change<'_> {
@@ -106,6 +108,7 @@ impl Change<'_> {
             note,
             assessor,
             at: self.at(),
+            checkin: None,
         };
         self.run("recording a judgement", |transaction| {
             write_judgement(self, transaction, &judged)
@@ -126,15 +129,29 @@ pub(super) fn write_judgement(
         note,
         assessor,
         at,
+        checkin,
     } = *judged;
-    let before = outcome_field(transaction, enrolment, code, "judgement")?;
-    let before_note = outcome_field(transaction, enrolment, code, "judgement_note")?;
-    transaction.prepare_cached("INSERT INTO outcome_progress (enrolment_id, outcome_code, judgement, judgement_note, judged_by, judged_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
-           judgement = excluded.judgement, judgement_note = excluded.judgement_note,
-           judged_by = excluded.judged_by, judged_at = excluded.judged_at, judged_in_checkin = NULL")?.execute(params![enrolment, code, judgement.as_str(), note, assessor, at],
-    )?;
+    let (before, before_note): (Option<String>, Option<String>) = transaction
+        .prepare_cached(
+            "SELECT judgement, judgement_note FROM outcome_progress
+             WHERE enrolment_id = ?1 AND outcome_code = ?2",
+        )?
+        .query_row(params![enrolment, code], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?
+        .unwrap_or_default();
+    transaction
+        .prepare_cached(
+            "INSERT INTO outcome_progress (enrolment_id, outcome_code, judgement, judgement_note, judged_by,
+                                           judged_at, judged_in_checkin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
+               judgement = excluded.judgement, judgement_note = excluded.judgement_note,
+               judged_by = excluded.judged_by, judged_at = excluded.judged_at,
+               judged_in_checkin = excluded.judged_in_checkin",
+        )?
+        .execute(params![enrolment, code, judgement.as_str(), note, assessor, at, checkin])?;
     let before = Some(before.unwrap_or_else(|| Judgement::NotAssessed.as_str().into()));
     let fields = [
         ("judgement", before, Some(judgement.as_str().to_string())),
