@@ -124,12 +124,13 @@ impl Change<'_> {
 }
 
 fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<Checkin> {
-    let mut record = connection.query_row(
+    let mut record = connection.prepare_cached(
         "SELECT c.id, c.enrolment_id, p.name, c.date, c.assessor_id, a.name, c.state, c.amends_id, c.amend_reason,
                 c.apprentice_signed_at, c.apprentice_signature, c.assessor_signature, c.seal_hash,
                 c.previous_seal_hash, c.next_due
          FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id JOIN person p ON p.id = e.person_id
          JOIN person a ON a.id = c.assessor_id WHERE c.id = ?1",
+    )?.query_row(
         [id],
         |row| {
             let signed_at: Option<String> = row.get(9)?;
