@@ -50,7 +50,7 @@ fn main() {
     let started = Instant::now();
     let mut store = Store::open(&path).expect("open");
     store
-        .load_provider_sample(&framework, today, &mut |_, _| {})
+        .load_provider_sample(&framework, today, provider::ENROLMENTS, &mut |_, _| {})
         .expect("generate");
     println!(
         "provider-scale database: {} enrolments, {} evidence items, generated in {:.1} s ({} MB)",

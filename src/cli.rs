@@ -99,9 +99,13 @@ pub enum Command {
         /// Add the sample even though the database already holds people
         #[arg(long)]
         force: bool,
-        /// `provider`: 2,000 enrolments and 400,000 evidence items, for benchmarks
+        /// `provider`: 2,000 enrolments, 400,000 evidence items and sealed check-ins, for benchmarks
         #[arg(long, value_enum)]
         scale: Option<DemoScale>,
+        /// With --scale: generate this many times the scale (1 to 100)
+        #[arg(long, requires = "scale", default_value_t = 1,
+              value_parser = clap::value_parser!(u32).range(1..=100))]
+        times: u32,
     },
 }
 

@@ -21,10 +21,11 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
+    include_str!("../src/store/migrations/0004_lookup_indexes.sql"),
 ];
 
 /// A database as a build at schema `version` left it: migrations 1 to
@@ -708,4 +709,99 @@ fn several_drafts_left_at_version_2_become_one_open_draft_and_nothing_is_lost() 
         [],
     );
     assert!(refused.expect_err("unique").to_string().contains("UNIQUE"));
+}
+
+/// 0004 files each history row under the enrolment its record belongs to,
+/// so one apprentice's changes are read by an index: rows written before it
+/// keep every value, gain the enrolment, and stay append-only.
+#[test]
+fn history_from_version_3_is_kept_and_filed_under_its_enrolment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    // Version 1's records, brought to version 3 as its builds did.
+    let connection = database_at_version(&path, 1);
+    fill_version_1(&connection);
+    for sql in &MIGRATIONS[1..3] {
+        connection.execute_batch(sql).expect("migrations 2 and 3");
+    }
+    connection
+        .pragma_update(None, "user_version", 3)
+        .expect("at version 3");
+    connection
+        .execute_batch(
+            "INSERT INTO history (at, actor_id, change, record, record_id, field, before, after) VALUES
+             ('2026-01-02T09:05:00.000Z', 1, 'insert', 'enrolment', '1', 'start_date', NULL, '2026-01-05'),
+             ('2026-02-02T09:00:00.000Z', 2, 'insert', 'learning_break', '1', 'start_date', NULL, '2026-02-02'),
+             ('2026-03-09T18:00:00.000Z', 2, 'insert', 'hours_entry', '2', 'hours', NULL, '7.5'),
+             ('2026-03-30T10:00:00.000Z', 1, 'insert', 'checkin', '2', 'date', NULL, '2026-06-22'),
+             ('2026-04-02T10:00:00.000Z', 2, 'update', 'outcome_progress', '1/LO3', 'status',
+              'not_started', 'in_progress'),
+             ('2026-04-03T10:00:00.000Z', 1, 'update', 'requirement_record', '1/vetting', 'status',
+              'pending', 'met');",
+        )
+        .expect("history rows of every kind");
+    let before: Vec<Vec<String>> = history_rows(&connection);
+    drop(connection);
+    let store = Store::open(&path).expect("upgraded");
+    let connection = raw(&store);
+    assert_eq!(
+        history_rows(&connection),
+        before,
+        "every row keeps its values"
+    );
+    let filed: Vec<(String, Option<i64>)> = connection
+        .prepare("SELECT record, enrolment_id FROM history ORDER BY id")
+        .expect("query")
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("filed");
+    for (record, enrolment) in &filed {
+        let expected = if record == "person" { None } else { Some(1) };
+        assert_eq!(*enrolment, expected, "{record}");
+    }
+    assert_eq!(filed.len(), 10);
+    let changes = store
+        .status_changes_since(EnrolmentId(1), date("2026-04-01"))
+        .expect("changes");
+    let codes: Vec<&str> = changes.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["LO3"],
+        "the status change since the day, by its enrolment"
+    );
+    let refused = connection.execute("UPDATE history SET after = 'x' WHERE id = 1", []);
+    assert!(
+        refused
+            .expect_err("append-only")
+            .to_string()
+            .contains("append-only")
+    );
+}
+
+fn history_rows(connection: &Connection) -> Vec<Vec<String>> {
+    connection
+        .prepare(
+            "SELECT id, at, coalesce(actor_id, ''), change, record, record_id, field,
+                    coalesce(before, ''), coalesce(after, '') FROM history ORDER BY id",
+        )
+        .expect("query")
+        .query_map([], |row| {
+            (0..9)
+                .map(|i| {
+                    Ok(row
+                        .get_ref(i)?
+                        .as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|_| {
+                            row.get::<_, i64>(i)
+                                .map(|n| n.to_string())
+                                .unwrap_or_default()
+                        }))
+                })
+                .collect()
+        })
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("history")
 }

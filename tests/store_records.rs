@@ -516,3 +516,70 @@ fn a_break_in_learning_is_kept_with_its_dates() {
         ]
     );
 }
+
+/// Every history row of an enrolment's records is filed under it (a
+/// person's own fields under none), so "changes since the last check-in"
+/// are one apprentice's alone.
+#[test]
+fn history_rows_are_filed_under_their_enrolment_and_status_changes_read_only_its_own() {
+    let mut f = fixture();
+    let other = NewApprentice {
+        name: "Ben Okafor",
+        date_of_birth: Some(date("2001-02-03")),
+        employer: None,
+        assessor: Some(f.assessor),
+        framework_id: &f.framework.framework.id,
+        framework_version: &f.framework.framework.version,
+        framework_hash: &f.framework.content_hash,
+        start_date: date("2026-01-05"),
+        planned_end: date("2027-01-05"),
+        area_of_practice: None,
+        employer_opt_in: false,
+    };
+    let (_, ben) = write(&mut f.store, None, |c| c.add_apprentice(&other));
+    let code = f.framework.outcomes[0].code.clone();
+    let enrolment = f.enrolment;
+    write(&mut f.store, Some(f.person), |c| {
+        let evidence = NewEvidence {
+            date: date("2026-02-01"),
+            title: "Ward panel",
+            kind: EvidenceKind::WorkProduct,
+            description: "",
+            file_ref: None,
+            outcomes: std::slice::from_ref(&code),
+        };
+        c.add_evidence(enrolment, &evidence)?;
+        c.set_outcome_status(enrolment, &code, OutcomeStatus::InProgress)?;
+        c.set_outcome_status(ben, &code, OutcomeStatus::Completed)
+    });
+    let filed: Vec<(String, Option<i64>)> = raw(&f.store)
+        .prepare("SELECT record, enrolment_id FROM history ORDER BY id")
+        .expect("query")
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("filed");
+    assert!(filed.iter().any(|(record, _)| record == "evidence"));
+    for (record, enrolment) in &filed {
+        match record.as_str() {
+            "person" => assert_eq!(*enrolment, None),
+            _ => assert!(
+                [Some(f.enrolment.0), Some(ben.0)].contains(enrolment),
+                "{record}"
+            ),
+        }
+    }
+    let changes = f
+        .store
+        .status_changes_since(f.enrolment, date("2026-01-01"))
+        .expect("changes");
+    let seen: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| (c.code.as_str(), c.after.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [(code.as_str(), "in_progress")],
+        "Ben's change is his own"
+    );
+}

@@ -10,7 +10,7 @@ use std::time::Instant;
 pub fn run(
     context: &Context,
     force: bool,
-    scale: Option<DemoScale>,
+    scale: Option<(DemoScale, usize)>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
     let (mut store, registry) = (context.open_store()?, context.registry()?);
@@ -29,20 +29,29 @@ pub fn run(
                 writeln!(out, "  {person}")?;
             }
         }
-        Some(DemoScale::Provider) => {
+        Some((DemoScale::Provider, times)) => {
             let started = Instant::now();
             let mut bar = ProgressBar::new();
-            context
-                .ops(&mut store, &registry)?
-                .load_provider_scale(force, &mut |done, total| bar.show(done, total))?;
+            let sample = context.ops(&mut store, &registry)?.load_provider_scale(
+                force,
+                times,
+                &mut |done, total| bar.show(done, total),
+            )?;
             bar.finish();
             writeln!(
                 out,
-                "generated {} enrolments and {} evidence items in {} in {:.1} s",
-                provider_scale::ENROLMENTS,
-                provider_scale::ENROLMENTS * provider_scale::EVIDENCE_PER_ENROLMENT,
+                "generated {} enrolments, {} evidence items and {} sealed check-ins in {} in {:.1} s",
+                sample.enrolments,
+                sample.evidence,
+                sample.sealed_checkins,
                 path.display(),
                 started.elapsed().as_secs_f64()
+            )?;
+            writeln!(
+                out,
+                "  {} has a caseload of {}",
+                provider_scale::large_caseload_assessor(),
+                provider_scale::LARGE_CASELOAD
             )?;
         }
     }

@@ -192,7 +192,11 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         Some(Command::Outcome {
             command: OutcomeCommand::Set(set),
         }) => records::set_outcome(&context, &set, out),
-        Some(Command::Demo { force, scale }) => demo::run(&context, force, scale, out),
+        Some(Command::Demo {
+            force,
+            scale,
+            times,
+        }) => demo::run(&context, force, scale.map(|s| (s, times as usize)), out),
         Some(Command::Report {
             person,
             all,

@@ -4,6 +4,8 @@ use super::{OpError, Ops};
 use crate::demo::fill_sample;
 use crate::domain::counted;
 use crate::framework::BUNDLED;
+use crate::store::ProviderSample;
+use crate::store::provider_scale::ENROLMENTS;
 
 impl Ops<'_> {
     /// Adds the demo caseload in one transaction; refused over existing
@@ -20,17 +22,21 @@ impl Ops<'_> {
         Ok(added)
     }
 
-    /// Generates a training provider's whole database for benchmarks, in
-    /// one bulk transaction; `progress(done, total)` after each enrolment.
+    /// Generates `times` training providers' worth of records for
+    /// benchmarks, in batches of enrolments; `progress(done, total)` after
+    /// each enrolment.
     pub fn load_provider_scale(
         &mut self,
         force: bool,
+        times: usize,
         progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<(), OpError> {
+    ) -> Result<ProviderSample, OpError> {
         self.refuse_over_people(force)?;
         let pcso = BUNDLED[0].load()?;
         let today = self.clock.today();
-        Ok(self.store.load_provider_sample(&pcso, today, progress)?)
+        Ok(self
+            .store
+            .load_provider_sample(&pcso, today, ENROLMENTS * times, progress)?)
     }
 
     /// Sample people go into an empty database, or beside others on request.

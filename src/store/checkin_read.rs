@@ -4,7 +4,6 @@
 use super::change::Change;
 use super::checkins::open_draft;
 use super::convert::word;
-use super::history::coded_records_of;
 use super::{Store, StoreError, sqlite_error};
 use crate::domain::{
     ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, CheckinSection,
@@ -52,20 +51,17 @@ impl Store {
             let mut statement = self.connection.prepare_cached(
                 "SELECT substr(record_id, instr(record_id, '/') + 1), coalesce(before, ''), coalesce(after, ''),
                         substr(at, 1, 10)
-                 FROM history WHERE record = 'outcome_progress' AND field = 'status'
-                   AND record_id LIKE ?1 AND at >= ?2 ORDER BY id",
+                 FROM history WHERE enrolment_id = ?1 AND record = 'outcome_progress'
+                   AND field = 'status' AND at >= ?2 ORDER BY id",
             )?;
-            let rows = statement.query_map(
-                params![coded_records_of(enrolment), since.to_string()],
-                |row| {
-                    Ok(StatusChange {
-                        code: row.get(0)?,
-                        before: row.get(1)?,
-                        after: row.get(2)?,
-                        day: row.get(3)?,
-                    })
-                },
-            )?;
+            let rows = statement.query_map(params![enrolment, since.to_string()], |row| {
+                Ok(StatusChange {
+                    code: row.get(0)?,
+                    before: row.get(1)?,
+                    after: row.get(2)?,
+                    day: row.get(3)?,
+                })
+            })?;
             rows.collect()
         };
         read().map_err(sqlite_error(&self.path, "reading status changes"))
@@ -104,6 +100,17 @@ impl Store {
 }
 
 impl Change<'_> {
+    /// The ids of the actions agreed at check-in `id`, in order.
+    pub fn action_ids(&self, id: i64) -> Result<Vec<i64>, StoreError> {
+        self.run("reading actions", |transaction| {
+            let mut statement = transaction.prepare_cached(
+                "SELECT id FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
+            )?;
+            let rows = statement.query_map([id], |row| row.get(0))?;
+            rows.collect()
+        })
+    }
+
     /// Check-in `id` in full, read inside the change.
     pub fn checkin(&self, id: i64) -> Result<Checkin, StoreError> {
         self.run("reading a check-in", |transaction| {
@@ -113,12 +120,13 @@ impl Change<'_> {
 }
 
 fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<Checkin> {
-    let mut record = connection.query_row(
+    let mut record = connection.prepare_cached(
         "SELECT c.id, c.enrolment_id, p.name, c.date, c.assessor_id, a.name, c.state, c.amends_id, c.amend_reason,
                 c.apprentice_signed_at, c.apprentice_signature, c.assessor_signature, c.seal_hash,
                 c.previous_seal_hash, c.next_due
          FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id JOIN person p ON p.id = e.person_id
          JOIN person a ON a.id = c.assessor_id WHERE c.id = ?1",
+    )?.query_row(
         [id],
         |row| {
             let signed_at: Option<String> = row.get(9)?;

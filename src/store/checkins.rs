@@ -54,10 +54,8 @@ impl Change<'_> {
         amends: Option<(i64, &str)>,
     ) -> Result<i64, StoreError> {
         self.run("starting a check-in", |transaction| {
-            transaction.execute(
-                "INSERT INTO checkin (enrolment_id, date, assessor_id, amends_id, amend_reason, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
+            transaction.prepare_cached("INSERT INTO checkin (enrolment_id, date, assessor_id, amends_id, amend_reason, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![
                     enrolment,
                     date,
                     assessor,
@@ -91,7 +89,9 @@ impl Change<'_> {
                 "checkin_action_review",
                 "checkin_action",
             ] {
-                transaction.execute(&format!("DELETE FROM {table} WHERE checkin_id = ?1"), [id])?;
+                transaction
+                    .prepare_cached(&format!("DELETE FROM {table} WHERE checkin_id = ?1"))?
+                    .execute([id])?;
             }
             write_content(transaction, id, content)?;
             let after = canonical_content(transaction, id)?;
@@ -117,11 +117,8 @@ impl Change<'_> {
     /// Where check-in `id` stands; `None` when no check-in has the id.
     pub fn checkin_state(&self, id: i64) -> Result<Option<CheckinState>, StoreError> {
         self.run("reading a check-in", |transaction| {
-            transaction
-                .query_row(
-                    "SELECT enrolment_id, assessor_id, date, state = 'sealed', superseded_by IS NOT NULL
-                     FROM checkin WHERE id = ?1",
-                    [id],
+            transaction.prepare_cached("SELECT enrolment_id, assessor_id, date, state = 'sealed', superseded_by IS NOT NULL
+                     FROM checkin WHERE id = ?1")?.query_row([id],
                     |row| {
                         Ok(CheckinState {
                             enrolment: row.get(0)?,
@@ -142,9 +139,7 @@ pub(super) fn open_draft(
     transaction: &rusqlite::Connection,
     enrolment: EnrolmentId,
 ) -> rusqlite::Result<Option<i64>> {
-    transaction.query_row(
-        "SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft' AND superseded_by IS NULL",
-        [enrolment],
+    transaction.prepare_cached("SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft' AND superseded_by IS NULL")?.query_row([enrolment],
         |row| row.get(0),
     )
 }
@@ -154,33 +149,37 @@ fn write_content(
     id: i64,
     content: &CheckinContent,
 ) -> rusqlite::Result<()> {
-    transaction.execute(
-        "UPDATE checkin SET next_due = ?2 WHERE id = ?1",
-        params![id, content.next_due],
+    transaction
+        .prepare_cached("UPDATE checkin SET next_due = ?2 WHERE id = ?1")?
+        .execute(params![id, content.next_due])?;
+    let mut insert = transaction.prepare_cached(
+        "INSERT INTO checkin_section (checkin_id, section, content) VALUES (?1, ?2, ?3)",
     )?;
     for (section, text) in &content.sections {
-        transaction.execute(
-            "INSERT INTO checkin_section (checkin_id, section, content) VALUES (?1, ?2, ?3)",
-            params![id, section.as_str(), text],
-        )?;
+        insert.execute(params![id, section.as_str(), text])?;
     }
+    let mut insert = transaction.prepare_cached(
+        "INSERT INTO checkin_judgement (checkin_id, outcome_code, judgement, note) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for judged in &content.judgements {
-        transaction.execute(
-            "INSERT INTO checkin_judgement (checkin_id, outcome_code, judgement, note) VALUES (?1, ?2, ?3, ?4)",
-            params![id, judged.code, judged.judgement.as_str(), judged.note],
-        )?;
+        insert.execute(params![
+            id,
+            judged.code,
+            judged.judgement.as_str(),
+            judged.note
+        ])?;
     }
+    let mut insert = transaction.prepare_cached(
+        "INSERT INTO checkin_action (checkin_id, text, owner, due_date) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for action in &content.actions {
-        transaction.execute(
-            "INSERT INTO checkin_action (checkin_id, text, owner, due_date) VALUES (?1, ?2, ?3, ?4)",
-            params![id, action.text, action.owner, action.due],
-        )?;
+        insert.execute(params![id, action.text, action.owner, action.due])?;
     }
+    let mut insert = transaction.prepare_cached(
+        "INSERT INTO checkin_action_review (checkin_id, action_id, done, note) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for review in &content.action_reviews {
-        transaction.execute(
-            "INSERT INTO checkin_action_review (checkin_id, action_id, done, note) VALUES (?1, ?2, ?3, ?4)",
-            params![id, review.action_id, review.done, review.note],
-        )?;
+        insert.execute(params![id, review.action_id, review.done, review.note])?;
     }
     Ok(())
 }
@@ -195,9 +194,7 @@ fn copy_content(transaction: &Transaction, from: i64, to: i64) -> rusqlite::Resu
     ] {
         transaction.execute(sql, params![from, to])?;
     }
-    transaction.execute(
-        "UPDATE checkin SET next_due = (SELECT next_due FROM checkin WHERE id = ?1) WHERE id = ?2",
-        params![from, to],
+    transaction.prepare_cached("UPDATE checkin SET next_due = (SELECT next_due FROM checkin WHERE id = ?1) WHERE id = ?2")?.execute(params![from, to],
     )?;
     Ok(())
 }
@@ -206,14 +203,13 @@ fn copy_content(transaction: &Transaction, from: i64, to: i64) -> rusqlite::Resu
 /// its chain (the sealed check-in no other one follows).
 fn chain_end(transaction: &Transaction, enrolment: i64) -> rusqlite::Result<Option<String>> {
     transaction
-        .query_row(
+        .prepare_cached(
             "SELECT c.seal_hash FROM checkin c WHERE c.enrolment_id = ?1 AND c.state = 'sealed'
                AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.enrolment_id = c.enrolment_id
                                AND n.state = 'sealed' AND n.previous_seal_hash = c.seal_hash)
              ORDER BY c.id DESC LIMIT 1",
-            [enrolment],
-            |row| row.get(0),
-        )
+        )?
+        .query_row([enrolment], |row| row.get(0))
         .optional()
 }
 
@@ -224,21 +220,25 @@ fn seal_in(
     id: i64,
     signing: &Signing,
 ) -> rusqlite::Result<()> {
-    let (enrolment, assessor, date): (i64, i64, NaiveDate) = transaction.query_row(
-        "SELECT enrolment_id, assessor_id, date FROM checkin WHERE id = ?1 AND state = 'draft'",
-        [id],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-    )?;
+    let (enrolment, assessor, date): (i64, i64, NaiveDate) = transaction
+        .prepare_cached(
+            "SELECT enrolment_id, assessor_id, date FROM checkin WHERE id = ?1 AND state = 'draft'",
+        )?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
     let previous = chain_end(transaction, enrolment)?;
-    transaction.execute(
-        "UPDATE checkin SET apprentice_signed_at = ?2, assessor_signed_at = ?2,
+    transaction
+        .prepare_cached(
+            "UPDATE checkin SET apprentice_signed_at = ?2, assessor_signed_at = ?2,
                 apprentice_signature = ?3, assessor_signature = ?4 WHERE id = ?1",
-        params![id, signing.at, signing.apprentice, signing.assessor],
-    )?;
+        )?
+        .execute(params![
+            id,
+            signing.at,
+            signing.apprentice,
+            signing.assessor
+        ])?;
     let seal_hash = seal(previous.as_deref(), &canonical_content(transaction, id)?);
-    transaction.execute(
-        "UPDATE checkin SET state = 'sealed', seal_hash = ?2, previous_seal_hash = ?3 WHERE id = ?1",
-        params![id, seal_hash, previous],
+    transaction.prepare_cached("UPDATE checkin SET state = 'sealed', seal_hash = ?2, previous_seal_hash = ?3 WHERE id = ?1")?.execute(params![id, seal_hash, previous],
     )?;
     let fields = [
         (
@@ -287,12 +287,9 @@ fn apply_judgements(
             note,
             assessor,
             at: &at,
+            checkin: Some(checkin),
         };
         write_judgement(change, transaction, &judged)?;
-        transaction.execute(
-            "UPDATE outcome_progress SET judged_in_checkin = ?3 WHERE enrolment_id = ?1 AND outcome_code = ?2",
-            params![enrolment, code, checkin],
-        )?;
     }
     Ok(())
 }

@@ -68,12 +68,6 @@ impl RecordKey {
     }
 }
 
-/// A LIKE pattern matching the ids of every record of `enrolment` keyed
-/// by a framework code (`enrolment/code`).
-pub fn coded_records_of(enrolment: EnrolmentId) -> String {
-    format!("{enrolment}/%")
-}
-
 /// One field's value before and after a change (`None`: empty or absent).
 pub type FieldChange<'a> = (&'a str, Option<String>, Option<String>);
 
@@ -93,11 +87,15 @@ pub fn record_change(
     key: &RecordKey,
     fields: &[FieldChange],
 ) -> rusqlite::Result<()> {
+    if fields.iter().all(|(_, before, after)| before == after) {
+        return Ok(());
+    }
     let mut insert = connection.prepare_cached(
-        "INSERT INTO history (at, actor_id, change, record, record_id, field, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO history (at, actor_id, change, record, record_id, field, before, after, enrolment_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     let record_id = key.id();
+    let enrolment = enrolment_of(connection, key)?;
     for (field, before, after) in fields {
         if before == after {
             continue;
@@ -110,10 +108,30 @@ pub fn record_change(
             record_id,
             field,
             before,
-            after
+            after,
+            enrolment
         ])?;
     }
     Ok(())
+}
+
+/// The enrolment a record belongs to, as history files its rows under
+/// (none for a person's own fields).
+fn enrolment_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<Option<i64>> {
+    let (table, id) = match key {
+        RecordKey::Person(_) => return Ok(None),
+        RecordKey::Enrolment(id) | RecordKey::Requirement(id, _) | RecordKey::Outcome(id, _) => {
+            return Ok(Some(id.0));
+        }
+        RecordKey::LearningBreak(id) => ("learning_break", id),
+        RecordKey::Evidence(id) => ("evidence", id),
+        RecordKey::Hours(id) => ("hours_entry", id),
+        RecordKey::Checkin(id) => ("checkin", id),
+    };
+    connection
+        .prepare_cached(&format!("SELECT enrolment_id FROM {table} WHERE id = ?1"))?
+        .query_row([id], |row| row.get(0))
+        .optional()
 }
 
 /// The record's version: its last history row (0 when it has none).

@@ -33,11 +33,13 @@ pub use hours::NewHours;
 pub use location::{DATABASE_ENV, Location};
 pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;
+pub use provider_scale::ProviderSample;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 use access::Access;
 use identity::OpenFiles;
-use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, ErrorCode};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -115,24 +117,6 @@ impl Store {
         Ok(())
     }
 
-    /// Runs statements as one IMMEDIATE transaction: all of it is kept, or
-    /// none of it. For bulk loads, which write their own history rows.
-    fn write<T>(
-        &mut self,
-        context: &'static str,
-        action: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        self.check_writable()?;
-        let path = self.path.clone();
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sqlite_error(&path, context))?;
-        let value = action(&transaction).map_err(sqlite_error(&path, context))?;
-        transaction.commit().map_err(sqlite_error(&path, context))?;
-        Ok(value)
-    }
-
     /// A number that changes whenever another connection commits a change
     /// to the file, so a screen can tell when what it shows is out of date.
     pub fn data_version(&self) -> Result<i64, StoreError> {
@@ -148,6 +132,30 @@ impl Store {
         self.connection
             .pragma_update(None, "max_page_count", pages)
             .map_err(sqlite_error(&self.path, "limiting the file"))
+    }
+
+    /// Calls `seen` with the text of each statement this connection runs
+    /// from now on, as it finishes, and how many times it has been
+    /// re-prepared: how tests check that every statement reads through an
+    /// index and is prepared once.
+    #[doc(hidden)]
+    pub fn watch_statements(
+        &mut self,
+        mut seen: impl FnMut(&str, i32) + Send + 'static,
+    ) -> Result<(), StoreError> {
+        use rusqlite::StatementStatus;
+        use rusqlite::trace::{TraceEvent, TraceEventCodes};
+        let watch = move |event: TraceEvent<'_>| {
+            if let TraceEvent::Profile(statement, _) = event {
+                seen(
+                    &statement.sql(),
+                    statement.get_status(StatementStatus::RePrepare),
+                );
+            }
+        };
+        self.connection
+            .trace_v2(TraceEventCodes::SQLITE_TRACE_PROFILE, Some(watch))
+            .map_err(sqlite_error(&self.path, "watching statements"))
     }
 
     /// A record's version: the last change recorded to it.
@@ -175,10 +183,19 @@ fn use_wal(connection: &Connection, path: &Path) -> Result<(), StoreError> {
         .map_err(sqlite_error(path, context))
 }
 
-/// Connection settings that do not change the file.
+/// Statements a command may keep prepared at once: enough that a loop
+/// over rows (sealing, verifying, generating) never re-prepares one.
+const STATEMENT_CACHE: usize = 128;
+
+/// Connection settings that do not change the file. The query planner's
+/// stability guarantee makes each statement's plan independent of the
+/// values bound to it: otherwise a statement whose plan looked at a value
+/// is re-prepared every time the statement cache clears its bindings.
 fn configure(connection: &Connection, path: &Path) -> Result<(), StoreError> {
+    connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     connection
-        .busy_timeout(BUSY_TIMEOUT)
+        .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .and_then(|_| connection.busy_timeout(BUSY_TIMEOUT))
         .and_then(|()| connection.pragma_update(None, "foreign_keys", "ON"))
         .map_err(sqlite_error(path, "setting up the connection"))
 }

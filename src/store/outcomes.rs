@@ -26,6 +26,8 @@ pub(super) struct Judged<'a> {
     pub assessor: PersonId,
     /// A date or date-time, as text.
     pub at: &'a str,
+    /// The sealed check-in that made it, if one did.
+    pub checkin: Option<i64>,
 }
 
 impl Change<'_> {
@@ -37,21 +39,16 @@ impl Change<'_> {
     ) -> Result<(), StoreError> {
         self.run("recording a requirement", |transaction| {
             // status, date, reference, expires_on as stored before this change
-            let before: Option<[Option<String>; 4]> = transaction
-                .query_row(
-                    "SELECT status, date, reference, expires_on FROM requirement_record
-                     WHERE enrolment_id = ?1 AND requirement_id = ?2",
-                    params![enrolment, requirement_id],
+            let before: Option<[Option<String>; 4]> = transaction.prepare_cached("SELECT status, date, reference, expires_on FROM requirement_record
+                     WHERE enrolment_id = ?1 AND requirement_id = ?2")?.query_row(params![enrolment, requirement_id],
                     |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?]),
                 )
                 .optional()?;
-            transaction.execute(
-                "INSERT INTO requirement_record (enrolment_id, requirement_id, status, date, reference, expires_on)
+            transaction.prepare_cached("INSERT INTO requirement_record (enrolment_id, requirement_id, status, date, reference, expires_on)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (enrolment_id, requirement_id) DO UPDATE SET
                    status = excluded.status, date = excluded.date,
-                   reference = excluded.reference, expires_on = excluded.expires_on",
-                params![
+                   reference = excluded.reference, expires_on = excluded.expires_on")?.execute(params![
                     enrolment,
                     requirement_id,
                     update.status.as_str(),
@@ -83,12 +80,10 @@ impl Change<'_> {
     ) -> Result<(), StoreError> {
         self.run("recording an outcome status", |transaction| {
             let before = outcome_field(transaction, enrolment, code, "status")?;
-            transaction.execute(
-                "INSERT INTO outcome_progress (enrolment_id, outcome_code, status, status_changed_at)
+            transaction.prepare_cached("INSERT INTO outcome_progress (enrolment_id, outcome_code, status, status_changed_at)
                  VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
-                   status = excluded.status, status_changed_at = excluded.status_changed_at",
-                params![enrolment, code, status.as_str(), self.at()],
+                   status = excluded.status, status_changed_at = excluded.status_changed_at")?.execute(params![enrolment, code, status.as_str(), self.at()],
             )?;
             let before = Some(before.unwrap_or_else(|| OutcomeStatus::NotStarted.as_str().into()));
             let fields = [("status", before, Some(status.as_str().to_string()))];
@@ -113,6 +108,7 @@ impl Change<'_> {
             note,
             assessor,
             at: self.at(),
+            checkin: None,
         };
         self.run("recording a judgement", |transaction| {
             write_judgement(self, transaction, &judged)
@@ -133,17 +129,29 @@ pub(super) fn write_judgement(
         note,
         assessor,
         at,
+        checkin,
     } = *judged;
-    let before = outcome_field(transaction, enrolment, code, "judgement")?;
-    let before_note = outcome_field(transaction, enrolment, code, "judgement_note")?;
-    transaction.execute(
-        "INSERT INTO outcome_progress (enrolment_id, outcome_code, judgement, judgement_note, judged_by, judged_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
-           judgement = excluded.judgement, judgement_note = excluded.judgement_note,
-           judged_by = excluded.judged_by, judged_at = excluded.judged_at, judged_in_checkin = NULL",
-        params![enrolment, code, judgement.as_str(), note, assessor, at],
-    )?;
+    let (before, before_note): (Option<String>, Option<String>) = transaction
+        .prepare_cached(
+            "SELECT judgement, judgement_note FROM outcome_progress
+             WHERE enrolment_id = ?1 AND outcome_code = ?2",
+        )?
+        .query_row(params![enrolment, code], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?
+        .unwrap_or_default();
+    transaction
+        .prepare_cached(
+            "INSERT INTO outcome_progress (enrolment_id, outcome_code, judgement, judgement_note, judged_by,
+                                           judged_at, judged_in_checkin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
+               judgement = excluded.judgement, judgement_note = excluded.judgement_note,
+               judged_by = excluded.judged_by, judged_at = excluded.judged_at,
+               judged_in_checkin = excluded.judged_in_checkin",
+        )?
+        .execute(params![enrolment, code, judgement.as_str(), note, assessor, at, checkin])?;
     let before = Some(before.unwrap_or_else(|| Judgement::NotAssessed.as_str().into()));
     let fields = [
         ("judgement", before, Some(judgement.as_str().to_string())),
@@ -163,7 +171,8 @@ fn outcome_field(
         "SELECT {column} FROM outcome_progress WHERE enrolment_id = ?1 AND outcome_code = ?2"
     );
     Ok(transaction
-        .query_row(&sql, params![enrolment, code], |row| {
+        .prepare_cached(&sql)?
+        .query_row(params![enrolment, code], |row| {
             row.get::<_, Option<String>>(0)
         })
         .optional()?

@@ -39,7 +39,7 @@ fn content_in(connection: &Connection, id: i64, form: SealForm) -> rusqlite::Res
              FROM checkin WHERE id = ?1"
         }
     };
-    let mut text = connection.query_row(row_sql, [id], |row| {
+    let mut text = connection.prepare_cached(row_sql)?.query_row([id], |row| {
         let fields = (0..row.as_ref().column_count())
             .map(|index| Ok(escape(&value_text(row.get_ref(index)?))))
             .collect::<rusqlite::Result<Vec<_>>>()?;
