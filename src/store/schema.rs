@@ -6,10 +6,12 @@ use super::{StoreError, sqlite_error};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_checkin_signatures.sql"),
     include_str!("migrations/0003_one_open_draft.sql"),
+    // Numbered to follow 0004, which adds the indexes of other lookups.
+    include_str!("migrations/0005_people_list_order.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -8,6 +8,7 @@ pub mod checkin;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod people_window;
 mod record_forms;
 mod restore;
 pub mod text;
@@ -82,8 +83,7 @@ pub fn prepare(
 ) -> Result<App, AppError> {
     let mut app = App::new(launch.clock, registry, size);
     app.seen_data_version = store.data_version()?;
-    app.reload_people(store)?;
-    app.screen = if app.people.is_empty() {
+    app.screen = if store.count_people()? == 0 {
         Screen::Welcome
     } else {
         Screen::Picker
@@ -93,10 +93,12 @@ pub fn prepare(
         app.viewer = Some(person.clone());
         app.picker_by_due = person.role == Role::Assessor;
         if person.role == Role::Apprentice {
+            // Their own screens only: nobody else is read.
             app.open_person(store, person.id)
                 .map_err(OpError::Refused)?;
         }
     }
+    app.reload_people(store)?;
     // Caseload columns cost a standing each: only worked out when shown.
     if app.screen == Screen::Picker {
         app.fill_caseload_window(
