@@ -16,6 +16,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::Clock;
 use pcso_tracker::store::Store;
+use pcso_tracker::tui::action::Action;
 use pcso_tracker::tui::{Launch, prepare, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -155,11 +156,15 @@ fn drive(db: &Path, role: Role) {
         "  {label}: start to first frame {first:.2?}  ({} the {FIRST_FRAME_TARGET:?} target)",
         verdict(first < FIRST_FRAME_TARGET)
     );
-    let mut send = |codes: &[KeyCode]| -> Vec<Duration> {
+    // Between keys the event loop works out caseload columns one person at
+    // a time, each step followed by a frame: a key pressed meanwhile waits
+    // for at most one step.
+    let mut steps = Vec::new();
+    let mut send = |codes: &[KeyCode]| -> Vec<Timing> {
         codes
             .iter()
             .map(|&code| {
-                let start = Instant::now();
+                let start = Stopwatch::start();
                 let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
                 if let Some(action) = update::action_for_event(&app, &event) {
                     update::update(&mut app, &mut store, action);
@@ -167,7 +172,16 @@ fn drive(db: &Path, role: Role) {
                 terminal
                     .draw(|frame| view::draw(frame, &app))
                     .expect("draw");
-                start.elapsed()
+                let taken = start.elapsed();
+                while app.columns_to_work_out().is_some() {
+                    let start = Stopwatch::start();
+                    update::update(&mut app, &mut store, Action::WorkOutColumns);
+                    terminal
+                        .draw(|frame| view::draw(frame, &app))
+                        .expect("draw");
+                    steps.push(start.elapsed());
+                }
+                taken
             })
             .collect()
     };
@@ -177,6 +191,13 @@ fn drive(db: &Path, role: Role) {
         send(&[KeyCode::Home, KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
     }
     report(&label, "on one person's screens", send(&person_keys()));
+    if !steps.is_empty() {
+        report(
+            &label,
+            "working out one person's caseload columns between keys",
+            steps,
+        );
+    }
     let peak = peak_memory_mb();
     println!(
         "  {label}: peak memory (VmHWM) {peak:.1} MB  ({} the {MEMORY_TARGET_MB} MB target)",
@@ -232,16 +253,70 @@ fn person_keys() -> Vec<KeyCode> {
     keys
 }
 
-fn report(label: &str, what: &str, mut timings: Vec<Duration>) {
-    timings.sort();
-    let at = |share: f64| timings[((timings.len() - 1) as f64 * share) as usize];
+/// Wall-clock time, and this thread's CPU time: on a busy machine the
+/// second shows the work done apart from waiting for a turn on a core.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: Duration,
+    cpu: Duration,
+}
+
+/// Started before a key is sent.
+struct Stopwatch {
+    wall: Instant,
+    cpu: Duration,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            wall: Instant::now(),
+            cpu: thread_cpu_time(),
+        }
+    }
+
+    fn elapsed(&self) -> Timing {
+        Timing {
+            wall: self.wall.elapsed(),
+            cpu: thread_cpu_time().saturating_sub(self.cpu),
+        }
+    }
+}
+
+fn thread_cpu_time() -> Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes only into the timespec it is given.
+    let read = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    if read != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        u64::try_from(now.tv_sec).unwrap_or(0),
+        u32::try_from(now.tv_nsec).unwrap_or(0),
+    )
+}
+
+fn report(label: &str, what: &str, timings: Vec<Timing>) {
+    let sorted = |pick: fn(&Timing) -> Duration| {
+        let mut values: Vec<Duration> = timings.iter().map(pick).collect();
+        values.sort();
+        values
+    };
+    let (wall, cpu) = (sorted(|t| t.wall), sorted(|t| t.cpu));
+    let at = |values: &[Duration], share: f64| values[((values.len() - 1) as f64 * share) as usize];
     println!(
-        "  {label}: key press to drawn frame {what}, {} keys: p50 {:.3?}  p99 {:.3?}  max {:.3?}  ({} the {KEY_TARGET:?} p99 target)",
-        timings.len(),
-        at(0.5),
-        at(0.99),
-        at(1.0),
-        verdict(at(0.99) < KEY_TARGET)
+        "  {label}: key press to drawn frame {what}, {} times: p50 {:.3?}  p99 {:.3?}  max {:.3?}  (cpu p50 {:.3?}  p99 {:.3?}  max {:.3?})  ({} the {KEY_TARGET:?} p99 target)",
+        wall.len(),
+        at(&wall, 0.5),
+        at(&wall, 0.99),
+        at(&wall, 1.0),
+        at(&cpu, 0.5),
+        at(&cpu, 0.99),
+        at(&cpu, 1.0),
+        verdict(at(&wall, 0.99) < KEY_TARGET)
     );
 }
 

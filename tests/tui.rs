@@ -9,6 +9,7 @@ use crossterm::event::{
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::{Clock, Enrolling, Ops};
 use pcso_tracker::store::Store;
+use pcso_tracker::tui::action::Action;
 use pcso_tracker::tui::app::{App, Overlay, Screen, Tab};
 use pcso_tracker::tui::{Launch, prepare, update, view};
 use ratatui::Terminal;
@@ -54,11 +55,14 @@ impl Harness {
             acting_as: acting_as.map(str::to_string),
         };
         let app = prepare(&store, registry, &launch, size).expect("prepare");
-        Harness {
+        let mut harness = Harness {
             _dir: dir,
             store,
             app,
-        }
+        };
+        // As the event loop does after the first frame, before any key.
+        harness.idle();
+        harness
     }
 
     /// The database file as another program sees it.
@@ -929,6 +933,17 @@ fn long_caseload(acting_as: Option<&str>) -> Harness {
 }
 
 impl Harness {
+    /// What the event loop does while no key waits: works out the caseload
+    /// columns still missing on screen, one person at a time.
+    fn idle(&mut self) {
+        let mut turns = 0;
+        while self.app.columns_to_work_out().is_some() {
+            update::update(&mut self.app, &mut self.store, Action::WorkOutColumns);
+            turns += 1;
+            assert!(turns < 100, "columns keep asking to be worked out");
+        }
+    }
+
     /// The name on the selected row, as drawn.
     fn selected_name(&self) -> String {
         let screen = self.screen();
@@ -988,6 +1003,22 @@ fn a_caseload_longer_than_the_screen_pages_to_its_end_and_back() {
     assert_eq!(h.selected_name(), names[top]);
     h.key(KeyCode::Home);
     assert_eq!(h.selected_name(), names[0]);
+    // Page by page to the end and back, each row where it belongs.
+    let last = names.len() - 1;
+    let mut at = 0;
+    while at < last {
+        h.key(KeyCode::PageDown);
+        at = (at + 18).min(last);
+        assert_eq!(h.selected_name(), names[at]);
+    }
+    while at > 0 {
+        h.key(KeyCode::PageUp);
+        at = at.saturating_sub(18);
+        assert_eq!(h.selected_name(), names[at]);
+        h.key(KeyCode::Down);
+        assert_eq!(h.selected_name(), names[at + 1]);
+        h.key(KeyCode::Up);
+    }
     h.key(KeyCode::Enter);
     assert_eq!(
         h.app.loaded.as_ref().map(|l| l.person.name.as_str()),
@@ -1004,6 +1035,18 @@ fn the_filter_and_the_order_of_a_long_caseload_show_whom_they_should() {
     let mut h = long_caseload(Some("Sam Patel"));
     // Next check-in first: the trainee who started first is the most overdue.
     assert_eq!(h.selected_name(), "Trainee 120");
+    let trainee = |at: usize| format!("Trainee {:03}", 120 - at);
+    let mut at = 0;
+    while at + 18 < 120 {
+        h.key(KeyCode::PageDown);
+        at += 18;
+        assert_eq!(h.selected_name(), trainee(at));
+    }
+    while at > 0 {
+        h.key(KeyCode::PageUp);
+        at -= 18;
+        assert_eq!(h.selected_name(), trainee(at));
+    }
     h.key(KeyCode::PageDown);
     assert_eq!(h.selected_name(), "Trainee 102");
     h.keys("/");
@@ -1093,4 +1136,26 @@ fn an_apprentice_using_the_app_as_themselves_reads_nobody_else() {
         acting_as: None,
     };
     assert!(prepare(&h.store, registry, &launch, (120, 40)).is_err());
+}
+
+#[test]
+fn caseload_columns_of_rows_paged_to_are_worked_out_between_keys() {
+    let mut h = long_caseload(Some("Sam Patel"));
+    let pending = |h: &Harness| {
+        h.screen()
+            .lines()
+            .filter(|line| line.contains("Trainee") && line.contains('…'))
+            .count()
+    };
+    assert_eq!(pending(&h), 0, "the first screen's columns are worked out");
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::PageDown);
+    // The key is answered at once; the new rows' columns follow.
+    assert!(pending(&h) > 0, "{}", h.screen());
+    h.idle();
+    assert_eq!(pending(&h), 0, "{}", h.screen());
+    assert!(h.screen().contains("OVERDUE"), "{}", h.screen());
+    // Paging back shows what was worked out already.
+    h.key(KeyCode::Home);
+    assert_eq!(pending(&h), 0, "{}", h.screen());
 }

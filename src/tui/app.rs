@@ -149,8 +149,9 @@ pub struct App {
     /// The list of people (an assessor's caseload): its count and the rows
     /// around those on screen.
     pub people: PeopleWindow,
-    /// Caseload columns for picker rows, computed for the rows shown.
-    pub caseload: HashMap<i64, CaseloadLine>,
+    /// Caseload columns for picker rows, worked out for the rows shown;
+    /// `None` for a person whose records could not be judged.
+    pub caseload: HashMap<i64, Option<CaseloadLine>>,
     pub loaded: Option<Loaded>,
     pub cursors: Cursors,
     pub filter: OutcomeFilter,
@@ -324,13 +325,20 @@ impl App {
         Ops::new(store, &self.registry, self.clock, self.viewer_id())
     }
 
-    /// Counts the list of people again and reads the rows on screen, after
-    /// a change or a new filter or order. An apprentice using the app as
-    /// themselves has no list: nobody else's records are read.
+    /// Reads the list of people again after a change: its count, the rows
+    /// on screen, and their caseload columns when next worked out.
     pub fn reload_people(&mut self, store: &Store) -> Result<(), StoreError> {
         self.caseload.clear();
+        self.people.forget();
+        self.recount_people(store)
+    }
+
+    /// Counts the list of people again and reads the rows on screen, for a
+    /// new filter or order. An apprentice using the app as themselves has
+    /// no list: nobody else's records are read.
+    pub fn recount_people(&mut self, store: &Store) -> Result<(), StoreError> {
         if self.viewer_is_apprentice() {
-            self.people = PeopleWindow::default();
+            self.people.forget();
             return Ok(());
         }
         let intervals = checkin_intervals(&self.registry);
@@ -343,8 +351,9 @@ impl App {
         self.show_people(store)
     }
 
-    /// Reads the rows of the list of people now on screen, and a page
-    /// either side, unless they are held already.
+    /// Reads the rows of the list of people now on screen, and half a page
+    /// either side, unless they are held already: a move reads at most a
+    /// page of rows.
     pub fn show_people(&mut self, store: &Store) -> Result<(), StoreError> {
         let visible = super::view::people_rows_visible(self.size);
         let first = super::layout::first_row(self.cursors.picker, visible, self.people.total);
@@ -354,7 +363,7 @@ impl App {
             by_due: self.picker_by_due.then_some(&intervals[..]),
         };
         self.people
-            .show(store, query, first..first + visible, visible)
+            .show(store, query, first..first + visible, visible / 2)
     }
 
     /// Opens a person: reads their records and judges their standing.
@@ -423,22 +432,26 @@ impl App {
         clamp(&mut self.cursors.picker, picker);
     }
 
-    /// Caseload columns for the picker rows on screen (`visible` rows), so
-    /// a large caseload costs only what is shown.
-    pub fn fill_caseload_window(&mut self, store: &Store, visible: usize) {
-        let start = super::layout::first_row(self.cursors.picker, visible, self.people.total);
-        let ids: Vec<PersonId> = self
-            .people
-            .slice(start..start + visible)
-            .iter()
-            .map(|p| p.id)
-            .filter(|id| !self.caseload.contains_key(&id.0))
-            .collect();
-        for id in ids {
-            if let Some(line) = self.caseload_line(store, id) {
-                self.caseload.insert(id.0, line);
-            }
+    /// The first person on screen in the list of people whose caseload
+    /// columns are not worked out yet.
+    pub fn columns_to_work_out(&self) -> Option<PersonId> {
+        if self.screen != Screen::Picker {
+            return None;
         }
+        let visible = super::view::people_rows_visible(self.size);
+        let first = super::layout::first_row(self.cursors.picker, visible, self.people.total);
+        self.people
+            .slice(first..first + visible)
+            .iter()
+            .map(|person| person.id)
+            .find(|id| !self.caseload.contains_key(&id.0))
+    }
+
+    /// Works out one person's caseload columns: each costs a standing, so
+    /// they are worked out one at a time between keys, for rows on screen.
+    pub fn work_out_columns(&mut self, store: &Store, id: PersonId) {
+        let line = self.caseload_line(store, id);
+        self.caseload.insert(id.0, line);
     }
 
     fn caseload_line(&self, store: &Store, id: PersonId) -> Option<CaseloadLine> {

@@ -5,6 +5,7 @@
 use crate::domain::{PersonId, PersonSummary};
 use crate::store::{CheckinIntervals, NameAnchor, PeopleFilter, Store, StoreError};
 use std::ops::Range;
+use std::rc::Rc;
 
 #[derive(Debug, Default)]
 pub struct PeopleWindow {
@@ -15,7 +16,12 @@ pub struct PeopleWindow {
     pub rows: Vec<PersonSummary>,
     /// In next-check-in order, every listed id in that order: the order is
     /// worked out from check-ins, so no index can serve it a window at a time.
-    due_order: Option<Vec<PersonId>>,
+    due_order: Option<Rc<[PersonId]>>,
+    /// The unfiltered next-check-in order, kept until the records change:
+    /// switching the order back and forth costs one ordering.
+    whole_due_order: Option<Rc<[PersonId]>>,
+    /// How many the unfiltered list holds, kept until the records change.
+    whole_total: Option<usize>,
 }
 
 /// How the list is ordered and narrowed.
@@ -33,18 +39,46 @@ impl PeopleWindow {
         self.rows.clear();
         self.start = 0;
         self.due_order = match query.by_due {
-            Some(intervals) => Some(store.listed_ids_by_next_checkin(query.filter, intervals)?),
+            Some(intervals) => Some(self.due_order(store, query.filter, intervals)?),
             None => None,
         };
-        self.total = match &self.due_order {
-            Some(ids) => ids.len(),
-            None => store.count_listed(query.filter)?,
+        let whole = query.filter.name_contains.is_empty();
+        self.total = match (&self.due_order, self.whole_total) {
+            (Some(ids), _) => ids.len(),
+            (None, Some(total)) if whole => total,
+            (None, _) => store.count_listed(query.filter)?,
         };
+        if whole {
+            self.whole_total = Some(self.total);
+        }
         Ok(())
     }
 
+    /// Forgets everything read, for records that have changed.
+    pub fn forget(&mut self) {
+        *self = PeopleWindow::default();
+    }
+
+    fn due_order(
+        &mut self,
+        store: &Store,
+        filter: PeopleFilter,
+        intervals: CheckinIntervals,
+    ) -> Result<Rc<[PersonId]>, StoreError> {
+        let whole = filter.name_contains.is_empty();
+        if let Some(ids) = self.whole_due_order.as_ref().filter(|_| whole) {
+            return Ok(Rc::clone(ids));
+        }
+        let ids: Rc<[PersonId]> = store.listed_ids_by_next_checkin(filter, intervals)?.into();
+        if whole {
+            self.whole_due_order = Some(Rc::clone(&ids));
+        }
+        Ok(ids)
+    }
+
     /// Holds the rows at `shown` (list positions), reading them with
-    /// `margin` rows either side when they are not all held already.
+    /// `margin` rows either side when they are not all held already. Rows
+    /// held that are still wanted are kept: only the others are read.
     pub fn show(
         &mut self,
         store: &Store,
@@ -57,10 +91,28 @@ impl PeopleWindow {
             return Ok(());
         }
         let wanted = shown.start.saturating_sub(margin)..(shown.end + margin).min(self.total);
-        let rows = match &self.due_order {
-            Some(ids) => store.listed_with_ids(&ids[wanted.clone()])?,
-            None => self.read_by_name(store, query.filter, &wanted)?,
+        let held = self.start..self.start + self.rows.len();
+        let missing = if held.contains(&wanted.start) {
+            held.end..wanted.end
+        } else if wanted.end > held.start && wanted.end <= held.end {
+            wanted.start..held.start
+        } else {
+            wanted.clone()
         };
+        let read = match &self.due_order {
+            Some(ids) => store.listed_with_ids(&ids[missing.clone()])?,
+            None => self.read_by_name(store, query.filter, &missing)?,
+        };
+        let mut rows = std::mem::take(&mut self.rows);
+        if missing.start == held.end && missing != wanted {
+            rows.drain(..wanted.start - held.start);
+            rows.extend(read);
+        } else if missing.end == held.start && missing != wanted {
+            rows.truncate(wanted.end - held.start);
+            rows.splice(0..0, read);
+        } else {
+            rows = read;
+        }
         self.start = wanted.start;
         self.rows = rows;
         Ok(())

@@ -43,7 +43,7 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
     // An idle check keeps the last message on screen; anything else clears it.
-    if action != Action::CheckForChanges {
+    if !matches!(action, Action::CheckForChanges | Action::WorkOutColumns) {
         app.status_line = None;
     }
     match action {
@@ -88,6 +88,11 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
         Action::Click { column, row } => click(app, store, column, row),
         Action::CheckForChanges => check_for_changes(app, store),
+        Action::WorkOutColumns => {
+            if let Some(id) = app.columns_to_work_out() {
+                app.work_out_columns(store, id);
+            }
+        }
     }
 }
 
@@ -225,21 +230,18 @@ fn after_change(app: &mut App, store: &Store, opened: Option<crate::domain::Pers
     }
 }
 
-/// The picker rows now on screen, read if not held, with their caseload
-/// columns.
+/// The picker rows now on screen, read if not held. Their caseload
+/// columns are worked out after the frame is drawn (`WorkOutColumns`).
 fn fill_picker(app: &mut App, store: &Store) {
     if let Err(error) = app.show_people(store) {
         app.overlay = Overlay::Error(error.to_string());
     }
-    let visible = super::view::list_area(app).map_or(0, |area| area.height as usize);
-    app.fill_caseload_window(store, visible);
 }
 
 /// The list of people counted and read again, in a new order or filter.
 fn reread_picker(app: &mut App, store: &Store) {
-    match app.reload_people(store) {
-        Ok(()) => fill_picker(app, store),
-        Err(error) => app.overlay = Overlay::Error(error.to_string()),
+    if let Err(error) = app.recount_people(store) {
+        app.overlay = Overlay::Error(error.to_string());
     }
 }
 
@@ -291,7 +293,9 @@ fn open_selected(app: &mut App, store: &mut Store) {
 fn back(app: &mut App, store: &mut Store) {
     if app.screen == Screen::Person && app.has_people_list() {
         app.screen = Screen::Picker;
-        reread_picker(app, store);
+        if let Err(error) = app.reload_people(store) {
+            app.overlay = Overlay::Error(error.to_string());
+        }
     }
 }
 

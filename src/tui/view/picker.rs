@@ -59,7 +59,7 @@ const WIDTHS: [Constraint; 7] = [
 /// One person; the caseload columns show `…` until worked out.
 fn person_row(app: &App, person: &PersonSummary) -> Row<'static> {
     let theme = app.theme;
-    let line = app.caseload.get(&person.id.0);
+    let line = app.caseload.get(&person.id.0).and_then(Option::as_ref);
     let month = line.map_or("…".to_string(), |l| l.month_of_programme.to_string());
     let (rag, rag_style) = line.map_or(("…".to_string(), theme.dim()), |l| {
         (l.rag.label().to_uppercase(), theme.rag(l.rag))
