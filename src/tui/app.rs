@@ -93,6 +93,56 @@ pub struct Loaded {
     pub standing: Standing,
     /// History of the selected outcome, for its detail pane.
     pub outcome_history: Vec<HistoryRow>,
+    /// Evidence of the selected outcome, for its detail pane.
+    pub outcome_evidence: OutcomeEvidence,
+    /// Evidence items dated in each month of the programme, for the timeline.
+    pub evidence_per_month: Vec<usize>,
+}
+
+/// How much evidence shows an outcome, and the latest items.
+#[derive(Debug, Default)]
+pub struct OutcomeEvidence {
+    pub code: String,
+    pub count: usize,
+    /// Indexes into the person's evidence, newest first.
+    pub latest: Vec<usize>,
+}
+
+/// How many of the latest items the detail pane lists.
+const LATEST_EVIDENCE: usize = 6;
+
+impl OutcomeEvidence {
+    fn of(progress: &Progress, code: &str) -> OutcomeEvidence {
+        let showing: Vec<usize> = (0..progress.evidence.len())
+            .rev()
+            .filter(|&at| progress.evidence[at].outcomes.iter().any(|c| c == code))
+            .collect();
+        OutcomeEvidence {
+            code: code.to_string(),
+            count: showing.len(),
+            latest: showing.into_iter().take(LATEST_EVIDENCE).collect(),
+        }
+    }
+}
+
+impl Loaded {
+    /// Evidence counted by month of the programme, months from the start.
+    fn count_evidence_by_month(progress: &Progress, framework: &Framework) -> Vec<usize> {
+        let start = progress.enrolment.start_date;
+        let months = framework.programme.duration_months.max(1);
+        let bounds: Vec<NaiveDate> = (0..=months)
+            .map(|month| crate::domain::add_months(start, month))
+            .collect();
+        let mut counts = vec![0; months as usize];
+        for item in &progress.evidence {
+            // The month whose start is the last on or before the item's date.
+            let after = bounds.partition_point(|from| *from <= item.date);
+            if let Some(count) = after.checked_sub(1).and_then(|m| counts.get_mut(m)) {
+                *count += 1;
+            }
+        }
+        counts
+    }
 }
 
 /// What sits above the screen and takes the keys first.
@@ -374,6 +424,7 @@ impl App {
             .framework(&record.progress.enrolment.framework_id)
             .cloned()
             .ok_or("the framework is not available")?;
+        let evidence_per_month = Loaded::count_evidence_by_month(&record.progress, &framework);
         self.loaded = Some(Loaded {
             person: record.person,
             framework,
@@ -381,6 +432,8 @@ impl App {
             breaks: record.breaks,
             standing: record.standing,
             outcome_history: Vec::new(),
+            outcome_evidence: OutcomeEvidence::default(),
+            evidence_per_month,
         });
         self.screen = Screen::Person;
         self.clamp_cursors();
@@ -396,8 +449,8 @@ impl App {
         }
     }
 
-    /// Reads the history of the selected outcome; none when nothing is
-    /// selected, so no other outcome's history is ever drawn.
+    /// Reads the history and evidence of the selected outcome; none when
+    /// nothing is selected, so no other outcome's are ever drawn.
     pub fn load_outcome_history(&mut self, store: &Store) {
         let key = match (&self.loaded, self.selected_outcome()) {
             (Some(loaded), Some(code)) => Some(RecordKey::Outcome(
@@ -406,11 +459,18 @@ impl App {
             )),
             _ => None,
         };
+        let evidence = match (&self.loaded, &key) {
+            (Some(loaded), Some(RecordKey::Outcome(_, code))) => {
+                OutcomeEvidence::of(&loaded.progress, code)
+            }
+            _ => OutcomeEvidence::default(),
+        };
         let history = key
             .and_then(|key| store.history_of(&key).ok())
             .unwrap_or_default();
         if let Some(loaded) = &mut self.loaded {
             loaded.outcome_history = history;
+            loaded.outcome_evidence = evidence;
         }
     }
 
