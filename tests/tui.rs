@@ -1159,3 +1159,16 @@ fn caseload_columns_of_rows_paged_to_are_worked_out_between_keys() {
     h.key(KeyCode::Home);
     assert_eq!(pending(&h), 0, "{}", h.screen());
 }
+
+#[test]
+fn a_taller_window_shows_more_of_a_long_caseload() {
+    let mut h = long_caseload(Some("Sam Patel"));
+    h.keys("o");
+    let names = h.caseload_by_name();
+    // 19 rows show at 80×24; 35 at 120×40.
+    assert!(!h.screen().contains(&names[34]));
+    h.event(Event::Resize(120, 40));
+    let screen = h.screen();
+    assert!(screen.contains(&names[34]), "{screen}");
+    assert!(!screen.contains(&names[35]), "{screen}");
+}

@@ -50,7 +50,12 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Input(key) => input(app, store, key),
         Action::Quit => app.quit = true,
         Action::ToggleHelp => app.overlay = Overlay::Help(0),
-        Action::Resize(width, height) => app.size = (width, height),
+        Action::Resize(width, height) => {
+            app.size = (width, height);
+            if app.screen == Screen::Picker {
+                fill_picker(app, store);
+            }
+        }
         Action::NextTab => app.tab = app.tab.offset(1),
         Action::PreviousTab => app.tab = app.tab.offset(-1),
         Action::GoTo(tab) => app.tab = tab,
