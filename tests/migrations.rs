@@ -14,7 +14,8 @@ use pcso_tracker::domain::{
     Version, seal,
 };
 use pcso_tracker::store::{
-    APPLICATION_ID, HistoryRow, RecordKey, SCHEMA_VERSION, Store, StoreError,
+    APPLICATION_ID, HistoryRow, NameAnchor, PeopleFilter, RecordKey, SCHEMA_VERSION, Store,
+    StoreError,
 };
 use rusqlite::Connection;
 use std::fs;
@@ -804,4 +805,32 @@ fn history_rows(connection: &Connection) -> Vec<Vec<String>> {
         .expect("rows")
         .collect::<Result<_, _>>()
         .expect("history")
+}
+
+#[test]
+fn people_from_before_the_name_indexes_are_listed_by_name_a_window_at_a_time_from_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    let connection = database_at_version(&path, 2);
+    fill_version_1(&connection);
+    drop(connection);
+    let store = Store::open(&path).expect("upgraded");
+    assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION);
+    let listed = store
+        .listed_by_name(PeopleFilter::default(), NameAnchor::First, 0, 10)
+        .expect("listed");
+    let names: Vec<&str> = listed.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ben Okafor"], "only the enrolled are listed");
+    let plan: Vec<String> = raw(&store)
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT id FROM person WHERE assessor_id = 1
+               AND name >= 'B' COLLATE NOCASE ORDER BY name COLLATE NOCASE, id LIMIT 5",
+        )
+        .and_then(|mut s| s.query_map([], |row| row.get(3))?.collect())
+        .expect("plan");
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("person_by_assessor_and_name")),
+        "{plan:?}"
+    );
 }

@@ -7,8 +7,9 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use pcso_tracker::framework::Registry;
-use pcso_tracker::ops::{Clock, Ops};
+use pcso_tracker::ops::{Clock, Enrolling, Ops};
 use pcso_tracker::store::Store;
+use pcso_tracker::tui::action::Action;
 use pcso_tracker::tui::app::{App, Overlay, Screen, Tab};
 use pcso_tracker::tui::{Launch, prepare, update, view};
 use ratatui::Terminal;
@@ -25,25 +26,43 @@ struct Harness {
 
 impl Harness {
     fn new(demo: bool, acting_as: Option<&str>, size: (u16, u16)) -> Harness {
+        Harness::set_up(
+            |store, registry, clock| {
+                if demo {
+                    let mut ops = Ops::new(store, registry, clock, None);
+                    ops.load_demo(false).expect("demo");
+                }
+            },
+            acting_as,
+            size,
+        )
+    }
+
+    /// The app started on a database filled by `fill`.
+    fn set_up(
+        fill: impl FnOnce(&mut Store, &Registry, Clock),
+        acting_as: Option<&str>,
+        size: (u16, u16),
+    ) -> Harness {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
         let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("date");
         let clock = Clock::fixed(today.and_hms_opt(10, 0, 0).expect("time").and_utc());
         let registry = Registry::load(None).expect("frameworks");
-        if demo {
-            let mut ops = Ops::new(&mut store, &registry, clock, None);
-            ops.load_demo(false).expect("demo");
-        }
+        fill(&mut store, &registry, clock);
         let launch = Launch {
             clock,
             acting_as: acting_as.map(str::to_string),
         };
         let app = prepare(&store, registry, &launch, size).expect("prepare");
-        Harness {
+        let mut harness = Harness {
             _dir: dir,
             store,
             app,
-        }
+        };
+        // As the event loop does after the first frame, before any key.
+        harness.idle();
+        harness
     }
 
     /// The database file as another program sees it.
@@ -882,4 +901,274 @@ fn emoji_in_an_evidence_title_keep_the_table_border_in_place() {
         )
         .expect("stored");
     assert_eq!(stored, "👩‍🚒 Fire station visit", "stored as typed");
+}
+
+/// The demo, and Sam Patel's caseload grown well past a screenful with
+/// "Trainee 001" to "Trainee 120", the later-numbered starting earlier (so
+/// due for a check-in sooner).
+fn long_caseload(acting_as: Option<&str>) -> Harness {
+    Harness::set_up(
+        |store, registry, clock| {
+            let sam = {
+                let mut ops = Ops::new(store, registry, clock, None);
+                ops.load_demo(false).expect("demo");
+                store.find_person("Sam Patel").expect("Sam").id
+            };
+            let mut ops = Ops::new(store, registry, clock, None);
+            let first = NaiveDate::from_ymd_opt(2025, 1, 1).expect("date");
+            for number in 1..=120u64 {
+                let start = first + chrono::Days::new(121 - number);
+                let new = Enrolling {
+                    name: format!("Trainee {number:03}"),
+                    start: Some(start),
+                    assessor: Some(sam),
+                    ..Enrolling::default()
+                };
+                ops.enrol(&new).expect("enrol");
+            }
+        },
+        acting_as,
+        (80, 24),
+    )
+}
+
+impl Harness {
+    /// What the event loop does while no key waits: works out the caseload
+    /// columns still missing on screen, one person at a time.
+    fn idle(&mut self) {
+        let mut turns = 0;
+        while self.app.columns_to_work_out().is_some() {
+            update::update(&mut self.app, &mut self.store, Action::WorkOutColumns);
+            turns += 1;
+            assert!(turns < 100, "columns keep asking to be worked out");
+        }
+    }
+
+    /// The name on the selected row, as drawn.
+    fn selected_name(&self) -> String {
+        let screen = self.screen();
+        let line = screen
+            .lines()
+            .find(|line| line.contains('▶'))
+            .unwrap_or_else(|| panic!("a row is selected:\n{screen}"));
+        let after = line.split('▶').nth(1).unwrap_or_default().trim();
+        after
+            .split("  ")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    /// Sam Patel's caseload by name, sorted here from the raw file.
+    fn caseload_by_name(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .raw()
+            .prepare(
+                "SELECT p.name FROM person p JOIN person a ON a.id = p.assessor_id
+                 WHERE a.name = 'Sam Patel'",
+            )
+            .and_then(|mut s| s.query_map([], |row| row.get(0))?.collect())
+            .expect("names");
+        names.sort_by_key(|name: &String| name.to_lowercase());
+        names
+    }
+}
+
+#[test]
+fn a_caseload_longer_than_the_screen_pages_to_its_end_and_back() {
+    let mut h = long_caseload(Some("Sam Patel"));
+    h.keys("o");
+    let names = h.caseload_by_name();
+    assert!(names.len() > 120);
+    let count = format!("People ({})", names.len());
+    assert!(h.screen().contains(&count), "{}", h.screen());
+    assert_eq!(h.selected_name(), names[0]);
+    // A page is the body less four rows: 18 rows at 80×24.
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.selected_name(), names[18]);
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::Down);
+    assert_eq!(h.selected_name(), names[37]);
+    h.key(KeyCode::End);
+    assert_eq!(h.selected_name(), names[names.len() - 1]);
+    assert!(h.screen().contains(&count));
+    h.key(KeyCode::PageUp);
+    h.key(KeyCode::Up);
+    assert_eq!(h.selected_name(), names[names.len() - 20]);
+    // 19 rows show from y 3, the selection on the bottom one once the list
+    // has scrolled: the top row is 18 before it.
+    h.click(10, 3);
+    let top = names.len() - 20 - 18;
+    assert_eq!(h.selected_name(), names[top]);
+    h.key(KeyCode::Home);
+    assert_eq!(h.selected_name(), names[0]);
+    // Page by page to the end and back, each row where it belongs.
+    let last = names.len() - 1;
+    let mut at = 0;
+    while at < last {
+        h.key(KeyCode::PageDown);
+        at = (at + 18).min(last);
+        assert_eq!(h.selected_name(), names[at]);
+    }
+    while at > 0 {
+        h.key(KeyCode::PageUp);
+        at = at.saturating_sub(18);
+        assert_eq!(h.selected_name(), names[at]);
+        h.key(KeyCode::Down);
+        assert_eq!(h.selected_name(), names[at + 1]);
+        h.key(KeyCode::Up);
+    }
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.app.loaded.as_ref().map(|l| l.person.name.as_str()),
+        Some(names[0].as_str())
+    );
+    assert!(
+        h.app.people.rows.len() < names.len(),
+        "only the rows around the screen are held"
+    );
+}
+
+#[test]
+fn the_filter_and_the_order_of_a_long_caseload_show_whom_they_should() {
+    let mut h = long_caseload(Some("Sam Patel"));
+    // Next check-in first: the trainee who started first is the most overdue.
+    assert_eq!(h.selected_name(), "Trainee 120");
+    let trainee = |at: usize| format!("Trainee {:03}", 120 - at);
+    let mut at = 0;
+    while at + 18 < 120 {
+        h.key(KeyCode::PageDown);
+        at += 18;
+        assert_eq!(h.selected_name(), trainee(at));
+    }
+    while at > 0 {
+        h.key(KeyCode::PageUp);
+        at -= 18;
+        assert_eq!(h.selected_name(), trainee(at));
+    }
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.selected_name(), "Trainee 102");
+    h.keys("/");
+    h.keys("ee 11");
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("People (10)"), "{}", h.screen());
+    assert_eq!(h.selected_name(), "Trainee 119");
+    h.key(KeyCode::End);
+    assert_eq!(h.selected_name(), "Trainee 110");
+    h.keys("o");
+    assert!(
+        h.screen().contains("People (10) · by name"),
+        "{}",
+        h.screen()
+    );
+    assert_eq!(h.selected_name(), "Trainee 110");
+    h.key(KeyCode::End);
+    assert_eq!(h.selected_name(), "Trainee 119");
+    // A filter's wildcard characters are taken as typed.
+    h.keys("/");
+    h.keys("%");
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("People (0)"), "{}", h.screen());
+}
+
+#[test]
+fn the_list_of_everyone_pages_through_everyone_enrolled() {
+    let mut h = long_caseload(None);
+    let everyone: i64 = h
+        .raw()
+        .query_row(
+            "SELECT count(DISTINCT person_id) FROM enrolment",
+            [],
+            |row| row.get(0),
+        )
+        .expect("count");
+    let count = format!("People ({everyone})");
+    assert!(h.screen().contains(&count), "{}", h.screen());
+    h.key(KeyCode::End);
+    assert_eq!(h.selected_name(), "Trainee 120");
+    h.keys("/");
+    h.keys("TRAINEE 07");
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("People (10)"), "{}", h.screen());
+    assert_eq!(h.selected_name(), "Trainee 070");
+}
+
+/// Every other person's role made unreadable: any read of someone else's
+/// row as a person fails, so an apprentice's own screens working shows
+/// that nobody else is read.
+#[test]
+fn an_apprentice_using_the_app_as_themselves_reads_nobody_else() {
+    let spoil_others = |store: &mut Store, registry: &Registry, clock: Clock| {
+        let mut ops = Ops::new(store, registry, clock, None);
+        ops.load_demo(false).expect("demo");
+        let raw = rusqlite::Connection::open(store.path()).expect("open");
+        raw.execute_batch(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE person SET role = 'unreadable' WHERE name NOT IN ('Ben Okafor', 'Sam Patel');",
+        )
+        .expect("spoil");
+    };
+    let mut h = Harness::set_up(spoil_others, Some("Ben Okafor"), (120, 40));
+    assert!(h.screen().contains("Ben Okafor"));
+    for key in "1234567".chars() {
+        h.keys(&key.to_string());
+        h.key(KeyCode::Down);
+        h.key(KeyCode::End);
+    }
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Person);
+    // A change reads the screen again: still nobody else.
+    h.keys("3a");
+    h.keys("Shadowed a neighbourhood patrol");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Right);
+    h.ctrl('s');
+    assert!(matches!(h.app.overlay, Overlay::None), "{}", h.screen());
+    assert!(h.screen().contains("Shadowed a neighbourhood patrol"));
+    assert!(h.app.people.rows.is_empty() && h.app.people.total == 0);
+
+    // The same file opened without --as lists everyone, and so fails.
+    let registry = Registry::load(None).expect("frameworks");
+    let launch = Launch {
+        clock: h.app.clock,
+        acting_as: None,
+    };
+    assert!(prepare(&h.store, registry, &launch, (120, 40)).is_err());
+}
+
+#[test]
+fn caseload_columns_of_rows_paged_to_are_worked_out_between_keys() {
+    let mut h = long_caseload(Some("Sam Patel"));
+    let pending = |h: &Harness| {
+        h.screen()
+            .lines()
+            .filter(|line| line.contains("Trainee") && line.contains('…'))
+            .count()
+    };
+    assert_eq!(pending(&h), 0, "the first screen's columns are worked out");
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::PageDown);
+    // The key is answered at once; the new rows' columns follow.
+    assert!(pending(&h) > 0, "{}", h.screen());
+    h.idle();
+    assert_eq!(pending(&h), 0, "{}", h.screen());
+    assert!(h.screen().contains("OVERDUE"), "{}", h.screen());
+    // Paging back shows what was worked out already.
+    h.key(KeyCode::Home);
+    assert_eq!(pending(&h), 0, "{}", h.screen());
+}
+
+#[test]
+fn a_taller_window_shows_more_of_a_long_caseload() {
+    let mut h = long_caseload(Some("Sam Patel"));
+    h.keys("o");
+    let names = h.caseload_by_name();
+    // 19 rows show at 80×24; 35 at 120×40.
+    assert!(!h.screen().contains(&names[34]));
+    h.event(Event::Resize(120, 40));
+    let screen = h.screen();
+    assert!(screen.contains(&names[34]), "{screen}");
+    assert!(!screen.contains(&names[35]), "{screen}");
 }

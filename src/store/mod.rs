@@ -19,6 +19,7 @@ mod identity;
 mod location;
 mod outcomes;
 mod people;
+mod people_list;
 mod progress;
 pub mod provider_scale;
 mod schema;
@@ -33,6 +34,7 @@ pub use hours::NewHours;
 pub use location::{DATABASE_ENV, Location};
 pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;
+pub use people_list::{CheckinIntervals, NameAnchor, PeopleFilter};
 pub use provider_scale::ProviderSample;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 

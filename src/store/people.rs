@@ -188,19 +188,10 @@ impl Store {
 
     /// Everyone, apprentices first, each with their latest enrolment.
     pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
-        let sql = "
-            SELECT p.id, p.name, p.role, a.name, e.framework_id, e.start_date, e.planned_end, e.status,
-                   p.assessor_id,
-                   (SELECT max(c.date) FROM checkin c
-                     WHERE c.enrolment_id = e.id AND c.state = 'sealed' AND c.amends_id IS NULL),
-                   (SELECT count(*) FROM checkin c WHERE c.enrolment_id = e.id AND c.state = 'draft'
-                     AND c.superseded_by IS NULL)
-            FROM person p
-            LEFT JOIN person a ON a.id = p.assessor_id
-            LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)
-            ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id";
+        let sql =
+            format!("{SUMMARY_SELECT} ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id");
         let read = || -> rusqlite::Result<Vec<PersonSummary>> {
-            let mut statement = self.connection.prepare_cached(sql)?;
+            let mut statement = self.connection.prepare_cached(&sql)?;
             let rows = statement.query_map([], summary_from_row)?;
             rows.collect()
         };
@@ -331,7 +322,20 @@ fn enrolment_from_row(row: &Row) -> rusqlite::Result<Enrolment> {
     })
 }
 
-fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
+/// A person with their latest enrolment, its last sealed check-in and its
+/// open drafts, for `summary_from_row`; conditions and order follow.
+pub(super) const SUMMARY_SELECT: &str = "
+    SELECT p.id, p.name, p.role, a.name, e.framework_id, e.start_date, e.planned_end, e.status,
+           p.assessor_id,
+           (SELECT max(c.date) FROM checkin c
+             WHERE c.enrolment_id = e.id AND c.state = 'sealed' AND c.amends_id IS NULL),
+           (SELECT count(*) FROM checkin c WHERE c.enrolment_id = e.id AND c.state = 'draft'
+             AND c.superseded_by IS NULL)
+    FROM person p
+    LEFT JOIN person a ON a.id = p.assessor_id
+    LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)";
+
+pub(super) fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
     let status: Option<String> = row.get(7)?;
     Ok(PersonSummary {
         id: row.get(0)?,
@@ -348,7 +352,7 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
     })
 }
 
-fn escape_like(text: &str) -> String {
+pub(super) fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

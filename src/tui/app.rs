@@ -3,6 +3,7 @@
 
 use super::checkin::CheckinSession;
 use super::form::Form;
+use super::people_window::{ListQuery, PeopleWindow};
 use super::theme::Theme;
 use super::undo::UndoStep;
 use crate::domain::standing::Standing;
@@ -12,7 +13,7 @@ use crate::domain::{
 use crate::framework::{Framework, Registry};
 use crate::ops::{Clock, OpError, Ops, person_record};
 use crate::report::CaseloadLine;
-use crate::store::{HistoryRow, RecordKey, Store, StoreError};
+use crate::store::{HistoryRow, PeopleFilter, RecordKey, Store, StoreError};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -92,6 +93,56 @@ pub struct Loaded {
     pub standing: Standing,
     /// History of the selected outcome, for its detail pane.
     pub outcome_history: Vec<HistoryRow>,
+    /// Evidence of the selected outcome, for its detail pane.
+    pub outcome_evidence: OutcomeEvidence,
+    /// Evidence items dated in each month of the programme, for the timeline.
+    pub evidence_per_month: Vec<usize>,
+}
+
+/// How much evidence shows an outcome, and the latest items.
+#[derive(Debug, Default)]
+pub struct OutcomeEvidence {
+    pub code: String,
+    pub count: usize,
+    /// Indexes into the person's evidence, newest first.
+    pub latest: Vec<usize>,
+}
+
+/// How many of the latest items the detail pane lists.
+const LATEST_EVIDENCE: usize = 6;
+
+impl OutcomeEvidence {
+    fn of(progress: &Progress, code: &str) -> OutcomeEvidence {
+        let showing: Vec<usize> = (0..progress.evidence.len())
+            .rev()
+            .filter(|&at| progress.evidence[at].outcomes.iter().any(|c| c == code))
+            .collect();
+        OutcomeEvidence {
+            code: code.to_string(),
+            count: showing.len(),
+            latest: showing.into_iter().take(LATEST_EVIDENCE).collect(),
+        }
+    }
+}
+
+impl Loaded {
+    /// Evidence counted by month of the programme, months from the start.
+    fn count_evidence_by_month(progress: &Progress, framework: &Framework) -> Vec<usize> {
+        let start = progress.enrolment.start_date;
+        let months = framework.programme.duration_months.max(1);
+        let bounds: Vec<NaiveDate> = (0..=months)
+            .map(|month| crate::domain::add_months(start, month))
+            .collect();
+        let mut counts = vec![0; months as usize];
+        for item in &progress.evidence {
+            // The month whose start is the last on or before the item's date.
+            let after = bounds.partition_point(|from| *from <= item.date);
+            if let Some(count) = after.checked_sub(1).and_then(|m| counts.get_mut(m)) {
+                *count += 1;
+            }
+        }
+        counts
+    }
 }
 
 /// What sits above the screen and takes the keys first.
@@ -145,9 +196,12 @@ pub struct App {
     pub registry: Registry,
     pub screen: Screen,
     pub tab: Tab,
-    pub people: Vec<PersonSummary>,
-    /// Caseload columns for picker rows, computed for the rows shown.
-    pub caseload: HashMap<i64, CaseloadLine>,
+    /// The list of people (an assessor's caseload): its count and the rows
+    /// around those on screen.
+    pub people: PeopleWindow,
+    /// Caseload columns for picker rows, worked out for the rows shown;
+    /// `None` for a person whose records could not be judged.
+    pub caseload: HashMap<i64, Option<CaseloadLine>>,
     pub loaded: Option<Loaded>,
     pub cursors: Cursors,
     pub filter: OutcomeFilter,
@@ -177,7 +231,7 @@ impl App {
             registry,
             screen: Screen::Welcome,
             tab: Tab::Dashboard,
-            people: Vec::new(),
+            people: PeopleWindow::default(),
             caseload: HashMap::new(),
             loaded: None,
             cursors: Cursors::default(),
@@ -204,46 +258,28 @@ impl App {
         self.viewer.as_ref().map(|viewer| viewer.id)
     }
 
-    /// Picker rows: an assessor sees their caseload, anyone else everyone
+    /// The rows of the list of people held now, the first at list position
+    /// `people.start`: an assessor sees their caseload, anyone else everyone
     /// enrolled; narrowed by the typed filter, in the chosen order.
     pub fn picker_rows(&self) -> Vec<&PersonSummary> {
-        let assessor = self
-            .viewer
+        self.people.rows.iter().collect()
+    }
+
+    /// The person selected on the list of people.
+    pub fn selected_person(&self) -> Option<&PersonSummary> {
+        self.people.at(self.cursors.picker)
+    }
+
+    fn viewer_is_apprentice(&self) -> bool {
+        self.viewer
             .as_ref()
-            .filter(|v| v.role == Role::Assessor)
-            .map(|v| v.id);
-        let needle = self.filter.text.to_lowercase();
-        let mut rows: Vec<&PersonSummary> = self
-            .people
-            .iter()
-            .filter(|p| p.framework_id.is_some())
-            .filter(|p| assessor.is_none_or(|id| p.assessor_id == Some(id)))
-            .filter(|p| needle.is_empty() || p.name.to_lowercase().contains(&needle))
-            .collect();
-        if self.picker_by_due {
-            rows.sort_by_key(|p| (self.next_checkin_hint(p), p.name.to_lowercase()));
-        }
-        rows
+            .is_some_and(|viewer| viewer.role == Role::Apprentice)
     }
 
     /// Whether there is a list of people to go back to: an apprentice
     /// using the app as themselves has only their own screens.
     pub fn has_people_list(&self) -> bool {
-        let apprentice = self
-            .viewer
-            .as_ref()
-            .is_some_and(|viewer| viewer.role == Role::Apprentice);
-        !apprentice && !self.picker_rows().is_empty()
-    }
-
-    /// When the next check-in falls due, from the last sealed one (or the
-    /// start) and the framework's interval: cheap enough to sort a caseload.
-    fn next_checkin_hint(&self, person: &PersonSummary) -> Option<NaiveDate> {
-        let framework = self.framework(person.framework_id.as_deref()?)?;
-        let base = person.last_checkin.or(person.start_date)?;
-        base.checked_add_days(chrono::Days::new(
-            u64::from(framework.programme.checkin_interval_weeks) * 7,
-        ))
+        !self.viewer_is_apprentice() && self.people.total > 0
     }
 
     /// The outcomes shown after filtering, as indexes into the standing's list.
@@ -286,19 +322,48 @@ impl App {
             .map(|l| l.standing.outcomes[index].code.as_str())
     }
 
-    /// Evidence newest first, as shown.
-    pub fn evidence_rows(&self) -> Vec<&crate::domain::EvidenceItem> {
-        let Some(loaded) = &self.loaded else {
-            return Vec::new();
-        };
-        loaded.progress.evidence.iter().rev().collect()
+    /// How many evidence items the person on screen has.
+    pub fn evidence_len(&self) -> usize {
+        self.loaded
+            .as_ref()
+            .map_or(0, |l| l.progress.evidence.len())
     }
 
+    /// The evidence item at `row` of the list as shown, newest first.
+    pub fn evidence_at(&self, row: usize) -> Option<&crate::domain::EvidenceItem> {
+        let evidence = &self.loaded.as_ref()?.progress.evidence;
+        evidence.get(evidence.len().checked_sub(row + 1)?)
+    }
+
+    /// Evidence newest first, as shown.
+    pub fn evidence_rows(&self) -> Vec<&crate::domain::EvidenceItem> {
+        self.evidence_window(0..self.evidence_len()).collect()
+    }
+
+    /// Evidence rows `rows` of the list as shown, newest first.
+    pub fn evidence_window(
+        &self,
+        rows: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &crate::domain::EvidenceItem> {
+        newest_first(self.loaded.as_ref().map(|l| &l.progress.evidence[..]), rows)
+    }
+
+    /// How many hours entries the person on screen has.
+    pub fn hours_len(&self) -> usize {
+        self.loaded.as_ref().map_or(0, |l| l.progress.hours.len())
+    }
+
+    /// The hours log newest first, as shown.
     pub fn hours_rows(&self) -> Vec<&crate::domain::HoursEntry> {
-        let Some(loaded) = &self.loaded else {
-            return Vec::new();
-        };
-        loaded.progress.hours.iter().rev().collect()
+        self.hours_window(0..self.hours_len()).collect()
+    }
+
+    /// Hours log rows `rows` as shown, newest first.
+    pub fn hours_window(
+        &self,
+        rows: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &crate::domain::HoursEntry> {
+        newest_first(self.loaded.as_ref().map(|l| &l.progress.hours[..]), rows)
     }
 
     pub fn framework(&self, id: &str) -> Option<&Framework> {
@@ -310,11 +375,45 @@ impl App {
         Ops::new(store, &self.registry, self.clock, self.viewer_id())
     }
 
-    /// Reads the people list again (after a change that adds people).
+    /// Reads the list of people again after a change: its count, the rows
+    /// on screen, and their caseload columns when next worked out.
     pub fn reload_people(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.people = store.people()?;
         self.caseload.clear();
-        Ok(())
+        self.people.forget();
+        self.recount_people(store)
+    }
+
+    /// Counts the list of people again and reads the rows on screen, for a
+    /// new filter or order. An apprentice using the app as themselves has
+    /// no list: nobody else's records are read.
+    pub fn recount_people(&mut self, store: &Store) -> Result<(), StoreError> {
+        if self.viewer_is_apprentice() {
+            self.people.forget();
+            return Ok(());
+        }
+        let intervals = checkin_intervals(&self.registry);
+        let query = ListQuery {
+            filter: people_filter(self.viewer.as_ref(), &self.filter.text),
+            by_due: self.picker_by_due.then_some(&intervals[..]),
+        };
+        self.people.reset(store, query)?;
+        self.clamp_cursors();
+        self.show_people(store)
+    }
+
+    /// Reads the rows of the list of people now on screen, and half a page
+    /// either side, unless they are held already: a move reads at most a
+    /// page of rows.
+    pub fn show_people(&mut self, store: &Store) -> Result<(), StoreError> {
+        let visible = super::view::people_rows_visible(self.size);
+        let first = super::layout::first_row(self.cursors.picker, visible, self.people.total);
+        let intervals = checkin_intervals(&self.registry);
+        let query = ListQuery {
+            filter: people_filter(self.viewer.as_ref(), &self.filter.text),
+            by_due: self.picker_by_due.then_some(&intervals[..]),
+        };
+        self.people
+            .show(store, query, first..first + visible, visible / 2)
     }
 
     /// Opens a person: reads their records and judges their standing.
@@ -325,6 +424,7 @@ impl App {
             .framework(&record.progress.enrolment.framework_id)
             .cloned()
             .ok_or("the framework is not available")?;
+        let evidence_per_month = Loaded::count_evidence_by_month(&record.progress, &framework);
         self.loaded = Some(Loaded {
             person: record.person,
             framework,
@@ -332,6 +432,8 @@ impl App {
             breaks: record.breaks,
             standing: record.standing,
             outcome_history: Vec::new(),
+            outcome_evidence: OutcomeEvidence::default(),
+            evidence_per_month,
         });
         self.screen = Screen::Person;
         self.clamp_cursors();
@@ -347,8 +449,8 @@ impl App {
         }
     }
 
-    /// Reads the history of the selected outcome; none when nothing is
-    /// selected, so no other outcome's history is ever drawn.
+    /// Reads the history and evidence of the selected outcome; none when
+    /// nothing is selected, so no other outcome's are ever drawn.
     pub fn load_outcome_history(&mut self, store: &Store) {
         let key = match (&self.loaded, self.selected_outcome()) {
             (Some(loaded), Some(code)) => Some(RecordKey::Outcome(
@@ -357,24 +459,31 @@ impl App {
             )),
             _ => None,
         };
+        let evidence = match (&self.loaded, &key) {
+            (Some(loaded), Some(RecordKey::Outcome(_, code))) => {
+                OutcomeEvidence::of(&loaded.progress, code)
+            }
+            _ => OutcomeEvidence::default(),
+        };
         let history = key
             .and_then(|key| store.history_of(&key).ok())
             .unwrap_or_default();
         if let Some(loaded) = &mut self.loaded {
             loaded.outcome_history = history;
+            loaded.outcome_evidence = evidence;
         }
     }
 
     /// Keeps every cursor inside its list after the lists change.
     pub fn clamp_cursors(&mut self) {
         let outcomes = self.visible_outcomes().len();
-        let evidence = self.evidence_rows().len();
-        let hours = self.hours_rows().len();
+        let evidence = self.evidence_len();
+        let hours = self.hours_len();
         let requirements = self
             .loaded
             .as_ref()
             .map_or(0, |l| l.standing.requirements.len());
-        let picker = self.picker_rows().len();
+        let picker = self.people.total;
         let clamp = |value: &mut usize, len: usize| *value = (*value).min(len.saturating_sub(1));
         clamp(&mut self.cursors.outcomes, outcomes);
         clamp(&mut self.cursors.evidence, evidence);
@@ -383,27 +492,63 @@ impl App {
         clamp(&mut self.cursors.picker, picker);
     }
 
-    /// Caseload columns for the picker rows on screen (`visible` rows), so
-    /// a large caseload costs only what is shown.
-    pub fn fill_caseload_window(&mut self, store: &Store, visible: usize) {
-        let rows = self.picker_rows();
-        let start = super::layout::first_row(self.cursors.picker, visible, rows.len());
-        let ids: Vec<PersonId> = rows
-            .iter()
-            .skip(start)
-            .take(visible)
-            .map(|p| p.id)
-            .filter(|id| !self.caseload.contains_key(&id.0))
-            .collect();
-        for id in ids {
-            if let Some(line) = self.caseload_line(store, id) {
-                self.caseload.insert(id.0, line);
-            }
+    /// The first person on screen in the list of people whose caseload
+    /// columns are not worked out yet.
+    pub fn columns_to_work_out(&self) -> Option<PersonId> {
+        if self.screen != Screen::Picker {
+            return None;
         }
+        let visible = super::view::people_rows_visible(self.size);
+        let first = super::layout::first_row(self.cursors.picker, visible, self.people.total);
+        self.people
+            .slice(first..first + visible)
+            .iter()
+            .map(|person| person.id)
+            .find(|id| !self.caseload.contains_key(&id.0))
+    }
+
+    /// Works out one person's caseload columns: each costs a standing, so
+    /// they are worked out one at a time between keys, for rows on screen.
+    pub fn work_out_columns(&mut self, store: &Store, id: PersonId) {
+        let line = self.caseload_line(store, id);
+        self.caseload.insert(id.0, line);
     }
 
     fn caseload_line(&self, store: &Store, id: PersonId) -> Option<CaseloadLine> {
         let record = person_record(store, &self.registry, id, self.today).ok()?;
         Some(CaseloadLine::from_standing(&record.standing))
     }
+}
+
+/// Rows `rows` of `items` counted from the newest (last) one.
+fn newest_first<T>(items: Option<&[T]>, rows: std::ops::Range<usize>) -> impl Iterator<Item = &T> {
+    let items = items.unwrap_or_default();
+    let end = items.len().saturating_sub(rows.start);
+    let start = items.len().saturating_sub(rows.end).min(end);
+    items[start..end].iter().rev()
+}
+
+/// Who the list of people shows: an assessor their caseload, anyone else
+/// everyone enrolled; narrowed by the name typed.
+fn people_filter<'a>(viewer: Option<&Person>, text: &'a str) -> PeopleFilter<'a> {
+    PeopleFilter {
+        assessor: viewer
+            .filter(|viewer| viewer.role == Role::Assessor)
+            .map(|viewer| viewer.id),
+        name_contains: text,
+    }
+}
+
+/// Each framework's check-in interval in days, to order by next check-in.
+fn checkin_intervals(registry: &Registry) -> Vec<(&str, u32)> {
+    registry
+        .all()
+        .iter()
+        .map(|framework| {
+            (
+                framework.framework.id.as_str(),
+                framework.programme.checkin_interval_weeks.saturating_mul(7),
+            )
+        })
+        .collect()
 }

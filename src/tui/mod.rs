@@ -8,6 +8,7 @@ pub mod checkin;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod people_window;
 mod record_forms;
 mod restore;
 pub mod text;
@@ -74,6 +75,7 @@ pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<Exit
 
 /// The state to start from: `--as` opens that person (an assessor sees
 /// their caseload); otherwise the list of people, or the welcome screen.
+/// Caseload columns are worked out after the first frame (`WorkOutColumns`).
 pub fn prepare(
     store: &Store,
     registry: Registry,
@@ -82,8 +84,7 @@ pub fn prepare(
 ) -> Result<App, AppError> {
     let mut app = App::new(launch.clock, registry, size);
     app.seen_data_version = store.data_version()?;
-    app.reload_people(store)?;
-    app.screen = if app.people.is_empty() {
+    app.screen = if store.count_people()? == 0 {
         Screen::Welcome
     } else {
         Screen::Picker
@@ -93,17 +94,12 @@ pub fn prepare(
         app.viewer = Some(person.clone());
         app.picker_by_due = person.role == Role::Assessor;
         if person.role == Role::Apprentice {
+            // Their own screens only: nobody else is read.
             app.open_person(store, person.id)
                 .map_err(OpError::Refused)?;
         }
     }
-    // Caseload columns cost a standing each: only worked out when shown.
-    if app.screen == Screen::Picker {
-        app.fill_caseload_window(
-            store,
-            view::list_area(&app).map_or(0, |area| area.height as usize),
-        );
-    }
+    app.reload_people(store)?;
     Ok(app)
 }
 
@@ -113,7 +109,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) 
         if stale_frame {
             terminal.draw(|frame| view::draw(frame, app))?;
         }
-        if !event::poll(CHANGE_CHECK)? {
+        // Columns still to work out are worked out while no key waits.
+        let columns = app.columns_to_work_out().is_some();
+        let wait = if columns {
+            Duration::ZERO
+        } else {
+            CHANGE_CHECK
+        };
+        if !event::poll(wait)? {
+            if columns {
+                update::update(app, store, action::Action::WorkOutColumns);
+                stale_frame = true;
+                continue;
+            }
             // Idle: redraw only when another program changed something.
             let seen = app.seen_data_version;
             update::update(app, store, action::Action::CheckForChanges);

@@ -43,14 +43,19 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
     // An idle check keeps the last message on screen; anything else clears it.
-    if action != Action::CheckForChanges {
+    if !matches!(action, Action::CheckForChanges | Action::WorkOutColumns) {
         app.status_line = None;
     }
     match action {
         Action::Input(key) => input(app, store, key),
         Action::Quit => app.quit = true,
         Action::ToggleHelp => app.overlay = Overlay::Help(0),
-        Action::Resize(width, height) => app.size = (width, height),
+        Action::Resize(width, height) => {
+            app.size = (width, height);
+            if app.screen == Screen::Picker {
+                fill_picker(app, store);
+            }
+        }
         Action::NextTab => app.tab = app.tab.offset(1),
         Action::PreviousTab => app.tab = app.tab.offset(-1),
         Action::GoTo(tab) => app.tab = tab,
@@ -82,12 +87,17 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::ToggleOrder => {
             app.picker_by_due = !app.picker_by_due;
             app.cursors.picker = 0;
-            fill_picker(app, store);
+            reread_picker(app, store);
         }
         Action::LoadDemo => load_demo(app, store),
         Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
         Action::Click { column, row } => click(app, store, column, row),
         Action::CheckForChanges => check_for_changes(app, store),
+        Action::WorkOutColumns => {
+            if let Some(id) = app.columns_to_work_out() {
+                app.work_out_columns(store, id);
+            }
+        }
     }
 }
 
@@ -129,7 +139,7 @@ fn filter_changed(app: &mut App, store: &Store) {
     app.cursors.outcomes = 0;
     app.cursors.picker = 0;
     if app.screen == Screen::Picker {
-        fill_picker(app, store);
+        reread_picker(app, store);
     } else {
         app.load_outcome_history(store);
     }
@@ -225,10 +235,19 @@ fn after_change(app: &mut App, store: &Store, opened: Option<crate::domain::Pers
     }
 }
 
-/// Caseload columns for the picker rows now on screen.
+/// The picker rows now on screen, read if not held. Their caseload
+/// columns are worked out after the frame is drawn (`WorkOutColumns`).
 fn fill_picker(app: &mut App, store: &Store) {
-    let visible = super::view::list_area(app).map_or(0, |area| area.height as usize);
-    app.fill_caseload_window(store, visible);
+    if let Err(error) = app.show_people(store) {
+        app.overlay = Overlay::Error(error.to_string());
+    }
+}
+
+/// The list of people counted and read again, in a new order or filter.
+fn reread_picker(app: &mut App, store: &Store) {
+    if let Err(error) = app.recount_people(store) {
+        app.overlay = Overlay::Error(error.to_string());
+    }
 }
 
 fn page(app: &App) -> isize {
@@ -263,7 +282,7 @@ fn open_selected(app: &mut App, store: &mut Store) {
     if app.screen != Screen::Picker {
         return;
     }
-    let Some(id) = app.picker_rows().get(app.cursors.picker).map(|p| p.id) else {
+    let Some(id) = app.selected_person().map(|p| p.id) else {
         return;
     };
     app.tab = Tab::Dashboard;
@@ -278,12 +297,10 @@ fn open_selected(app: &mut App, store: &mut Store) {
 /// started, a check-in sealed) shows in its columns.
 fn back(app: &mut App, store: &mut Store) {
     if app.screen == Screen::Person && app.has_people_list() {
+        app.screen = Screen::Picker;
         if let Err(error) = app.reload_people(store) {
             app.overlay = Overlay::Error(error.to_string());
         }
-        app.clamp_cursors();
-        app.screen = Screen::Picker;
-        fill_picker(app, store);
     }
 }
 
@@ -424,8 +441,7 @@ fn open_edit_form(app: &mut App) {
     let Some(loaded) = &app.loaded else { return };
     let form = match app.tab {
         Tab::Evidence => app
-            .evidence_rows()
-            .get(app.cursors.evidence)
+            .evidence_at(app.cursors.evidence)
             .map(|item| forms::edit_evidence(loaded, item)),
         Tab::Requirements => loaded
             .standing
@@ -440,7 +456,7 @@ fn open_edit_form(app: &mut App) {
 }
 
 fn ask_to_delete(app: &mut App) {
-    if let Some(item) = app.evidence_rows().get(app.cursors.evidence) {
+    if let Some(item) = app.evidence_at(app.cursors.evidence) {
         app.overlay = Overlay::Confirm(Confirm::DeleteEvidence {
             id: item.id,
             title: item.title.clone(),
@@ -513,16 +529,16 @@ fn click(app: &mut App, store: &mut Store, column: u16, row: u16) {
 
 fn current_list(app: &App) -> (usize, usize) {
     match (app.screen, app.tab) {
-        (Screen::Picker, _) => (app.cursors.picker, app.picker_rows().len()),
+        (Screen::Picker, _) => (app.cursors.picker, app.people.total),
         (Screen::Person, Tab::Outcomes) => (app.cursors.outcomes, app.visible_outcomes().len()),
-        (Screen::Person, Tab::Evidence) => (app.cursors.evidence, app.evidence_rows().len()),
+        (Screen::Person, Tab::Evidence) => (app.cursors.evidence, app.evidence_len()),
         (Screen::Person, Tab::Requirements) => (
             app.cursors.requirements,
             app.loaded
                 .as_ref()
                 .map_or(0, |l| l.standing.requirements.len()),
         ),
-        (Screen::Person, Tab::Hours) => (app.cursors.hours, app.hours_rows().len()),
+        (Screen::Person, Tab::Hours) => (app.cursors.hours, app.hours_len()),
         _ => (0, 0),
     }
 }

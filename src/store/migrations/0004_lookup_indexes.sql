@@ -8,9 +8,11 @@ CREATE INDEX checkin_action_by_checkin ON checkin_action (checkin_id);
 CREATE INDEX checkin_action_review_by_action ON checkin_action_review (action_id);
 -- The amendments of a check-in.
 CREATE INDEX checkin_by_amended ON checkin (amends_id);
--- An assessor's caseload, and finding a person by name as typed.
-CREATE INDEX person_by_assessor ON person (assessor_id);
-CREATE INDEX person_by_name ON person (name COLLATE NOCASE);
+-- Finding a person by name as typed, and the list of people (everyone, or
+-- one assessor's caseload) read a screenful at a time in order of name,
+-- ignoring case, then id, without sorting everyone.
+CREATE INDEX person_by_name ON person (name COLLATE NOCASE, id);
+CREATE INDEX person_by_assessor_and_name ON person (assessor_id, name COLLATE NOCASE, id);
 CREATE INDEX learning_break_by_enrolment ON learning_break (enrolment_id, start_date);
 
 -- The enrolment a history row is about (none for a person's own fields),

@@ -15,9 +15,12 @@ pub fn list_area(body: Rect) -> Rect {
 
 pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let theme = app.theme;
-    let items = app.evidence_rows();
-    let rows: Vec<Row> = items
-        .iter()
+    let len = app.evidence_len();
+    let visible = list_area(body).height as usize;
+    // Rows are built for the items on screen only.
+    let first = first_row(app.cursors.evidence, visible, len);
+    let rows: Vec<Row> = app
+        .evidence_window(first..first + visible)
         .map(|item| {
             Row::new(vec![
                 item.date.to_string(),
@@ -34,18 +37,13 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         Constraint::Fill(1),
     ];
     let header = Row::new(["Date", "Title", "Kind", "Outcomes"]).style(theme.title());
-    let title = format!(
-        " Evidence ({}) · a adds · e edits · d deletes ",
-        items.len()
-    );
+    let title = format!(" Evidence ({len}) · a adds · e edits · d deletes ");
     let table = Table::new(rows, widths)
         .header(header)
         .block(Block::bordered().title(title))
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶");
-    let visible = list_area(body).height as usize;
     let mut state = TableState::new()
-        .with_selected((!items.is_empty()).then_some(app.cursors.evidence))
-        .with_offset(first_row(app.cursors.evidence, visible, items.len()));
+        .with_selected((len > 0).then(|| app.cursors.evidence.saturating_sub(first)));
     frame.render_stateful_widget(table, body, &mut state);
 }

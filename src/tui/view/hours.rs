@@ -33,12 +33,14 @@ pub fn list_area(body: Rect) -> Rect {
 pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let Some(loaded) = &app.loaded else { return };
     let (log_area, side) = split(body);
-    let entries = app.hours_rows();
+    let len = app.hours_len();
     let visible = list_area(body).height as usize;
-    let mut state = TableState::new()
-        .with_selected((!entries.is_empty()).then_some(app.cursors.hours))
-        .with_offset(first_row(app.cursors.hours, visible, entries.len()));
-    frame.render_stateful_widget(log_table(app, &entries), log_area, &mut state);
+    // Rows are built for the entries on screen only.
+    let first = first_row(app.cursors.hours, visible, len);
+    let mut state =
+        TableState::new().with_selected((len > 0).then(|| app.cursors.hours.saturating_sub(first)));
+    let entries: Vec<&HoursEntry> = app.hours_window(first..first + visible).collect();
+    frame.render_stateful_widget(log_table(app, &entries, len), log_area, &mut state);
 
     let categories = loaded.standing.hours.categories.len() as u16;
     let [chart_area, split_area] =
@@ -58,7 +60,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
 }
 
 /// The log, one row per entry, possible duplicates flagged.
-fn log_table(app: &App, entries: &[&HoursEntry]) -> Table<'static> {
+fn log_table(app: &App, entries: &[&HoursEntry], len: usize) -> Table<'static> {
     let rows: Vec<Row> = entries
         .iter()
         .map(|e| {
@@ -86,7 +88,7 @@ fn log_table(app: &App, entries: &[&HoursEntry]) -> Table<'static> {
     let header = Row::new(["Date", "Hours", "Category", "Note", ""]).style(app.theme.title());
     Table::new(rows, widths)
         .header(header)
-        .block(Block::bordered().title(format!(" Hours log ({}) · a adds ", entries.len())))
+        .block(Block::bordered().title(format!(" Hours log ({len}) · a adds ")))
         .row_highlight_style(app.theme.selected())
         .highlight_symbol("▶")
 }

@@ -3,7 +3,7 @@
 //! `/` filters by text, `f` by own status, `t` by type.
 
 use super::rows_inside;
-use crate::domain::{OutcomeRecord, Progress};
+use crate::domain::OutcomeRecord;
 use crate::store::HistoryRow;
 use crate::tui::app::{App, Loaded};
 use crate::tui::layout::first_row;
@@ -117,7 +117,7 @@ fn detail(app: &App) -> Paragraph<'static> {
     lines.push(Line::from(""));
     let record = loaded.progress.outcomes.iter().find(|o| o.code == code);
     judgement(&mut lines, theme, record);
-    evidence(&mut lines, theme, &loaded.progress, code);
+    evidence(&mut lines, theme, loaded, code);
     history(&mut lines, theme, &loaded.outcome_history);
     Paragraph::new(lines)
         .block(block)
@@ -153,18 +153,22 @@ fn judgement(lines: &mut Vec<Line<'static>>, theme: Theme, record: Option<&Outco
     }
 }
 
-/// How much evidence is mapped to the outcome, and the latest few items.
-fn evidence(lines: &mut Vec<Line<'static>>, theme: Theme, progress: &Progress, code: &str) {
-    let evidence: Vec<_> = progress
-        .evidence
-        .iter()
-        .filter(|e| e.outcomes.iter().any(|c| c == code))
-        .collect();
+/// How much evidence is mapped to the outcome, and the latest few items,
+/// as worked out when the outcome was selected.
+fn evidence(lines: &mut Vec<Line<'static>>, theme: Theme, loaded: &Loaded, code: &str) {
+    let shown = &loaded.outcome_evidence;
+    if shown.code != code {
+        return;
+    }
     lines.push(Line::from(Span::styled(
-        format!("Evidence ({})", evidence.len()),
+        format!("Evidence ({})", shown.count),
         theme.key(),
     )));
-    for item in evidence.iter().rev().take(6) {
+    let items = shown
+        .latest
+        .iter()
+        .filter_map(|&at| loaded.progress.evidence.get(at));
+    for item in items {
         lines.push(Line::from(format!(
             " {} {} ({})",
             item.date,

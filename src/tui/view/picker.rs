@@ -17,8 +17,13 @@ pub fn list_area(body: Rect) -> Rect {
 
 pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let theme = app.theme;
-    let people = app.picker_rows();
-    let rows: Vec<Row> = people
+    let total = app.people.total;
+    let visible = list_area(body).height as usize;
+    // Rows are built for the people on screen only.
+    let first = first_row(app.cursors.picker, visible, total);
+    let rows: Vec<Row> = app
+        .people
+        .slice(first..first + visible)
         .iter()
         .map(|person| person_row(app, person))
         .collect();
@@ -34,13 +39,10 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     .style(theme.title());
     let table = Table::new(rows, WIDTHS)
         .header(header)
-        .block(Block::bordered().title(title(app, people.len())))
+        .block(Block::bordered().title(title(app, total)))
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let visible = list_area(body).height as usize;
-    let mut state = TableState::new()
-        .with_selected(Some(app.cursors.picker))
-        .with_offset(first_row(app.cursors.picker, visible, people.len()));
+    let mut state = TableState::new().with_selected(Some(app.cursors.picker.saturating_sub(first)));
     frame.render_stateful_widget(table, body, &mut state);
 }
 
@@ -57,7 +59,7 @@ const WIDTHS: [Constraint; 7] = [
 /// One person; the caseload columns show `…` until worked out.
 fn person_row(app: &App, person: &PersonSummary) -> Row<'static> {
     let theme = app.theme;
-    let line = app.caseload.get(&person.id.0);
+    let line = app.caseload.get(&person.id.0).and_then(Option::as_ref);
     let month = line.map_or("…".to_string(), |l| l.month_of_programme.to_string());
     let (rag, rag_style) = line.map_or(("…".to_string(), theme.dim()), |l| {
         (l.rag.label().to_uppercase(), theme.rag(l.rag))

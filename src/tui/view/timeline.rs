@@ -21,11 +21,10 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         let to = add_months(start, month);
         let now = app.today >= from && app.today < to;
         let evidence = loaded
-            .progress
-            .evidence
-            .iter()
-            .filter(|e| e.date >= from && e.date < to)
-            .count();
+            .evidence_per_month
+            .get(month as usize - 1)
+            .copied()
+            .unwrap_or(0);
         let checkins: Vec<String> = loaded
             .progress
             .checkins
