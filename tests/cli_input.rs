@@ -2,70 +2,10 @@
 //! against text another program left in the database.
 
 use rusqlite::Connection;
-use std::path::PathBuf;
-use std::process::{Command, Output};
-use tempfile::TempDir;
 
-const TODAY: &str = "2026-11-21";
+mod common;
 
-struct Sandbox {
-    dir: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("tracker.db")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
-            .args(["--today", TODAY])
-            .args(args)
-            .env("PCSO_TRACKER_DB", self.db())
-            .current_dir(self.dir.path())
-            .output()
-            .expect("the binary runs")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("UTF-8")
-    }
-
-    fn refused(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "{args:?} should be refused: {}",
-            String::from_utf8_lossy(&output.stdout)
-        );
-        String::from_utf8(output.stderr).expect("UTF-8")
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        Connection::open(self.db())
-            .and_then(|c| c.query_row(sql, [], |row| row.get(0)))
-            .expect("count")
-    }
-
-    fn sql(&self, sql: &str) {
-        Connection::open(self.db())
-            .and_then(|c| c.execute_batch(sql))
-            .expect("sql");
-    }
-}
+use common::sandbox::Sandbox;
 
 /// The first sealed check-in of the sample data and its person's id.
 fn sealed_checkin(sandbox: &Sandbox) -> (i64, i64) {

@@ -3,62 +3,11 @@
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use tempfile::TempDir;
+use std::process::Command;
 
-const TODAY: &str = "2026-11-21";
+mod common;
 
-struct Sandbox {
-    dir: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("tracker.db")
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"));
-        command
-            .args(["--today", TODAY])
-            .args(args)
-            .env("PCSO_TRACKER_DB", self.db())
-            .current_dir(self.dir.path());
-        command
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().expect("the binary runs")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("UTF-8")
-    }
-
-    fn refused(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert_eq!(output.status.code(), Some(1), "{args:?} should be refused");
-        String::from_utf8(output.stderr).expect("UTF-8")
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        Connection::open(self.db())
-            .and_then(|c| c.query_row(sql, [], |row| row.get(0)))
-            .expect("count")
-    }
-}
+use common::sandbox::{Sandbox, TODAY};
 
 #[test]
 fn demo_fills_a_caseload_once_and_refuses_to_repeat_without_force() {

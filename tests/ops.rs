@@ -1,87 +1,18 @@
 //! The operations layer on its own, with no terminal and no command line:
 //! every user action's refusals name the input at fault and change nothing.
 
-use chrono::{NaiveDate, TimeZone, Utc};
 use pcso_tracker::domain::{
-    CheckinContent, EnrolmentStatus, EvidenceKind, Judgement, OutcomeStatus, PersonId,
-    RequirementStatus, Version,
+    CheckinContent, EnrolmentStatus, EvidenceKind, Judgement, OutcomeStatus, RequirementStatus,
+    Version,
 };
-use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::{
-    Clock, Enrolling, EvidenceInput, Field, HoursInput, OpError, Ops, RequirementInput, Signatures,
+    Clock, Enrolling, EvidenceInput, Field, HoursInput, OpError, RequirementInput, Signatures,
 };
-use pcso_tracker::store::Store;
-use rusqlite::Connection;
-use tempfile::TempDir;
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
-}
+mod common;
 
-/// A database with an assessor and one apprentice, and the clock at noon
-/// on 2026-11-21.
-struct Fixture {
-    _dir: TempDir,
-    store: Store,
-    registry: Registry,
-    clock: Clock,
-    assessor: PersonId,
-    amy: PersonId,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("tracker.db")).expect("open");
-        let registry = Registry::load(None).expect("frameworks");
-        let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
-        let mut fixture = Fixture {
-            _dir: dir,
-            store,
-            registry,
-            clock,
-            assessor: PersonId(0),
-            amy: PersonId(0),
-        };
-        fixture.assessor = fixture
-            .ops(None)
-            .add_assessor("Sam Patel", false)
-            .expect("assessor");
-        let amy = Enrolling {
-            name: "Amy Clark".into(),
-            start: Some(day("2026-09-01")),
-            date_of_birth: Some(day("2000-05-01")),
-            assessor: Some(fixture.assessor),
-            ..Enrolling::default()
-        };
-        fixture.amy = fixture.ops(None).enrol(&amy).expect("enrol").person;
-        fixture
-    }
-
-    fn ops(&mut self, actor: Option<PersonId>) -> Ops<'_> {
-        Ops::new(&mut self.store, &self.registry, self.clock, actor)
-    }
-
-    fn as_assessor(&mut self) -> Ops<'_> {
-        let assessor = self.assessor;
-        self.ops(Some(assessor))
-    }
-
-    fn history_rows(&self) -> i64 {
-        Connection::open(self.store.path())
-            .expect("open")
-            .query_row("SELECT count(*) FROM history", [], |row| row.get(0))
-            .expect("count")
-    }
-}
-
-/// The input a refusal names.
-fn field<T: std::fmt::Debug>(result: Result<T, OpError>) -> Field {
-    match result {
-        Err(OpError::Invalid { field, .. }) => field,
-        other => panic!("expected a refused input, got {other:?}"),
-    }
-}
+use common::day;
+use common::fixture::{Fixture, field};
 
 fn evidence(outcomes: &[&str]) -> EvidenceInput {
     EvidenceInput {

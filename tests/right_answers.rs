@@ -2,102 +2,24 @@
 //! assessor's judgements, agreed dates are the ones shown, amendments look
 //! back at the right check-in, entry requirements and breaks are honoured.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::domain::standing::{Rag, RequirementState, Standing};
 use pcso_tracker::domain::{
-    AgreedAction, CheckinContent, EnrolmentStatus, Judgement, OutcomeStatus, PersonId,
-    RequirementStatus,
+    AgreedAction, CheckinContent, EnrolmentStatus, Judgement, OutcomeStatus, RequirementStatus,
 };
 use pcso_tracker::framework::Registry;
-use pcso_tracker::ops::{
-    Clock, Enrolling, Field, OpError, Ops, PersonRecord, RequirementInput, Signatures,
-    person_record,
-};
+use pcso_tracker::ops::{Clock, Enrolling, Field, OpError, Ops, RequirementInput};
 use pcso_tracker::report::standing_markdown;
 use pcso_tracker::store::Store;
 use pcso_tracker::tui::{Launch, prepare, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tempfile::TempDir;
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
-}
+mod common;
 
-/// A database with an assessor and Amy, who started on 2026-09-01; the
-/// clock at noon on 2026-11-21.
-struct Fixture {
-    _dir: TempDir,
-    store: Store,
-    registry: Registry,
-    clock: Clock,
-    assessor: PersonId,
-    amy: PersonId,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("tracker.db")).expect("open");
-        let registry = Registry::load(None).expect("frameworks");
-        let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
-        let mut fixture = Fixture {
-            _dir: dir,
-            store,
-            registry,
-            clock,
-            assessor: PersonId(0),
-            amy: PersonId(0),
-        };
-        fixture.assessor = fixture
-            .ops(None)
-            .add_assessor("Sam Patel", false)
-            .expect("assessor");
-        let amy = Enrolling {
-            name: "Amy Clark".into(),
-            start: Some(day("2026-09-01")),
-            date_of_birth: Some(day("2000-05-01")),
-            assessor: Some(fixture.assessor),
-            ..Enrolling::default()
-        };
-        fixture.amy = fixture.ops(None).enrol(&amy).expect("enrol").person;
-        fixture
-    }
-
-    fn ops(&mut self, actor: Option<PersonId>) -> Ops<'_> {
-        Ops::new(&mut self.store, &self.registry, self.clock, actor)
-    }
-
-    fn as_assessor(&mut self) -> Ops<'_> {
-        let assessor = self.assessor;
-        self.ops(Some(assessor))
-    }
-
-    fn record(&self, person: PersonId) -> PersonRecord {
-        person_record(&self.store, &self.registry, person, self.clock.today()).expect("record")
-    }
-
-    fn codes(&self) -> Vec<String> {
-        let framework = self.registry.default_framework().expect("framework");
-        framework.outcomes.iter().map(|o| o.code.clone()).collect()
-    }
-}
-
-/// The input a refusal names.
-fn field<T: std::fmt::Debug>(result: Result<T, OpError>) -> Field {
-    match result {
-        Err(OpError::Invalid { field, .. }) => field,
-        other => panic!("expected a refused input, got {other:?}"),
-    }
-}
-
-fn signatures() -> Signatures {
-    Signatures {
-        apprentice: "Amy Clark".into(),
-        assessor: "Sam Patel".into(),
-    }
-}
+use common::day;
+use common::fixture::{Fixture, field, signatures};
 
 fn next_on(date: &str) -> CheckinContent {
     CheckinContent {

@@ -1,0 +1,94 @@
+//! A database with an assessor and one apprentice, driven through the
+//! operations layer with the clock at noon on 2026-11-21.
+
+use super::day;
+use chrono::{TimeZone, Utc};
+use pcso_tracker::domain::PersonId;
+use pcso_tracker::framework::Registry;
+use pcso_tracker::ops::{
+    Clock, Enrolling, Field, OpError, Ops, PersonRecord, Signatures, person_record,
+};
+use pcso_tracker::store::Store;
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+/// Sam Patel assesses Amy Clark, who started on 2026-09-01.
+pub struct Fixture {
+    pub _dir: TempDir,
+    pub store: Store,
+    pub registry: Registry,
+    pub clock: Clock,
+    pub assessor: PersonId,
+    pub amy: PersonId,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("tracker.db")).expect("open");
+        let registry = Registry::load(None).expect("frameworks");
+        let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
+        let mut fixture = Fixture {
+            _dir: dir,
+            store,
+            registry,
+            clock,
+            assessor: PersonId(0),
+            amy: PersonId(0),
+        };
+        fixture.assessor = fixture
+            .ops(None)
+            .add_assessor("Sam Patel", false)
+            .expect("assessor");
+        let amy = Enrolling {
+            name: "Amy Clark".into(),
+            start: Some(day("2026-09-01")),
+            date_of_birth: Some(day("2000-05-01")),
+            assessor: Some(fixture.assessor),
+            ..Enrolling::default()
+        };
+        fixture.amy = fixture.ops(None).enrol(&amy).expect("enrol").person;
+        fixture
+    }
+
+    pub fn ops(&mut self, actor: Option<PersonId>) -> Ops<'_> {
+        Ops::new(&mut self.store, &self.registry, self.clock, actor)
+    }
+
+    pub fn as_assessor(&mut self) -> Ops<'_> {
+        let assessor = self.assessor;
+        self.ops(Some(assessor))
+    }
+
+    pub fn history_rows(&self) -> i64 {
+        Connection::open(self.store.path())
+            .expect("open")
+            .query_row("SELECT count(*) FROM history", [], |row| row.get(0))
+            .expect("count")
+    }
+
+    pub fn record(&self, person: PersonId) -> PersonRecord {
+        person_record(&self.store, &self.registry, person, self.clock.today()).expect("record")
+    }
+
+    pub fn codes(&self) -> Vec<String> {
+        let framework = self.registry.default_framework().expect("framework");
+        framework.outcomes.iter().map(|o| o.code.clone()).collect()
+    }
+}
+
+/// The input a refusal names.
+pub fn field<T: std::fmt::Debug>(result: Result<T, OpError>) -> Field {
+    match result {
+        Err(OpError::Invalid { field, .. }) => field,
+        other => panic!("expected a refused input, got {other:?}"),
+    }
+}
+
+/// Amy's and Sam's names, as each would sign.
+pub fn signatures() -> Signatures {
+    Signatures {
+        apprentice: "Amy Clark".into(),
+        assessor: "Sam Patel".into(),
+    }
+}

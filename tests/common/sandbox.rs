@@ -1,0 +1,73 @@
+//! The real binary run in a temporary folder with its own database, on
+//! 2026-11-21.
+
+use rusqlite::Connection;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+pub const TODAY: &str = "2026-11-21";
+
+pub struct Sandbox {
+    pub dir: TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("tracker.db")
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"));
+        command
+            .args(["--today", TODAY])
+            .args(args)
+            .env("PCSO_TRACKER_DB", self.db())
+            .current_dir(self.dir.path());
+        command
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("the binary runs")
+    }
+
+    pub fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    }
+
+    /// Stderr of a command that must be refused with exit 1.
+    pub fn refused(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?} should be refused: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+        String::from_utf8(output.stderr).expect("UTF-8")
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        Connection::open(self.db())
+            .and_then(|c| c.query_row(sql, [], |row| row.get(0)))
+            .expect("count")
+    }
+
+    pub fn sql(&self, sql: &str) {
+        Connection::open(self.db())
+            .and_then(|c| c.execute_batch(sql))
+            .expect("sql");
+    }
+}
