@@ -205,3 +205,52 @@ fn verifying_seals_and_one_persons_commands_prepare_each_statement_once() {
         reprepared.join("\n")
     );
 }
+
+/// Runs the real command with the statement log on and returns each
+/// distinct statement it ran, its values written in.
+fn statements_of_command(path: &Path, args: &[&str]) -> Vec<String> {
+    let log = path.with_extension("statements.sql");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .args(["--today", "2026-11-21", "--db"])
+        .arg(path)
+        .args(args)
+        .env(pcso_tracker::store::SQL_LOG_ENV, &log)
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&log).expect("the statement log");
+    let connection = Connection::open(path).expect("raw");
+    let mut seen = std::collections::BTreeSet::new();
+    for statement in rusqlite::Batch::new(&connection, &text) {
+        let statement = statement.expect("a logged statement parses");
+        if let Some(statement) = statement {
+            seen.insert(statement.expanded_sql().unwrap_or_default());
+        }
+    }
+    seen.into_iter().collect()
+}
+
+/// An assessor's `report --all` reads their caseload through the assessor
+/// index, not everyone recorded.
+#[test]
+fn an_assessors_caseload_report_reads_only_their_apprentices() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("provider.db");
+    let chosen = generated(&path);
+    let assessor = chosen.assessor.0.to_string();
+    let statements = statements_of_command(&path, &["--as", &assessor, "report", "--all"]);
+    assert!(statements.len() > 10, "{} statements", statements.len());
+    let connection = Connection::open(&path).expect("raw");
+    let scanning: Vec<String> = statements
+        .iter()
+        .filter_map(|sql| {
+            let found = scans(&connection, sql);
+            (!found.is_empty()).then(|| format!("{}\n    {}", found.join("; "), sql.trim()))
+        })
+        .collect();
+    assert!(scanning.is_empty(), "{}", scanning.join("\n"));
+}

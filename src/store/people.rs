@@ -178,6 +178,18 @@ impl Change<'_> {
     }
 }
 
+/// A person with their assessor's name and latest enrolment.
+const SUMMARY: &str = "
+    SELECT p.id, p.name, p.role, a.name, e.framework_id, e.start_date, e.planned_end, e.status,
+           p.assessor_id,
+           (SELECT max(c.date) FROM checkin c
+             WHERE c.enrolment_id = e.id AND c.state = 'sealed' AND c.amends_id IS NULL),
+           (SELECT count(*) FROM checkin c WHERE c.enrolment_id = e.id AND c.state = 'draft'
+             AND c.superseded_by IS NULL)
+    FROM person p
+    LEFT JOIN person a ON a.id = p.assessor_id
+    LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)";
+
 impl Store {
     /// How many people are recorded.
     pub fn count_people(&self) -> Result<i64, StoreError> {
@@ -188,20 +200,27 @@ impl Store {
 
     /// Everyone, apprentices first, each with their latest enrolment.
     pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
-        let sql = "
-            SELECT p.id, p.name, p.role, a.name, e.framework_id, e.start_date, e.planned_end, e.status,
-                   p.assessor_id,
-                   (SELECT max(c.date) FROM checkin c
-                     WHERE c.enrolment_id = e.id AND c.state = 'sealed' AND c.amends_id IS NULL),
-                   (SELECT count(*) FROM checkin c WHERE c.enrolment_id = e.id AND c.state = 'draft'
-                     AND c.superseded_by IS NULL)
-            FROM person p
-            LEFT JOIN person a ON a.id = p.assessor_id
-            LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)
-            ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id";
+        let sql = format!("{SUMMARY} ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id");
+        self.summaries(&sql, [])
+    }
+
+    /// The apprentices an assessor is assigned, in the order of `people`:
+    /// read through the assessor index, so a caseload costs its own size.
+    pub fn people_assessed_by(&self, assessor: PersonId) -> Result<Vec<PersonSummary>, StoreError> {
+        let sql = format!(
+            "{SUMMARY} WHERE p.assessor_id = ?1 ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id"
+        );
+        self.summaries(&sql, [assessor.0])
+    }
+
+    fn summaries<P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+    ) -> Result<Vec<PersonSummary>, StoreError> {
         let read = || -> rusqlite::Result<Vec<PersonSummary>> {
             let mut statement = self.connection.prepare_cached(sql)?;
-            let rows = statement.query_map([], summary_from_row)?;
+            let rows = statement.query_map(params, summary_from_row)?;
             rows.collect()
         };
         read().map_err(super::sqlite_error(&self.path, "listing people"))
