@@ -9,6 +9,7 @@ use pcso_tracker::framework::{BUNDLED, Registry};
 use pcso_tracker::ops::{Clock, Ops, Signatures, looking_back, person_record};
 use pcso_tracker::store::{RecordKey, Store};
 use rusqlite::Connection;
+use rusqlite::fallible_iterator::FallibleIterator;
 use rusqlite::types::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -225,17 +226,16 @@ fn statements_of_command(path: &Path, args: &[&str]) -> Vec<String> {
     let text = std::fs::read_to_string(&log).expect("the statement log");
     let connection = Connection::open(path).expect("raw");
     let mut seen = std::collections::BTreeSet::new();
-    for statement in rusqlite::Batch::new(&connection, &text) {
-        let statement = statement.expect("a logged statement parses");
-        if let Some(statement) = statement {
-            seen.insert(statement.expanded_sql().unwrap_or_default());
-        }
+    let mut batch = rusqlite::Batch::new(&connection, &text);
+    while let Some(statement) = batch.next().expect("a logged statement parses") {
+        seen.insert(statement.expanded_sql().unwrap_or_default());
     }
     seen.into_iter().collect()
 }
 
 /// An assessor's `report --all` reads their caseload through the assessor
-/// index, not everyone recorded.
+/// index, not everyone recorded (opening a database reads the small schema
+/// table, whatever its size).
 #[test]
 fn an_assessors_caseload_report_reads_only_their_apprentices() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -248,7 +248,8 @@ fn an_assessors_caseload_report_reads_only_their_apprentices() {
     let scanning: Vec<String> = statements
         .iter()
         .filter_map(|sql| {
-            let found = scans(&connection, sql);
+            let mut found = scans(&connection, sql);
+            found.retain(|scan| scan != "SCAN sqlite_master");
             (!found.is_empty()).then(|| format!("{}\n    {}", found.join("; "), sql.trim()))
         })
         .collect();
