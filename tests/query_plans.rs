@@ -9,6 +9,7 @@ use pcso_tracker::framework::{BUNDLED, Registry};
 use pcso_tracker::ops::{Clock, Ops, Signatures, looking_back, person_record};
 use pcso_tracker::store::{RecordKey, Store};
 use rusqlite::Connection;
+use rusqlite::fallible_iterator::FallibleIterator;
 use rusqlite::types::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -204,4 +205,53 @@ fn verifying_seals_and_one_persons_commands_prepare_each_statement_once() {
         "re-prepared:\n{}",
         reprepared.join("\n")
     );
+}
+
+/// Runs the real command with the statement log on and returns each
+/// distinct statement it ran, its values written in.
+fn statements_of_command(path: &Path, args: &[&str]) -> Vec<String> {
+    let log = path.with_extension("statements.sql");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .args(["--today", "2026-11-21", "--db"])
+        .arg(path)
+        .args(args)
+        .env(pcso_tracker::store::SQL_LOG_ENV, &log)
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&log).expect("the statement log");
+    let connection = Connection::open(path).expect("raw");
+    let mut seen = std::collections::BTreeSet::new();
+    let mut batch = rusqlite::Batch::new(&connection, &text);
+    while let Some(statement) = batch.next().expect("a logged statement parses") {
+        seen.insert(statement.expanded_sql().unwrap_or_default());
+    }
+    seen.into_iter().collect()
+}
+
+/// An assessor's `report --all` reads their caseload through the assessor
+/// index, not everyone recorded (opening a database reads the small schema
+/// table, whatever its size).
+#[test]
+fn an_assessors_caseload_report_reads_only_their_apprentices() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("provider.db");
+    let chosen = generated(&path);
+    let assessor = chosen.assessor.0.to_string();
+    let statements = statements_of_command(&path, &["--as", &assessor, "report", "--all"]);
+    assert!(statements.len() > 10, "{} statements", statements.len());
+    let connection = Connection::open(&path).expect("raw");
+    let scanning: Vec<String> = statements
+        .iter()
+        .filter_map(|sql| {
+            let mut found = scans(&connection, sql);
+            found.retain(|scan| scan != "SCAN sqlite_master");
+            (!found.is_empty()).then(|| format!("{}\n    {}", found.join("; "), sql.trim()))
+        })
+        .collect();
+    assert!(scanning.is_empty(), "{}", scanning.join("\n"));
 }

@@ -40,11 +40,13 @@ pub fn caseload(
         Some(id) if store.person(id)?.role == Role::Assessor => Some(id),
         _ => None,
     };
+    let people = match assessor {
+        Some(id) => store.people_assessed_by(id)?,
+        None => store.people()?,
+    };
     let mut lines = Vec::new();
-    for summary in store.people()? {
-        if summary.framework_id.is_none()
-            || assessor.is_some_and(|id| summary.assessor_id != Some(id))
-        {
+    for summary in people {
+        if summary.framework_id.is_none() {
             continue;
         }
         let record = person_record(&store, &registry, summary.id, context.today())?;

@@ -35,6 +35,12 @@ pub enum StoreError {
     )]
     ReadOnlyFolder { path: PathBuf, folder: PathBuf },
 
+    #[error("{path}: cannot open the statement log named by PCSO_TRACKER_SQL_LOG: {source}")]
+    StatementLog {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
     #[error("{path}: cannot create the database file: {source}")]
     CreateFile {
         path: PathBuf,

@@ -24,6 +24,7 @@ mod progress;
 pub mod provider_scale;
 mod schema;
 mod seals;
+mod statement_log;
 
 pub use change::Change;
 pub use checkins::CheckinState;
@@ -37,6 +38,7 @@ pub use people::NewApprentice;
 pub use people_list::{CheckinIntervals, NameAnchor, PeopleFilter};
 pub use provider_scale::ProviderSample;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use statement_log::SQL_LOG_ENV;
 
 use access::Access;
 use identity::OpenFiles;
@@ -72,6 +74,7 @@ impl Store {
         let (uri, flags) = access.target(path);
         let mut connection =
             Connection::open_with_flags(uri, flags).map_err(sqlite_error(path, "opening"))?;
+        statement_log::log_statements_if_asked(&mut connection, path)?;
         configure(&connection, path)?;
         // Checked before anything below may write to the file.
         let found = schema::check(&connection, path)?;

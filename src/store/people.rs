@@ -190,9 +190,26 @@ impl Store {
     pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
         let sql =
             format!("{SUMMARY_SELECT} ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id");
+        self.summaries(&sql, [])
+    }
+
+    /// The apprentices an assessor is assigned, in the order of `people`:
+    /// read through the assessor index, so a caseload costs its own size.
+    pub fn people_assessed_by(&self, assessor: PersonId) -> Result<Vec<PersonSummary>, StoreError> {
+        let sql = format!(
+            "{SUMMARY_SELECT} WHERE p.assessor_id = ?1 ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id"
+        );
+        self.summaries(&sql, [assessor.0])
+    }
+
+    fn summaries<P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+    ) -> Result<Vec<PersonSummary>, StoreError> {
         let read = || -> rusqlite::Result<Vec<PersonSummary>> {
-            let mut statement = self.connection.prepare_cached(&sql)?;
-            let rows = statement.query_map([], summary_from_row)?;
+            let mut statement = self.connection.prepare_cached(sql)?;
+            let rows = statement.query_map(params, summary_from_row)?;
             rows.collect()
         };
         read().map_err(super::sqlite_error(&self.path, "listing people"))
