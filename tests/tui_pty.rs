@@ -3,6 +3,7 @@
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::os::unix::process::CommandExt;
 use std::process::Command;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -55,8 +56,8 @@ struct Running {
     _dir: tempfile::TempDir,
 }
 
-fn launch() -> Running {
-    let dir = tempfile::tempdir().expect("temp dir");
+/// The demo caseload in a database file in `dir`.
+fn demo_database(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let db = dir.path().join("tracker.db");
     let demo = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
         .args(["--today", TODAY, "--db"])
@@ -65,6 +66,12 @@ fn launch() -> Running {
         .output()
         .expect("demo runs");
     assert!(demo.status.success());
+    db
+}
+
+fn launch() -> Running {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_database(&dir);
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -203,4 +210,70 @@ fn without_a_terminal_it_points_to_the_report_and_exits_2() {
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("pcso-tracker report"), "{message}");
     assert_eq!(message.lines().count(), 1);
+}
+
+/// A terminal that goes away without sending a hang-up (its window closed,
+/// the app not its session's leader) ends the app instead of leaving it
+/// spinning on a terminal that reads as ready for ever.
+#[test]
+fn a_terminal_that_goes_away_ends_the_app() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_database(&dir);
+    let (mut master, slave) = pty_without_hang_up();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .args(["--today", TODAY, "--as", "Ben Okafor", "--db"])
+        .arg(&db)
+        .env("TERM", "xterm-256color")
+        .stdin(slave.try_clone().expect("slave"))
+        .stdout(slave.try_clone().expect("slave"))
+        .stderr(slave)
+        .process_group(0)
+        .spawn()
+        .expect("spawn");
+    let mut drawn = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while !String::from_utf8_lossy(&drawn).contains("Month") {
+        let count = master.read(&mut buffer).expect("the app draws");
+        assert!(count > 0, "the app ended before drawing");
+        drawn.extend_from_slice(&buffer[..count]);
+    }
+    drop(master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the app kept running after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A pty pair whose slave is nobody's controlling terminal, so closing the
+/// master sends no signal: the app only sees its terminal go. Both ends are
+/// opened close-on-exec, so no other test's child keeps the master open.
+fn pty_without_hang_up() -> (std::fs::File, std::fs::File) {
+    use std::os::fd::FromRawFd;
+    let flags = libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC;
+    // SAFETY: plain calls on a descriptor this function opened and owns;
+    // ptsname's buffer is copied before any other call.
+    unsafe {
+        let master = libc::posix_openpt(flags);
+        assert!(master >= 0, "posix_openpt");
+        assert_eq!(libc::grantpt(master), 0, "grantpt");
+        assert_eq!(libc::unlockpt(master), 0, "unlockpt");
+        let name = std::ffi::CStr::from_ptr(libc::ptsname(master)).to_owned();
+        let slave = libc::open(name.as_ptr(), flags);
+        assert!(slave >= 0, "open the slave");
+        let size = libc::winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        assert_eq!(libc::ioctl(slave, libc::TIOCSWINSZ, &size), 0, "size");
+        (
+            std::fs::File::from_raw_fd(master),
+            std::fs::File::from_raw_fd(slave),
+        )
+    }
 }

@@ -65,6 +65,7 @@ pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<Exit
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = prepare(&store, registry, launch, size)?;
     restore::restore_on_signals()?;
+    restore::end_when_terminal_goes()?;
     let mut terminal = ratatui::try_init()?;
     restore::install_panic_hook();
     let _ = execute!(io::stdout(), EnableMouseCapture);
