@@ -4,7 +4,7 @@ use clap::Parser;
 use pcso_tracker::cli::Cli;
 use pcso_tracker::commands::{self, CommandError};
 use pcso_tracker::domain::visible_lines;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -12,8 +12,9 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return usage(&error),
     };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Standard output flushes at every line; a listing of thousands of
+    // people would cost a write each. Buffered, it costs a few.
+    let mut out = BufWriter::new(io::stdout().lock());
     let result = commands::run(cli, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
@@ -25,6 +26,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
+            // What was printed before the failure comes out before the
+            // message; a reader that has gone away cannot be told either.
+            let _ = out.flush();
             // Messages may quote stored text: never let it drive the terminal.
             eprintln!("{}", visible_lines(&error.to_string()));
             ExitCode::FAILURE

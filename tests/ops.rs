@@ -252,6 +252,7 @@ fn a_framework_that_records_benefit_asks_for_it() {
     let category = f
         .registry
         .get("advanced-practitioner")
+        .expect("loads")
         .expect("framework")
         .hours
         .categories[0]

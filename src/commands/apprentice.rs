@@ -28,7 +28,7 @@ pub fn add(
         start: Some(add.start),
         date_of_birth: add.dob,
         framework_id: file
-            .and(registry.default_framework())
+            .and(registry.default_framework()?)
             .map(|f| f.framework.id.clone()),
         assessor,
         employer: add.employer.clone(),

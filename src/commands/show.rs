@@ -30,7 +30,7 @@ pub fn run(
 ) -> Result<ExitCode, CommandError> {
     let (store, registry) = (context.open_store()?, context.registry()?);
     let (person, enrolment) = enrolled(&store, query)?;
-    let framework = registry.get(&enrolment.framework_id).ok_or_else(|| {
+    let framework = registry.get(&enrolment.framework_id)?.ok_or_else(|| {
         CommandError::Refused(format!(
             "the framework `{}` is not bundled; give its file with --standard FILE",
             enrolment.framework_id

@@ -13,14 +13,25 @@ pub struct Visible<'a>(pub &'a mut dyn Write);
 impl Write for Visible<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         // Commands write whole `str`s, so no character is split between calls.
-        let text = String::from_utf8_lossy(buf);
-        self.0.write_all(visible_lines(&text).as_bytes())?;
+        match std::str::from_utf8(buf) {
+            // Most text holds nothing to escape: passed on without a copy.
+            Ok(text) if !text.chars().any(needs_escape) => self.0.write_all(buf)?,
+            _ => {
+                let text = String::from_utf8_lossy(buf);
+                self.0.write_all(visible_lines(&text).as_bytes())?;
+            }
+        }
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
     }
+}
+
+/// The characters `visible_lines` would change.
+fn needs_escape(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
 }
 
 /// Whether `command` prints for programs (JSON, CSV), which get text exactly

@@ -47,7 +47,7 @@ impl Diagnostic {
 }
 
 /// A framework file that could not be used, with every problem found in it.
-#[derive(Debug, Error)]
+#[derive(Debug, Clone, Error)]
 pub struct FrameworkError {
     /// The file as the user named it (or the name of a bundled framework).
     pub file: String,

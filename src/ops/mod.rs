@@ -69,7 +69,7 @@ fn enrolled(change: &Change, person: PersonId) -> Result<(Person, Enrolment), Op
 
 /// The framework an enrolment names.
 fn framework_of<'r>(registry: &'r Registry, framework_id: &str) -> Result<&'r Framework, OpError> {
-    registry.get(framework_id).ok_or_else(|| {
+    registry.get(framework_id)?.ok_or_else(|| {
         OpError::Refused(format!(
             "the framework `{framework_id}` is not bundled; give its file with --standard FILE"
         ))

@@ -53,7 +53,7 @@ impl Ops<'_> {
         let framework = match &new.framework_id {
             Some(id) => framework_of(registry, id)?,
             None => registry
-                .default_framework()
+                .default_framework()?
                 .ok_or_else(|| OpError::Refused("no framework is loaded".into()))?,
         };
         let area = check_area(framework, new.area.as_deref())?;

@@ -367,7 +367,9 @@ impl App {
     }
 
     pub fn framework(&self, id: &str) -> Option<&Framework> {
-        self.registry.get(id)
+        // `tui::run` reads every framework before the app starts, so a
+        // failure to load one has been reported by then.
+        self.registry.get(id).ok().flatten()
     }
 
     /// The operations, acting as the person using the app.
@@ -541,9 +543,10 @@ fn people_filter<'a>(viewer: Option<&Person>, text: &'a str) -> PeopleFilter<'a>
 
 /// Each framework's check-in interval in days, to order by next check-in.
 fn checkin_intervals(registry: &Registry) -> Vec<(&str, u32)> {
-    registry
-        .all()
-        .iter()
+    // Loaded, and any failure reported, before the app starts (`tui::run`).
+    let frameworks = registry.all().unwrap_or_default();
+    frameworks
+        .into_iter()
         .map(|framework| {
             (
                 framework.framework.id.as_str(),

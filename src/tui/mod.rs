@@ -83,6 +83,9 @@ pub fn prepare(
     launch: &Launch,
     size: (u16, u16),
 ) -> Result<App, AppError> {
+    // The app may show anyone, so every framework is read now: a failure
+    // is reported here, before the terminal changes mode.
+    registry.all()?;
     let mut app = App::new(launch.clock, registry, size);
     app.seen_data_version = store.data_version()?;
     app.screen = if store.count_people()? == 0 {

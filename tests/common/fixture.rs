@@ -72,7 +72,11 @@ impl Fixture {
     }
 
     pub fn codes(&self) -> Vec<String> {
-        let framework = self.registry.default_framework().expect("framework");
+        let framework = self
+            .registry
+            .default_framework()
+            .expect("loads")
+            .expect("framework");
         framework.outcomes.iter().map(|o| o.code.clone()).collect()
     }
 }
