@@ -14,7 +14,10 @@
 //! `PCSO_SCALE_TIMES=1,10` chooses the sizes; `PCSO_SCALE_SECONDS=3` the
 //! time spent timing each command at each size.
 
-use pcso_tracker::store::{SCHEMA_VERSION, SQL_LOG_ENV};
+#[path = "common/cache.rs"]
+mod cache;
+
+use pcso_tracker::store::SQL_LOG_ENV;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -165,16 +168,7 @@ fn mb(kb: i64) -> f64 {
 
 /// The database at `times` the provider scale, generated on first use.
 fn cached_database(times: usize) -> Sized {
-    let target = Path::new(BINARY)
-        .parent()
-        .and_then(Path::parent)
-        .expect("the binary lies in <target>/<profile>/");
-    let cache = target.join("bench-cache");
-    std::fs::create_dir_all(&cache).expect("create the cache folder");
-    let path = cache.join(format!("provider-{times}x-schema{SCHEMA_VERSION}.db"));
-    if !path.exists() {
-        generate(&path, times);
-    }
+    let path = cache::cached_database(BINARY, TODAY, times);
     let connection = read_only(&path);
     let count = |sql: &str| -> i64 {
         connection
@@ -188,28 +182,6 @@ fn cached_database(times: usize) -> Sized {
         megabytes: std::fs::metadata(&path).map_or(0, |m| m.len() / 1_000_000),
         path,
     }
-}
-
-/// Generates under a temporary name and renames when complete, so an
-/// interrupted run never leaves a partial database in the cache.
-fn generate(path: &Path, times: usize) {
-    let partial = path.with_extension("partial");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
-    }
-    println!("generating {} (once; later runs reuse it)", path.display());
-    let started = Instant::now();
-    let status = Command::new(BINARY)
-        .args(["--today", TODAY, "--db"])
-        .arg(&partial)
-        .args(["demo", "--scale", "provider", "--times", &times.to_string()])
-        .stdout(Stdio::inherit())
-        .stderr(Stdio::inherit())
-        .status()
-        .expect("run demo");
-    assert!(status.success(), "demo --scale provider failed");
-    std::fs::rename(&partial, path).expect("name the generated database");
-    println!("  generated in {:.1} s", started.elapsed().as_secs_f64());
 }
 
 fn read_only(path: &Path) -> Connection {

@@ -11,7 +11,8 @@ use pcso_tracker::ops::{Clock, Enrolling, Ops};
 use pcso_tracker::store::Store;
 use pcso_tracker::tui::action::Action;
 use pcso_tracker::tui::app::{App, Overlay, Screen, Tab};
-use pcso_tracker::tui::{Launch, prepare, update, view};
+use pcso_tracker::tui::background::Background;
+use pcso_tracker::tui::{Launch, prepare, update, view, work_here};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
@@ -70,10 +71,15 @@ impl Harness {
         rusqlite::Connection::open(self.store.path()).expect("open")
     }
 
+    /// As the event loop does: the action, then a list it asked to be
+    /// worked out (which arrives within milliseconds).
     fn event(&mut self, event: Event) {
         if let Some(action) = update::action_for_event(&self.app, &event) {
             update::update(&mut self.app, &mut self.store, action);
         }
+        self.app
+            .work_out_list_here(&self.store)
+            .expect("work out the list");
     }
 
     fn key(&mut self, code: KeyCode) {
@@ -933,15 +939,10 @@ fn long_caseload(acting_as: Option<&str>) -> Harness {
 }
 
 impl Harness {
-    /// What the event loop does while no key waits: works out the caseload
-    /// columns still missing on screen, one person at a time.
+    /// What the background does while no key waits: works out the
+    /// caseload columns still missing on screen.
     fn idle(&mut self) {
-        let mut turns = 0;
-        while self.app.columns_to_work_out().is_some() {
-            update::update(&mut self.app, &mut self.store, Action::WorkOutColumns);
-            turns += 1;
-            assert!(turns < 100, "columns keep asking to be worked out");
-        }
+        work_here(&mut self.app, &mut self.store);
     }
 
     /// The name on the selected row, as drawn.
@@ -1171,4 +1172,37 @@ fn a_taller_window_shows_more_of_a_long_caseload() {
     let screen = h.screen();
     assert!(screen.contains(&names[34]), "{screen}");
     assert!(!screen.contains(&names[35]), "{screen}");
+}
+
+#[test]
+fn a_narrowed_list_is_worked_out_in_the_background_while_the_list_before_stays() {
+    let mut h = long_caseload(Some("Sam Patel"));
+    let mut background =
+        Background::start(h.store.path(), h.app.registry.clone(), h.app.today).expect("start");
+    // Without the harness's help: the keys alone, as the event loop sends them.
+    for code in [KeyCode::Char('/'), KeyCode::Char('1'), KeyCode::Char('1')] {
+        let key = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        let action = update::action_for_event(&h.app, &key).expect("a key");
+        update::update(&mut h.app, &mut h.store, action);
+    }
+    let before = h.screen();
+    assert!(
+        before.contains("/11") && before.contains("finding…") && before.contains("People (12"),
+        "the frame after the key shows what was typed over the list before: {before}"
+    );
+    let (generation, jobs) = h.app.take_jobs();
+    assert!(
+        !jobs.is_empty(),
+        "the narrowed list is asked of the background"
+    );
+    for job in jobs {
+        background.send(generation, job);
+    }
+    while let Some(done) = background.wait() {
+        update::update(&mut h.app, &mut h.store, Action::Finished(Box::new(done)));
+    }
+    let after = h.screen();
+    assert!(!after.contains("finding…"), "{after}");
+    // Trainee 011, 110-119, and Sam's demo people do not match "11".
+    assert!(after.contains("People (11)"), "{after}");
 }

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// One line of the caseload report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseloadLine {
     pub id: i64,
     pub name: String,

@@ -99,6 +99,24 @@ impl Store {
         Ok(rows)
     }
 
+    /// Every listed person's id in order of name (ignoring ASCII case, then
+    /// id): a list narrowed by a typed name is held as its ids, so moving
+    /// through it reads only the rows shown.
+    pub fn listed_ids_by_name(&self, filter: PeopleFilter) -> Result<Vec<PersonId>, StoreError> {
+        let (conditions, values) = conditions(filter);
+        let sql = format!(
+            "SELECT p.id FROM person p
+             WHERE EXISTS (SELECT 1 FROM enrolment WHERE person_id = p.id){conditions}
+             ORDER BY p.name COLLATE NOCASE, p.id"
+        );
+        let read = || -> rusqlite::Result<Vec<PersonId>> {
+            let mut statement = self.connection.prepare_cached(&sql)?;
+            let ids = statement.query_map(params_from_iter(values), |row| row.get(0))?;
+            ids.collect()
+        };
+        read().map_err(sqlite_error(&self.path, "listing people by name"))
+    }
+
     /// Every listed person's id, the next check-in due first: the last
     /// sealed check-in (or the start) plus the framework's interval, then
     /// by name. An unknown framework has no due date and comes first.

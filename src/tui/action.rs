@@ -50,6 +50,6 @@ pub enum Action {
     Resize(u16, u16),
     /// No key for a while: look for changes other programs made.
     CheckForChanges,
-    /// No key waiting: work out caseload columns still missing on screen.
-    WorkOutColumns,
+    /// Work the background finished (caseload columns, a list's order).
+    Finished(Box<super::background::Done>),
 }

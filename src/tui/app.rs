@@ -1,9 +1,10 @@
 //! The app's state: what is on screen, what is selected, and the records
 //! read for it. Only `update` changes it; the view only reads it.
 
+use super::background::{Done, Finished, Job, checkin_intervals};
 use super::checkin::CheckinSession;
 use super::form::Form;
-use super::people_window::{ListQuery, PeopleWindow};
+use super::people_window::{ListKey, PeopleWindow};
 use super::theme::Theme;
 use super::undo::UndoStep;
 use crate::domain::standing::Standing;
@@ -13,9 +14,9 @@ use crate::domain::{
 use crate::framework::{Framework, Registry};
 use crate::ops::{Clock, OpError, Ops, person_record};
 use crate::report::CaseloadLine;
-use crate::store::{HistoryRow, PeopleFilter, RecordKey, Store, StoreError};
+use crate::store::{HistoryRow, RecordKey, Store, StoreError};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -217,6 +218,13 @@ pub struct App {
     pub picker_by_due: bool,
     /// The store's change counter when the screen was last read.
     pub seen_data_version: i64,
+    /// Work asked of the background and not yet sent (`take_jobs`).
+    outbox: Vec<Job>,
+    /// Work sent since the records last changed, so none is sent twice.
+    asked: HashSet<Job>,
+    /// How many times the list of people was read afresh after a change:
+    /// work finished for an older generation is dropped.
+    generation: u64,
     pub quit: bool,
 }
 
@@ -244,6 +252,9 @@ impl App {
             checkin: None,
             picker_by_due: false,
             seen_data_version: 0,
+            outbox: Vec::new(),
+            asked: HashSet::new(),
+            generation: 0,
             quit: false,
         }
     }
@@ -382,40 +393,122 @@ impl App {
     pub fn reload_people(&mut self, store: &Store) -> Result<(), StoreError> {
         self.caseload.clear();
         self.people.forget();
+        self.generation += 1;
+        self.asked.clear();
+        self.outbox.clear();
         self.recount_people(store)
     }
 
+    /// Which list of people is asked for: an assessor's caseload, anyone
+    /// else everyone enrolled; narrowed by the name typed, in the order chosen.
+    pub fn list_key(&self) -> ListKey {
+        ListKey {
+            assessor: self
+                .viewer
+                .as_ref()
+                .filter(|viewer| viewer.role == Role::Assessor)
+                .map(|viewer| viewer.id),
+            name_contains: self.filter.text.clone(),
+            by_due: self.picker_by_due,
+        }
+    }
+
     /// Counts the list of people again and reads the rows on screen, for a
-    /// new filter or order. An apprentice using the app as themselves has
-    /// no list: nobody else's records are read.
+    /// new filter or order; a list that must be worked out first is asked
+    /// of the background, and the list before stays until it comes. An
+    /// apprentice using the app as themselves has no list: nobody else's
+    /// records are read.
     pub fn recount_people(&mut self, store: &Store) -> Result<(), StoreError> {
         if self.viewer_is_apprentice() {
             self.people.forget();
             return Ok(());
         }
-        let intervals = checkin_intervals(&self.registry);
-        let query = ListQuery {
-            filter: people_filter(self.viewer.as_ref(), &self.filter.text),
-            by_due: self.picker_by_due.then_some(&intervals[..]),
-        };
-        self.people.reset(store, query)?;
-        self.clamp_cursors();
-        self.show_people(store)
+        match self.people.reset(store, self.list_key())? {
+            Some(key) => self.outbox.push(Job::Listing(key)),
+            None => {
+                self.clamp_cursors();
+                self.show_people(store)?;
+            }
+        }
+        Ok(())
     }
 
     /// Reads the rows of the list of people now on screen, and half a page
     /// either side, unless they are held already: a move reads at most a
     /// page of rows.
     pub fn show_people(&mut self, store: &Store) -> Result<(), StoreError> {
-        let visible = super::view::people_rows_visible(self.size);
+        let visible = super::layout::people_rows_visible(self.size);
         let first = super::layout::first_row(self.cursors.picker, visible, self.people.total);
-        let intervals = checkin_intervals(&self.registry);
-        let query = ListQuery {
-            filter: people_filter(self.viewer.as_ref(), &self.filter.text),
-            by_due: self.picker_by_due.then_some(&intervals[..]),
+        self.people.show(store, first..first + visible, visible / 2)
+    }
+
+    /// Works out here the list waited for, for the first frame that shows it.
+    pub fn work_out_list_here(&mut self, store: &Store) -> Result<(), StoreError> {
+        let Some(key) = self.people.waiting_for.clone() else {
+            return Ok(());
         };
-        self.people
-            .show(store, query, first..first + visible, visible / 2)
+        let job = Job::Listing(key.clone());
+        self.outbox.retain(|asked| *asked != job);
+        let ids = key.work_out(store, &checkin_intervals(&self.registry))?;
+        self.people.worked_out(key, ids);
+        self.clamp_cursors();
+        self.show_people(store)
+    }
+
+    /// The work to hand to the background now, for the records at the
+    /// generation returned: lists asked for, then the caseload columns of
+    /// the rows on screen, then (with nothing else to do on screen) the
+    /// list in the other order, so switching order finds it ready.
+    pub fn take_jobs(&mut self) -> (u64, Vec<Job>) {
+        let mut wanted = std::mem::take(&mut self.outbox);
+        if self.screen == Screen::Picker {
+            let visible = super::layout::people_rows_visible(self.size);
+            let first = super::layout::first_row(self.cursors.picker, visible, self.people.total);
+            let missing: Vec<Job> = self
+                .people
+                .slice(first..first + visible)
+                .iter()
+                .filter(|person| !self.caseload.contains_key(&person.id.0))
+                .map(|person| Job::Columns(person.id))
+                .collect();
+            let settled = missing.is_empty() && self.people.waiting_for.is_none();
+            wanted.extend(missing);
+            if settled && self.filter.text.is_empty() && self.people.total > 0 {
+                let other = ListKey {
+                    by_due: !self.picker_by_due,
+                    ..self.list_key()
+                };
+                if !self.people.knows(&other) {
+                    wanted.push(Job::Listing(other));
+                }
+            }
+        }
+        wanted.retain(|job| self.asked.insert(job.clone()));
+        (self.generation, wanted)
+    }
+
+    /// Takes in work the background finished: caseload columns, or a list
+    /// worked out (shown when it is the one waited for).
+    pub fn finish(&mut self, store: &Store, done: Done) -> Result<(), String> {
+        if done.generation != self.generation {
+            return Ok(());
+        }
+        match done.finished {
+            Finished::Columns(person, line) => {
+                self.caseload.insert(person.0, line);
+            }
+            Finished::Listing(key, Ok(ids)) => {
+                if self.people.worked_out(key, ids) {
+                    self.clamp_cursors();
+                    self.show_people(store).map_err(|e| e.to_string())?;
+                }
+            }
+            Finished::Listing(key, Err(message)) => {
+                self.asked.remove(&Job::Listing(key));
+                return Err(message);
+            }
+        }
+        Ok(())
     }
 
     /// Opens a person: reads their records and judges their standing.
@@ -493,33 +586,6 @@ impl App {
         clamp(&mut self.cursors.requirements, requirements);
         clamp(&mut self.cursors.picker, picker);
     }
-
-    /// The first person on screen in the list of people whose caseload
-    /// columns are not worked out yet.
-    pub fn columns_to_work_out(&self) -> Option<PersonId> {
-        if self.screen != Screen::Picker {
-            return None;
-        }
-        let visible = super::view::people_rows_visible(self.size);
-        let first = super::layout::first_row(self.cursors.picker, visible, self.people.total);
-        self.people
-            .slice(first..first + visible)
-            .iter()
-            .map(|person| person.id)
-            .find(|id| !self.caseload.contains_key(&id.0))
-    }
-
-    /// Works out one person's caseload columns: each costs a standing, so
-    /// they are worked out one at a time between keys, for rows on screen.
-    pub fn work_out_columns(&mut self, store: &Store, id: PersonId) {
-        let line = self.caseload_line(store, id);
-        self.caseload.insert(id.0, line);
-    }
-
-    fn caseload_line(&self, store: &Store, id: PersonId) -> Option<CaseloadLine> {
-        let record = person_record(store, &self.registry, id, self.today).ok()?;
-        Some(CaseloadLine::from_standing(&record.standing))
-    }
 }
 
 /// Rows `rows` of `items` counted from the newest (last) one.
@@ -528,30 +594,4 @@ fn newest_first<T>(items: Option<&[T]>, rows: std::ops::Range<usize>) -> impl It
     let end = items.len().saturating_sub(rows.start);
     let start = items.len().saturating_sub(rows.end).min(end);
     items[start..end].iter().rev()
-}
-
-/// Who the list of people shows: an assessor their caseload, anyone else
-/// everyone enrolled; narrowed by the name typed.
-fn people_filter<'a>(viewer: Option<&Person>, text: &'a str) -> PeopleFilter<'a> {
-    PeopleFilter {
-        assessor: viewer
-            .filter(|viewer| viewer.role == Role::Assessor)
-            .map(|viewer| viewer.id),
-        name_contains: text,
-    }
-}
-
-/// Each framework's check-in interval in days, to order by next check-in.
-fn checkin_intervals(registry: &Registry) -> Vec<(&str, u32)> {
-    // Loaded, and any failure reported, before the app starts (`tui::run`).
-    let frameworks = registry.all().unwrap_or_default();
-    frameworks
-        .into_iter()
-        .map(|framework| {
-            (
-                framework.framework.id.as_str(),
-                framework.programme.checkin_interval_weeks.saturating_mul(7),
-            )
-        })
-        .collect()
 }

@@ -24,6 +24,12 @@ pub fn areas(size: (u16, u16)) -> Areas {
     Areas { tabs, body, footer }
 }
 
+/// How many rows of the list of people a screen of `size` shows: the
+/// body less its border and header row.
+pub fn people_rows_visible(size: (u16, u16)) -> usize {
+    areas(size).body.height.saturating_sub(3) as usize
+}
+
 pub fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_WIDTH || size.1 < MIN_HEIGHT
 }

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod checkin;
 pub mod form;
 pub mod keymap;
@@ -22,6 +23,7 @@ use crate::framework::{FrameworkError, Registry};
 use crate::ops::{Clock, OpError};
 use crate::store::{Store, StoreError};
 use app::{App, Screen};
+use background::{Background, Done};
 use crossterm::event::{self, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -54,6 +56,9 @@ pub struct Launch {
 /// other programs.
 const CHANGE_CHECK: Duration = Duration::from_millis(500);
 
+/// How often the app looks for work the background has finished.
+const BACKGROUND_CHECK: Duration = Duration::from_millis(4);
+
 /// Whether the app has a terminal to draw in.
 pub fn has_terminal() -> bool {
     io::stdout().is_terminal()
@@ -64,19 +69,21 @@ pub fn has_terminal() -> bool {
 pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<ExitCode, AppError> {
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = prepare(&store, registry, launch, size)?;
+    let mut background = Background::start(store.path(), app.registry.clone(), app.today)?;
     restore::restore_on_signals()?;
     restore::end_when_terminal_goes()?;
     let mut terminal = ratatui::try_init()?;
     restore::install_panic_hook();
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, &mut store);
+    let result = event_loop(&mut terminal, &mut app, &mut store, &mut background);
     restore::restore_terminal();
     Ok(result.map(|()| ExitCode::SUCCESS)?)
 }
 
 /// The state to start from: `--as` opens that person (an assessor sees
 /// their caseload); otherwise the list of people, or the welcome screen.
-/// Caseload columns are worked out after the first frame (`WorkOutColumns`).
+/// The list shown first is worked out here; caseload columns are worked
+/// out in the background after the first frame.
 pub fn prepare(
     store: &Store,
     registry: Registry,
@@ -104,38 +111,72 @@ pub fn prepare(
         }
     }
     app.reload_people(store)?;
+    app.work_out_list_here(store)?;
     Ok(app)
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) -> io::Result<()> {
+/// Does the work the app asks of the background here, until none is left:
+/// for tests and benchmarks that drive the app without its event loop.
+pub fn work_here(app: &mut App, store: &mut Store) {
+    loop {
+        let (generation, jobs) = app.take_jobs();
+        if jobs.is_empty() {
+            return;
+        }
+        for job in jobs {
+            let finished = background::work(store, &app.registry, app.today, job);
+            let done = Box::new(Done {
+                generation,
+                finished,
+            });
+            update::update(app, store, action::Action::Finished(done));
+        }
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &mut Store,
+    background: &mut Background,
+) -> io::Result<()> {
     let mut stale_frame = true;
     while !app.quit {
         if stale_frame {
             terminal.draw(|frame| view::draw(frame, app))?;
         }
-        // Columns still to work out are worked out while no key waits.
-        let columns = app.columns_to_work_out().is_some();
-        let wait = if columns {
-            Duration::ZERO
+        let (generation, jobs) = app.take_jobs();
+        for job in jobs {
+            background.send(generation, job);
+        }
+        let finished = background.finished();
+        if !finished.is_empty() {
+            for done in finished {
+                update::update(app, store, action::Action::Finished(Box::new(done)));
+            }
+            stale_frame = true;
+            continue;
+        }
+        // While the background works, its answers are looked for often.
+        let wait = if background.busy() {
+            BACKGROUND_CHECK
         } else {
             CHANGE_CHECK
         };
-        if !event::poll(wait)? {
-            if columns {
-                update::update(app, store, action::Action::WorkOutColumns);
-                stale_frame = true;
-                continue;
+        if event::poll(wait)? {
+            stale_frame = true;
+            let event = event::read()?;
+            if let Some(action) = update::action_for_event(app, &event) {
+                update::update(app, store, action);
             }
+            continue;
+        }
+        stale_frame = false;
+        if !background.busy() {
             // Idle: redraw only when another program changed something.
             let seen = app.seen_data_version;
             update::update(app, store, action::Action::CheckForChanges);
             stale_frame = app.seen_data_version != seen;
-            continue;
-        }
-        stale_frame = true;
-        let event = event::read()?;
-        if let Some(action) = update::action_for_event(app, &event) {
-            update::update(app, store, action);
         }
     }
     Ok(())

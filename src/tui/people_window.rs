@@ -4,6 +4,7 @@
 
 use crate::domain::{PersonId, PersonSummary};
 use crate::store::{CheckinIntervals, NameAnchor, PeopleFilter, Store, StoreError};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -14,66 +15,122 @@ pub struct PeopleWindow {
     /// The list position of `rows[0]`.
     pub start: usize,
     pub rows: Vec<PersonSummary>,
-    /// In next-check-in order, every listed id in that order: the order is
-    /// worked out from check-ins, so no index can serve it a window at a time.
-    due_order: Option<Rc<[PersonId]>>,
-    /// The unfiltered next-check-in order, kept until the records change:
-    /// switching the order back and forth costs one ordering.
-    whole_due_order: Option<Rc<[PersonId]>>,
-    /// How many the unfiltered list holds, kept until the records change.
+    /// Next check-in first, or narrowed by a name: every listed id in
+    /// order. The next-check-in order is worked out from check-ins and a
+    /// name is matched anywhere in it, so no index serves either a window
+    /// at a time; the ids are worked out once, away from the keys.
+    listed: Option<Rc<[PersonId]>>,
+    /// Lists worked out, kept until the records change: switching the
+    /// order back and forth, or the filter, costs one working out each.
+    known: HashMap<ListKey, Rc<[PersonId]>>,
+    /// How many the unfiltered list by name holds, kept until the records change.
     whole_total: Option<usize>,
+    /// The list asked for and not yet worked out: until it is, the list
+    /// shown is the one before.
+    pub waiting_for: Option<ListKey>,
+    /// The list shown.
+    shown: Option<ListKey>,
 }
 
-/// How the list is ordered and narrowed.
-#[derive(Debug, Clone, Copy)]
-pub struct ListQuery<'a> {
-    pub filter: PeopleFilter<'a>,
+/// Which list: whose, narrowed by what, in which order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ListKey {
+    pub assessor: Option<PersonId>,
+    pub name_contains: String,
     /// Next check-in due first when set, else by name.
-    pub by_due: Option<CheckinIntervals<'a>>,
+    pub by_due: bool,
+}
+
+impl ListKey {
+    pub fn filter(&self) -> PeopleFilter<'_> {
+        PeopleFilter {
+            assessor: self.assessor,
+            name_contains: &self.name_contains,
+        }
+    }
+
+    /// The unfiltered list by name is read from the name index a window at
+    /// a time; any other is a list of ids worked out first.
+    fn read_by_window(&self) -> bool {
+        !self.by_due && self.name_contains.is_empty()
+    }
+
+    /// Works out the listed ids in order: what the list costs beyond the
+    /// rows on screen. `intervals` gives each framework's check-in interval.
+    pub fn work_out(
+        &self,
+        store: &Store,
+        intervals: CheckinIntervals,
+    ) -> Result<Vec<PersonId>, StoreError> {
+        if self.by_due {
+            store.listed_ids_by_next_checkin(self.filter(), intervals)
+        } else {
+            store.listed_ids_by_name(self.filter())
+        }
+    }
 }
 
 impl PeopleWindow {
-    /// Counts the list afresh (and orders it, by next check-in) and drops
-    /// the rows held: after a change, or a new filter or order.
-    pub fn reset(&mut self, store: &Store, query: ListQuery) -> Result<(), StoreError> {
+    /// Shows the list `key` from its top, dropping the rows held: after a
+    /// change, or a new filter or order. Returns the key when its ids must
+    /// be worked out first (`worked_out` brings them); until then the list
+    /// before stays on screen.
+    pub fn reset(&mut self, store: &Store, key: ListKey) -> Result<Option<ListKey>, StoreError> {
+        if key.read_by_window() {
+            let total = match self.whole_total {
+                Some(total) => total,
+                None => store.count_listed(key.filter())?,
+            };
+            self.whole_total = Some(total);
+            self.waiting_for = None;
+            self.install(key, None, total);
+            return Ok(None);
+        }
+        if let Some(ids) = self.known.get(&key).cloned() {
+            self.waiting_for = None;
+            let total = ids.len();
+            self.install(key, Some(ids), total);
+            return Ok(None);
+        }
+        self.waiting_for = Some(key.clone());
+        Ok(Some(key))
+    }
+
+    /// The ids of list `key`, worked out: shown when it is the list waited
+    /// for (then true), kept for later otherwise.
+    pub fn worked_out(&mut self, key: ListKey, ids: Vec<PersonId>) -> bool {
+        let ids: Rc<[PersonId]> = ids.into();
+        self.known.insert(key.clone(), Rc::clone(&ids));
+        if self.waiting_for.as_ref() != Some(&key) {
+            return false;
+        }
+        self.waiting_for = None;
+        let total = ids.len();
+        self.install(key, Some(ids), total);
+        true
+    }
+
+    /// The list shown, once one is.
+    pub fn shown(&self) -> Option<&ListKey> {
+        self.shown.as_ref()
+    }
+
+    /// Whether list `key` is worked out already.
+    pub fn knows(&self, key: &ListKey) -> bool {
+        key.read_by_window() || self.known.contains_key(key)
+    }
+
+    fn install(&mut self, key: ListKey, listed: Option<Rc<[PersonId]>>, total: usize) {
+        self.shown = Some(key);
         self.rows.clear();
         self.start = 0;
-        self.due_order = match query.by_due {
-            Some(intervals) => Some(self.due_order(store, query.filter, intervals)?),
-            None => None,
-        };
-        let whole = query.filter.name_contains.is_empty();
-        self.total = match (&self.due_order, self.whole_total) {
-            (Some(ids), _) => ids.len(),
-            (None, Some(total)) if whole => total,
-            (None, _) => store.count_listed(query.filter)?,
-        };
-        if whole {
-            self.whole_total = Some(self.total);
-        }
-        Ok(())
+        self.listed = listed;
+        self.total = total;
     }
 
     /// Forgets everything read, for records that have changed.
     pub fn forget(&mut self) {
         *self = PeopleWindow::default();
-    }
-
-    fn due_order(
-        &mut self,
-        store: &Store,
-        filter: PeopleFilter,
-        intervals: CheckinIntervals,
-    ) -> Result<Rc<[PersonId]>, StoreError> {
-        let whole = filter.name_contains.is_empty();
-        if let Some(ids) = self.whole_due_order.as_ref().filter(|_| whole) {
-            return Ok(Rc::clone(ids));
-        }
-        let ids: Rc<[PersonId]> = store.listed_ids_by_next_checkin(filter, intervals)?.into();
-        if whole {
-            self.whole_due_order = Some(Rc::clone(&ids));
-        }
-        Ok(ids)
     }
 
     /// Holds the rows at `shown` (list positions), reading them with
@@ -82,7 +139,6 @@ impl PeopleWindow {
     pub fn show(
         &mut self,
         store: &Store,
-        query: ListQuery,
         shown: Range<usize>,
         margin: usize,
     ) -> Result<(), StoreError> {
@@ -90,6 +146,9 @@ impl PeopleWindow {
         if self.holds(&shown) {
             return Ok(());
         }
+        let Some(key) = self.shown.clone() else {
+            return Ok(());
+        };
         let wanted = shown.start.saturating_sub(margin)..(shown.end + margin).min(self.total);
         let held = self.start..self.start + self.rows.len();
         let missing = if held.contains(&wanted.start) {
@@ -99,9 +158,9 @@ impl PeopleWindow {
         } else {
             wanted.clone()
         };
-        let read = match &self.due_order {
+        let read = match &self.listed {
             Some(ids) => store.listed_with_ids(&ids[missing.clone()])?,
-            None => self.read_by_name(store, query.filter, &missing)?,
+            None => self.read_by_name(store, key.filter(), &missing)?,
         };
         let mut rows = std::mem::take(&mut self.rows);
         if missing.start == held.end && missing != wanted {

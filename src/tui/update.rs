@@ -43,7 +43,7 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
     // An idle check keeps the last message on screen; anything else clears it.
-    if !matches!(action, Action::CheckForChanges | Action::WorkOutColumns) {
+    if !matches!(action, Action::CheckForChanges | Action::Finished(_)) {
         app.status_line = None;
     }
     match action {
@@ -93,9 +93,9 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
         Action::Click { column, row } => click(app, store, column, row),
         Action::CheckForChanges => check_for_changes(app, store),
-        Action::WorkOutColumns => {
-            if let Some(id) = app.columns_to_work_out() {
-                app.work_out_columns(store, id);
+        Action::Finished(done) => {
+            if let Err(message) = app.finish(store, *done) {
+                app.overlay = Overlay::Error(message);
             }
         }
     }
@@ -236,7 +236,7 @@ fn after_change(app: &mut App, store: &Store, opened: Option<crate::domain::Pers
 }
 
 /// The picker rows now on screen, read if not held. Their caseload
-/// columns are worked out after the frame is drawn (`WorkOutColumns`).
+/// columns are worked out in the background (`App::take_jobs`).
 fn fill_picker(app: &mut App, store: &Store) {
     if let Err(error) = app.show_people(store) {
         app.overlay = Overlay::Error(error.to_string());

@@ -167,11 +167,6 @@ pub fn list_area(app: &App) -> Option<Rect> {
     }
 }
 
-/// How many rows of the list of people a screen of `size` shows.
-pub fn people_rows_visible(size: (u16, u16)) -> usize {
-    picker::list_area(areas(size).body).height as usize
-}
-
 /// `area` less a one-cell border and a header row: where a bordered
 /// table's rows are drawn.
 fn rows_inside(area: Rect) -> Rect {

@@ -109,5 +109,11 @@ fn title(app: &App, count: usize) -> String {
     } else {
         String::new()
     };
-    format!(" People ({count}) · {order}{filter} · Enter opens ")
+    // Until a new order or filter is worked out, the list before is shown.
+    let waiting = if app.people.waiting_for.is_some() {
+        " · finding…"
+    } else {
+        ""
+    };
+    format!(" People ({count}) · {order}{filter}{waiting} · Enter opens ")
 }
