@@ -123,38 +123,52 @@ fn main() {
         assert!(Path::new(needed).exists(), "{needed} is needed");
     }
     let work = tempfile::tempdir().expect("temp dir");
-    let mut results: Vec<(Sized, Vec<(Case, Measured)>)> = Vec::new();
-    for times in sizes {
-        let sized = cached_database(times);
+    let databases: Vec<Sized> = sizes.into_iter().map(cached_database).collect();
+    let mut cases_by_size: Vec<Vec<Case>> = Vec::new();
+    for sized in &databases {
         println!(
-            "{times}x provider scale: {} people, {} sealed check-ins, {} MB ({})",
+            "{}x provider scale: {} people, {} sealed check-ins, {} MB ({})",
+            sized.times,
             sized.people,
             sized.sealed,
             sized.megabytes,
             sized.path.display()
         );
-        let subject = subject(&sized.path);
-        let cases = cases(&subject, work.path());
-        let measured = cases
-            .into_iter()
-            .map(|case| {
-                let measured = measure(&case, &sized.path, work.path(), seconds);
-                println!(
-                    "  {:<40} {:>9.1} ms  floor {:>9.1} ms  {:>5.2}x  {:>6.1} MB (floor {:.1} MB)  ({} runs, {} statements)",
-                    case.label,
-                    ms(measured.app.wall),
-                    ms(measured.floor.wall),
-                    measured.ratio(),
-                    mb(measured.app.peak_kb),
-                    mb(measured.floor.peak_kb),
-                    measured.runs,
-                    measured.statements
-                );
-                (case, measured)
-            })
-            .collect();
-        results.push((sized, measured));
+        cases_by_size.push(cases(&subject(&sized.path), work.path()));
     }
+    // Each command is timed at every size in turn, run after run, so a
+    // spell of load on the machine falls on every size alike.
+    let mut measured_by_size: Vec<Vec<Measured>> = databases.iter().map(|_| Vec::new()).collect();
+    for row in 0..cases_by_size[0].len() {
+        let at_sizes: Vec<(&Case, &Path)> = cases_by_size
+            .iter()
+            .zip(&databases)
+            .map(|(cases, sized)| (&cases[row], sized.path.as_path()))
+            .collect();
+        for (at, measured) in measure(&at_sizes, work.path(), seconds)
+            .into_iter()
+            .enumerate()
+        {
+            println!(
+                "  {:>3}x {:<40} {:>9.1} ms  floor {:>9.1} ms  {:>5.2}x  {:>6.1} MB (floor {:.1} MB)  ({} runs, {} statements)",
+                databases[at].times,
+                at_sizes[at].0.label,
+                ms(measured.app.wall),
+                ms(measured.floor.wall),
+                measured.ratio(),
+                mb(measured.app.peak_kb),
+                mb(measured.floor.peak_kb),
+                measured.runs,
+                measured.statements
+            );
+            measured_by_size[at].push(measured);
+        }
+    }
+    let results: Vec<(Sized, Vec<(Case, Measured)>)> = databases
+        .into_iter()
+        .zip(cases_by_size.into_iter().zip(measured_by_size))
+        .map(|(sized, (cases, measured))| (sized, cases.into_iter().zip(measured).collect()))
+        .collect();
     print_table(&results);
 }
 
@@ -292,49 +306,63 @@ fn clean(case: &Case) {
     }
 }
 
-/// Captures the statements, checks both sides succeed, then times them in
-/// turn for about `seconds`.
-fn measure(case: &Case, db: &Path, work: &Path, seconds: f64) -> Measured {
-    let sql = capture(case, db, work);
-    let statements = std::fs::read_to_string(&sql)
-        .map(|text| text.lines().filter(|l| l.ends_with(';')).count())
-        .unwrap_or(0);
-    clean(case);
-    let first = run_checked(app_command(case, db), &case.label);
-    clean(case);
-    let first_floor = run_checked(shell_command(db, &sql), "sqlite3 shell");
-    let each = first.wall.max(first_floor.wall).as_secs_f64() * 2.0;
-    let runs = ((seconds / each).round() as usize).clamp(3, 15);
-    let (mut app, mut floor) = (Vec::new(), Vec::new());
+/// Captures the statements at each size, checks both sides succeed, then
+/// times them in turn, size after size, for about `seconds` in all.
+fn measure(at_sizes: &[(&Case, &Path)], work: &Path, seconds: f64) -> Vec<Measured> {
+    let mut prepared = Vec::new();
+    let mut each = 0.0;
+    for (at, (case, db)) in at_sizes.iter().enumerate() {
+        let sql = capture(case, db, &work.join(format!("statements-{at}.sql")));
+        let statements = std::fs::read_to_string(&sql)
+            .map(|text| text.lines().filter(|l| l.ends_with(';')).count())
+            .unwrap_or(0);
+        clean(case);
+        let first = run_checked(app_command(case, db), &case.label);
+        clean(case);
+        let first_floor = run_checked(shell_command(db, &sql), "sqlite3 shell");
+        each += (first.wall + first_floor.wall).as_secs_f64();
+        prepared.push((sql, statements));
+    }
+    let runs = ((seconds / each).round() as usize).clamp(3, 25);
+    let mut walls: Vec<(Vec<Run>, Vec<Run>)> = at_sizes.iter().map(|_| Default::default()).collect();
     for _ in 0..runs {
-        clean(case);
-        app.push(timed(app_command(case, db)));
-        clean(case);
-        floor.push(timed(shell_command(db, &sql)));
+        for (at, (case, db)) in at_sizes.iter().enumerate() {
+            clean(case);
+            walls[at].0.push(timed(app_command(case, db)));
+            clean(case);
+            walls[at].1.push(timed(shell_command(db, &prepared[at].0)));
+        }
     }
-    clean(case);
-    let app_peak = peak_memory(&app_command(case, db), work);
-    clean(case);
-    let floor_peak = peak_memory(&shell_command(db, &sql), work);
-    clean(case);
-    Measured {
-        app: Run {
-            peak_kb: app_peak,
-            ..median(&app)
-        },
-        floor: Run {
-            peak_kb: floor_peak,
-            ..median(&floor)
-        },
-        runs,
-        statements,
-    }
+    at_sizes
+        .iter()
+        .zip(prepared)
+        .zip(walls)
+        .map(|(((case, db), (sql, statements)), (app, floor))| {
+            clean(case);
+            let app_peak = peak_memory(&app_command(case, db), work);
+            clean(case);
+            let floor_peak = peak_memory(&shell_command(db, &sql), work);
+            clean(case);
+            Measured {
+                app: Run {
+                    peak_kb: app_peak,
+                    ..median(&app)
+                },
+                floor: Run {
+                    peak_kb: floor_peak,
+                    ..median(&floor)
+                },
+                runs,
+                statements,
+            }
+        })
+        .collect()
 }
 
 /// Runs the command once with the statement log on, and returns the file
 /// of statements for the shell.
-fn capture(case: &Case, db: &Path, work: &Path) -> PathBuf {
-    let log = work.join("statements.sql");
+fn capture(case: &Case, db: &Path, log: &Path) -> PathBuf {
+    let log = log.to_path_buf();
     let _ = std::fs::remove_file(&log);
     clean(case);
     let mut command = app_command(case, db);
