@@ -4,7 +4,7 @@
 use super::{CommandError, Context};
 use crate::cli::ReportFormat;
 use crate::domain::Role;
-use crate::ops::person_record;
+use crate::ops::{person_record, record_of};
 use crate::report::{
     CaseloadLine, caseload_csv, caseload_markdown, json, outcomes_csv, standing_markdown,
 };
@@ -19,7 +19,7 @@ pub fn person(
 ) -> Result<ExitCode, CommandError> {
     let (store, registry) = (context.open_store()?, context.registry()?);
     let person = store.find_person(query)?;
-    let standing = person_record(&store, &registry, person.id, context.today())?.standing;
+    let standing = record_of(&store, &registry, person, context.today())?.standing;
     let text = match format {
         ReportFormat::Md => standing_markdown(&standing),
         ReportFormat::Json => json(&standing) + "\n",

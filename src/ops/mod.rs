@@ -19,7 +19,7 @@ pub use clock::Clock;
 pub use details::Details;
 pub use error::{Field, OpError};
 pub use people::Enrolling;
-pub use read::{PersonRecord, person_record};
+pub use read::{PersonRecord, person_record, record_of};
 pub use records::{EvidenceInput, HoursInput, LoggedHours, RequirementInput, Written};
 
 use crate::domain::{Enrolment, EnrolmentId, Person, PersonId, Version};

@@ -23,8 +23,17 @@ pub fn person_record(
     id: PersonId,
     today: NaiveDate,
 ) -> Result<PersonRecord, OpError> {
-    let person = store.person(id)?;
-    let enrolment = store.latest_enrolment(id)?.ok_or_else(|| {
+    record_of(store, registry, store.person(id)?, today)
+}
+
+/// As `person_record`, for a person already read.
+pub fn record_of(
+    store: &Store,
+    registry: &Registry,
+    person: Person,
+    today: NaiveDate,
+) -> Result<PersonRecord, OpError> {
+    let enrolment = store.latest_enrolment(person.id)?.ok_or_else(|| {
         OpError::Refused(format!("{} is not enrolled on any framework", person.name))
     })?;
     let framework = framework_of(registry, &enrolment.framework_id)?;
