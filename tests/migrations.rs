@@ -22,11 +22,12 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
     include_str!("../src/store/migrations/0004_lookup_indexes.sql"),
+    include_str!("../src/store/migrations/0007_review_signatures.sql"),
 ];
 
 /// A database as a build at schema `version` left it: migrations 1 to
@@ -517,6 +518,8 @@ fn requirements_and_the_check_in_list_from_version_1_survive_the_upgrade() {
                 sealed: true,
                 next_due: Some(date("2026-06-22")),
                 amends: None,
+                completed: None,
+                signed_by: Vec::new(),
             },
             CheckinSummary {
                 id: 2,
@@ -525,6 +528,8 @@ fn requirements_and_the_check_in_list_from_version_1_survive_the_upgrade() {
                 sealed: false,
                 next_due: None,
                 amends: None,
+                completed: None,
+                signed_by: Vec::new(),
             },
         ]
     );
@@ -651,6 +656,21 @@ fn seals_made_at_version_1_still_hold_after_the_upgrade() {
     let (problems, sealed) = store.verify_seals().expect("verify");
     assert_eq!(sealed, 1);
     assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn after_the_upgrade_to_review_signatures_an_old_draft_is_still_the_open_one_and_waits_for_nobody()
+{
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = upgraded_from_version_1(dir.path());
+    let enrolment = store
+        .latest_enrolment(PersonId(2))
+        .expect("read")
+        .expect("Ben's enrolment");
+    assert_eq!(store.draft_for(enrolment.id).expect("draft"), Some(2));
+    let progress = store.progress(&enrolment).expect("progress");
+    assert!(progress.checkins.iter().all(|c| c.completed.is_none()));
+    assert!(store.review_signatures(1).expect("read").is_empty());
 }
 
 #[test]

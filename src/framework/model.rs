@@ -5,7 +5,7 @@
 //! `standard/README.md` documents every field for people who do not read Rust.
 
 use super::judgement::Judgement;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The only `format_version` this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -318,7 +318,7 @@ impl Default for Review {
 }
 
 /// A party to a review, named by the role they sign in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Party {
     /// The person on the programme (the learner).
