@@ -6,7 +6,8 @@
 use super::checkins::{check_content, enrolment_person, meeting_date, open_draft};
 use super::records::acting_assessor;
 use super::{Field, OpError, Ops, enrolment_of, framework_of};
-use crate::domain::{CheckinContent, Person, PersonId, ReviewParties, unsigned};
+use crate::domain::permission::{Operation, Subject, permit};
+use crate::domain::{CheckinContent, Person, ReviewParties, unsigned};
 use crate::framework::Party;
 use crate::store::{Change, CheckinState};
 
@@ -63,8 +64,10 @@ impl Ops<'_> {
             .signed_by
             .clone();
         let apprentice = change.person(enrolment_person(&change, &state)?)?;
-        let parties = review_parties(&change, &apprentice, &state)?;
+        let parties = review_parties(&apprentice, &state);
         let signer = change.person(actor)?;
+        permit(&signer, Operation::SignReview, &Subject::of(&apprentice))
+            .map_err(|refusal| OpError::Refused(refusal.0))?;
         let party = parties
             .party_of(actor)
             .filter(|party| required.contains(party))
@@ -111,16 +114,12 @@ fn awaiting_state(change: &Change, id: i64) -> Result<CheckinState, OpError> {
     Ok(state)
 }
 
-fn review_parties(
-    change: &Change,
-    apprentice: &Person,
-    state: &CheckinState,
-) -> Result<ReviewParties, OpError> {
-    Ok(ReviewParties {
+fn review_parties(apprentice: &Person, state: &CheckinState) -> ReviewParties {
+    ReviewParties {
         apprentice: apprentice.id,
         assessor: state.assessor,
-        employer: employer_of(change, apprentice)?,
-    })
+        employer: apprentice.employer_id,
+    }
 }
 
 /// "only Chloe Adams, the assessor Sam Patel and the employer sign check-in 4".
@@ -155,11 +154,4 @@ fn and_list(items: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
-}
-
-/// The Employer person who manages the apprentice. This schema does not
-/// yet link an apprentice to an employer person, so nobody signs as the
-/// employer and a review needing that signature waits for it.
-fn employer_of(_change: &Change, _apprentice: &Person) -> Result<Option<PersonId>, OpError> {
-    Ok(None)
 }
