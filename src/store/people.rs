@@ -393,7 +393,7 @@ pub(super) const SUMMARY_SELECT: &str = "
            (SELECT max(c.date) FROM checkin c
              WHERE c.enrolment_id = e.id AND c.state = 'sealed' AND c.amends_id IS NULL),
            (SELECT count(*) FROM checkin c WHERE c.enrolment_id = e.id AND c.state = 'draft'
-             AND c.superseded_by IS NULL)
+             AND c.superseded_by IS NULL AND c.completed_at IS NULL)
     FROM person p
     LEFT JOIN person a ON a.id = p.assessor_id
     LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)";
