@@ -111,10 +111,22 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum CheckinCommand {
-    /// One line per check-in of a person: date, assessor, signed or draft, amendments
+    /// One line per check-in of a person: date, assessor, signed, awaiting signatures or draft, amendments
     List {
         /// The apprentice: a name or an id
         person: String,
+    },
+    /// Complete a draft check-in as its assessor (with --as): its content is fixed and it waits for signatures
+    Complete {
+        /// The draft check-in's id
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
+    },
+    /// Sign a completed check-in as yourself (with --as): the apprentice, her assessor or her employer
+    Sign {
+        /// The completed check-in's id
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
     },
     /// Start an amendment of a signed check-in (with --as ASSESSOR); finish and sign it in the app
     Amend {

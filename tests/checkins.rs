@@ -173,7 +173,7 @@ fn an_amendment_is_started_by_an_assessor_from_a_signed_check_in() {
         "{}",
         String::from_utf8_lossy(&started.stderr)
     );
-    assert!(text(&started).starts_with("started amendment 11 of check-in 7"));
+    assert!(text(&started).starts_with("started amendment 12 of check-in 7"));
     let again = run(
         &dir,
         &[
@@ -186,15 +186,45 @@ fn an_amendment_is_started_by_an_assessor_from_a_signed_check_in() {
             "again",
         ],
     );
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already has a draft check-in (11)"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already has a draft check-in (12)"));
     let original = text(&run(&dir, &["checkin", "show", "7"]));
     assert!(
-        original.contains("An amendment is in draft, not yet signed: check-in 11."),
+        original.contains("An amendment is in draft, not yet signed: check-in 12."),
         "{original}"
     );
     assert_eq!(
         run(&dir, &["verify"]).status.code(),
         Some(0),
         "the original's seal still holds"
+    );
+}
+
+#[test]
+fn the_demo_has_a_review_awaiting_the_employer_who_signs_it_from_her_own_session() {
+    let dir = demo();
+    let dan = text(&run(&dir, &["checkin", "list", "Dan Hughes"]));
+    let waiting = dan
+        .lines()
+        .find(|line| line.contains("awaiting employer signature for 0 days"))
+        .unwrap_or_else(|| panic!("{dan}"));
+    let id = waiting.split_whitespace().next().expect("id").to_string();
+    let caseload = text(&run(&dir, &["report", "--all"]));
+    assert!(
+        caseload.contains(&format!("check-in {id} awaiting employer signature")),
+        "{caseload}"
+    );
+    let signed = run(&dir, &["--as", "Priya Shah", "checkin", "sign", &id]);
+    assert!(
+        text(&signed).contains("as the employer; every party has signed and it is sealed"),
+        "{}",
+        String::from_utf8_lossy(&signed.stderr)
+    );
+    let again = run(&dir, &["--as", "Priya Shah", "checkin", "sign", &id]);
+    assert!(!again.status.success());
+    let verified = run(&dir, &["verify"]);
+    assert!(
+        text(&verified).starts_with("ok: 10 sealed check-ins"),
+        "{}",
+        text(&verified)
     );
 }

@@ -370,12 +370,12 @@ fn check_ins_are_listed_under_a_header_and_show_reviewed_actions_by_their_text()
         .find(|l| l.trim_start().starts_with("4 "))
         .expect("check-in 4");
     assert!(four.contains("amended by 5"), "{list}");
-    assert!(four.contains("amendment 11 in draft"), "{list}");
-    assert!(!four.contains("amended by 5, 11"), "{list}");
+    assert!(four.contains("amendment 12 in draft"), "{list}");
+    assert!(!four.contains("amended by 5, 12"), "{list}");
     let shown = sandbox.ok(&["checkin", "show", "4"]);
     assert!(shown.contains("Amended by check-in 5."), "{shown}");
     assert!(
-        shown.contains("in draft, not yet signed: check-in 11"),
+        shown.contains("in draft, not yet signed: check-in 12"),
         "{shown}"
     );
     let reviewing = Connection::open(sandbox.db())

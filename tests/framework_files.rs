@@ -1,7 +1,7 @@
 //! Framework files through the library loader: the bundled files, every
 //! fixture under tests/fixtures/standards, and files that cannot be read.
 
-use pcso_tracker::framework::{BUNDLED, MAX_FILE_BYTES, load_file, load_str};
+use pcso_tracker::framework::{BUNDLED, MAX_FILE_BYTES, Party, load_file, load_str};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -47,6 +47,24 @@ fn both_bundled_frameworks_load_with_their_content() {
         .filter_map(|category| category.target_share_percent)
         .collect();
     assert_eq!(shares, [70, 20, 10]);
+}
+
+#[test]
+fn a_pcso_review_is_signed_by_three_parties_and_a_file_without_review_by_two() {
+    let pcso = BUNDLED[0].load().expect("PCSO file is valid");
+    let three = [Party::Apprentice, Party::Assessor, Party::Employer];
+    assert_eq!(pcso.review.signed_by, three);
+    let advanced = BUNDLED[1].load().expect("Advanced Practitioner file");
+    assert_eq!(
+        advanced.review.signed_by,
+        [Party::Apprentice, Party::Assessor]
+    );
+    let minimal = load_file(Path::new(FIXTURES).join("valid/minimal.yaml").as_path())
+        .expect("minimal fixture");
+    assert_eq!(
+        minimal.review.signed_by,
+        [Party::Apprentice, Party::Assessor]
+    );
 }
 
 #[test]
@@ -236,4 +254,30 @@ fn a_large_value_aliased_many_times_is_refused_at_the_alias_quickly() {
         error.to_string().starts_with(&format!("bomb.yaml:{line}:")),
         "{error}"
     );
+}
+
+#[test]
+fn the_bundled_requirements_say_who_confirms_them() {
+    use pcso_tracker::framework::Confirmer::{Administrator, Assessor, Employer};
+    let pcso = BUNDLED[0].load().expect("PCSO file is valid");
+    let confirmers = |id: &str| {
+        pcso.requirement(id)
+            .unwrap_or_else(|| panic!("{id} is a requirement"))
+            .confirmed_by
+            .0
+            .clone()
+    };
+    for id in [
+        "vetting",
+        "medical-check",
+        "fitness-test",
+        "employer-readiness",
+    ] {
+        assert_eq!(confirmers(id), [Employer], "{id}");
+    }
+    for id in ["english-l2", "maths-l2", "diploma"] {
+        assert_eq!(confirmers(id), [Assessor], "{id}");
+    }
+    assert_eq!(confirmers("minimum-age"), [Administrator]);
+    assert_eq!(confirmers("assignment-topic"), [Assessor, Employer]);
 }

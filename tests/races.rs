@@ -126,7 +126,8 @@ fn concurrent_amends_leave_one_draft_and_the_chain_verifies() {
         .query_row(
             "SELECT count(*) FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id
              JOIN person p ON p.id = e.person_id
-             WHERE p.name = 'Dan Hughes' AND c.state = 'draft' AND c.superseded_by IS NULL",
+             WHERE p.name = 'Dan Hughes' AND c.state = 'draft' AND c.superseded_by IS NULL
+               AND c.completed_at IS NULL",
             [],
             |row| row.get(0),
         )

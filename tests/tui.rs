@@ -506,7 +506,7 @@ fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
     let (problems, sealed) = h.store.verify_seals().expect("verify");
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(sealed, 10);
-    let record = h.store.checkin(11).expect("the new check-in");
+    let record = h.store.checkin(12).expect("the new check-in");
     assert!(record.sealed);
     assert_eq!(
         record.signed.as_ref().map(|s| s.apprentice.as_str()),
@@ -541,7 +541,7 @@ fn leaving_a_check_in_part_way_keeps_the_draft_and_ctrl_z_undoes_within_it() {
     );
     h.key(KeyCode::Esc);
     assert_eq!(h.app.screen, Screen::Person);
-    let draft = h.store.checkin(11).expect("draft");
+    let draft = h.store.checkin(12).expect("draft");
     assert!(!draft.sealed);
     assert_eq!(draft.content.judgements.len(), 1);
     h.keys("c");
@@ -550,7 +550,7 @@ fn leaving_a_check_in_part_way_keeps_the_draft_and_ctrl_z_undoes_within_it() {
             .checkin
             .as_ref()
             .map(|s| (s.id, s.content.judgements.len())),
-        Some((11, 1)),
+        Some((12, 1)),
         "resumed, nothing lost"
     );
 }

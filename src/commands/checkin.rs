@@ -2,9 +2,11 @@
 
 use super::{CommandError, Context, enrolled};
 use crate::cli::ReportFormat;
-use crate::domain::Checkin;
+use crate::domain::{Awaiting, Checkin, CheckinSummary, awaiting_signatures, parse_date};
+use crate::framework::Party;
 use crate::report::{checkin_markdown, json};
 use crate::store::Store;
+use chrono::NaiveDate;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -12,17 +14,29 @@ pub fn list(context: &Context, query: &str, out: &mut dyn Write) -> Result<ExitC
     let store = context.open_store()?;
     let (person, enrolment) = enrolled(&store, query)?;
     let checkins = store.checkin_list(enrolment.id)?;
+    let registry = context.registry()?;
+    let required = registry
+        .get(&enrolment.framework_id)?
+        .map(|framework| framework.review.signed_by.clone())
+        .unwrap_or_default();
     if checkins.is_empty() {
         writeln!(out, "{} has no check-ins yet", person.name)?;
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(out, "{:>5}  {:10}  {:<6}  ASSESSOR", "ID", "DATE", "STATE")?;
+    writeln!(out, "{:>5}  {:10}  {:<8}  ASSESSOR", "ID", "DATE", "STATE")?;
     for checkin in &checkins {
-        let state = if checkin.sealed { "signed" } else { "draft" };
+        let state = match (checkin.sealed, &checkin.completed_at) {
+            (true, _) => "signed",
+            (false, Some(_)) => "unsigned",
+            (false, None) => "draft",
+        };
         let mut line = format!(
-            "{:>5}  {}  {:<6}  {}",
+            "{:>5}  {}  {:<8}  {}",
             checkin.id, checkin.date, state, checkin.assessor
         );
+        if let Some(awaiting) = awaiting(checkin, &required, context.today()) {
+            line.push_str(&format!("  {awaiting}"));
+        }
         if let Some(original) = checkin.amends {
             line.push_str(&format!("  amends {original}"));
         }
@@ -30,6 +44,23 @@ pub fn list(context: &Context, query: &str, out: &mut dyn Write) -> Result<ExitC
         writeln!(out, "{line}")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "awaiting employer signature for 12 days", for a completed review.
+fn awaiting(checkin: &Checkin, required: &[Party], today: NaiveDate) -> Option<String> {
+    let completed = checkin.completed_at.as_deref()?.get(..10)?;
+    let summary = CheckinSummary {
+        id: checkin.id,
+        date: checkin.date,
+        assessor_id: checkin.assessor_id,
+        sealed: checkin.sealed,
+        next_due: checkin.content.next_due,
+        amends: checkin.amends,
+        completed: parse_date(completed).ok(),
+        signed_by: checkin.signatures.iter().map(|s| s.party).collect(),
+    };
+    let waiting = awaiting_signatures(std::slice::from_ref(&summary), required, today);
+    waiting.first().map(Awaiting::describe)
 }
 
 /// The check-ins amending `checkin`: signed ones amend it; a draft does

@@ -6,6 +6,7 @@ mod demo;
 mod records;
 mod report;
 mod show;
+mod signing;
 mod standard_show;
 mod terminal;
 mod validate;
@@ -209,6 +210,8 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             CheckinCommand::List { person } => checkin::list(&context, &person, out),
             CheckinCommand::Show { id, format } => checkin::show(&context, id, format, out),
             CheckinCommand::Amend { id, reason } => checkin::amend(&context, id, &reason, out),
+            CheckinCommand::Complete { id } => signing::complete(&context, id, out),
+            CheckinCommand::Sign { id } => signing::sign(&context, id, out),
         },
         Some(Command::Verify) => checkin::verify(&context, out),
         Some(Command::Backup { path }) => {

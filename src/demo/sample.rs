@@ -4,9 +4,10 @@
 
 use crate::domain::{
     ActionReview, AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, EnrolmentId,
-    EvidenceKind, Judgement, OutcomeStatus, PersonId, RequirementStatus, Signing, programme_time,
+    EvidenceKind, Judgement, OutcomeStatus, PersonId, RequirementStatus, Role, Signing,
+    programme_time,
 };
-use crate::framework::Framework;
+use crate::framework::{Framework, Party};
 use crate::store::{Change, NewApprentice, NewEvidence, NewHours, RequirementUpdate, StoreError};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -76,6 +77,8 @@ const PCSO_EVIDENCE: [(&str, EvidenceKind, &[&str]); 12] = [
 
 /// The demo caseload's assessor.
 pub(super) const ASSESSOR: &str = "Sam Patel";
+/// The PCSO apprentices' line manager, who signs their reviews as employer.
+const EMPLOYER: &str = "Priya Shah";
 
 const ENTRY_CHECKS: [&str; 5] = [
     "minimum-age",
@@ -94,13 +97,18 @@ pub fn fill(
     today: NaiveDate,
 ) -> Result<Vec<String>, StoreError> {
     let assessor = change.add_assessor(ASSESSOR)?;
+    // The apprentices' line manager: no PIN, so anyone may try signing as her.
+    let employer = change.add_person(EMPLOYER, Role::Employer)?;
     let mut sample = Sample {
         change,
         pcso,
         today,
         assessor,
+        employer,
     };
-    let mut added = Vec::new();
+    let mut added = vec![format!(
+        "employer {EMPLOYER} (no PIN), managing the PCSO apprentices"
+    )];
     for apprentice in APPRENTICES {
         sample.apprentice(&apprentice)?;
         let time = programme_time(
@@ -189,6 +197,7 @@ struct Sample<'a> {
     pcso: &'a Framework,
     today: NaiveDate,
     assessor: PersonId,
+    employer: PersonId,
 }
 
 impl Sample<'_> {
@@ -204,6 +213,10 @@ impl Sample<'_> {
             self.assessor,
             None,
         )?;
+        let person = self.change.enrolment(enrolment)?.map(|e| e.person_id);
+        if let Some(person) = person {
+            self.change.set_employer(person, Some(self.employer))?;
+        }
         self.entry_requirements(enrolment, start, who)?;
         let share = elapsed_share(start, self.today, self.pcso.programme.duration_months);
         self.evidence(enrolment, start, share)?;
@@ -434,6 +447,11 @@ impl Sample<'_> {
                 self.change.seal_draft(amendment, &signing)?;
             }
         }
+        // Dan's gateway review is held today, signed by Dan and his
+        // assessor, and awaits his employer's signature.
+        if who.name == "Dan Hughes" {
+            self.awaiting_employer(enrolment)?;
+        }
         // Ben's next review has begun and is not yet signed.
         if who.name == "Ben Okafor" {
             let draft = self
@@ -449,6 +467,31 @@ impl Sample<'_> {
             self.change.save_draft(draft, &content)?;
         }
         Ok(())
+    }
+
+    /// A review completed today, signed by all but the employer.
+    fn awaiting_employer(&mut self, enrolment: EnrolmentId) -> Result<(), StoreError> {
+        let Some(person) = self.change.enrolment(enrolment)?.map(|e| e.person_id) else {
+            return Ok(());
+        };
+        let interval = u64::from(self.pcso.programme.checkin_interval_weeks) * 7;
+        let review = self
+            .change
+            .start_draft(enrolment, self.assessor, self.today, None)?;
+        let content = CheckinContent {
+            sections: vec![(
+                CheckinSection::SinceLast,
+                "Every outcome met; gateway evidence gathered.".into(),
+            )],
+            next_due: Some(self.today + Days::new(interval)),
+            ..CheckinContent::default()
+        };
+        self.change.save_draft(review, &content)?;
+        self.change.complete_draft(review)?;
+        self.change
+            .add_review_signature(review, Party::Apprentice, person)?;
+        self.change
+            .add_review_signature(review, Party::Assessor, self.assessor)
     }
 
     /// The apprentice's own view: done for the earliest outcomes, in progress

@@ -1,7 +1,8 @@
 //! A progress review as the domain sees it: what is written in it, the
 //! actions agreed for next time, and the signatures that seal it.
 
-use super::{CheckinSection, Judgement};
+use super::{CheckinSection, Judgement, PersonId};
+use crate::framework::Party;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -104,6 +105,15 @@ pub struct Signing {
     pub assessor: String,
 }
 
+/// One party's signature of a completed review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewSignature {
+    pub party: Party,
+    pub person_id: PersonId,
+    pub name: String,
+    pub at: String,
+}
+
 /// A check-in as recorded, for showing and for the portfolio.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Checkin {
@@ -119,6 +129,10 @@ pub struct Checkin {
     /// Later check-ins that amend this one.
     pub amended_by: Vec<i64>,
     pub signed: Option<Signing>,
+    /// When the assessor completed it, for a review signed party by party.
+    pub completed_at: Option<String>,
+    /// Each party's signature, in the order given.
+    pub signatures: Vec<ReviewSignature>,
     pub seal_hash: Option<String>,
     pub previous_seal_hash: Option<String>,
     pub content: CheckinContent,

@@ -95,6 +95,8 @@ mod tests {
             sealed: true,
             next_due: None,
             amends,
+            completed: None,
+            signed_by: Vec::new(),
         }
     }
 

@@ -7,10 +7,12 @@ mod clock;
 mod enrolment;
 mod hours;
 
+pub mod permission;
 mod person;
 mod progress;
 mod record_dates;
 mod records;
+mod review_signing;
 mod seal;
 pub mod standing;
 mod text;
@@ -21,13 +23,14 @@ mod wording;
 pub use crate::framework::Judgement;
 pub use breaks::{break_days_within, break_span, check_status_change};
 pub use checkin::{
-    ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, SealProblem, Signing,
-    StatusChange, check_action_due, check_next_due,
+    ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, ReviewSignature,
+    SealProblem, Signing, StatusChange, check_action_due, check_next_due,
 };
 pub use checkin_chain::{Meeting, last_meeting, meeting_before, original_of};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
+pub use permission::{Operation, Refusal, Roles, permit};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
@@ -35,6 +38,9 @@ pub use progress::{
 };
 pub use record_dates::{RequirementDateError, check_evidence_date, check_requirement_dates};
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
+pub use review_signing::{
+    Awaiting, ReviewParties, SIGNATURE_DUE_DAYS, awaiting_signatures, signature_words, unsigned,
+};
 pub use seal::seal;
 pub use text::{check_file_ref, check_name, check_text, parse_date, visible, visible_lines};
 pub use version::{LastChange, Version};

@@ -2,7 +2,7 @@
 //! of it no longer matches the framework file.
 
 use super::{Enrolment, EvidenceKind, Judgement, OutcomeStatus, RequirementStatus, Version};
-use crate::framework::Framework;
+use crate::framework::{Framework, Party};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -67,6 +67,10 @@ pub struct CheckinSummary {
     pub sealed: bool,
     pub next_due: Option<NaiveDate>,
     pub amends: Option<i64>,
+    /// The day the assessor completed it; it then waits for signatures.
+    pub completed: Option<NaiveDate>,
+    /// The parties who have signed it so far.
+    pub signed_by: Vec<Party>,
 }
 
 /// All records of one enrolment; deleted evidence and hours are left out.

@@ -5,7 +5,7 @@
 //! `standard/README.md` documents every field for people who do not read Rust.
 
 use super::judgement::Judgement;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The only `format_version` this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -34,6 +34,9 @@ pub struct Framework {
     /// Kinds of work that time can be recorded against.
     #[serde(default)]
     pub activities: Vec<Term>,
+    /// Who signs a progress review; without it, the apprentice and assessor.
+    #[serde(default)]
+    pub review: Review,
     /// SHA-256 of the file's text, set by the loader; stored with each
     /// enrolment so a later change to the file can be noticed.
     #[serde(skip)]
@@ -144,6 +147,9 @@ pub struct Requirement {
     /// The units of a qualification.
     #[serde(default)]
     pub units: Vec<Term>,
+    /// Who may confirm it: one party or a list.
+    #[serde(default)]
+    pub confirmed_by: super::ConfirmedBy,
 }
 
 /// When in the programme a requirement is settled.
@@ -295,6 +301,52 @@ pub struct HourCategory {
     /// Intended share of all recorded time; shares across categories sum to 100.
     #[serde(default)]
     pub target_share_percent: Option<u32>,
+}
+
+/// How a progress review is signed off.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Every party whose signature seals a review, in the order shown.
+    pub signed_by: Vec<Party>,
+}
+
+impl Default for Review {
+    /// The two signatures files written before `review` existed meant.
+    fn default() -> Self {
+        Review {
+            signed_by: vec![Party::Apprentice, Party::Assessor],
+        }
+    }
+}
+
+/// A party to a review, named by the role they sign in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    /// The person on the programme (the learner).
+    Apprentice,
+    /// The training provider's tutor or coach, or a mentor.
+    Assessor,
+    /// The learner's line manager at the employer.
+    Employer,
+}
+
+impl Party {
+    pub const ALL: [Party; 3] = [Party::Apprentice, Party::Assessor, Party::Employer];
+
+    /// The word used in files and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Party::Apprentice => "apprentice",
+            Party::Assessor => "assessor",
+            Party::Employer => "employer",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Party> {
+        Party::ALL.into_iter().find(|party| party.as_str() == word)
+    }
 }
 
 impl Framework {

@@ -164,6 +164,8 @@ pub fn looking_back(
         sealed: writing.sealed,
         next_due: writing.content.next_due,
         amends: writing.amends,
+        completed: None,
+        signed_by: Vec::new(),
     };
     let Some(meeting) = meeting_before(checkins, &summary) else {
         return Ok(LookingBack {
@@ -196,7 +198,7 @@ pub fn agreed_action(
 }
 
 /// The check-in is an open draft: not sealed, not set aside, still there.
-fn open_draft(change: &Change, id: i64) -> Result<CheckinState, OpError> {
+pub(super) fn open_draft(change: &Change, id: i64) -> Result<CheckinState, OpError> {
     let state = change
         .checkin_state(id)?
         .ok_or_else(|| OpError::Gone(format!("check-in {id} is no longer recorded")))?;
@@ -214,13 +216,18 @@ fn open_draft(change: &Change, id: i64) -> Result<CheckinState, OpError> {
             "check-in {id} was set aside for a newer draft; resume that one"
         )));
     }
+    if state.completed {
+        return Err(OpError::Gone(format!(
+            "check-in {id} was completed and waits for its signatures; it can no longer change"
+        )));
+    }
     Ok(state)
 }
 
 /// The day of the meeting check-in `id` records: its own date, or for an
 /// amendment the date of the check-in it amends (an amendment is dated the
 /// day it is written, but corrects what was agreed at that meeting).
-fn meeting_date(change: &Change, id: i64) -> Result<NaiveDate, OpError> {
+pub(super) fn meeting_date(change: &Change, id: i64) -> Result<NaiveDate, OpError> {
     let mut record = change.checkin(id)?;
     // Each step goes to an older check-in; the bound only guards a damaged file.
     for _ in 0..1_000 {
@@ -234,14 +241,14 @@ fn meeting_date(change: &Change, id: i64) -> Result<NaiveDate, OpError> {
     )))
 }
 
-fn enrolment_person(change: &Change, state: &CheckinState) -> Result<PersonId, OpError> {
+pub(super) fn enrolment_person(change: &Change, state: &CheckinState) -> Result<PersonId, OpError> {
     let enrolment = change
         .enrolment(state.enrolment)?
         .ok_or_else(|| OpError::Gone("the check-in's enrolment is not recorded".into()))?;
     Ok(enrolment.person_id)
 }
 
-fn check_content(content: &CheckinContent, date: NaiveDate) -> Result<(), OpError> {
+pub(super) fn check_content(content: &CheckinContent, date: NaiveDate) -> Result<(), OpError> {
     for (_, text) in &content.sections {
         check_text(text, 20_000).map_err(|m| OpError::invalid(Field::Note, m))?;
     }

@@ -13,6 +13,7 @@ mod error;
 mod people;
 mod read;
 mod records;
+mod signing;
 
 pub use checkins::{CheckinStarted, LookingBack, Signatures, agreed_action, looking_back};
 pub use clock::Clock;
@@ -21,6 +22,7 @@ pub use error::{Field, OpError};
 pub use people::Enrolling;
 pub use read::{PersonRecord, person_record, record_of};
 pub use records::{EvidenceInput, HoursInput, LoggedHours, RequirementInput, Written};
+pub use signing::SignedReview;
 
 use crate::domain::{Enrolment, EnrolmentId, Person, PersonId, Version};
 use crate::framework::{Framework, Registry};

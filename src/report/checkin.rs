@@ -32,14 +32,28 @@ fn heading(text: &mut String, record: &Checkin, drafts: &[i64]) {
         "# Check-in {} — {}, {}\n",
         record.id, record.person, record.date
     );
-    let state = match &record.signed {
-        Some(signed) => format!(
+    let state = match (&record.signed, &record.completed_at) {
+        (Some(_), Some(_)) => "signed by every party and sealed".to_string(),
+        (Some(signed), None) => format!(
             "signed by {} and {} at {}",
             signed.apprentice, signed.assessor, signed.at
         ),
-        None => "draft, not yet signed".to_string(),
+        (None, Some(at)) => format!("completed at {at}, waiting for signatures"),
+        (None, None) => "draft, not yet signed".to_string(),
     };
     let _ = writeln!(text, "Assessor: {} · {state}\n", record.assessor);
+    for signature in &record.signatures {
+        let _ = writeln!(
+            text,
+            "- Signed as the {} by {} at {}",
+            signature.party.as_str(),
+            signature.name,
+            signature.at
+        );
+    }
+    if !record.signatures.is_empty() {
+        text.push('\n');
+    }
     if let (Some(original), Some(reason)) = (record.amends, &record.amend_reason) {
         let _ = writeln!(text, "Amends check-in {original}: {reason}\n");
     }

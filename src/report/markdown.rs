@@ -73,6 +73,15 @@ fn summary(text: &mut String, standing: &Standing) {
     for (label, value) in rows {
         let _ = writeln!(text, "| {label} | {value} |");
     }
+    for awaiting in &checkin.awaiting {
+        let overdue = if awaiting.overdue() { " (overdue)" } else { "" };
+        let _ = writeln!(
+            text,
+            "| Check-in {} | {}{overdue} |",
+            awaiting.checkin_id,
+            awaiting.describe()
+        );
+    }
     text.push('\n');
 }
 
@@ -240,11 +249,14 @@ pub fn caseload_markdown(lines: &[CaseloadLine]) -> String {
         String::from("| Name | Framework | Month | RAG | Next check-in | Gateway | Warnings |\n");
     text.push_str("|---|---|---|---|---|---|---|\n");
     for line in lines {
-        let due = if line.checkin_overdue {
+        let mut due = if line.checkin_overdue {
             format!("{} (overdue)", line.next_checkin_due)
         } else {
             line.next_checkin_due.to_string()
         };
+        for awaiting in &line.awaiting_signatures {
+            due.push_str(&format!("; {}", cell(awaiting)));
+        }
         let gateway = match line.gateway_ready {
             Some(true) => "ready".to_string(),
             Some(false) => counted(line.gateway_blockers, "blocker", "blockers"),

@@ -24,6 +24,8 @@ pub struct CaseloadLine {
     pub rag: Rag,
     pub next_checkin_due: NaiveDate,
     pub checkin_overdue: bool,
+    /// "check-in 7 awaiting employer signature for 12 days", one a review.
+    pub awaiting_signatures: Vec<String>,
     pub gateway_ready: Option<bool>,
     pub gateway_blockers: usize,
     pub warnings: usize,
@@ -39,6 +41,12 @@ impl CaseloadLine {
             rag: standing.rag,
             next_checkin_due: standing.next_checkin_due,
             checkin_overdue: standing.checkins.overdue,
+            awaiting_signatures: standing
+                .checkins
+                .awaiting
+                .iter()
+                .map(|a| format!("check-in {} {}", a.checkin_id, a.describe()))
+                .collect(),
             gateway_ready: standing.gateway.as_ref().map(|g| g.ready),
             gateway_blockers: standing.gateway.as_ref().map_or(0, |g| g.blockers.len()),
             warnings: standing.warnings.len(),

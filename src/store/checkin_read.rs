@@ -4,6 +4,7 @@
 use super::change::Change;
 use super::checkins::open_draft;
 use super::convert::word;
+use super::review_signatures::signatures_of;
 use super::{Store, StoreError, sqlite_error};
 use crate::domain::{
     ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, CheckinSection,
@@ -123,7 +124,7 @@ fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<Checkin> {
     let mut record = connection.prepare_cached(
         "SELECT c.id, c.enrolment_id, p.name, c.date, c.assessor_id, a.name, c.state, c.amends_id, c.amend_reason,
                 c.apprentice_signed_at, c.apprentice_signature, c.assessor_signature, c.seal_hash,
-                c.previous_seal_hash, c.next_due
+                c.previous_seal_hash, c.next_due, c.completed_at
          FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id JOIN person p ON p.id = e.person_id
          JOIN person a ON a.id = c.assessor_id WHERE c.id = ?1",
     )?.query_row(
@@ -147,6 +148,8 @@ fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<Checkin> {
                 amend_reason: row.get(8)?,
                 amended_by: Vec::new(),
                 signed,
+                completed_at: row.get(15)?,
+                signatures: Vec::new(),
                 seal_hash: row.get(12)?,
                 previous_seal_hash: row.get(13)?,
                 content: CheckinContent { next_due: row.get(14)?, ..CheckinContent::default() },
@@ -192,6 +195,7 @@ fn read_checkin(connection: &Connection, id: i64) -> rusqlite::Result<Checkin> {
             })
         })?
         .collect::<Result<_, _>>()?;
+    record.signatures = signatures_of(connection, id)?;
     let mut statement =
         connection.prepare_cached("SELECT id FROM checkin WHERE amends_id = ?1 ORDER BY id")?;
     record.amended_by = statement

@@ -23,6 +23,8 @@ pub struct CheckinState {
     pub sealed: bool,
     /// A newer draft took this one's place (databases from before 0003).
     pub superseded: bool,
+    /// Completed by the assessor: its content is fixed, it waits for signatures.
+    pub completed: bool,
 }
 
 impl Change<'_> {
@@ -117,8 +119,8 @@ impl Change<'_> {
     /// Where check-in `id` stands; `None` when no check-in has the id.
     pub fn checkin_state(&self, id: i64) -> Result<Option<CheckinState>, StoreError> {
         self.run("reading a check-in", |transaction| {
-            transaction.prepare_cached("SELECT enrolment_id, assessor_id, date, state = 'sealed', superseded_by IS NOT NULL
-                     FROM checkin WHERE id = ?1")?.query_row([id],
+            transaction.prepare_cached("SELECT enrolment_id, assessor_id, date, state = 'sealed', superseded_by IS NOT NULL,
+                     completed_at IS NOT NULL FROM checkin WHERE id = ?1")?.query_row([id],
                     |row| {
                         Ok(CheckinState {
                             enrolment: row.get(0)?,
@@ -126,6 +128,7 @@ impl Change<'_> {
                             date: row.get(2)?,
                             sealed: row.get(3)?,
                             superseded: row.get(4)?,
+                            completed: row.get(5)?,
                         })
                     },
                 )
@@ -139,7 +142,7 @@ pub(super) fn open_draft(
     transaction: &rusqlite::Connection,
     enrolment: EnrolmentId,
 ) -> rusqlite::Result<Option<i64>> {
-    transaction.prepare_cached("SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft' AND superseded_by IS NULL")?.query_row([enrolment],
+    transaction.prepare_cached("SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft' AND superseded_by IS NULL AND completed_at IS NULL")?.query_row([enrolment],
         |row| row.get(0),
     )
 }
@@ -213,19 +216,13 @@ fn chain_end(transaction: &Transaction, enrolment: i64) -> rusqlite::Result<Opti
         .optional()
 }
 
-/// Signs, then seals over the signed content and the previous seal.
+/// Signs with the names typed at sign-off, then seals.
 fn seal_in(
     change: &Change,
     transaction: &Transaction,
     id: i64,
     signing: &Signing,
 ) -> rusqlite::Result<()> {
-    let (enrolment, assessor, date): (i64, i64, NaiveDate) = transaction
-        .prepare_cached(
-            "SELECT enrolment_id, assessor_id, date FROM checkin WHERE id = ?1 AND state = 'draft'",
-        )?
-        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-    let previous = chain_end(transaction, enrolment)?;
     transaction
         .prepare_cached(
             "UPDATE checkin SET apprentice_signed_at = ?2, assessor_signed_at = ?2,
@@ -237,6 +234,22 @@ fn seal_in(
             signing.apprentice,
             signing.assessor
         ])?;
+    seal_signed(change, transaction, id)
+}
+
+/// Seals a signed draft over its content and the previous seal of its
+/// enrolment; its judgements take effect.
+pub(super) fn seal_signed(
+    change: &Change,
+    transaction: &Transaction,
+    id: i64,
+) -> rusqlite::Result<()> {
+    let (enrolment, assessor, date): (i64, i64, NaiveDate) = transaction
+        .prepare_cached(
+            "SELECT enrolment_id, assessor_id, date FROM checkin WHERE id = ?1 AND state = 'draft'",
+        )?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+    let previous = chain_end(transaction, enrolment)?;
     let seal_hash = seal(previous.as_deref(), &canonical_content(transaction, id)?);
     transaction.prepare_cached("UPDATE checkin SET state = 'sealed', seal_hash = ?2, previous_seal_hash = ?3 WHERE id = ?1")?.execute(params![id, seal_hash, previous],
     )?;

@@ -22,6 +22,7 @@ mod people;
 mod people_list;
 mod progress;
 pub mod provider_scale;
+mod review_signatures;
 mod schema;
 mod seals;
 mod statement_log;

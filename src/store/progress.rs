@@ -7,6 +7,7 @@ use crate::domain::{
     CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
     OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
 };
+use crate::framework::Party;
 use rusqlite::{Connection, Row};
 
 impl Store {
@@ -52,8 +53,10 @@ const HOURS: &str = "SELECT h.id, h.date, h.hours, h.category, h.activity, h.not
         (SELECT group_concat(outcome_code) FROM hours_outcome WHERE hours_id = h.id)
     FROM hours_entry h WHERE h.enrolment_id = ?1 AND h.deleted_at IS NULL ORDER BY h.date, h.id";
 
-const CHECKINS: &str = "SELECT id, date, assessor_id, state, next_due, amends_id
-    FROM checkin WHERE enrolment_id = ?1 ORDER BY date, id";
+const CHECKINS: &str = "SELECT c.id, c.date, c.assessor_id, c.state, c.next_due, c.amends_id,
+        substr(c.completed_at, 1, 10),
+        (SELECT group_concat(s.role) FROM checkin_signature s WHERE s.checkin_id = c.id)
+    FROM checkin c WHERE c.enrolment_id = ?1 ORDER BY c.date, c.id";
 
 fn rows<T>(
     connection: &Connection,
@@ -126,6 +129,11 @@ fn checkin_from_row(row: &Row) -> rusqlite::Result<CheckinSummary> {
         sealed: state == "sealed",
         next_due: row.get(4)?,
         amends: row.get(5)?,
+        completed: row.get(6)?,
+        signed_by: codes(row.get(7)?)
+            .iter()
+            .filter_map(|role| Party::parse(role))
+            .collect(),
     })
 }
 

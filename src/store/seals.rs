@@ -15,18 +15,35 @@ use std::collections::HashMap;
 pub enum SealForm {
     /// Schema 1: the row without id or signatures; sections, judgements, actions.
     First,
-    /// Schema 2 onwards.
+    /// Schema 2 onwards, signed by typed names at one sitting.
     Signed,
+    /// Schema 7: completed, then signed by each party as themselves; adds
+    /// when it was completed and every signature (party, person, time).
+    Countersigned,
 }
 
 /// The content the seal of check-in `id` covers. Rows are read in key
 /// order, so the form never depends on the order they were written in.
 pub fn canonical_content(connection: &Connection, id: i64) -> rusqlite::Result<String> {
-    content_in(connection, id, SealForm::Signed)
+    let completed: bool = connection
+        .prepare_cached("SELECT completed_at IS NOT NULL FROM checkin WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))?;
+    let form = if completed {
+        SealForm::Countersigned
+    } else {
+        SealForm::Signed
+    };
+    content_in(connection, id, form)
 }
 
 fn content_in(connection: &Connection, id: i64, form: SealForm) -> rusqlite::Result<String> {
     let row_sql = match form {
+        SealForm::Countersigned => {
+            "SELECT id, enrolment_id, date, assessor_id, coalesce(next_due, ''), coalesce(amends_id, ''),
+                coalesce(amend_reason, ''), coalesce(apprentice_signature, ''), coalesce(apprentice_signed_at, ''),
+                coalesce(assessor_signature, ''), coalesce(assessor_signed_at, ''), coalesce(completed_at, '')
+             FROM checkin WHERE id = ?1"
+        }
         SealForm::Signed => {
             "SELECT id, enrolment_id, date, assessor_id, coalesce(next_due, ''), coalesce(amends_id, ''),
                 coalesce(amend_reason, ''), coalesce(apprentice_signature, ''), coalesce(apprentice_signed_at, ''),
@@ -62,9 +79,14 @@ fn content_in(connection: &Connection, id: i64, form: SealForm) -> rusqlite::Res
             "review",
             "SELECT action_id, done || char(9) || note FROM checkin_action_review WHERE checkin_id = ?1 ORDER BY action_id",
         ),
+        (
+            "signature",
+            "SELECT role, person_id || char(9) || signed_at FROM checkin_signature WHERE checkin_id = ?1 ORDER BY role",
+        ),
     ];
     let covered = match form {
-        SealForm::Signed => &parts[..],
+        SealForm::Countersigned => &parts[..],
+        SealForm::Signed => &parts[..4],
         SealForm::First => &parts[..3],
     };
     for (label, sql) in covered {
@@ -87,7 +109,7 @@ fn seal_holds(
     previous: Option<&str>,
     stored: Option<&str>,
 ) -> rusqlite::Result<bool> {
-    for form in [SealForm::Signed, SealForm::First] {
+    for form in [SealForm::Countersigned, SealForm::Signed, SealForm::First] {
         if stored == Some(seal(previous, &content_in(connection, id, form)?).as_str()) {
             return Ok(true);
         }

@@ -2,7 +2,10 @@
 //! check-in (as its latest amendment has it), else the framework's interval
 //! after the last check-in or the start. Breaks in learning push it back.
 
-use crate::domain::{CheckinSummary, LearningBreak, break_days_within, last_meeting};
+use crate::domain::{
+    Awaiting, CheckinSummary, LearningBreak, awaiting_signatures, break_days_within, last_meeting,
+};
+use crate::framework::Party;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -15,6 +18,8 @@ pub struct CheckinStanding {
     pub days_overdue: i64,
     pub sealed_count: usize,
     pub drafts: usize,
+    /// Completed reviews still waiting for signatures.
+    pub awaiting: Vec<Awaiting>,
 }
 
 pub fn checkin_standing(
@@ -22,6 +27,7 @@ pub fn checkin_standing(
     start: NaiveDate,
     interval_weeks: u32,
     breaks: &[LearningBreak],
+    signed_by: &[Party],
     today: NaiveDate,
 ) -> CheckinStanding {
     let meeting = last_meeting(checkins);
@@ -43,7 +49,11 @@ pub fn checkin_standing(
         overdue: days_overdue > 0,
         days_overdue,
         sealed_count: checkins.iter().filter(|c| c.sealed).count(),
-        drafts: checkins.iter().filter(|c| !c.sealed).count(),
+        drafts: checkins
+            .iter()
+            .filter(|c| !c.sealed && c.completed.is_none())
+            .count(),
+        awaiting: awaiting_signatures(checkins, signed_by, today),
     }
 }
 
@@ -85,15 +95,24 @@ mod tests {
             sealed: true,
             next_due: None,
             amends: None,
+            completed: None,
+            signed_by: Vec::new(),
         }
     }
 
     #[test]
     fn due_twelve_weeks_after_the_start_then_after_each_check_in() {
         let start = date("2026-01-05");
-        let first = checkin_standing(&[], start, 12, &[], date("2026-03-01"));
+        let first = checkin_standing(&[], start, 12, &[], &[], date("2026-03-01"));
         assert_eq!((first.next_due, first.overdue), (date("2026-03-30"), false));
-        let later = checkin_standing(&[sealed("2026-03-30")], start, 12, &[], date("2026-07-01"));
+        let later = checkin_standing(
+            &[sealed("2026-03-30")],
+            start,
+            12,
+            &[],
+            &[],
+            date("2026-07-01"),
+        );
         assert_eq!(later.next_due, date("2026-06-22"));
         assert_eq!((later.overdue, later.days_overdue), (true, 9));
     }
@@ -103,7 +122,7 @@ mod tests {
         let start = date("2026-01-05");
         let mut agreed = sealed("2026-03-30");
         agreed.next_due = Some(date("2026-05-04"));
-        let standing = checkin_standing(&[agreed.clone()], start, 12, &[], date("2026-04-01"));
+        let standing = checkin_standing(&[agreed.clone()], start, 12, &[], &[], date("2026-04-01"));
         assert_eq!(standing.next_due, date("2026-05-04"));
         let amendment = CheckinSummary {
             id: 2,
@@ -112,7 +131,14 @@ mod tests {
             amends: Some(1),
             ..agreed.clone()
         };
-        let amended = checkin_standing(&[agreed, amendment], start, 12, &[], date("2026-04-03"));
+        let amended = checkin_standing(
+            &[agreed, amendment],
+            start,
+            12,
+            &[],
+            &[],
+            date("2026-04-03"),
+        );
         assert_eq!(amended.last, Some(date("2026-03-30")));
         assert_eq!(amended.next_due, date("2026-05-11"));
     }
@@ -120,7 +146,14 @@ mod tests {
     #[test]
     fn a_break_pushes_the_due_date_back() {
         let breaks = [(date("2026-02-01"), Some(date("2026-02-14")))];
-        let standing = checkin_standing(&[], date("2026-01-05"), 12, &breaks, date("2026-03-01"));
+        let standing = checkin_standing(
+            &[],
+            date("2026-01-05"),
+            12,
+            &breaks,
+            &[],
+            date("2026-03-01"),
+        );
         assert_eq!(standing.next_due, date("2026-04-13"));
     }
 }

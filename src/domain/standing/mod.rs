@@ -184,6 +184,7 @@ fn measure(subject: &Subject) -> Measured {
         enrolment.start_date,
         framework.programme.checkin_interval_weeks,
         breaks,
+        &framework.review.signed_by,
         today,
     );
     Measured {

@@ -40,6 +40,7 @@ impl WarningFacts<'_> {
 pub fn warnings(facts: &WarningFacts) -> Vec<String> {
     let mut found: Vec<Warning> = Vec::new();
     found.extend(overdue_checkin(facts));
+    found.extend(overdue_signatures(facts));
     found.extend(blockers_near_end(facts));
     found.extend(
         facts
@@ -71,6 +72,25 @@ fn overdue_checkin(facts: &WarningFacts) -> Option<Warning> {
             ),
         )
     })
+}
+
+/// A completed review left unsigned past its fortnight.
+fn overdue_signatures<'a>(facts: &'a WarningFacts<'a>) -> impl Iterator<Item = Warning> + 'a {
+    facts
+        .checkins
+        .awaiting
+        .iter()
+        .filter(|awaiting| awaiting.overdue())
+        .map(|awaiting| {
+            (
+                1,
+                format!(
+                    "check-in {} {}: overdue",
+                    awaiting.checkin_id,
+                    awaiting.describe()
+                ),
+            )
+        })
 }
 
 fn blockers_near_end(facts: &WarningFacts) -> Option<Warning> {

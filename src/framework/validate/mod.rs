@@ -35,6 +35,7 @@ pub fn validate(framework: &Framework) -> Vec<Problem> {
     checker.requirements(&framework.requirements);
     checker.programme(&framework.programme, framework);
     checker.hours(&framework.hours);
+    checker.review(&framework.review);
     checker.assessment_methods(framework);
     checker.gateway(framework);
     checker.terms(

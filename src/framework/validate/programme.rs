@@ -1,9 +1,25 @@
 //! Checks of time: programme length, check-ins, milestones and hours.
 
 use super::{Checker, MAX_CHECKIN_INTERVAL_WEEKS, MAX_DURATION_MONTHS};
-use crate::framework::model::{Framework, HourCategory, Hours, Milestone, Programme};
+use crate::framework::model::{
+    Framework, HourCategory, Hours, Milestone, Party, Programme, Review,
+};
 
 impl Checker {
+    /// A review is signed by the learner and the assessor at least, each once.
+    pub(super) fn review(&mut self, review: &Review) {
+        let words = review.signed_by.iter().map(|party| party.as_str());
+        self.unique("review.signed_by", "", words, "signer");
+        for needed in [Party::Apprentice, Party::Assessor] {
+            if !review.signed_by.contains(&needed) {
+                self.report(
+                    "review.signed_by",
+                    format!("does not include `{}`: every review is signed by the learner and their assessor", needed.as_str()),
+                );
+            }
+        }
+    }
+
     pub(super) fn programme(&mut self, programme: &Programme, framework: &Framework) {
         let months = programme.duration_months;
         self.within(

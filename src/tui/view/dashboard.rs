@@ -130,6 +130,15 @@ fn status(standing: &Standing, theme: Theme) -> Paragraph<'static> {
         Span::raw("Next check-in "),
         next_checkin(&standing.checkins, theme),
     ]));
+    for awaiting in &standing.checkins.awaiting {
+        let text = format!("Check-in {} {}", awaiting.checkin_id, awaiting.describe());
+        let style = if awaiting.overdue() {
+            theme.bad()
+        } else {
+            theme.warn()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
     match &standing.gateway {
         Some(gateway) if gateway.ready => lines.push(Line::from(Span::styled(
             format!("{}: READY", gateway.title),

@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         "RAG",
         "Next check-in",
         "Gateway",
-        "Draft",
+        "Review",
     ])
     .style(theme.title());
     let table = Table::new(rows, WIDTHS)
@@ -53,7 +53,7 @@ const WIDTHS: [Constraint; 7] = [
     Constraint::Length(6),
     Constraint::Length(19),
     Constraint::Length(11),
-    Constraint::Length(5),
+    Constraint::Length(8),
 ];
 
 /// One person; the caseload columns show `…` until worked out.
@@ -71,8 +71,19 @@ fn person_row(app: &App, person: &PersonSummary) -> Row<'static> {
         Cell::from(rag).style(rag_style),
         Cell::from(due(line)),
         Cell::from(gateway(line)),
-        Cell::from(if person.drafts > 0 { "draft" } else { "" }),
+        Cell::from(review_state(line, person)),
     ])
+}
+
+/// A review waiting for signatures before an open draft: it needs others.
+fn review_state(line: Option<&CaseloadLine>, person: &PersonSummary) -> &'static str {
+    if line.is_some_and(|l| !l.awaiting_signatures.is_empty()) {
+        "unsigned"
+    } else if person.drafts > 0 {
+        "draft"
+    } else {
+        ""
+    }
 }
 
 fn due(line: Option<&CaseloadLine>) -> String {
