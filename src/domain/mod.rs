@@ -8,6 +8,7 @@ mod enrolment;
 mod hours;
 
 mod person;
+mod pin;
 mod progress;
 mod record_dates;
 mod records;
@@ -29,6 +30,7 @@ pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
+pub use pin::{PIN_LOCK, PIN_TRIES, PinTries, check_new_pin};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
     defined_outcomes, orphans,

@@ -6,11 +6,12 @@ use super::{StoreError, sqlite_error};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_checkin_signatures.sql"),
     include_str!("migrations/0003_one_open_draft.sql"),
     include_str!("migrations/0004_lookup_indexes.sql"),
+    include_str!("migrations/0006_pins.sql"),
 ];
 
 /// The schema version this build writes and reads.
