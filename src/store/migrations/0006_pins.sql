@@ -8,4 +8,4 @@ CREATE TABLE person_pin (
     hash TEXT NOT NULL,
     failed INTEGER NOT NULL DEFAULT 0,
     locked_until TEXT
-);
+) STRICT;
