@@ -237,3 +237,29 @@ fn a_large_value_aliased_many_times_is_refused_at_the_alias_quickly() {
         "{error}"
     );
 }
+
+#[test]
+fn the_bundled_requirements_say_who_confirms_them() {
+    use pcso_tracker::framework::Confirmer::{Administrator, Assessor, Employer};
+    let pcso = BUNDLED[0].load().expect("PCSO file is valid");
+    let confirmers = |id: &str| {
+        pcso.requirement(id)
+            .unwrap_or_else(|| panic!("{id} is a requirement"))
+            .confirmed_by
+            .0
+            .clone()
+    };
+    for id in [
+        "vetting",
+        "medical-check",
+        "fitness-test",
+        "employer-readiness",
+    ] {
+        assert_eq!(confirmers(id), [Employer], "{id}");
+    }
+    for id in ["english-l2", "maths-l2", "diploma"] {
+        assert_eq!(confirmers(id), [Assessor], "{id}");
+    }
+    assert_eq!(confirmers("minimum-age"), [Administrator]);
+    assert_eq!(confirmers("assignment-topic"), [Assessor, Employer]);
+}

@@ -22,11 +22,12 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
     include_str!("../src/store/migrations/0004_lookup_indexes.sql"),
+    include_str!("../src/store/migrations/0005_roles.sql"),
     include_str!("../src/store/migrations/0006_pins.sql"),
 ];
 
@@ -298,6 +299,7 @@ fn people_and_enrolments_from_version_1_survive_the_upgrade_to_signatures() {
             date_of_birth: None,
             employer: Some("Kent Police".into()),
             assessor_id: None,
+            employer_id: None,
         }
     );
     let person = store.find_person("ben").expect("found by name");
@@ -310,6 +312,7 @@ fn people_and_enrolments_from_version_1_survive_the_upgrade_to_signatures() {
             date_of_birth: Some(date("2001-02-03")),
             employer: Some("Kent Police".into()),
             assessor_id: Some(PersonId(1)),
+            employer_id: None,
         }
     );
     let enrolment = store
@@ -861,4 +864,47 @@ fn people_from_before_pins_have_none_and_can_set_one() {
         .expect("a PIN row for a recorded person");
     let pin = store.pin(PersonId(1)).expect("read").expect("set");
     assert_eq!((pin.tries.failed, pin.tries.locked_until), (0, None));
+}
+
+#[test]
+fn people_from_version_4_keep_their_ids_roles_and_history_and_may_have_an_employer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    // Version 1's records, brought to version 4 as its builds did.
+    let connection = database_at_version(&path, 1);
+    fill_version_1(&connection);
+    for sql in &MIGRATIONS[1..4] {
+        connection.execute_batch(sql).expect("migrations 2 to 4");
+    }
+    connection
+        .pragma_update(None, "user_version", 4)
+        .expect("at version 4");
+    let history_before = history_rows(&connection);
+    drop(connection);
+    let mut store = Store::open(&path).expect("upgraded");
+    assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION);
+    let ben = store.find_person("Ben Okafor").expect("ben");
+    assert_eq!(
+        (ben.id, ben.role, ben.assessor_id, ben.employer_id),
+        (PersonId(2), Role::Apprentice, Some(PersonId(1)), None)
+    );
+    assert_eq!(store.find_person("Sam").expect("sam").role, Role::Assessor);
+    assert_eq!(history_rows(&raw(&store)), history_before);
+    let at = chrono::Utc::now();
+    let change = store.change(at, Some(PersonId(1))).expect("change");
+    let jo = change
+        .add_person("Jo Reid", Role::Employer)
+        .expect("employer");
+    change.set_employer(ben.id, Some(jo)).expect("set");
+    change.commit().expect("commit");
+    let employer = store.employer_of(ben.id).expect("read").expect("named");
+    assert_eq!(
+        (employer.name.as_str(), employer.role),
+        ("Jo Reid", Role::Employer)
+    );
+    let refused = raw(&store).execute(
+        "INSERT INTO person (name, role, created_at) VALUES ('X', 'boss', 'now')",
+        [],
+    );
+    assert!(refused.is_err(), "an unknown role is still refused");
 }

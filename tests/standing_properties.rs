@@ -134,6 +134,7 @@ fn standing(framework: &Framework, progress: &Progress, today: NaiveDate) -> Sta
         date_of_birth: Some(date("1995-06-01")),
         employer: None,
         assessor_id: None,
+        employer_id: None,
     };
     assess(&Subject {
         person: &person,

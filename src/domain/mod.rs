@@ -7,6 +7,7 @@ mod clock;
 mod enrolment;
 mod hours;
 
+pub mod permission;
 mod person;
 mod pin;
 mod progress;
@@ -29,6 +30,7 @@ pub use checkin_chain::{Meeting, last_meeting, meeting_before, original_of};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
+pub use permission::{Operation, Refusal, Roles, permit};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use pin::{PIN_LOCK, PIN_TRIES, PinTries, check_new_pin};
 pub use progress::{

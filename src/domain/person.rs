@@ -1,4 +1,5 @@
-//! People the tracker knows: apprentices (or other learners) and assessors.
+//! People the tracker knows: apprentices (or other learners), their
+//! assessors and employers, and the administrators of the training unit.
 
 use super::EnrolmentStatus;
 use crate::text_enum;
@@ -12,7 +13,13 @@ pub struct PersonId(pub i64);
 text_enum! {
     pub enum Role {
         Apprentice => "apprentice",
+        /// The training provider's tutor or coach.
         Assessor => "assessor",
+        /// The apprentice's line manager or force tutor.
+        Employer => "employer",
+        /// The training unit: adds people, assigns assessors and employers,
+        /// corrects enrolments.
+        Administrator => "administrator",
     }
 }
 
@@ -24,6 +31,8 @@ pub struct Person {
     pub date_of_birth: Option<NaiveDate>,
     pub employer: Option<String>,
     pub assessor_id: Option<PersonId>,
+    /// The Employer person who manages this apprentice.
+    pub employer_id: Option<PersonId>,
 }
 
 /// A person with their latest enrolment, as listed.

@@ -3,6 +3,7 @@
 
 mod aliases;
 mod bundled;
+mod confirmed_by;
 mod error;
 mod judgement;
 mod load;
@@ -13,6 +14,7 @@ mod source_map;
 mod validate;
 
 pub use bundled::{BUNDLED, BundledFramework, default_framework};
+pub use confirmed_by::{ConfirmedBy, Confirmer};
 pub use error::{Diagnostic, FrameworkError, Position};
 pub use judgement::Judgement;
 pub use load::{MAX_FILE_BYTES, load_file, load_str};

@@ -144,6 +144,9 @@ pub struct Requirement {
     /// The units of a qualification.
     #[serde(default)]
     pub units: Vec<Term>,
+    /// Who may confirm it: one party or a list.
+    #[serde(default)]
+    pub confirmed_by: super::ConfirmedBy,
 }
 
 /// When in the programme a requirement is settled.

@@ -1,4 +1,5 @@
-//! People and their enrolments: adding apprentices and assessors, listing
+//! People and their enrolments: adding apprentices and the people around
+//! them, naming an apprentice's employer, listing
 //! them, and finding one by id or name.
 
 use super::change::Change;
@@ -54,15 +55,21 @@ impl<'a> NewApprentice<'a> {
 
 impl Change<'_> {
     pub fn add_assessor(&self, name: &str) -> Result<PersonId, StoreError> {
-        self.run("adding an assessor", |transaction| {
+        self.add_person(name, Role::Assessor)
+    }
+
+    /// Adds a person who is not enrolled: an assessor, an employer, an
+    /// administrator.
+    pub fn add_person(&self, name: &str, role: Role) -> Result<PersonId, StoreError> {
+        self.run("adding a person", |transaction| {
             transaction.execute(
-                "INSERT INTO person (name, role, created_at) VALUES (?1, 'assessor', ?2)",
-                params![name, self.at()],
+                "INSERT INTO person (name, role, created_at) VALUES (?1, ?2, ?3)",
+                params![name, role.as_str(), self.at()],
             )?;
             let id = transaction.last_insert_rowid();
             let fields = [
                 ("name", None, Some(name.to_string())),
-                ("role", None, Some("assessor".into())),
+                ("role", None, Some(role.as_str().into())),
             ];
             self.history(
                 ChangeKind::Insert,
@@ -70,6 +77,35 @@ impl Change<'_> {
                 &fields,
             )?;
             Ok(PersonId(id))
+        })
+    }
+
+    /// Names the Employer person who manages an apprentice (`None`: nobody).
+    pub fn set_employer(
+        &self,
+        person: PersonId,
+        employer: Option<PersonId>,
+    ) -> Result<(), StoreError> {
+        let before = self.person(person)?.employer_id;
+        self.run("changing an employer", |transaction| {
+            transaction.execute(
+                "UPDATE person SET employer_id = ?2 WHERE id = ?1",
+                params![person, employer],
+            )?;
+            let id = |p: Option<PersonId>| p.map(|p| p.to_string());
+            let fields = [("employer_id", id(before), id(employer))];
+            self.history(ChangeKind::Update, &RecordKey::Person(person), &fields)
+        })
+    }
+
+    /// Whether anyone is recorded as an administrator, read inside the change.
+    pub fn has_administrator(&self) -> Result<bool, StoreError> {
+        self.run("reading roles", |transaction| {
+            transaction.query_row(
+                "SELECT EXISTS (SELECT 1 FROM person WHERE role = 'administrator')",
+                [],
+                |row| row.get(0),
+            )
         })
     }
 
@@ -188,8 +224,9 @@ impl Store {
 
     /// Everyone, apprentices first, each with their latest enrolment.
     pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
-        let sql =
-            format!("{SUMMARY_SELECT} ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id");
+        let sql = format!(
+            "{SUMMARY_SELECT} ORDER BY p.role <> 'apprentice', p.name COLLATE NOCASE, p.id"
+        );
         self.summaries(&sql, [])
     }
 
@@ -197,7 +234,7 @@ impl Store {
     /// read through the assessor index, so a caseload costs its own size.
     pub fn people_assessed_by(&self, assessor: PersonId) -> Result<Vec<PersonSummary>, StoreError> {
         let sql = format!(
-            "{SUMMARY_SELECT} WHERE p.assessor_id = ?1 ORDER BY p.role = 'assessor', p.name COLLATE NOCASE, p.id"
+            "{SUMMARY_SELECT} WHERE p.assessor_id = ?1 ORDER BY p.role <> 'apprentice', p.name COLLATE NOCASE, p.id"
         );
         self.summaries(&sql, [assessor.0])
     }
@@ -229,6 +266,14 @@ impl Store {
     /// The enrolment most recently started for a person, if any.
     pub fn latest_enrolment(&self, id: PersonId) -> Result<Option<Enrolment>, StoreError> {
         latest_enrolment(&self.connection, &self.path, id)
+    }
+
+    /// The Employer person who manages `person`, if one is named.
+    pub fn employer_of(&self, person: PersonId) -> Result<Option<Person>, StoreError> {
+        match self.person(person)?.employer_id {
+            Some(employer) => Ok(Some(self.person(employer)?)),
+            None => Ok(None),
+        }
     }
 }
 
@@ -286,7 +331,7 @@ fn people_where(
     value: String,
 ) -> Result<Vec<Person>, StoreError> {
     let sql = format!(
-        "SELECT id, name, role, date_of_birth, employer, assessor_id FROM person WHERE {condition} ORDER BY id"
+        "SELECT id, name, role, date_of_birth, employer, assessor_id, employer_id FROM person WHERE {condition} ORDER BY id"
     );
     let read = || -> rusqlite::Result<Vec<Person>> {
         let mut statement = connection.prepare_cached(&sql)?;
@@ -321,6 +366,7 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
         date_of_birth: row.get(3)?,
         employer: row.get(4)?,
         assessor_id: row.get::<_, Option<i64>>(5)?.map(PersonId),
+        employer_id: row.get::<_, Option<i64>>(6)?.map(PersonId),
     })
 }
 

@@ -6,11 +6,12 @@ use super::{StoreError, sqlite_error};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_checkin_signatures.sql"),
     include_str!("migrations/0003_one_open_draft.sql"),
     include_str!("migrations/0004_lookup_indexes.sql"),
+    include_str!("migrations/0005_roles.sql"),
     include_str!("migrations/0006_pins.sql"),
 ];
 
@@ -60,6 +61,23 @@ pub fn migrate(
             known: SCHEMA_VERSION,
         });
     }
+    // A migration that rebuilds a table drops it while others still refer
+    // to it: SQLite's way is foreign keys off (possible only outside a
+    // transaction) and every reference checked before the commit.
+    foreign_keys(connection, path, "OFF")?;
+    let applied = apply(connection, path, found);
+    foreign_keys(connection, path, "ON")?;
+    applied
+}
+
+fn foreign_keys(connection: &Connection, path: &Path, on: &str) -> Result<(), StoreError> {
+    connection
+        .pragma_update(None, "foreign_keys", on)
+        .map_err(sqlite_error(path, "upgrading the schema"))
+}
+
+/// Applies the migrations after `found` in one transaction.
+fn apply(connection: &mut Connection, path: &Path, found: i64) -> Result<(), StoreError> {
     let transaction = connection
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(sqlite_error(path, "starting the schema upgrade"))?;
@@ -74,6 +92,19 @@ pub fn migrate(
         transaction
             .execute_batch(sql)
             .map_err(sqlite_error(path, "upgrading the schema"))?;
+    }
+    let broken: bool = transaction
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM pragma_foreign_key_check)",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(sqlite_error(path, "checking references after the upgrade"))?;
+    if broken {
+        // Dropping the transaction leaves the file as it was.
+        return Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+        });
     }
     transaction
         .pragma_update(None, "user_version", SCHEMA_VERSION)

@@ -126,5 +126,11 @@ impl Checker {
             );
         }
         self.terms(&format!("{field}.units"), &requirement.units, "unit id");
+        if requirement.confirmed_by.0.is_empty() {
+            self.report(
+                format!("{field}.confirmed_by"),
+                "names nobody: give apprentice, assessor, employer or administrator",
+            );
+        }
     }
 }
