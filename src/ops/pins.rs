@@ -69,11 +69,6 @@ impl Ops<'_> {
         change.commit()?;
         outcome
     }
-
-    /// Whether the person has set a PIN.
-    pub fn has_pin(&self, person: PersonId) -> Result<bool, OpError> {
-        Ok(self.store.pin(person)?.is_some())
-    }
 }
 
 /// Checks `pin` inside `change`, writing the count of wrong tries; the

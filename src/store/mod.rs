@@ -20,6 +20,7 @@ mod location;
 mod outcomes;
 mod people;
 mod people_list;
+mod people_named;
 mod pins;
 mod progress;
 pub mod provider_scale;

@@ -3,9 +3,11 @@
 
 use super::checkin::CheckinSession;
 use super::form::Form;
+use super::last_user::LastUser;
 use super::people_window::{ListQuery, PeopleWindow};
 use super::theme::Theme;
 use super::undo::UndoStep;
+use super::who::{Chooser, PinPrompt};
 use crate::domain::standing::Standing;
 use crate::domain::{
     LearningBreak, OutcomeStatus, Person, PersonId, PersonSummary, Progress, Role,
@@ -153,6 +155,10 @@ pub enum Overlay {
     Error(String),
     Confirm(Confirm),
     Form(Box<Form>),
+    /// Choosing who is using the app.
+    Choose(Box<Chooser>),
+    /// A PIN asked before acting as someone.
+    Pin(Box<PinPrompt>),
 }
 
 /// A destructive action waiting for a yes.
@@ -217,6 +223,9 @@ pub struct App {
     pub picker_by_due: bool,
     /// The store's change counter when the screen was last read.
     pub seen_data_version: i64,
+    /// Where the person using the app is remembered for next time (none:
+    /// not remembered).
+    pub last_user: Option<LastUser>,
     pub quit: bool,
 }
 
@@ -244,6 +253,7 @@ impl App {
             checkin: None,
             picker_by_due: false,
             seen_data_version: 0,
+            last_user: None,
             quit: false,
         }
     }
