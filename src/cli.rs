@@ -94,6 +94,11 @@ pub enum Command {
         /// Where to write the copy; must not exist yet
         path: PathBuf,
     },
+    /// Your own PIN (with --as YOU); typed at the terminal, never on the command line
+    Pin {
+        #[command(subcommand)]
+        command: PinCommand,
+    },
     /// Fill the database with sample people and records to try the app
     Demo {
         /// Add the sample even though the database already holds people
@@ -348,6 +353,13 @@ pub struct AddApprentice {
     /// Add them even though someone recorded has a name that reads the same
     #[arg(long)]
     pub allow_same_name: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PinCommand {
+    /// Set or change the --as person's PIN: the current one (if any), then the new one twice,
+    /// at the terminal or a line each on standard input
+    Set,
 }
 
 #[derive(Debug, Subcommand)]

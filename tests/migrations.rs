@@ -22,12 +22,13 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
     include_str!("../src/store/migrations/0004_lookup_indexes.sql"),
     include_str!("../src/store/migrations/0005_roles.sql"),
+    include_str!("../src/store/migrations/0006_pins.sql"),
     include_str!("../src/store/migrations/0007_review_signatures.sql"),
 ];
 
@@ -856,6 +857,33 @@ fn people_from_before_the_name_indexes_are_listed_by_name_a_window_at_a_time_fro
             .any(|step| step.contains("person_by_assessor_and_name")),
         "{plan:?}"
     );
+}
+
+/// 0006 adds PINs: people recorded before it have none, so each acts as
+/// before until they set one.
+#[test]
+fn people_from_before_pins_have_none_and_can_set_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    let connection = database_at_version(&path, 4);
+    connection
+        .execute_batch(
+            "INSERT INTO person (id, name, role, created_at)
+             VALUES (1, 'Sam Patel', 'assessor', '2026-01-02T09:00:00.000Z');",
+        )
+        .expect("a person at version 4");
+    drop(connection);
+    let store = Store::open(&path).expect("upgraded");
+    assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION);
+    assert_eq!(store.pin(PersonId(1)).expect("read"), None);
+    raw(&store)
+        .execute(
+            "INSERT INTO person_pin (person_id, hash) VALUES (1, '$argon2id$x')",
+            [],
+        )
+        .expect("a PIN row for a recorded person");
+    let pin = store.pin(PersonId(1)).expect("read").expect("set");
+    assert_eq!((pin.tries.failed, pin.tries.locked_until), (0, None));
 }
 
 #[test]

@@ -277,3 +277,89 @@ fn pty_without_hang_up() -> (std::fs::File, std::fs::File) {
         )
     }
 }
+
+/// Acting as someone with a PIN asks for it at the terminal, without
+/// showing what is typed, and then runs the command.
+#[test]
+fn the_pin_is_asked_at_the_terminal_and_not_shown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_database(&dir);
+    let mut set = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .args(["--today", TODAY, "--as", "Ben Okafor", "--db"])
+        .arg(&db)
+        .args(["pin", "set"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("pin set runs");
+    set.stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"4321\n4321\n")
+        .expect("PIN piped");
+    assert!(set.wait().expect("finished").success());
+
+    let (mut child, mut screen, mut keys) = in_pty(&db, &["--as", "Ben", "report", "Ben"]);
+    screen
+        .wait_for("PIN for Ben Okafor: ")
+        .unwrap_or_else(|s| panic!("no PIN prompt:\n{s}"));
+    keys.write_all(b"9999\r").expect("typed");
+    screen
+        .wait_for("wrong PIN for Ben Okafor")
+        .unwrap_or_else(|s| panic!("no refusal:\n{s}"));
+    assert!(!child.wait().expect("exits").success());
+    let shown = screen.parser.screen().contents();
+    assert!(!shown.contains("9999"), "{shown}");
+
+    let (mut child, mut screen, mut keys) = in_pty(&db, &["--as", "Ben", "report", "Ben"]);
+    screen
+        .wait_for("PIN for Ben Okafor: ")
+        .unwrap_or_else(|s| panic!("no PIN prompt:\n{s}"));
+    keys.write_all(b"4321\r").expect("typed");
+    screen
+        .wait_for("Employer confirms readiness")
+        .unwrap_or_else(|s| panic!("no report:\n{s}"));
+    assert!(child.wait().expect("exits").success());
+}
+
+/// The binary run on `db` with `args` in a fresh 80×24 pty, its screen and
+/// its keyboard.
+fn in_pty(
+    db: &std::path::Path,
+    args: &[&str],
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Screen,
+    Box<dyn Write + Send>,
+) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pcso-tracker"));
+    command.args(["--today", TODAY, "--db"]);
+    command.arg(db);
+    command.args(args);
+    let child = pty.slave.spawn_command(command).expect("spawn");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (sender, bytes) = channel();
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 4096];
+        while let Ok(count) = reader.read(&mut buffer) {
+            if count == 0 || sender.send(buffer[..count].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
+    let screen = Screen {
+        parser: vt100::Parser::new(size(24), size(80), 0),
+        bytes,
+    };
+    let keys = pty.master.take_writer().expect("writer");
+    (child, screen, keys)
+}

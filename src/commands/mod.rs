@@ -3,6 +3,8 @@
 mod apprentice;
 mod checkin;
 mod demo;
+mod pin;
+mod pin_input;
 mod records;
 mod report;
 mod show;
@@ -13,7 +15,7 @@ mod validate;
 
 use crate::cli::{
     ApprenticeCommand, AssessorCommand, CheckinCommand, Cli, Command, EvidenceCommand,
-    HoursCommand, OutcomeCommand, RequirementCommand, StandardCommand,
+    HoursCommand, OutcomeCommand, PinCommand, RequirementCommand, StandardCommand,
 };
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
@@ -152,6 +154,9 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         clock: cli.today.map_or_else(Clock::system, Clock::as_of),
         acting_as: cli.acting_as,
     };
+    if asks_for_pin(cli.command.as_ref()) {
+        pin::confirm_acting(&context)?;
+    }
     match cli.command {
         None => open_app(&context),
         Some(Command::Validate { files }) => validate::run(&files, out),
@@ -193,6 +198,9 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         Some(Command::Outcome {
             command: OutcomeCommand::Set(set),
         }) => records::set_outcome(&context, &set, out),
+        Some(Command::Pin {
+            command: PinCommand::Set,
+        }) => pin::set(&context, out),
         Some(Command::Demo {
             force,
             scale,
@@ -228,6 +236,16 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
     }
 }
 
+/// Whether the command acts on the database, so the `--as` person's PIN is
+/// asked first. The app asks once it knows it has a terminal; `pin set`
+/// asks for the current PIN itself.
+fn asks_for_pin(command: Option<&Command>) -> bool {
+    !matches!(
+        command,
+        None | Some(Command::Validate { .. } | Command::Standard { .. } | Command::Pin { .. })
+    )
+}
+
 /// Opens the app, or explains what to use instead when there is no terminal.
 fn open_app(context: &Context) -> Result<ExitCode, CommandError> {
     if !tui::has_terminal() {
@@ -237,6 +255,7 @@ fn open_app(context: &Context) -> Result<ExitCode, CommandError> {
         return Ok(ExitCode::from(2));
     }
     // Everything that can fail on bad input is checked before raw mode.
+    pin::confirm_acting(context)?;
     let store = context.open_store()?;
     let registry = context.registry()?;
     let launch = Launch {

@@ -9,6 +9,7 @@ mod hours;
 
 pub mod permission;
 mod person;
+mod pin;
 mod progress;
 mod record_dates;
 mod records;
@@ -32,6 +33,7 @@ pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
 pub use permission::{Operation, Refusal, Roles, permit};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
+pub use pin::{PIN_LOCK, PIN_TRIES, PinTries, check_new_pin};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
     defined_outcomes, orphans,

@@ -38,6 +38,7 @@ pub enum Field {
     Due,
     ApprenticeSignature,
     AssessorSignature,
+    Pin,
 }
 
 impl Field {
@@ -72,6 +73,7 @@ impl Field {
             Field::Due => "due",
             Field::ApprenticeSignature => "apprentice's signature",
             Field::AssessorSignature => "assessor's signature",
+            Field::Pin => "PIN",
         }
     }
 }

@@ -11,6 +11,7 @@ mod demo;
 mod details;
 mod error;
 mod people;
+mod pins;
 mod read;
 mod records;
 mod signing;

@@ -34,6 +34,8 @@ pub enum RecordKey {
     Requirement(EnrolmentId, String),
     Outcome(EnrolmentId, String),
     Checkin(i64),
+    /// A person's PIN: history says when it was set, never what it is.
+    Pin(PersonId),
 }
 
 impl RecordKey {
@@ -48,6 +50,7 @@ impl RecordKey {
             RecordKey::Requirement(..) => "requirement_record",
             RecordKey::Outcome(..) => "outcome_progress",
             RecordKey::Checkin(_) => "checkin",
+            RecordKey::Pin(_) => "person_pin",
         }
     }
 
@@ -55,7 +58,7 @@ impl RecordKey {
     /// `enrolment/code` for records keyed by a framework code.
     pub fn id(&self) -> String {
         match self {
-            RecordKey::Person(id) => id.to_string(),
+            RecordKey::Person(id) | RecordKey::Pin(id) => id.to_string(),
             RecordKey::Enrolment(id) => id.to_string(),
             RecordKey::LearningBreak(id)
             | RecordKey::Evidence(id)
@@ -119,7 +122,7 @@ pub fn record_change(
 /// (none for a person's own fields).
 fn enrolment_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<Option<i64>> {
     let (table, id) = match key {
-        RecordKey::Person(_) => return Ok(None),
+        RecordKey::Person(_) | RecordKey::Pin(_) => return Ok(None),
         RecordKey::Enrolment(id) | RecordKey::Requirement(id, _) | RecordKey::Outcome(id, _) => {
             return Ok(Some(id.0));
         }

@@ -358,7 +358,7 @@ fn latest_enrolment(
         .map_err(super::sqlite_error(path, "reading enrolments"))
 }
 
-fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
+pub(super) fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
         id: row.get(0)?,
         name: row.get(1)?,

@@ -6,12 +6,13 @@ use super::{StoreError, sqlite_error};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_checkin_signatures.sql"),
     include_str!("migrations/0003_one_open_draft.sql"),
     include_str!("migrations/0004_lookup_indexes.sql"),
     include_str!("migrations/0005_roles.sql"),
+    include_str!("migrations/0006_pins.sql"),
     include_str!("migrations/0007_review_signatures.sql"),
 ];
 

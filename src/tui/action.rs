@@ -38,6 +38,8 @@ pub enum Action {
     /// From the welcome screen.
     LoadDemo,
     AddSelf,
+    /// Use the app as someone else (their PIN is asked).
+    SwitchPerson,
     /// Mouse: a click at a cell, the wheel.
     Click {
         column: u16,

@@ -4,9 +4,11 @@
 use super::background::{Done, Finished, Job, checkin_intervals};
 use super::checkin::CheckinSession;
 use super::form::Form;
+use super::last_user::LastUser;
 use super::people_window::{ListKey, PeopleWindow};
 use super::theme::Theme;
 use super::undo::UndoStep;
+use super::who::{Chooser, PinPrompt};
 use crate::domain::standing::Standing;
 use crate::domain::{
     LearningBreak, OutcomeStatus, Person, PersonId, PersonSummary, Progress, Role,
@@ -154,6 +156,10 @@ pub enum Overlay {
     Error(String),
     Confirm(Confirm),
     Form(Box<Form>),
+    /// Choosing who is using the app.
+    Choose(Box<Chooser>),
+    /// A PIN asked before acting as someone.
+    Pin(Box<PinPrompt>),
 }
 
 /// A destructive action waiting for a yes.
@@ -225,6 +231,9 @@ pub struct App {
     /// How many times the list of people was read afresh after a change:
     /// work finished for an older generation is dropped.
     generation: u64,
+    /// Where the person using the app is remembered for next time (none:
+    /// not remembered).
+    pub last_user: Option<LastUser>,
     pub quit: bool,
 }
 
@@ -255,6 +264,7 @@ impl App {
             outbox: Vec::new(),
             asked: HashSet::new(),
             generation: 0,
+            last_user: None,
             quit: false,
         }
     }

@@ -9,6 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Everywhere,
+    /// Wherever people are recorded: every screen but the welcome.
+    Known,
     Welcome,
     Picker,
     /// Any of one person's screens.
@@ -350,6 +352,15 @@ pub static BINDINGS: &[Binding] = &[
         Scope::On(Tab::Hours),
         Some("week/month"),
     ),
+    // Last, so the footer gives its room to the keys of the screen first.
+    bind(
+        &[KeyCode::Char('p')],
+        "p",
+        Action::SwitchPerson,
+        "switch person (asks for their PIN)",
+        Scope::Known,
+        Some("switch person"),
+    ),
 ];
 
 /// The bindings that apply to what is on screen, in table order.
@@ -369,6 +380,7 @@ pub fn offered(binding: &Binding, app: &App) -> bool {
 fn applies(scope: Scope, app: &App) -> bool {
     match (scope, app.screen) {
         (Scope::Everywhere, _) => true,
+        (Scope::Known, screen) => screen != Screen::Welcome,
         (Scope::PersonFromList, Screen::Person) => app.has_people_list(),
         (Scope::Welcome, Screen::Welcome)
         | (Scope::Picker, Screen::Picker)

@@ -8,6 +8,7 @@ pub mod background;
 pub mod checkin;
 pub mod form;
 pub mod keymap;
+pub mod last_user;
 pub mod layout;
 pub mod people_window;
 mod record_forms;
@@ -17,6 +18,7 @@ pub mod theme;
 mod undo;
 pub mod update;
 pub mod view;
+pub mod who;
 
 use crate::domain::Role;
 use crate::framework::{FrameworkError, Registry};
@@ -68,7 +70,8 @@ pub fn has_terminal() -> bool {
 /// out, on error, on panic and on an ending signal.
 pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<ExitCode, AppError> {
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = prepare(&store, registry, launch, size)?;
+    let last_user = last_user::LastUser::beside(store.path());
+    let mut app = who::start(&store, registry, launch, size, last_user)?;
     let mut background = Background::start(store.path(), app.registry.clone(), app.today)?;
     restore::restore_on_signals()?;
     restore::end_when_terminal_goes()?;

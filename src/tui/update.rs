@@ -91,6 +91,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         }
         Action::LoadDemo => load_demo(app, store),
         Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
+        Action::SwitchPerson => super::who::ask_who(app, store, false),
         Action::Click { column, row } => click(app, store, column, row),
         Action::CheckForChanges => check_for_changes(app, store),
         Action::Finished(done) => {
@@ -177,6 +178,8 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
             _ => {}
         },
         Overlay::Error(_) => {}
+        Overlay::Choose(chooser) => super::who::choose_input(app, store, chooser, key),
+        Overlay::Pin(prompt) => super::who::pin_input(app, store, prompt, key),
         Overlay::Confirm(confirm) => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                 confirmed(app, store, confirm);
@@ -197,6 +200,9 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
                 }
             }
             FormOutcome::Save => match forms::save(app, &form, store) {
+                Ok(saved) if form.kind == FormKind::Welcome => {
+                    super::who::welcomed(app, store, saved.opened, saved.message);
+                }
                 Ok(saved) => {
                     app.status_line = Some(saved.message);
                     app.undo.extend(saved.undo);
@@ -494,6 +500,9 @@ fn load_demo(app: &mut App, store: &mut Store) {
     app.screen = Screen::Picker;
     fill_picker(app, store);
     app.status_line = Some("loaded the demo caseload".into());
+    if app.viewer.is_none() {
+        super::who::ask_who(app, store, true);
+    }
 }
 
 /// Clicks on a tab switch screens; clicks on a row select it.

@@ -12,6 +12,7 @@ mod readiness;
 mod requirements;
 mod timeline;
 mod welcome;
+mod who;
 
 use super::app::{App, Overlay, Screen, Tab};
 use super::keymap;
@@ -34,6 +35,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     let areas = areas((size.width, size.height));
     header(frame, app, areas.tabs);
+    if asking_who_first(app) {
+        // Nobody's records are shown before someone says who they are.
+        frame.render_widget(ratatui::widgets::Block::bordered(), areas.body);
+        overlay::render(frame, app, size);
+        return;
+    }
     match app.screen {
         Screen::Welcome => welcome::render(frame, app, areas.body),
         Screen::Picker => picker::render(frame, app, areas.body),
@@ -50,6 +57,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     footer(frame, app, areas.footer);
     overlay::render(frame, app, size);
+}
+
+/// Whether the app is asking who is using it, with nobody using it yet.
+fn asking_who_first(app: &App) -> bool {
+    match &app.overlay {
+        Overlay::Choose(chooser) => chooser.first,
+        Overlay::Pin(prompt) => prompt.first,
+        _ => false,
+    }
 }
 
 /// Tab titles as drawn for a screen `width` wide, with their number keys.

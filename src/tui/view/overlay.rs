@@ -20,6 +20,8 @@ pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
             confirm_delete(frame, app, screen, *id, title)
         }
         Overlay::Form(form) => form_popup(frame, app, form, screen),
+        Overlay::Choose(chooser) => super::who::chooser(frame, app, chooser, screen),
+        Overlay::Pin(prompt) => super::who::pin_prompt(frame, app, prompt, screen),
     }
 }
 
@@ -59,7 +61,7 @@ fn confirm_delete(frame: &mut Frame, app: &App, screen: Rect, id: i64, title: &s
     );
 }
 
-fn popup(screen: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn popup(screen: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(screen.width);
     let height = height.min(screen.height);
     Rect {
@@ -70,7 +72,7 @@ fn popup(screen: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn show(
+pub(super) fn show(
     frame: &mut Frame,
     area: Rect,
     paragraph: Paragraph,
@@ -132,7 +134,7 @@ fn key_lines(lines: &mut Vec<Line<'static>>, app: &App) {
 fn scope_label(scope: Scope) -> String {
     match scope {
         Scope::On(tab) => format!("on {}", tab.title()),
-        Scope::Everywhere => "anywhere".to_string(),
+        Scope::Everywhere | Scope::Known => "anywhere".to_string(),
         Scope::Person | Scope::PersonFromList => "a person's screens".to_string(),
         Scope::Picker => "list of people".to_string(),
         Scope::Welcome => "welcome".to_string(),
