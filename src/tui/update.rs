@@ -90,7 +90,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
             reread_picker(app, store);
         }
         Action::LoadDemo => load_demo(app, store),
-        Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
+        Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome())),
         Action::Click { column, row } => click(app, store, column, row),
         Action::CheckForChanges => check_for_changes(app, store),
         Action::WorkOutColumns => {
@@ -200,6 +200,9 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
                 Ok(saved) => {
                     app.status_line = Some(saved.message);
                     app.undo.extend(saved.undo);
+                    if let Some(id) = saved.acting {
+                        act_as(app, store, id);
+                    }
                     after_change(app, store, saved.opened);
                 }
                 // The form stays, with everything typed, under the message.
@@ -215,6 +218,17 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         if let Some(form) = app.pending_form.take() {
             app.overlay = Overlay::Form(form);
         }
+    }
+}
+
+/// The app acts as `id` from now on, from the list of people.
+fn act_as(app: &mut App, store: &Store, id: crate::domain::PersonId) {
+    match store.person(id) {
+        Ok(person) => {
+            app.viewer = Some(person);
+            app.screen = Screen::Picker;
+        }
+        Err(error) => app.overlay = Overlay::Error(error.to_string()),
     }
 }
 
@@ -486,6 +500,16 @@ fn load_demo(app: &mut App, store: &mut Store) {
     if let Err(error) = app.ops(store).load_demo(false) {
         app.overlay = Overlay::Error(error.to_string());
         return;
+    }
+    // The demo's administrator set the database up; the app acts as them.
+    if app.viewer.is_none() {
+        match store.find_person(crate::ops::DEMO_ADMINISTRATOR) {
+            Ok(person) => app.viewer = Some(person),
+            Err(error) => {
+                app.overlay = Overlay::Error(error.to_string());
+                return;
+            }
+        }
     }
     if let Err(error) = app.reload_people(store) {
         app.overlay = Overlay::Error(error.to_string());
