@@ -326,7 +326,8 @@ fn measure(at_sizes: &[(&Case, &Path)], work: &Path, seconds: f64) -> Vec<Measur
         prepared.push((sql, statements));
     }
     let runs = ((seconds / each).round() as usize).clamp(3, 25);
-    let mut walls: Vec<(Vec<Run>, Vec<Run>)> = at_sizes.iter().map(|_| Default::default()).collect();
+    let mut walls: Vec<(Vec<Run>, Vec<Run>)> =
+        at_sizes.iter().map(|_| Default::default()).collect();
     for _ in 0..runs {
         for (at, (case, db)) in at_sizes.iter().enumerate() {
             clean(case);

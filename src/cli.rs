@@ -46,10 +46,15 @@ pub enum Command {
         #[command(subcommand)]
         command: ApprenticeCommand,
     },
-    /// Add assessors
+    /// Add assessors (administrators only)
     Assessor {
         #[command(subcommand)]
         command: AssessorCommand,
+    },
+    /// Add assessors, employers and administrators (administrators only)
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
     },
     /// Record portfolio evidence mapped to outcomes
     Evidence {
@@ -298,7 +303,7 @@ pub enum ApprenticeCommand {
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
-    /// Correct a date of birth, start date (the planned end moves with it) or assessor
+    /// Correct a date of birth, start date (the planned end moves with it), assessor or employer
     Set(SetDetails),
     /// Show everything recorded for one apprentice, and records the framework no longer defines
     Show {
@@ -310,7 +315,7 @@ pub enum ApprenticeCommand {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("details").required(true).multiple(true).args(["dob", "start", "assessor"])))]
+#[command(group(clap::ArgGroup::new("details").required(true).multiple(true).args(["dob", "start", "assessor", "employer"])))]
 pub struct SetDetails {
     /// The apprentice: a name or an id
     pub person: String,
@@ -323,6 +328,9 @@ pub struct SetDetails {
     /// Assessor's name or id
     #[arg(long)]
     pub assessor: Option<String>,
+    /// The employer person (line manager or force tutor) who manages them: a name or id
+    #[arg(long)]
+    pub employer: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -368,6 +376,21 @@ pub enum AssessorCommand {
     Add {
         /// Full name
         name: String,
+        /// Add them even though someone recorded has a name that reads the same
+        #[arg(long)]
+        allow_same_name: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person who is not enrolled; the first administrator of a new database needs no --as
+    Add {
+        /// Full name
+        name: String,
+        /// assessor, employer or administrator (apprentices: `apprentice add`)
+        #[arg(long)]
+        role: String,
         /// Add them even though someone recorded has a name that reads the same
         #[arg(long)]
         allow_same_name: bool,

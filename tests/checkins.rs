@@ -213,13 +213,13 @@ fn the_demo_has_a_review_awaiting_the_employer_who_signs_it_from_her_own_session
         caseload.contains(&format!("check-in {id} awaiting employer signature")),
         "{caseload}"
     );
-    let signed = run(&dir, &["--as", "Priya Shah", "checkin", "sign", &id]);
+    let signed = run(&dir, &["--as", "Grace Mensah", "checkin", "sign", &id]);
     assert!(
         text(&signed).contains("as the employer; every party has signed and it is sealed"),
         "{}",
         String::from_utf8_lossy(&signed.stderr)
     );
-    let again = run(&dir, &["--as", "Priya Shah", "checkin", "sign", &id]);
+    let again = run(&dir, &["--as", "Grace Mensah", "checkin", "sign", &id]);
     assert!(!again.status.success());
     let verified = run(&dir, &["verify"]);
     assert!(

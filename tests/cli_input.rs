@@ -66,15 +66,17 @@ fn escapes_written_by_another_program_never_reach_the_terminal() {
 
 #[test]
 fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::with_administrator();
     let added = sandbox.ok(&[
+        "--as",
+        "Ada",
         "apprentice",
         "add",
         "  Zoë   Hart ",
         "--start",
         "2026-09-01",
     ]);
-    assert!(added.starts_with("added Zoë Hart (id 1)"), "{added}");
+    assert!(added.starts_with("added Zoë Hart (id 2)"), "{added}");
     let same = [
         "Zoë Hart",
         "zoë hart",
@@ -83,25 +85,43 @@ fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
         "Zoë\u{2003}Hart",
     ];
     for name in same {
-        let message = sandbox.refused(&["apprentice", "add", name, "--start", "2026-09-01"]);
+        let message = sandbox.refused(&[
+            "--as",
+            "Ada",
+            "apprentice",
+            "add",
+            name,
+            "--start",
+            "2026-09-01",
+        ]);
         assert!(
-            message.contains("Zoë Hart is already recorded (id 1)")
+            message.contains("Zoë Hart is already recorded (id 2)")
                 && message.contains("--allow-same-name"),
             "{name:?}: {message}"
         );
-        let message = sandbox.refused(&["assessor", "add", name]);
-        assert!(message.contains("(id 1)"), "{name:?}: {message}");
+        let message = sandbox.refused(&["--as", "Ada", "assessor", "add", name]);
+        assert!(message.contains("(id 2)"), "{name:?}: {message}");
     }
     for name in ["Zoë Hart\u{200b}", "Zoë \u{202e}traH", "\u{feff}Zoë Hart"] {
-        let message = sandbox.refused(&["apprentice", "add", name, "--start", "2026-09-01"]);
+        let message = sandbox.refused(&[
+            "--as",
+            "Ada",
+            "apprentice",
+            "add",
+            name,
+            "--start",
+            "2026-09-01",
+        ]);
         assert!(
             message.contains("<NAME>: cannot contain invisible"),
             "{name:?}: {message}"
         );
     }
-    assert_eq!(sandbox.count("SELECT count(*) FROM person"), 1);
+    assert_eq!(sandbox.count("SELECT count(*) FROM person"), 2);
     // Another person who happens to share the name, said so explicitly.
     sandbox.ok(&[
+        "--as",
+        "Ada",
         "apprentice",
         "add",
         "Zoe\u{308} Hart",
@@ -109,7 +129,14 @@ fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
         "2026-09-01",
         "--allow-same-name",
     ]);
-    sandbox.ok(&["assessor", "add", "ZOË HART", "--allow-same-name"]);
+    sandbox.ok(&[
+        "--as",
+        "Ada",
+        "assessor",
+        "add",
+        "ZOË HART",
+        "--allow-same-name",
+    ]);
     assert_eq!(
         sandbox.count("SELECT count(*) FROM person WHERE name = 'Zoë Hart'"),
         2,
@@ -119,18 +146,20 @@ fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
 
 #[test]
 fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
     sandbox.ok(&[
+        "--as",
+        "Ada",
         "apprentice",
-        "add",
-        "Amy Clark",
-        "--start",
-        "2026-09-01",
+        "set",
+        "Amy",
         "--dob",
         "2000-05-01",
     ]);
     let evidence = |date: &str| -> Vec<String> {
         [
+            "--as",
+            "Amy",
             "evidence",
             "add",
             "Amy",
@@ -155,6 +184,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
         ),
         (
             [
+                "--as",
+                "Jo",
                 "requirement",
                 "set",
                 "Amy",
@@ -172,6 +203,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
         ),
         (
             [
+                "--as",
+                "Sam",
                 "requirement",
                 "set",
                 "Amy",
@@ -187,6 +220,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
         ),
         (
             [
+                "--as",
+                "Amy",
                 "hours",
                 "add",
                 "Amy",
@@ -200,6 +235,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
         ),
         (
             [
+                "--as",
+                "Amy",
                 "hours",
                 "add",
                 "Amy",
@@ -213,6 +250,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
         ),
         (
             [
+                "--as",
+                "Amy",
                 "hours",
                 "add",
                 "Amy",
@@ -232,6 +271,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
         assert!(message.len() < 200, "{args:?}: one short line: {message}");
     }
     sandbox.ok(&[
+        "--as",
+        "Amy",
         "hours",
         "add",
         "Amy",
@@ -240,6 +281,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
         "off-the-job",
     ]);
     sandbox.ok(&[
+        "--as",
+        "Jo",
         "requirement",
         "set",
         "Amy",
@@ -255,10 +298,20 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
 
 #[test]
 fn a_file_reference_is_one_line_of_bounded_length() {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
+    let sandbox = Sandbox::with_administrator();
+    sandbox.ok(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "add",
+        "Amy Clark",
+        "--start",
+        "2026-09-01",
+    ]);
     let evidence = |file: &str| {
         [
+            "--as",
+            "Amy",
             "evidence",
             "add",
             "Amy",
@@ -296,19 +349,44 @@ fn a_file_reference_is_one_line_of_bounded_length() {
 
 #[test]
 fn refusals_name_the_argument_as_the_usage_line_does() {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
-    let message = sandbox.refused(&["outcome", "set", "Amy", "LO9", "--status", "completed"]);
+    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
+    let message = sandbox.refused(&[
+        "--as",
+        "Amy",
+        "outcome",
+        "set",
+        "Amy",
+        "LO9",
+        "--status",
+        "completed",
+    ]);
     assert!(
         message.starts_with("<CODE>: `LO9` is not an outcome"),
         "{message}"
     );
-    let message = sandbox.refused(&["requirement", "set", "Amy", "driving", "--status", "met"]);
+    let message = sandbox.refused(&[
+        "--as",
+        "Sam",
+        "requirement",
+        "set",
+        "Amy",
+        "driving",
+        "--status",
+        "met",
+    ]);
     assert!(
         message.starts_with("<ID>: `driving` is not a requirement"),
         "{message}"
     );
-    let message = sandbox.refused(&["apprentice", "add", "\u{200b}", "--start", "2026-09-01"]);
+    let message = sandbox.refused(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "add",
+        "\u{200b}",
+        "--start",
+        "2026-09-01",
+    ]);
     assert!(message.starts_with("<NAME>: "), "{message}");
 }
 
@@ -343,9 +421,27 @@ fn a_command_line_clap_refuses_exits_1_and_help_and_version_exit_0() {
 
 #[test]
 fn negative_numbers_reach_the_rules_that_refuse_them() {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
-    let message = sandbox.refused(&["hours", "add", "Amy", "--hours", "-6", "--category", "cpd"]);
+    let sandbox = Sandbox::with_administrator();
+    sandbox.ok(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "add",
+        "Amy Clark",
+        "--start",
+        "2026-09-01",
+    ]);
+    let message = sandbox.refused(&[
+        "--as",
+        "Amy",
+        "hours",
+        "add",
+        "Amy",
+        "--hours",
+        "-6",
+        "--category",
+        "cpd",
+    ]);
     assert!(
         message.starts_with("--hours: -6 is not a positive number of hours"),
         "{message}"
@@ -395,12 +491,18 @@ fn check_ins_are_listed_under_a_header_and_show_reviewed_actions_by_their_text()
 
 #[test]
 fn apprentice_set_corrects_birth_start_and_assessor_with_history() {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["assessor", "add", "Sam Patel"]);
-    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
-    let set = sandbox.ok(&[
+    let sandbox = Sandbox::with_administrator();
+    sandbox.ok(&["--as", "Ada", "assessor", "add", "Sam Patel"]);
+    sandbox.ok(&[
         "--as",
-        "Sam",
+        "Ada",
+        "apprentice",
+        "add",
+        "Amy Clark",
+        "--start",
+        "2026-09-01",
+    ]);
+    let set = [
         "apprentice",
         "set",
         "Amy",
@@ -410,10 +512,16 @@ fn apprentice_set_corrects_birth_start_and_assessor_with_history() {
         "2026-09-07",
         "--assessor",
         "Sam",
-    ]);
+    ];
+    let refused = sandbox.refused(&[&["--as", "Sam"][..], &set].concat());
+    assert_eq!(
+        refused.trim(),
+        "Sam Patel (assessor) may not correct Amy Clark's enrolment: only an administrator may"
+    );
+    let set = sandbox.ok(&[&["--as", "Ada"][..], &set].concat());
     assert_eq!(
         set,
-        "Amy Clark (id 2): born 2000-01-02, on the programme from 2026-09-07 to 2027-09-07, assessor Sam Patel\n"
+        "Amy Clark (id 3): born 2000-01-02, on the programme from 2026-09-07 to 2027-09-07, assessor Sam Patel, employer none\n"
     );
     let list = sandbox.ok(&["apprentice", "list"]);
     assert!(
@@ -427,7 +535,7 @@ fn apprentice_set_corrects_birth_start_and_assessor_with_history() {
         ))
     };
     assert_eq!(changed("person", "date_of_birth", "", "2000-01-02"), 1);
-    assert_eq!(changed("person", "assessor_id", "", "1"), 1);
+    assert_eq!(changed("person", "assessor_id", "", "2"), 1);
     assert_eq!(
         changed("enrolment", "start_date", "2026-09-01", "2026-09-07"),
         1
@@ -438,6 +546,8 @@ fn apprentice_set_corrects_birth_start_and_assessor_with_history() {
     );
 
     sandbox.ok(&[
+        "--as",
+        "Amy",
         "hours",
         "add",
         "Amy",
@@ -451,20 +561,52 @@ fn apprentice_set_corrects_birth_start_and_assessor_with_history() {
     let history = sandbox.count("SELECT count(*) FROM history");
     for (args, expected) in [
         (
-            &["apprentice", "set", "Amy", "--start", "2026-09-20"][..],
+            &[
+                "--as",
+                "Ada",
+                "apprentice",
+                "set",
+                "Amy",
+                "--start",
+                "2026-09-20",
+            ][..],
             "--start: 2026-09-20 is after records already dated 2026-09-10",
         ),
         (
-            &["apprentice", "set", "Amy", "--dob", "2026-10-01"],
+            &[
+                "--as",
+                "Ada",
+                "apprentice",
+                "set",
+                "Amy",
+                "--dob",
+                "2026-10-01",
+            ],
             "--dob: 2026-10-01 is not before the start date 2026-09-07",
         ),
         (
-            &["apprentice", "set", "Amy", "--assessor", "Amy"],
+            &[
+                "--as",
+                "Ada",
+                "apprentice",
+                "set",
+                "Amy",
+                "--assessor",
+                "Amy",
+            ],
             "--assessor: Amy Clark is an apprentice, not an assessor",
         ),
         (&["apprentice", "set", "Amy"], "--dob"),
         (
-            &["apprentice", "set", "Sam", "--dob", "2000-01-02"],
+            &[
+                "--as",
+                "Ada",
+                "apprentice",
+                "set",
+                "Sam",
+                "--dob",
+                "2000-01-02",
+            ],
             "is not enrolled",
         ),
     ] {

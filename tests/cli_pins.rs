@@ -11,9 +11,11 @@ use common::sandbox::Sandbox;
 
 /// Sam assesses Amy; Amy has the PIN 4321.
 fn amy_with_pin() -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["assessor", "add", "Sam Patel"]);
+    let sandbox = Sandbox::with_administrator();
+    sandbox.ok(&["--as", "Ada", "assessor", "add", "Sam Patel"]);
     sandbox.ok(&[
+        "--as",
+        "Ada",
         "apprentice",
         "add",
         "Amy Clark",

@@ -13,6 +13,7 @@ use common::sandbox::{Sandbox, TODAY};
 fn demo_fills_a_caseload_once_and_refuses_to_repeat_without_force() {
     let sandbox = Sandbox::new();
     let text = sandbox.ok(&["demo"]);
+    assert!(text.contains("administrator Priya Shah"), "{text}");
     assert!(
         text.contains("Dan Hughes (12 months completed, ready for gateway)"),
         "{text}"
@@ -21,8 +22,8 @@ fn demo_fills_a_caseload_once_and_refuses_to_repeat_without_force() {
     let people: serde_json::Value =
         serde_json::from_str(&sandbox.ok(&["apprentice", "list", "--format", "json"]))
             .expect("json");
-    // Five enrolled, their assessor and their employer.
-    assert_eq!(people.as_array().map(Vec::len), Some(7));
+    // Five enrolled, their assessor, their employer and the administrator.
+    assert_eq!(people.as_array().map(Vec::len), Some(8));
     let dan = sandbox.ok(&["apprentice", "show", "Dan Hughes"]);
     assert!(dan.contains("judged 14 competent"), "{dan}");
     assert!(dan.contains("312 h off-the-job"), "{dan}");
@@ -35,16 +36,20 @@ fn demo_fills_a_caseload_once_and_refuses_to_repeat_without_force() {
     );
 
     let message = sandbox.refused(&["demo"]);
-    assert!(message.contains("already holds 7 people"), "{message}");
-    sandbox.ok(&["demo", "--force"]);
-    assert_eq!(sandbox.count("SELECT count(*) FROM person"), 14);
+    assert!(message.contains("already holds 8 people"), "{message}");
+    let message = sandbox.refused(&["--as", "Sam", "demo", "--force"]);
+    assert!(message.contains("only an administrator may"), "{message}");
+    sandbox.ok(&["--as", "Priya", "demo", "--force"]);
+    assert_eq!(sandbox.count("SELECT count(*) FROM person"), 16);
 }
 
 #[test]
 fn recording_commands_write_records_and_history() {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["assessor", "add", "Sam Patel"]);
+    let sandbox = Sandbox::with_administrator();
+    sandbox.ok(&["--as", "Ada", "assessor", "add", "Sam Patel"]);
     let added = sandbox.ok(&[
+        "--as",
+        "Ada",
         "apprentice",
         "add",
         "Amy Clark",
@@ -60,6 +65,8 @@ fn recording_commands_write_records_and_history() {
         "{added}"
     );
     sandbox.ok(&[
+        "--as",
+        "Amy",
         "evidence",
         "add",
         "Amy",
@@ -71,6 +78,8 @@ fn recording_commands_write_records_and_history() {
         "2026-10-01",
     ]);
     sandbox.ok(&[
+        "--as",
+        "Amy",
         "hours",
         "add",
         "Amy",
@@ -93,12 +102,21 @@ fn recording_commands_write_records_and_history() {
         "--date",
         "2026-10-03",
     ]);
-    sandbox.ok(&["outcome", "set", "Amy", "LO3", "--status", "in-progress"]);
+    sandbox.ok(&[
+        "--as",
+        "Amy",
+        "outcome",
+        "set",
+        "Amy",
+        "LO3",
+        "--status",
+        "in-progress",
+    ]);
     assert_eq!(sandbox.count("SELECT count(*) FROM evidence_outcome"), 2);
     assert_eq!(sandbox.count("SELECT count(*) FROM hours_entry"), 1);
     assert_eq!(
         sandbox.count(
-            "SELECT count(*) FROM history WHERE record = 'requirement_record' AND actor_id = 1"
+            "SELECT count(*) FROM history WHERE record = 'requirement_record' AND actor_id = 2"
         ),
         2,
         "status and date, by the assessor"
@@ -111,13 +129,31 @@ fn recording_commands_write_records_and_history() {
 
 #[test]
 fn bad_input_is_refused_by_name_and_changes_nothing() {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-09-01"]);
-    sandbox.ok(&["apprentice", "add", "Amy Jones", "--start", "2026-09-01"]);
+    let sandbox = Sandbox::with_administrator();
+    sandbox.ok(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "add",
+        "Amy Clark",
+        "--start",
+        "2026-09-01",
+    ]);
+    sandbox.ok(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "add",
+        "Amy Jones",
+        "--start",
+        "2026-09-01",
+    ]);
     let history = sandbox.count("SELECT count(*) FROM history");
     let cases: [(&[&str], &str); 8] = [
         (
             &[
+                "--as",
+                "2",
                 "evidence",
                 "add",
                 "Zed",
@@ -130,6 +166,8 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
         ),
         (
             &[
+                "--as",
+                "2",
                 "evidence",
                 "add",
                 "Amy",
@@ -138,17 +176,29 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
                 "--outcomes",
                 "LO1",
             ],
-            "matches more than one person: Amy Clark (id 1), Amy Jones (id 2)",
+            "matches more than one person: Amy Clark (id 2), Amy Jones (id 3)",
         ),
         (
-            &["evidence", "add", "1", "--title", "T", "--outcomes", "LO9"],
+            &[
+                "--as",
+                "2",
+                "evidence",
+                "add",
+                "2",
+                "--title",
+                "T",
+                "--outcomes",
+                "LO9",
+            ],
             "`LO9` is not an outcome of pcso-level4",
         ),
         (
             &[
+                "--as",
+                "2",
                 "evidence",
                 "add",
-                "1",
+                "2",
                 "--title",
                 "T",
                 "--outcomes",
@@ -159,14 +209,26 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
             "2026-12-01 is in the future",
         ),
         (
-            &["hours", "add", "1", "--hours", "2", "--category", "gym"],
+            &[
+                "--as",
+                "2",
+                "hours",
+                "add",
+                "2",
+                "--hours",
+                "2",
+                "--category",
+                "gym",
+            ],
             "`gym` is not an hour category",
         ),
         (
             &[
+                "--as",
+                "2",
                 "hours",
                 "add",
-                "1",
+                "2",
                 "--hours",
                 "2",
                 "--category",
@@ -177,11 +239,22 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
             "before the start of the programme",
         ),
         (
-            &["requirement", "set", "1", "driving", "--status", "met"],
+            &[
+                "--as",
+                "2",
+                "requirement",
+                "set",
+                "2",
+                "driving",
+                "--status",
+                "met",
+            ],
             "`driving` is not a requirement",
         ),
         (
-            &["outcome", "set", "1", "LO1", "--status", "finished"],
+            &[
+                "--as", "2", "outcome", "set", "2", "LO1", "--status", "finished",
+            ],
             "is not one of not-started, in-progress",
         ),
     ];
@@ -190,6 +263,8 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
         assert!(message.contains(expected), "{args:?}: {message}");
     }
     let malformed = sandbox.run(&[
+        "--as",
+        "1",
         "evidence",
         "add",
         "1",
@@ -232,9 +307,19 @@ fn files_that_are_not_our_database_are_refused_and_left_alone() {
 
 #[test]
 fn an_assessor_and_an_apprentice_writing_at_once_lose_nothing() {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["assessor", "add", "Sam Patel"]);
-    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-01-05"]);
+    let sandbox = Sandbox::with_administrator();
+    sandbox.ok(&["--as", "Ada", "assessor", "add", "Sam Patel"]);
+    sandbox.ok(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "add",
+        "Amy Clark",
+        "--start",
+        "2026-01-05",
+        "--assessor",
+        "Sam",
+    ]);
     let rounds = 25;
     let script = |commands: Vec<Vec<String>>| {
         let db = sandbox.db();
@@ -258,6 +343,8 @@ fn an_assessor_and_an_apprentice_writing_at_once_lose_nothing() {
         .map(|i| {
             let date = format!("2026-03-{:02}", 1 + i);
             [
+                "--as",
+                "Amy",
                 "evidence",
                 "add",
                 "Amy",
@@ -275,20 +362,21 @@ fn an_assessor_and_an_apprentice_writing_at_once_lose_nothing() {
     let codes = ["LO1", "LO2", "LO3", "LO4", "LO5"];
     let assessor: Vec<Vec<String>> = (0..rounds)
         .map(|i| {
-            let status = if i % 2 == 0 {
-                "in-progress"
-            } else {
-                "completed"
-            };
+            let date = format!("2026-04-{:02}", 1 + i);
             [
                 "--as",
                 "Sam",
-                "outcome",
-                "set",
+                "evidence",
+                "add",
                 "Amy",
+                "--title",
+                &format!("Observation {i}"),
+                "--kind",
+                "observation",
+                "--outcomes",
                 codes[i % codes.len()],
-                "--status",
-                status,
+                "--date",
+                &date,
             ]
             .map(String::from)
             .to_vec()
@@ -299,31 +387,56 @@ fn an_assessor_and_an_apprentice_writing_at_once_lose_nothing() {
     b.join().expect("assessor writer");
     assert_eq!(
         sandbox.count("SELECT count(*) FROM evidence"),
-        rounds as i64
+        2 * rounds as i64
     );
-    assert_eq!(
-        sandbox.count("SELECT count(*) FROM history WHERE record = 'evidence' AND field = 'title'"),
-        rounds as i64
-    );
-    assert_eq!(
-        sandbox.count("SELECT count(*) FROM history WHERE record = 'outcome_progress'"),
-        rounds as i64
-    );
+    for person in ["Amy Clark", "Sam Patel"] {
+        let by = format!(
+            "SELECT count(*) FROM history h JOIN person p ON p.id = h.actor_id
+             WHERE h.record = 'evidence' AND h.field = 'title' AND p.name = '{person}'"
+        );
+        assert_eq!(sandbox.count(&by), rounds as i64, "{person}");
+    }
 }
 
 #[test]
 fn a_write_waits_for_a_lock_then_says_the_database_is_locked() {
-    let sandbox = Sandbox::new();
-    sandbox.ok(&["apprentice", "add", "Amy Clark", "--start", "2026-01-05"]);
+    let sandbox = Sandbox::with_administrator();
+    sandbox.ok(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "add",
+        "Amy Clark",
+        "--start",
+        "2026-01-05",
+    ]);
     let holder = Connection::open(sandbox.db()).expect("open");
     holder.execute_batch("BEGIN IMMEDIATE; INSERT INTO person (name, role, created_at) VALUES ('x', 'assessor', 'x');").expect("lock");
-    let message = sandbox.refused(&["outcome", "set", "Amy", "LO1", "--status", "in-progress"]);
+    let message = sandbox.refused(&[
+        "--as",
+        "Amy",
+        "outcome",
+        "set",
+        "Amy",
+        "LO1",
+        "--status",
+        "in-progress",
+    ]);
     assert!(
         message.contains("locked for more than 5 seconds"),
         "{message}"
     );
     holder.execute_batch("ROLLBACK").expect("release");
-    sandbox.ok(&["outcome", "set", "Amy", "LO1", "--status", "in-progress"]);
+    sandbox.ok(&[
+        "--as",
+        "Amy",
+        "outcome",
+        "set",
+        "Amy",
+        "LO1",
+        "--status",
+        "in-progress",
+    ]);
 }
 
 #[test]
@@ -331,7 +444,7 @@ fn a_backup_taken_while_another_program_writes_is_whole() {
     let sandbox = Sandbox::new();
     sandbox.ok(&["demo"]);
     let writer = sandbox
-        .command(&["demo", "--force"])
+        .command(&["--as", "Priya", "demo", "--force"])
         .spawn()
         .expect("writer starts");
     let backup = sandbox.dir.path().join("copy.db");
@@ -347,7 +460,7 @@ fn a_backup_taken_while_another_program_writes_is_whole() {
         .query_row("SELECT count(*) FROM person", [], |row| row.get(0))
         .expect("count");
     assert!(
-        people == 7 || people == 14,
+        people == 8 || people == 16,
         "a consistent snapshot, got {people}"
     );
     let again = sandbox.refused(&["backup", backup.to_str().expect("path")]);
@@ -361,9 +474,11 @@ fn the_db_option_wins_over_the_environment() {
     sandbox.ok(&[
         "--db",
         other.to_str().expect("path"),
-        "assessor",
+        "person",
         "add",
-        "Sam Patel",
+        "Ada Lovell",
+        "--role",
+        "administrator",
     ]);
     assert!(Path::new(&other).exists());
     assert!(

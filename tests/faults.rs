@@ -47,14 +47,27 @@ impl Rng {
 fn killing_the_binary_mid_write_loses_nothing_it_reported_done() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("tracker.db");
-    assert!(
-        binary(&db)
-            .args(["apprentice", "add", "Amy Clark", "--start", "2026-01-05"])
-            .output()
-            .expect("add")
-            .status
-            .success()
-    );
+    for args in [
+        &["person", "add", "Ada Lovell", "--role", "administrator"][..],
+        &[
+            "--as",
+            "Ada",
+            "apprentice",
+            "add",
+            "Amy Clark",
+            "--start",
+            "2026-01-05",
+        ],
+    ] {
+        assert!(
+            binary(&db)
+                .args(args)
+                .output()
+                .expect("add")
+                .status
+                .success()
+        );
+    }
     let mut rng = Rng(0x5EED_CAFE);
     let (mut killed, mut reported) = (0, Vec::new());
     for round in 0..50 {
@@ -91,6 +104,7 @@ fn killing_the_binary_mid_write_loses_nothing_it_reported_done() {
             _ => vec!["outcome", "set", "Amy", "LO3", "--status", status],
         };
         let mut child = binary(&db)
+            .args(["--as", "Amy"])
             .args(&args)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

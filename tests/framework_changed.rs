@@ -37,15 +37,15 @@ fn an_outcome_removed_from_the_file_is_not_counted_among_its_outcomes() {
     assert_ne!(removed, minimal, "S2 taken out");
     let after = dir.path().join("after.yaml");
     std::fs::write(&after, removed).expect("write");
+    let administrator = ["person", "add", "Ada Lovell", "--role", "administrator"];
+    run(dir.path(), &before, &administrator);
+    let add = ["apprentice", "add", "Ann Lee", "--start", "2026-09-01"];
+    run(dir.path(), &before, &[&["--as", "Ada"][..], &add].concat());
+    let own = ["outcome", "set", "Ann Lee", "S2", "--status", "completed"];
     run(
         dir.path(),
         &before,
-        &["apprentice", "add", "Ann Lee", "--start", "2026-09-01"],
-    );
-    run(
-        dir.path(),
-        &before,
-        &["outcome", "set", "Ann Lee", "S2", "--status", "completed"],
+        &[&["--as", "Ann Lee"][..], &own].concat(),
     );
     let shown = run(dir.path(), &after, &["apprentice", "show", "Ann Lee"]);
     assert!(

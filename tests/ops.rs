@@ -95,18 +95,18 @@ fn enrolling_refuses_bad_names_dates_areas_and_assessors() {
         ),
     ];
     for (input, expected) in cases {
-        assert_eq!(field(f.ops(None).enrol(&input)), expected, "{input:?}");
+        assert_eq!(field(f.as_admin().enrol(&input)), expected, "{input:?}");
     }
     let unknown = Enrolling {
         framework_id: Some("nursing".into()),
         ..base
     };
     assert!(matches!(
-        f.ops(None).enrol(&unknown),
+        f.as_admin().enrol(&unknown),
         Err(OpError::Refused(_))
     ));
     assert_eq!(
-        f.ops(None)
+        f.as_admin()
             .add_assessor("", false)
             .map_err(|e| e.to_string())
             .unwrap_err(),
@@ -120,16 +120,16 @@ fn a_status_change_is_dated_within_the_programme_so_far() {
     let mut f = Fixture::new();
     let amy = f.amy;
     let future =
-        f.ops(None)
+        f.as_admin()
             .set_enrolment_status(amy, EnrolmentStatus::Break, Some(day("2026-11-22")));
     assert_eq!(field(future), Field::Date);
     let early =
-        f.ops(None)
+        f.as_admin()
             .set_enrolment_status(amy, EnrolmentStatus::Break, Some(day("2026-08-31")));
     assert_eq!(field(early), Field::Date);
     let assessor = f.assessor;
     let not_enrolled = f
-        .ops(None)
+        .as_admin()
         .set_enrolment_status(assessor, EnrolmentStatus::Break, None);
     assert!(matches!(not_enrolled, Err(OpError::Refused(m)) if m.contains("not enrolled")));
 }
@@ -139,28 +139,25 @@ fn evidence_needs_known_outcomes_a_title_and_a_day_that_has_come() {
     let mut f = Fixture::new();
     let amy = f.amy;
     assert_eq!(
-        field(f.ops(None).add_evidence(amy, &evidence(&[]))),
+        field(f.as_amy().add_evidence(amy, &evidence(&[]))),
         Field::Outcomes
     );
     assert_eq!(
-        field(f.ops(None).add_evidence(amy, &evidence(&["LO99"]))),
+        field(f.as_amy().add_evidence(amy, &evidence(&["LO99"]))),
         Field::Outcomes
     );
     let untitled = EvidenceInput {
         title: "  ".into(),
         ..evidence(&["LO1"])
     };
-    assert_eq!(
-        field(f.ops(None).add_evidence(amy, &untitled)),
-        Field::Title
-    );
+    assert_eq!(field(f.as_amy().add_evidence(amy, &untitled)), Field::Title);
     let future = EvidenceInput {
         date: Some(day("2026-11-22")),
         ..evidence(&["LO1"])
     };
-    assert_eq!(field(f.ops(None).add_evidence(amy, &future)), Field::Date);
+    assert_eq!(field(f.as_amy().add_evidence(amy, &future)), Field::Date);
     let written = f
-        .ops(None)
+        .as_amy()
         .add_evidence(amy, &evidence(&["LO1"]))
         .expect("recorded");
     assert!(written.version > Version::default());
@@ -171,7 +168,7 @@ fn evidence_changed_since_it_was_read_is_not_overwritten() {
     let mut f = Fixture::new();
     let amy = f.amy;
     let first = f
-        .ops(None)
+        .as_amy()
         .add_evidence(amy, &evidence(&["LO1"]))
         .expect("recorded");
     let edited = EvidenceInput {
@@ -179,20 +176,20 @@ fn evidence_changed_since_it_was_read_is_not_overwritten() {
         ..evidence(&["LO1"])
     };
     let version = f
-        .ops(None)
+        .as_amy()
         .edit_evidence(first.id, &edited, Some(first.version))
         .expect("edited");
     let stale = f
-        .ops(None)
+        .as_amy()
         .edit_evidence(first.id, &evidence(&["LO2"]), Some(first.version));
     assert!(matches!(stale, Err(OpError::Stale { .. })), "{stale:?}");
-    f.ops(None)
+    f.as_amy()
         .delete_evidence(first.id, Some(version))
         .expect("deleted");
-    let again = f.ops(None).delete_evidence(first.id, None);
+    let again = f.as_amy().delete_evidence(first.id, None);
     assert!(matches!(again, Err(OpError::Gone(_))), "{again:?}");
     assert!(matches!(
-        f.ops(None).edit_evidence(first.id, &edited, None),
+        f.as_amy().edit_evidence(first.id, &edited, None),
         Err(OpError::Gone(_))
     ));
 }
@@ -202,38 +199,38 @@ fn hours_name_the_input_at_fault() {
     let mut f = Fixture::new();
     let amy = f.amy;
     assert_eq!(
-        field(f.ops(None).log_hours(amy, &hours("2026-08-31", 2.0))),
+        field(f.as_amy().log_hours(amy, &hours("2026-08-31", 2.0))),
         Field::Date
     );
     assert_eq!(
-        field(f.ops(None).log_hours(amy, &hours("2026-11-22", 2.0))),
+        field(f.as_amy().log_hours(amy, &hours("2026-11-22", 2.0))),
         Field::Date
     );
     assert_eq!(
-        field(f.ops(None).log_hours(amy, &hours("2026-10-05", 0.0))),
+        field(f.as_amy().log_hours(amy, &hours("2026-10-05", 0.0))),
         Field::Hours
     );
     let unknown = HoursInput {
         category: "gardening".into(),
         ..hours("2026-10-05", 2.0)
     };
-    assert_eq!(field(f.ops(None).log_hours(amy, &unknown)), Field::Category);
-    f.ops(None)
+    assert_eq!(field(f.as_amy().log_hours(amy, &unknown)), Field::Category);
+    f.as_amy()
         .log_hours(amy, &hours("2026-10-05", 10.0))
         .expect("within the cap");
     assert_eq!(
-        field(f.ops(None).log_hours(amy, &hours("2026-10-05", 2.5))),
+        field(f.as_amy().log_hours(amy, &hours("2026-10-05", 2.5))),
         Field::Hours
     );
     let logged = f
-        .ops(None)
+        .as_amy()
         .log_hours(amy, &hours("2026-10-05", 2.0))
         .expect("exactly the cap");
-    f.ops(None)
+    f.as_amy()
         .delete_hours(logged.written.id, Some(logged.written.version))
         .expect("deleted");
     assert!(matches!(
-        f.ops(None).delete_hours(logged.written.id, None),
+        f.as_amy().delete_hours(logged.written.id, None),
         Err(OpError::Gone(_))
     ));
 }
@@ -248,7 +245,7 @@ fn a_framework_that_records_benefit_asks_for_it() {
         area: Some("vulnerability".into()),
         ..Enrolling::default()
     };
-    let erin = f.ops(None).enrol(&erin).expect("enrol").person;
+    let erin = f.as_admin().enrol(&erin).expect("enrol").person;
     let category = f
         .registry
         .get("advanced-practitioner")
@@ -262,7 +259,10 @@ fn a_framework_that_records_benefit_asks_for_it() {
         category,
         ..hours("2026-10-05", 2.0)
     };
-    assert_eq!(field(f.ops(None).log_hours(erin, &input)), Field::Benefit);
+    assert_eq!(
+        field(f.ops(Some(erin)).log_hours(erin, &input)),
+        Field::Benefit
+    );
 }
 
 #[test]
@@ -276,7 +276,7 @@ fn requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens() 
         expires_on: None,
     };
     assert_eq!(
-        field(f.ops(None).set_requirement(amy, "swimming", &met, None)),
+        field(f.as_assessor().set_requirement(amy, "swimming", &met, None)),
         Field::Requirement
     );
     let future = RequirementInput {
@@ -284,20 +284,23 @@ fn requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens() 
         ..met.clone()
     };
     assert_eq!(
-        field(f.ops(None).set_requirement(amy, "vetting", &future, None)),
+        field(
+            f.as_employer()
+                .set_requirement(amy, "vetting", &future, None)
+        ),
         Field::Date
     );
     let version = f
-        .ops(None)
+        .as_employer()
         .set_requirement(amy, "vetting", &met, Some(Version::default()))
         .expect("set");
     let stale = f
-        .ops(None)
+        .as_employer()
         .set_requirement(amy, "vetting", &met, Some(Version::default()));
     assert!(matches!(stale, Err(OpError::Stale { .. })));
     assert!(version > Version::default());
     let status = f
-        .ops(None)
+        .as_amy()
         .set_outcome_status(amy, "LO42", OutcomeStatus::Completed, None);
     assert_eq!(field(status), Field::Outcome);
 }
@@ -306,13 +309,14 @@ fn requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens() 
 fn only_an_assessor_judges_and_runs_check_ins() {
     let mut f = Fixture::new();
     let amy = f.amy;
-    for actor in [None, Some(amy)] {
+    let only = "only Amy Clark's assessor may";
+    for (actor, says) in [(None, "give --as NAME"), (Some(amy), only)] {
         let judged = f
             .ops(actor)
             .judge_outcome(amy, "LO1", Judgement::Competent, "", None);
-        assert!(matches!(judged, Err(OpError::Refused(m)) if m.contains("only an assessor")));
+        assert!(matches!(judged, Err(OpError::Refused(m)) if m.contains(says)));
         let started = f.ops(actor).start_checkin(amy);
-        assert!(matches!(started, Err(OpError::Refused(m)) if m.contains("only an assessor")));
+        assert!(matches!(started, Err(OpError::Refused(m)) if m.contains(says)));
     }
     f.as_assessor()
         .judge_outcome(amy, "LO1", Judgement::Competent, "Seen", None)
@@ -386,8 +390,10 @@ fn a_check_in_dated_after_the_real_day_cannot_be_signed() {
 #[test]
 fn the_demo_goes_only_into_an_empty_database() {
     let mut f = Fixture::new();
-    let refused = f.ops(None).load_demo(false);
-    assert!(matches!(refused, Err(OpError::Refused(m)) if m.contains("already holds 2 people")));
-    let added = f.ops(None).load_demo(true).expect("beside them");
+    let refused = f.as_admin().load_demo(false);
+    assert!(matches!(refused, Err(OpError::Refused(m)) if m.contains("already holds 4 people")));
+    let beside = f.as_assessor().load_demo(true);
+    assert!(matches!(beside, Err(OpError::Refused(m)) if m.contains("only an administrator")));
+    let added = f.as_admin().load_demo(true).expect("beside them");
     assert!(added.len() >= 5);
 }

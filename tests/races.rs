@@ -61,12 +61,24 @@ fn stderr(output: &Output) -> String {
 fn eight_entries_for_one_day_at_once_never_pass_the_daily_cap() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("tracker.db");
-    let added = run(
-        &db,
-        &["apprentice", "add", "Amy Clark", "--start", "2026-09-01"],
-    );
-    assert!(added.status.success(), "{}", stderr(&added));
+    for args in [
+        &["person", "add", "Ada Lovell", "--role", "administrator"][..],
+        &[
+            "--as",
+            "Ada",
+            "apprentice",
+            "add",
+            "Amy Clark",
+            "--start",
+            "2026-09-01",
+        ],
+    ] {
+        let added = run(&db, args);
+        assert!(added.status.success(), "{}", stderr(&added));
+    }
     let args = [
+        "--as",
+        "Amy",
         "hours",
         "add",
         "Amy",
@@ -209,6 +221,8 @@ fn status_of(store: &Store, person: PersonId, code: &str) -> OutcomeStatus {
 /// Another program marks Ben's outcome ready for review.
 fn mark_ready_elsewhere(db: &Path, code: &str) {
     let args = [
+        "--as",
+        "Ben",
         "outcome",
         "set",
         "Ben",

@@ -20,10 +20,13 @@ impl Caseload {
         caseload
     }
 
+    /// A database with only its administrator, Ada Lovell (`--as Ada`).
     fn empty() -> Self {
-        Caseload {
+        let caseload = Caseload {
             dir: tempfile::tempdir().expect("temp dir"),
-        }
+        };
+        caseload.run(&["person", "add", "Ada Lovell", "--role", "administrator"]);
+        caseload
     }
 
     fn run(&self, args: &[&str]) -> String {
@@ -175,6 +178,8 @@ fn the_advanced_practitioner_is_measured_against_70_20_10() {
 fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber() {
     let caseload = Caseload::empty();
     caseload.run(&[
+        "--as",
+        "Ada",
         "apprentice",
         "add",
         "Far Behind",
@@ -184,6 +189,8 @@ fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(
         "1990-01-01",
     ]);
     caseload.run(&[
+        "--as",
+        "Ada",
         "apprentice",
         "add",
         "Bit Behind",
@@ -194,6 +201,8 @@ fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(
     ]);
     for code in ["LO1", "LO2"] {
         caseload.run(&[
+            "--as",
+            "Bit Behind",
             "outcome",
             "set",
             "Bit Behind",
@@ -226,6 +235,8 @@ fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(
 fn a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes() {
     let caseload = Caseload::empty();
     caseload.run(&[
+        "--as",
+        "Ada",
         "apprentice",
         "add",
         "Near End",
@@ -247,8 +258,18 @@ fn a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes()
 #[test]
 fn a_break_in_learning_pauses_the_month_count() {
     let caseload = Caseload::empty();
-    caseload.run(&["apprentice", "add", "On Break", "--start", "2026-01-05"]);
     caseload.run(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "add",
+        "On Break",
+        "--start",
+        "2026-01-05",
+    ]);
+    caseload.run(&[
+        "--as",
+        "Ada",
         "apprentice",
         "status",
         "On Break",
@@ -257,6 +278,8 @@ fn a_break_in_learning_pauses_the_month_count() {
         "2026-06-01",
     ]);
     caseload.run(&[
+        "--as",
+        "Ada",
         "apprentice",
         "status",
         "On Break",

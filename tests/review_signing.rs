@@ -126,7 +126,7 @@ fn a_party_signs_once_and_only_as_themselves_and_only_once_completed() {
         "{twice:?}"
     );
     let other = f
-        .ops(None)
+        .as_admin()
         .add_assessor("Eve Long", false)
         .expect("assessor");
     let stranger = f.ops(Some(other)).sign_review(id);

@@ -7,6 +7,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::domain::standing::{Rag, RequirementState, Standing};
 use pcso_tracker::domain::{
     AgreedAction, CheckinContent, EnrolmentStatus, Judgement, OutcomeStatus, RequirementStatus,
+    Role,
 };
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::{Clock, Enrolling, Field, OpError, Ops, RequirementInput};
@@ -176,9 +177,10 @@ fn an_entry_requirement_not_met_is_a_warning_and_at_gateway_a_blocker() {
         name: "Jo Young".into(),
         start: Some(day("2026-09-01")),
         date_of_birth: Some(day("2009-03-01")),
+        assessor: Some(f.assessor),
         ..Enrolling::default()
     };
-    let jo = f.ops(None).enrol(&young).expect("enrol").person;
+    let jo = f.as_admin().enrol(&young).expect("enrol").person;
     let standing = f.record(jo).standing;
     assert_eq!(
         requirement(&standing, "minimum-age"),
@@ -197,7 +199,7 @@ fn an_entry_requirement_not_met_is_a_warning_and_at_gateway_a_blocker() {
         reference: None,
         expires_on: None,
     };
-    f.ops(None)
+    f.as_assessor()
         .set_requirement(jo, "english-l2", &not_met, None)
         .expect("recorded");
     let standing = f.record(jo).standing;
@@ -223,7 +225,11 @@ fn the_employer_opt_in_for_english_and_maths_does_not_make_level_3_apply() {
         employer_opt_in: true,
         ..Enrolling::default()
     };
-    let pat = f.ops(None).enrol(&opted).expect("enrol").person;
+    let pat = f.as_admin().enrol(&opted).expect("enrol").person;
+    let employer = f.employer;
+    f.as_admin()
+        .set_employer(pat, Some(employer))
+        .expect("employer named");
     let standing = f.record(pat).standing;
     assert_eq!(
         requirement(&standing, "english-l2"),
@@ -244,7 +250,7 @@ fn the_employer_opt_in_for_english_and_maths_does_not_make_level_3_apply() {
         reference: None,
         expires_on: None,
     };
-    f.ops(None)
+    f.as_employer()
         .set_requirement(pat, "level3", &pending, None)
         .expect("recorded");
     let standing = f.record(pat).standing;
@@ -256,7 +262,8 @@ fn a_break_counts_once_ends_after_it_began_and_moves_the_end_the_same_during_and
     let mut f = Fixture::new();
     let amy = f.amy;
     let status = |f: &mut Fixture, status, on: &str| {
-        f.ops(None).set_enrolment_status(amy, status, Some(day(on)))
+        f.as_admin()
+            .set_enrolment_status(amy, status, Some(day(on)))
     };
     status(&mut f, EnrolmentStatus::Break, "2026-10-01").expect("break");
     let twice = status(&mut f, EnrolmentStatus::Break, "2026-10-05");
@@ -295,7 +302,7 @@ fn a_start_still_to_come_is_said_to_be_to_come() {
         date_of_birth: Some(day("1990-03-01")),
         ..Enrolling::default()
     };
-    let lee = f.ops(None).enrol(&later).expect("enrol").person;
+    let lee = f.as_admin().enrol(&later).expect("enrol").person;
     let report = standing_markdown(&f.record(lee).standing);
     assert!(
         report.contains("Starts on 2027-05-17 (in 25 weeks)"),
@@ -307,19 +314,20 @@ fn a_start_still_to_come_is_said_to_be_to_come() {
 #[test]
 fn counts_of_one_are_singular() {
     let mut f = Fixture::new();
-    // Two people already: Sam and Amy. One more database with one person.
+    // Four people already: Ada, Sam, Jo and Amy. One more database with one
+    // person, its first administrator.
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(&dir.path().join("one.db")).expect("open");
     Ops::new(&mut store, &f.registry, f.clock, None)
-        .add_assessor("Sam Patel", false)
-        .expect("assessor");
+        .add_person("Ada Lovell", Role::Administrator, false)
+        .expect("administrator");
     let refused = Ops::new(&mut store, &f.registry, f.clock, None).load_demo(false);
     assert!(
         matches!(&refused, Err(OpError::Refused(m)) if m.contains("already holds 1 person;")),
         "{refused:?}"
     );
-    let refused = f.ops(None).load_demo(false);
-    assert!(matches!(&refused, Err(OpError::Refused(m)) if m.contains("already holds 2 people;")));
+    let refused = f.as_admin().load_demo(false);
+    assert!(matches!(&refused, Err(OpError::Refused(m)) if m.contains("already holds 4 people;")));
 }
 
 #[test]

@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+use pcso_tracker::domain::Role;
 use pcso_tracker::framework::Registry;
-use pcso_tracker::ops::{Clock, Enrolling, Ops};
+use pcso_tracker::ops::{Clock, DEMO_ADMINISTRATOR, Enrolling, Ops};
 use pcso_tracker::store::Store;
 use pcso_tracker::tui::action::Action;
 use pcso_tracker::tui::app::{App, Overlay, Screen, Tab};
@@ -371,34 +372,55 @@ fn clicks_select_tabs_and_rows() {
 }
 
 #[test]
-fn the_welcome_screen_adds_you_and_opens_your_dashboard() {
+fn the_welcome_screen_adds_you_as_the_administrator_and_acts_as_you() {
     let mut h = Harness::new(false, None, (80, 24));
     assert_eq!(h.app.screen, Screen::Welcome);
     h.keys("a");
     h.keys("Jo Bloggs");
-    h.key(KeyCode::Tab);
-    for _ in 0..10 {
-        h.key(KeyCode::Backspace);
-    }
-    h.keys("2026-09-07");
-    h.key(KeyCode::Tab);
-    h.keys("2001-02-03");
     h.key(KeyCode::Enter);
-    assert_eq!(h.app.screen, Screen::Person);
-    assert!(h.screen().contains("Jo Bloggs"));
-    let born: Option<String> = h
+    assert!(matches!(h.app.overlay, Overlay::None), "{}", h.screen());
+    assert_eq!(h.app.screen, Screen::Picker);
+    let viewer = h.app.viewer.as_ref().expect("the app acts as someone");
+    assert_eq!(viewer.name, "Jo Bloggs");
+    assert_eq!(viewer.role, Role::Administrator);
+    let recorded: (String, Option<i64>, i64) = h
         .raw()
         .query_row(
-            "SELECT date_of_birth FROM person WHERE name = 'Jo Bloggs'",
+            "SELECT p.role, h.actor_id, p.id FROM person p JOIN history h
+              ON h.record = 'person' AND h.record_id = CAST(p.id AS TEXT)
+             WHERE p.name = 'Jo Bloggs' AND h.field = 'name'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("the person and their history");
+    assert_eq!(recorded.0, "administrator");
+    assert_eq!(
+        recorded.1,
+        Some(recorded.2),
+        "recorded as adding themselves"
+    );
+}
+
+/// The demo loaded from the welcome screen is set up by its administrator;
+/// the app then asks who is using it, and the administrator is one choice.
+#[test]
+fn the_demo_loaded_from_the_welcome_screen_is_set_up_by_its_administrator() {
+    let mut h = Harness::new(false, None, (80, 24));
+    h.keys("d");
+    assert_eq!(h.app.screen, Screen::Picker);
+    h.keys("Priya");
+    h.key(KeyCode::Enter);
+    let viewer = h.app.viewer.as_ref().expect("the app acts as someone");
+    assert_eq!(viewer.name, DEMO_ADMINISTRATOR);
+    let nobody: i64 = h
+        .raw()
+        .query_row(
+            "SELECT count(*) FROM history WHERE actor_id IS NULL",
             [],
             |r| r.get(0),
         )
-        .expect("the person");
-    assert_eq!(
-        born.as_deref(),
-        Some("2001-02-03"),
-        "the date of birth asked for is kept"
-    );
+        .expect("count");
+    assert_eq!(nobody, 0, "every change of the demo has its author");
 }
 
 #[test]
@@ -614,14 +636,21 @@ fn form_message(h: &Harness) -> Option<String> {
 
 #[test]
 fn a_requirement_with_no_result_is_not_recorded_as_met_by_enter() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+    // Sam Patel assesses Ben, and confirms his diploma.
+    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+    let ben = h.store.find_person("Ben Okafor").expect("Ben").id;
+    h.app.open_person(&h.store, ben).expect("Ben opens");
     let rows = |h: &Harness| -> i64 {
         h.raw()
             .query_row("SELECT count(*) FROM requirement_record", [], |r| r.get(0))
             .expect("count")
     };
     let before = rows(&h);
-    h.keys("4"); // the first requirement, Level 3, has no result on record
+    h.keys("4");
+    for _ in 0..8 {
+        h.key(KeyCode::Down); // the diploma, with no result on record
+    }
+    assert_eq!(h.app.cursors.requirements, 8);
     h.key(KeyCode::Enter);
     assert!(h.screen().contains("not chosen"), "{}", h.screen());
     h.key(KeyCode::Enter);
@@ -915,12 +944,13 @@ fn emoji_in_an_evidence_title_keep_the_table_border_in_place() {
 fn long_caseload(acting_as: Option<&str>) -> Harness {
     Harness::set_up(
         |store, registry, clock| {
-            let sam = {
+            let (sam, admin) = {
                 let mut ops = Ops::new(store, registry, clock, None);
                 ops.load_demo(false).expect("demo");
-                store.find_person("Sam Patel").expect("Sam").id
+                let find = |name| store.find_person(name).expect(name).id;
+                (find("Sam Patel"), find(DEMO_ADMINISTRATOR))
             };
-            let mut ops = Ops::new(store, registry, clock, None);
+            let mut ops = Ops::new(store, registry, clock, Some(admin));
             let first = NaiveDate::from_ymd_opt(2025, 1, 1).expect("date");
             for number in 1..=120u64 {
                 let start = first + chrono::Days::new(121 - number);

@@ -105,7 +105,7 @@ fn with_nobody_remembered_the_app_asks_who_you_are_and_remembers_the_answer() {
         !screen.contains("Amy Clark      pcso"),
         "nobody's records before choosing"
     );
-    h.keys("sa");
+    h.keys("sam");
     h.key(KeyCode::Enter);
     assert_eq!(h.viewer(), Some("Sam Patel"));
     assert_eq!(h.app.screen, Screen::Picker);

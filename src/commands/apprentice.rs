@@ -1,9 +1,10 @@
-//! `apprentice add|list` and `assessor add`: the people in the store.
+//! `apprentice add|list|set|status`, `person add` and `assessor add`: the
+//! people in the store.
 
 use super::records::word;
 use super::{CommandError, Context};
 use crate::cli::{AddApprentice, ListFormat, SetDetails};
-use crate::domain::{EnrolmentStatus, PersonSummary};
+use crate::domain::{EnrolmentStatus, PersonSummary, Role};
 use crate::framework::Registry;
 use crate::ops::{Details, Enrolling};
 use std::io::Write;
@@ -56,23 +57,34 @@ pub fn set_details(
 ) -> Result<ExitCode, CommandError> {
     let (mut store, registry) = (context.open_store()?, context.registry()?);
     let person = store.find_person(&set.person)?;
-    let assessor = set
-        .assessor
-        .as_deref()
-        .map(|query| store.find_person(query).map(|p| p.id))
-        .transpose()?;
+    let find = |query: &Option<String>| {
+        query
+            .as_deref()
+            .map(|query| store.find_person(query).map(|p| p.id))
+            .transpose()
+    };
+    let (assessor, employer) = (find(&set.assessor)?, find(&set.employer)?);
     let details = Details {
         date_of_birth: set.dob,
         start: set.start,
         assessor,
     };
-    let person = context
-        .ops(&mut store, &registry)?
-        .set_details(person.id, &details)?;
-    let assessor = match person.assessor_id {
-        Some(id) => store.person(id)?.name,
-        None => "none".to_string(),
+    let mut person = person;
+    if set.dob.is_some() || set.start.is_some() || assessor.is_some() {
+        person = context
+            .ops(&mut store, &registry)?
+            .set_details(person.id, &details)?;
+    }
+    if employer.is_some() {
+        person = context
+            .ops(&mut store, &registry)?
+            .set_employer(person.id, employer)?;
+    }
+    let name_of = |id: Option<crate::domain::PersonId>| match id {
+        Some(id) => store.person(id).map(|p| p.name),
+        None => Ok("none".to_string()),
     };
+    let (assessor, employer) = (name_of(person.assessor_id)?, name_of(person.employer_id)?);
     let born = person
         .date_of_birth
         .map_or("not recorded".into(), |d| d.to_string());
@@ -87,7 +99,7 @@ pub fn set_details(
         .unwrap_or_default();
     writeln!(
         out,
-        "{} (id {}): born {born}, {dates}, assessor {assessor}",
+        "{} (id {}): born {born}, {dates}, assessor {assessor}, employer {employer}",
         person.name, person.id
     )?;
     Ok(ExitCode::SUCCESS)
@@ -115,18 +127,20 @@ pub fn set_status(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn add_assessor(
+pub fn add_person(
     context: &Context,
     name: &str,
+    role: &str,
     allow_same_name: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
+    let role = word("--role", role, Role::parse, Role::choices)?;
     let (mut store, registry) = (context.open_store()?, context.registry()?);
     let id = context
         .ops(&mut store, &registry)?
-        .add_assessor(name, allow_same_name)?;
+        .add_person(name, role, allow_same_name)?;
     let name = store.person(id)?.name;
-    writeln!(out, "added assessor {name} (id {})", id.0)?;
+    writeln!(out, "added {role} {name} (id {})", id.0)?;
     Ok(ExitCode::SUCCESS)
 }
 

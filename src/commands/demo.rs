@@ -2,6 +2,7 @@
 
 use super::{CommandError, Context};
 use crate::cli::DemoScale;
+use crate::ops::DEMO_ADMINISTRATOR;
 use crate::store::provider_scale;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ pub fn run(
                 path.display(),
                 context.today()
             )?;
+            writeln!(out, "  administrator {DEMO_ADMINISTRATOR}")?;
             writeln!(out, "  assessor Sam Patel")?;
             for person in added {
                 writeln!(out, "  {person}")?;

@@ -15,7 +15,7 @@ mod validate;
 
 use crate::cli::{
     ApprenticeCommand, AssessorCommand, CheckinCommand, Cli, Command, EvidenceCommand,
-    HoursCommand, OutcomeCommand, PinCommand, RequirementCommand, StandardCommand,
+    HoursCommand, OutcomeCommand, PersonCommand, PinCommand, RequirementCommand, StandardCommand,
 };
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
@@ -185,7 +185,15 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
                     name,
                     allow_same_name,
                 },
-        }) => apprentice::add_assessor(&context, &name, allow_same_name, out),
+        }) => apprentice::add_person(&context, &name, "assessor", allow_same_name, out),
+        Some(Command::Person {
+            command:
+                PersonCommand::Add {
+                    name,
+                    role,
+                    allow_same_name,
+                },
+        }) => apprentice::add_person(&context, &name, &role, allow_same_name, out),
         Some(Command::Evidence {
             command: EvidenceCommand::Add(add),
         }) => records::add_evidence(&context, &add, out),

@@ -78,7 +78,7 @@ const PCSO_EVIDENCE: [(&str, EvidenceKind, &[&str]); 12] = [
 /// The demo caseload's assessor.
 pub(super) const ASSESSOR: &str = "Sam Patel";
 /// The PCSO apprentices' line manager, who signs their reviews as employer.
-const EMPLOYER: &str = "Priya Shah";
+const EMPLOYER: &str = "Grace Mensah";
 
 const ENTRY_CHECKS: [&str; 5] = [
     "minimum-age",

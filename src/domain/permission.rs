@@ -106,7 +106,7 @@ impl Operation {
     fn doing(self, whose: &str) -> String {
         match self {
             Operation::AddPerson => "add people".into(),
-            Operation::AssignPeople => format!("change who assesses or manages {whose}"),
+            Operation::AssignPeople => format!("change {whose} assessor or employer"),
             Operation::CorrectEnrolment => format!("correct {whose} enrolment"),
             Operation::SetOutcomeStatus => format!("set {whose} own status of an outcome"),
             Operation::RecordEvidence => format!("record {whose} evidence"),

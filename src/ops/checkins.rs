@@ -2,11 +2,10 @@
 //! saving it, signing and sealing it in one transaction, and amending a
 //! sealed one. A draft sealed or set aside elsewhere is `Gone`.
 
-use super::records::acting_assessor;
-use super::{Field, OpError, Ops, enrolled};
+use super::{Field, OpError, Ops, enrolled, permitted_on};
 use crate::domain::{
-    AgreedAction, Checkin, CheckinContent, CheckinSummary, PersonId, Signing, check_action_due,
-    check_name, check_next_due, check_text, meeting_before,
+    AgreedAction, Checkin, CheckinContent, CheckinSummary, Operation, PersonId, Signing,
+    check_action_due, check_name, check_next_due, check_text, meeting_before,
 };
 use crate::store::{Change, CheckinState, Store};
 use chrono::{NaiveDate, SecondsFormat};
@@ -31,8 +30,8 @@ impl Ops<'_> {
     pub fn start_checkin(&mut self, person: PersonId) -> Result<CheckinStarted, OpError> {
         let (actor, today) = (self.actor, self.clock.today());
         let change = self.begin()?;
-        let assessor = acting_assessor(&change, actor, "run a check-in")?;
-        let (_, enrolment) = enrolled(&change, person)?;
+        let (person, enrolment) = enrolled(&change, person)?;
+        let assessor = permitted_on(&change, actor, Operation::RunCheckin, &person)?.id;
         if let Some(id) = change.draft_for(enrolment.id)? {
             return Ok(CheckinStarted { id, resumed: true });
         }
@@ -49,8 +48,11 @@ impl Ops<'_> {
 
     /// Replaces an open draft's content.
     pub fn save_checkin(&mut self, id: i64, content: &CheckinContent) -> Result<(), OpError> {
+        let actor = self.actor;
         let change = self.begin()?;
-        open_draft(&change, id)?;
+        let state = open_draft(&change, id)?;
+        let apprentice = change.person(enrolment_person(&change, &state)?)?;
+        permitted_on(&change, actor, Operation::RunCheckin, &apprentice)?;
         check_content(content, meeting_date(&change, id)?)?;
         change.save_draft(id, content)?;
         change.commit()?;
@@ -68,9 +70,8 @@ impl Ops<'_> {
         let (actor, clock) = (self.actor, self.clock);
         let change = self.begin()?;
         let state = open_draft(&change, id)?;
-        let assessor = acting_assessor(&change, actor, "sign a check-in as its assessor")?;
         let apprentice = change.person(enrolment_person(&change, &state)?)?;
-        let assessor = change.person(assessor)?;
+        let assessor = permitted_on(&change, actor, Operation::RunCheckin, &apprentice)?;
         check_content(content, meeting_date(&change, id)?)?;
         check_signature(
             &signatures.apprentice,
@@ -119,20 +120,20 @@ impl Ops<'_> {
             ));
         }
         let change = self.begin()?;
-        let assessor = acting_assessor(&change, actor, "amend a check-in")?;
         let state = change
             .checkin_state(id)?
             .ok_or_else(|| OpError::Refused(format!("no check-in has the id {id}")))?;
+        let apprentice = change.person(enrolment_person(&change, &state)?)?;
+        let assessor = permitted_on(&change, actor, Operation::RunCheckin, &apprentice)?.id;
         if !state.sealed {
             return Err(OpError::Refused(format!(
                 "check-in {id} is a draft: change it in the app instead"
             )));
         }
         if let Some(draft) = change.draft_for(state.enrolment)? {
-            let person = change.person(enrolment_person(&change, &state)?)?;
             return Err(OpError::Refused(format!(
                 "{} already has a draft check-in ({draft}); finish it first",
-                person.name
+                apprentice.name
             )));
         }
         let amendment = change.start_draft(state.enrolment, assessor, today, Some((id, reason)))?;

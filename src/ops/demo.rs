@@ -1,11 +1,15 @@
 //! Sample data, loaded as one action: all of it, or none of it.
 
-use super::{OpError, Ops};
+use super::{NOBODY_ACTING, OpError, Ops};
 use crate::demo::fill_sample;
-use crate::domain::counted;
+use crate::domain::permission::Subject;
+use crate::domain::{Operation, Role, counted, permit};
 use crate::framework::BUNDLED;
 use crate::store::ProviderSample;
 use crate::store::provider_scale::ENROLMENTS;
+
+/// The demo's own administrator, who adds the rest of the sample.
+pub const DEMO_ADMINISTRATOR: &str = "Priya Shah";
 
 impl Ops<'_> {
     /// Adds the demo caseload in one transaction; refused over existing
@@ -16,7 +20,9 @@ impl Ops<'_> {
         // The sample is written for the bundled files, whatever --standard says.
         let pcso = BUNDLED[0].load()?;
         let advanced = BUNDLED[1].load()?;
-        let change = self.begin()?;
+        let mut change = self.begin()?;
+        let administrator = change.add_person(DEMO_ADMINISTRATOR, Role::Administrator)?;
+        change.act_as(administrator);
         let added = fill_sample(&change, &pcso, &advanced, today)?;
         change.commit()?;
         Ok(added)
@@ -39,7 +45,8 @@ impl Ops<'_> {
             .load_provider_sample(&pcso, today, ENROLMENTS * times, progress)?)
     }
 
-    /// Sample people go into an empty database, or beside others on request.
+    /// Sample people go into an empty database, or beside others on
+    /// request of an administrator (it adds people).
     fn refuse_over_people(&self, force: bool) -> Result<(), OpError> {
         let people = self.store.count_people()?;
         if people > 0 && !force {
@@ -48,6 +55,15 @@ impl Ops<'_> {
                 self.store.path().display(),
                 counted(people.max(0) as usize, "person", "people")
             )));
+        }
+        if people > 0 {
+            let actor = self
+                .actor
+                .ok_or_else(|| OpError::Refused(NOBODY_ACTING.into()))?;
+            let actor = self.store.person(actor)?;
+            let sample = Subject::new_person("the sample caseload");
+            permit(&actor, Operation::AddPerson, &sample)
+                .map_err(|refusal| OpError::Refused(refusal.0))?;
         }
         Ok(())
     }

@@ -3,8 +3,8 @@
 //! same rules as enrolling.
 
 use super::people::{check_birth, check_is_assessor};
-use super::{Field, OpError, Ops, enrolled, framework_of};
-use crate::domain::{Enrolment, Person, PersonId, planned_end};
+use super::{Field, OpError, Ops, enrolled, framework_of, permitted_on};
+use crate::domain::{Enrolment, Operation, Person, PersonId, planned_end};
 use crate::framework::Registry;
 use crate::store::Change;
 use chrono::NaiveDate;
@@ -26,9 +26,15 @@ impl Ops<'_> {
                 "nothing to change: give a date of birth, a start date or an assessor".into(),
             ));
         }
-        let (registry, today) = (self.registry, self.clock.today());
+        let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
         let change = self.begin()?;
         let (person, enrolment) = enrolled(&change, person)?;
+        if details.date_of_birth.is_some() || details.start.is_some() {
+            permitted_on(&change, actor, Operation::CorrectEnrolment, &person)?;
+        }
+        if details.assessor.is_some() {
+            permitted_on(&change, actor, Operation::AssignPeople, &person)?;
+        }
         let start = details.start.unwrap_or(enrolment.start_date);
         let born = details.date_of_birth.or(person.date_of_birth);
         check_birth(born, start, today)?;

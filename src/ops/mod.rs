@@ -4,6 +4,8 @@
 //! transaction, so checks that read stored data (the daily cap, one open
 //! draft, the version a screen was read from) hold when it commits. The
 //! command line and the app call these and hold no rule of their own.
+//! Every change is made by a person, and the domain's permission table is
+//! asked first whether their role allows it on whose records.
 
 mod checkins;
 mod clock;
@@ -18,6 +20,7 @@ mod signing;
 
 pub use checkins::{CheckinStarted, LookingBack, Signatures, agreed_action, looking_back};
 pub use clock::Clock;
+pub use demo::DEMO_ADMINISTRATOR;
 pub use details::Details;
 pub use error::{Field, OpError};
 pub use people::Enrolling;
@@ -25,7 +28,8 @@ pub use read::{PersonRecord, person_record, record_of};
 pub use records::{EvidenceInput, HoursInput, LoggedHours, RequirementInput, Written};
 pub use signing::SignedReview;
 
-use crate::domain::{Enrolment, EnrolmentId, Person, PersonId, Version};
+use crate::domain::permission::Subject;
+use crate::domain::{Enrolment, EnrolmentId, Operation, Person, PersonId, Version, permit};
 use crate::framework::{Framework, Registry};
 use crate::store::{Change, RecordKey, Store};
 
@@ -56,6 +60,39 @@ impl<'a> Ops<'a> {
     fn begin(&mut self) -> Result<Change<'_>, OpError> {
         Ok(self.store.change(self.clock.now(), self.actor)?)
     }
+}
+
+/// Why a change with nobody acting is refused.
+pub const NOBODY_ACTING: &str =
+    "no change is recorded without the person making it: give --as NAME";
+
+/// The person making the change.
+fn acting(change: &Change, actor: Option<PersonId>) -> Result<Person, OpError> {
+    let actor = actor.ok_or_else(|| OpError::Refused(NOBODY_ACTING.into()))?;
+    Ok(change.person(actor)?)
+}
+
+/// The person making the change, if the permission table lets their role
+/// take `operation` on `subject`'s records.
+fn permitted(
+    change: &Change,
+    actor: Option<PersonId>,
+    operation: Operation,
+    subject: &Subject,
+) -> Result<Person, OpError> {
+    let actor = acting(change, actor)?;
+    permit(&actor, operation, subject).map_err(|refusal| OpError::Refused(refusal.0))?;
+    Ok(actor)
+}
+
+/// As `permitted`, on the records of `person`.
+fn permitted_on(
+    change: &Change,
+    actor: Option<PersonId>,
+    operation: Operation,
+    person: &Person,
+) -> Result<Person, OpError> {
+    permitted(change, actor, operation, &Subject::of(person))
 }
 
 /// A person and the enrolment records are made against.

@@ -1,10 +1,12 @@
-//! People and enrolments: enrolling an apprentice, adding an assessor, and
-//! an enrolment's status (breaks in learning, withdrawal, completion).
+//! People and enrolments: enrolling an apprentice, adding anyone else,
+//! naming an apprentice's employer, and an enrolment's status (breaks in
+//! learning, withdrawal, completion).
 
-use super::{Field, OpError, Ops, enrolled, framework_of};
+use super::{Field, OpError, Ops, enrolled, framework_of, permitted, permitted_on};
+use crate::domain::permission::Subject;
 use crate::domain::{
-    EnrolmentId, EnrolmentStatus, Person, PersonId, Role, check_name, check_status_change,
-    person_name, same_name,
+    EnrolmentId, EnrolmentStatus, Operation, Person, PersonId, Role, check_name,
+    check_status_change, person_name, same_name,
 };
 use crate::framework::Framework;
 use crate::store::{Change, NewApprentice};
@@ -60,7 +62,14 @@ impl Ops<'_> {
         let enrolled = NewApprentice::enrolled_on(&name, framework, start).ok_or_else(|| {
             OpError::invalid(Field::Start, "the planned end falls outside the calendar")
         })?;
+        let actor = self.actor;
         let change = self.begin()?;
+        permitted(
+            &change,
+            actor,
+            Operation::AddPerson,
+            &Subject::new_person(&name),
+        )?;
         check_new_name(&change, &name, new.allow_same_name)?;
         if let Some(assessor) = new.assessor {
             check_is_assessor(&change, assessor)?;
@@ -85,12 +94,59 @@ impl Ops<'_> {
 
     /// Adds an assessor; `allow_same_name` as for `Enrolling`.
     pub fn add_assessor(&mut self, name: &str, allow_same_name: bool) -> Result<PersonId, OpError> {
+        self.add_person(name, Role::Assessor, allow_same_name)
+    }
+
+    /// Adds someone who is not enrolled: an assessor, an employer, an
+    /// administrator (apprentices are enrolled with `enrol`). On a database
+    /// with no administrator the first one may be added with nobody acting,
+    /// and is recorded as adding themselves.
+    pub fn add_person(
+        &mut self,
+        name: &str,
+        role: Role,
+        allow_same_name: bool,
+    ) -> Result<PersonId, OpError> {
+        if role == Role::Apprentice {
+            return Err(OpError::Refused(
+                "an apprentice is added by enrolling them (`apprentice add`)".into(),
+            ));
+        }
         let name = person_name(name).map_err(|m| OpError::invalid(Field::Name, m))?;
+        let actor = self.actor;
         let change = self.begin()?;
+        let first_administrator = role == Role::Administrator && !change.has_administrator()?;
+        if !first_administrator {
+            permitted(
+                &change,
+                actor,
+                Operation::AddPerson,
+                &Subject::new_person(&name),
+            )?;
+        }
         check_new_name(&change, &name, allow_same_name)?;
-        let id = change.add_assessor(&name)?;
+        let id = change.add_person(&name, role)?;
         change.commit()?;
         Ok(id)
+    }
+
+    /// Names the Employer person who manages an apprentice (`None`: nobody).
+    pub fn set_employer(
+        &mut self,
+        person: PersonId,
+        employer: Option<PersonId>,
+    ) -> Result<Person, OpError> {
+        let actor = self.actor;
+        let change = self.begin()?;
+        let (person, _) = enrolled(&change, person)?;
+        permitted_on(&change, actor, Operation::AssignPeople, &person)?;
+        if let Some(employer) = employer {
+            check_role(&change, employer, Role::Employer, Field::Employer)?;
+        }
+        change.set_employer(person.id, employer)?;
+        let person = change.person(person.id)?;
+        change.commit()?;
+        Ok(person)
     }
 
     /// Changes an enrolment's status from `date` (today when `None`).
@@ -108,8 +164,10 @@ impl Ops<'_> {
                 format!("{date} is in the future (today is {today})"),
             ));
         }
+        let actor = self.actor;
         let change = self.begin()?;
         let (person, enrolment) = enrolled(&change, person)?;
+        permitted_on(&change, actor, Operation::CorrectEnrolment, &person)?;
         if date < enrolment.start_date {
             return Err(OpError::invalid(
                 Field::Date,
@@ -164,13 +222,19 @@ fn check_new_name(change: &Change, name: &str, allowed: bool) -> Result<(), OpEr
 }
 
 pub(super) fn check_is_assessor(change: &Change, id: PersonId) -> Result<(), OpError> {
+    check_role(change, id, Role::Assessor, Field::Assessor)
+}
+
+/// The person named for `field` has the role it needs.
+fn check_role(change: &Change, id: PersonId, role: Role, field: Field) -> Result<(), OpError> {
     let person = change.person(id)?;
-    if person.role == Role::Assessor {
+    if person.role == role {
         Ok(())
     } else {
+        // Every role's word starts with a vowel.
         Err(OpError::invalid(
-            Field::Assessor,
-            format!("{} is an apprentice, not an assessor", person.name),
+            field,
+            format!("{} is an {}, not an {role}", person.name, person.role),
         ))
     }
 }

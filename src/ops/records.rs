@@ -2,13 +2,16 @@
 //! apprentice's own status of an outcome and the assessor's judgement.
 //! Writes from a screen name the version they were based on (`base`).
 
-use super::{Field, OpError, Ops, enrolled, enrolment_of, expect_version, framework_of};
-use crate::domain::{
-    EnrolmentId, EvidenceKind, HoursClaim, Judgement, OutcomeStatus, PersonId,
-    RequirementDateError, RequirementStatus, Role, Version, check_evidence_date, check_file_ref,
-    check_hours, check_hours_amount, check_name, check_requirement_dates, check_text,
+use super::{
+    Field, OpError, Ops, enrolled, enrolment_of, expect_version, framework_of, permitted_on,
 };
-use crate::framework::Framework;
+use crate::domain::{
+    EnrolmentId, EvidenceKind, HoursClaim, Judgement, Operation, OutcomeStatus, PersonId,
+    RequirementDateError, RequirementStatus, Role, Roles, Version, check_evidence_date,
+    check_file_ref, check_hours, check_hours_amount, check_name, check_requirement_dates,
+    check_text,
+};
+use crate::framework::{Confirmer, Framework};
 use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate};
 use chrono::NaiveDate;
 
@@ -66,9 +69,10 @@ impl Ops<'_> {
         person: PersonId,
         input: &EvidenceInput,
     ) -> Result<Written, OpError> {
-        let (registry, today) = (self.registry, self.clock.today());
+        let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
         let change = self.begin()?;
-        let (_, enrolment) = enrolled(&change, person)?;
+        let (person, enrolment) = enrolled(&change, person)?;
+        permitted_on(&change, actor, Operation::RecordEvidence, &person)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let outcomes = evidence_outcomes(framework, &input.outcomes)?;
         let evidence = checked_evidence(input, &outcomes, enrolment.start_date, today)?;
@@ -82,9 +86,10 @@ impl Ops<'_> {
         input: &EvidenceInput,
         base: Option<Version>,
     ) -> Result<Version, OpError> {
-        let (registry, today) = (self.registry, self.clock.today());
+        let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
         let change = self.begin()?;
         let enrolment = enrolment_of(&change, live_evidence(&change, id, base)?)?;
+        permitted_for(&change, actor, Operation::RecordEvidence, &enrolment)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let outcomes = evidence_outcomes(framework, &input.outcomes)?;
         let evidence = checked_evidence(input, &outcomes, enrolment.start_date, today)?;
@@ -94,19 +99,25 @@ impl Ops<'_> {
 
     /// Marks evidence deleted; the row and its history stay.
     pub fn delete_evidence(&mut self, id: i64, base: Option<Version>) -> Result<Version, OpError> {
+        let actor = self.actor;
         let change = self.begin()?;
-        live_evidence(&change, id, base)?;
+        let enrolment = enrolment_of(&change, live_evidence(&change, id, base)?)?;
+        permitted_for(&change, actor, Operation::RecordEvidence, &enrolment)?;
         change.delete_evidence(id)?;
         Ok(finish(change, RecordKey::Evidence(id), id)?.version)
     }
 
     /// Brings back deleted evidence.
     pub fn restore_evidence(&mut self, id: i64, base: Option<Version>) -> Result<Version, OpError> {
+        let actor = self.actor;
         let change = self.begin()?;
         let key = RecordKey::Evidence(id);
         expect_version(&change, &key, base, || format!("evidence {id}"))?;
         match change.evidence_owner(id)? {
-            Some((_, true)) => {}
+            Some((enrolment, true)) => {
+                let enrolment = enrolment_of(&change, enrolment)?;
+                permitted_for(&change, actor, Operation::RecordEvidence, &enrolment)?;
+            }
             Some((_, false)) => return Err(OpError::Gone(format!("evidence {id} is not deleted"))),
             None => return Err(OpError::Gone(format!("no evidence has the id {id}"))),
         }
@@ -121,9 +132,10 @@ impl Ops<'_> {
         person: PersonId,
         input: &HoursInput,
     ) -> Result<LoggedHours, OpError> {
-        let (registry, today) = (self.registry, self.clock.today());
+        let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
         let change = self.begin()?;
-        let (_, enrolment) = enrolled(&change, person)?;
+        let (person, enrolment) = enrolled(&change, person)?;
+        permitted_on(&change, actor, Operation::LogHours, &person)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let checked = checked_hours(framework, input)?;
         let hours =
@@ -157,11 +169,15 @@ impl Ops<'_> {
 
     /// Marks an hours entry deleted; the row and its history stay.
     pub fn delete_hours(&mut self, id: i64, base: Option<Version>) -> Result<Version, OpError> {
+        let actor = self.actor;
         let change = self.begin()?;
         let key = RecordKey::Hours(id);
         expect_version(&change, &key, base, || format!("hours entry {id}"))?;
         match change.hours_owner(id)? {
-            Some((_, false)) => {}
+            Some((enrolment, false)) => {
+                let enrolment = enrolment_of(&change, enrolment)?;
+                permitted_for(&change, actor, Operation::LogHours, &enrolment)?;
+            }
             Some((_, true)) => {
                 return Err(OpError::Gone(format!(
                     "hours entry {id} is already deleted"
@@ -180,11 +196,11 @@ impl Ops<'_> {
         input: &RequirementInput,
         base: Option<Version>,
     ) -> Result<Version, OpError> {
-        let (registry, today) = (self.registry, self.clock.today());
+        let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
         let change = self.begin()?;
         let (person, enrolment) = enrolled(&change, person)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
-        if framework.requirement(requirement).is_none() {
+        let Some(defined) = framework.requirement(requirement) else {
             return Err(OpError::invalid(
                 Field::Requirement,
                 format!(
@@ -192,7 +208,21 @@ impl Ops<'_> {
                     framework.framework.id
                 ),
             ));
-        }
+        };
+        let confirmers = Roles::of(
+            &defined
+                .confirmed_by
+                .0
+                .iter()
+                .map(|c| role_of(*c))
+                .collect::<Vec<_>>(),
+        );
+        permitted_on(
+            &change,
+            actor,
+            Operation::ConfirmRequirement(confirmers),
+            &person,
+        )?;
         check_requirement_dates(input.date, input.expires_on, person.date_of_birth, today)
             .map_err(|error| match error {
                 RequirementDateError::Date(m) => OpError::invalid(Field::Date, m),
@@ -224,9 +254,10 @@ impl Ops<'_> {
         status: OutcomeStatus,
         base: Option<Version>,
     ) -> Result<Version, OpError> {
-        let registry = self.registry;
+        let (registry, actor) = (self.registry, self.actor);
         let change = self.begin()?;
-        let (_, enrolment) = enrolled(&change, person)?;
+        let (person, enrolment) = enrolled(&change, person)?;
+        permitted_on(&change, actor, Operation::SetOutcomeStatus, &person)?;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let code = known_outcome(framework, code, Field::Outcome)?;
         let key = RecordKey::Outcome(enrolment.id, code.clone());
@@ -247,8 +278,8 @@ impl Ops<'_> {
         let registry = self.registry;
         let actor = self.actor;
         let change = self.begin()?;
-        let assessor = acting_assessor(&change, actor, "record a judgement")?;
-        let (_, enrolment) = enrolled(&change, person)?;
+        let (person, enrolment) = enrolled(&change, person)?;
+        let assessor = permitted_on(&change, actor, Operation::JudgeOutcome, &person)?.id;
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let code = known_outcome(framework, code, Field::Outcome)?;
         let note = check_text(note, 5_000).map_err(|m| OpError::invalid(Field::Note, m))?;
@@ -304,18 +335,24 @@ fn live_evidence(change: &Change, id: i64, base: Option<Version>) -> Result<Enro
     }
 }
 
-/// The acting person, who must be an assessor to `doing`.
-pub(super) fn acting_assessor(
+/// As `permitted_on`, on the records of the person enrolled.
+fn permitted_for(
     change: &Change,
     actor: Option<PersonId>,
-    doing: &str,
-) -> Result<PersonId, OpError> {
-    let refused = || OpError::Refused(format!("only an assessor can {doing}"));
-    let actor = actor.ok_or_else(refused)?;
-    if change.person(actor)?.role == Role::Assessor {
-        Ok(actor)
-    } else {
-        Err(refused())
+    operation: Operation,
+    enrolment: &crate::domain::Enrolment,
+) -> Result<(), OpError> {
+    let person = change.person(enrolment.person_id)?;
+    permitted_on(change, actor, operation, &person).map(drop)
+}
+
+/// The role of a party the framework file names.
+fn role_of(confirmer: Confirmer) -> Role {
+    match confirmer {
+        Confirmer::Apprentice => Role::Apprentice,
+        Confirmer::Assessor => Role::Assessor,
+        Confirmer::Employer => Role::Employer,
+        Confirmer::Administrator => Role::Administrator,
     }
 }
 

@@ -4,8 +4,7 @@
 //! any order; the last signature seals it and its judgements take effect.
 
 use super::checkins::{check_content, enrolment_person, meeting_date, open_draft};
-use super::records::acting_assessor;
-use super::{Field, OpError, Ops, enrolment_of, framework_of};
+use super::{Field, OpError, Ops, enrolment_of, framework_of, permitted_on};
 use crate::domain::permission::{Operation, Subject, permit};
 use crate::domain::{CheckinContent, Person, ReviewParties, unsigned};
 use crate::framework::Party;
@@ -29,7 +28,8 @@ impl Ops<'_> {
         let (actor, clock) = (self.actor, self.clock);
         let change = self.begin()?;
         let state = open_draft(&change, id)?;
-        acting_assessor(&change, actor, "complete a check-in")?;
+        let apprentice = change.person(enrolment_person(&change, &state)?)?;
+        permitted_on(&change, actor, Operation::RunCheckin, &apprentice)?;
         check_content(content, meeting_date(&change, id)?)?;
         if content.next_due.is_none() {
             return Err(OpError::invalid(

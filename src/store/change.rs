@@ -59,6 +59,12 @@ impl Change<'_> {
         self.actor
     }
 
+    /// Records the rest of the change as made by `actor`: a database's
+    /// first administrator, added with nobody acting, makes what follows.
+    pub fn act_as(&mut self, actor: PersonId) {
+        self.actor = Some(actor);
+    }
+
     /// Runs statements, naming `context` if they fail.
     pub(super) fn run<T>(
         &self,

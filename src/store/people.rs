@@ -71,11 +71,11 @@ impl Change<'_> {
                 ("name", None, Some(name.to_string())),
                 ("role", None, Some(role.as_str().into())),
             ];
-            self.history(
-                ChangeKind::Insert,
-                &RecordKey::Person(PersonId(id)),
-                &fields,
-            )?;
+            // Only a database's first administrator is added with nobody
+            // acting: they are recorded as adding themselves.
+            let by = self.actor().or(Some(PersonId(id)));
+            let key = RecordKey::Person(PersonId(id));
+            self.history_by(by, ChangeKind::Insert, &key, &fields)?;
             Ok(PersonId(id))
         })
     }

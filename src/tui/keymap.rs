@@ -137,7 +137,7 @@ pub static BINDINGS: &[Binding] = &[
         &[KeyCode::Char('a')],
         "a",
         Action::AddSelf,
-        "add yourself as an apprentice",
+        "add yourself as the administrator",
         Scope::Welcome,
         Some("add yourself"),
     ),

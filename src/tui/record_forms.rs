@@ -4,10 +4,8 @@
 use super::app::{App, Loaded};
 use super::form::{Field, Form, FormKind};
 use super::undo::{EvidenceBefore, Undo, UndoStep};
-use crate::domain::{EvidenceKind, Judgement, RequirementStatus, Version, parse_date};
-use crate::ops::{
-    Enrolling, EvidenceInput, Field as Input, HoursInput, OpError, Ops, RequirementInput,
-};
+use crate::domain::{EvidenceKind, Judgement, RequirementStatus, Role, Version, parse_date};
+use crate::ops::{EvidenceInput, Field as Input, HoursInput, OpError, Ops, RequirementInput};
 use crate::store::Store;
 
 fn words<T: Copy>(all: &[T], word: fn(T) -> &'static str) -> Vec<(String, String)> {
@@ -138,15 +136,11 @@ pub fn judgement(loaded: &Loaded, code: &str) -> Form {
     )
 }
 
-pub fn welcome(app: &App) -> Form {
+pub fn welcome() -> Form {
     Form::new(
         FormKind::Welcome,
-        "Add yourself as an apprentice",
-        vec![
-            Field::line("Name", ""),
-            Field::date("Start date", &app.today.to_string()),
-            Field::date("Date of birth", ""),
-        ],
+        "Add yourself as this database's administrator",
+        vec![Field::line("Name", "")],
     )
 }
 
@@ -156,6 +150,8 @@ pub struct Saved {
     pub undo: Option<UndoStep>,
     /// A new person to open.
     pub opened: Option<crate::domain::PersonId>,
+    /// The person the app now acts as: the database's first administrator.
+    pub acting: Option<crate::domain::PersonId>,
 }
 
 impl Saved {
@@ -164,6 +160,7 @@ impl Saved {
             message,
             undo,
             opened: None,
+            acting: None,
         }
     }
 }
@@ -315,18 +312,21 @@ fn evidence_input(form: &Form) -> Result<EvidenceInput, OpError> {
     })
 }
 
+/// The first person of a database is its administrator, added with nobody
+/// acting; the app then acts as them.
 fn save_welcome(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError> {
-    let enrolling = Enrolling {
-        name: form.value("Name"),
-        start: date_field(form, "Start date")?,
-        date_of_birth: date_field(form, "Date of birth")?,
-        ..Enrolling::default()
-    };
-    let enrolled = app.ops(store).enrol(&enrolling)?;
+    let name = form.value("Name");
+    let id = app
+        .ops(store)
+        .add_person(&name, Role::Administrator, false)?;
     Ok(Saved {
-        message: format!("welcome, {}", enrolling.name.trim()),
+        message: format!(
+            "welcome, {}: you are this database's administrator",
+            name.trim()
+        ),
         undo: None,
-        opened: Some(enrolled.person),
+        opened: None,
+        acting: Some(id),
     })
 }
 

@@ -90,7 +90,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
             reread_picker(app, store);
         }
         Action::LoadDemo => load_demo(app, store),
-        Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome(app))),
+        Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome())),
         Action::SwitchPerson => super::who::ask_who(app, store, false),
         Action::Click { column, row } => click(app, store, column, row),
         Action::CheckForChanges => check_for_changes(app, store),
@@ -201,11 +201,14 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
             }
             FormOutcome::Save => match forms::save(app, &form, store) {
                 Ok(saved) if form.kind == FormKind::Welcome => {
-                    super::who::welcomed(app, store, saved.opened, saved.message);
+                    super::who::welcomed(app, store, saved.acting.or(saved.opened), saved.message);
                 }
                 Ok(saved) => {
                     app.status_line = Some(saved.message);
                     app.undo.extend(saved.undo);
+                    if let Some(id) = saved.acting {
+                        act_as(app, store, id);
+                    }
                     after_change(app, store, saved.opened);
                 }
                 // The form stays, with everything typed, under the message.
@@ -221,6 +224,17 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         if let Some(form) = app.pending_form.take() {
             app.overlay = Overlay::Form(form);
         }
+    }
+}
+
+/// The app acts as `id` from now on, from the list of people.
+fn act_as(app: &mut App, store: &Store, id: crate::domain::PersonId) {
+    match store.person(id) {
+        Ok(person) => {
+            app.viewer = Some(person);
+            app.screen = Screen::Picker;
+        }
+        Err(error) => app.overlay = Overlay::Error(error.to_string()),
     }
 }
 

@@ -1,9 +1,10 @@
-//! A database with an assessor and one apprentice, driven through the
-//! operations layer with the clock at noon on 2026-11-21.
+//! A database with an administrator, an assessor, an employer and one
+//! apprentice, driven through the operations layer with the clock at noon
+//! on 2026-11-21.
 
 use super::day;
 use chrono::{TimeZone, Utc};
-use pcso_tracker::domain::PersonId;
+use pcso_tracker::domain::{PersonId, Role};
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::{
     Clock, Enrolling, Field, OpError, Ops, PersonRecord, Signatures, person_record,
@@ -12,13 +13,16 @@ use pcso_tracker::store::Store;
 use rusqlite::Connection;
 use tempfile::TempDir;
 
-/// Sam Patel assesses Amy Clark, who started on 2026-09-01.
+/// Sam Patel assesses Amy Clark, who started on 2026-09-01 and whose
+/// employer is Jo Reid; Ada Lovell is the administrator who added them.
 pub struct Fixture {
     pub _dir: TempDir,
     pub store: Store,
     pub registry: Registry,
     pub clock: Clock,
+    pub admin: PersonId,
     pub assessor: PersonId,
+    pub employer: PersonId,
     pub amy: PersonId,
 }
 
@@ -33,13 +37,23 @@ impl Fixture {
             store,
             registry,
             clock,
+            admin: PersonId(0),
             assessor: PersonId(0),
+            employer: PersonId(0),
             amy: PersonId(0),
         };
-        fixture.assessor = fixture
+        fixture.admin = fixture
             .ops(None)
+            .add_person("Ada Lovell", Role::Administrator, false)
+            .expect("the first administrator");
+        fixture.assessor = fixture
+            .as_admin()
             .add_assessor("Sam Patel", false)
             .expect("assessor");
+        fixture.employer = fixture
+            .as_admin()
+            .add_person("Jo Reid", Role::Employer, false)
+            .expect("employer");
         let amy = Enrolling {
             name: "Amy Clark".into(),
             start: Some(day("2026-09-01")),
@@ -47,8 +61,40 @@ impl Fixture {
             assessor: Some(fixture.assessor),
             ..Enrolling::default()
         };
-        fixture.amy = fixture.ops(None).enrol(&amy).expect("enrol").person;
+        fixture.amy = fixture.as_admin().enrol(&amy).expect("enrol").person;
+        let (amy, employer) = (fixture.amy, fixture.employer);
         fixture
+            .as_admin()
+            .set_employer(amy, Some(employer))
+            .expect("employer named");
+        fixture
+    }
+
+    /// Adds and enrols another apprentice on the bundled PCSO standard.
+    pub fn enrol(&mut self, name: &str, assessor: Option<PersonId>) -> PersonId {
+        let input = Enrolling {
+            name: name.into(),
+            start: Some(day("2026-09-01")),
+            date_of_birth: Some(day("2000-05-01")),
+            assessor,
+            ..Enrolling::default()
+        };
+        self.as_admin().enrol(&input).expect("enrol").person
+    }
+
+    pub fn as_admin(&mut self) -> Ops<'_> {
+        let admin = self.admin;
+        self.ops(Some(admin))
+    }
+
+    pub fn as_amy(&mut self) -> Ops<'_> {
+        let amy = self.amy;
+        self.ops(Some(amy))
+    }
+
+    pub fn as_employer(&mut self) -> Ops<'_> {
+        let employer = self.employer;
+        self.ops(Some(employer))
     }
 
     pub fn ops(&mut self, actor: Option<PersonId>) -> Ops<'_> {

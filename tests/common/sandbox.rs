@@ -19,6 +19,39 @@ impl Sandbox {
         }
     }
 
+    /// A sandbox whose database has its first administrator, Ada Lovell,
+    /// who adds everyone else (`--as Ada`).
+    pub fn with_administrator() -> Self {
+        let sandbox = Sandbox::new();
+        sandbox.ok(&["person", "add", "Ada Lovell", "--role", "administrator"]);
+        sandbox
+    }
+
+    /// Adds Sam Patel (assessor) and Jo Reid (employer), and enrols `name`
+    /// from `start` with them as assessor and employer.
+    pub fn with_apprentice(name: &str, start: &str) -> Self {
+        let sandbox = Sandbox::with_administrator();
+        let ada = ["--as", "Ada"];
+        sandbox.ok(&[&ada[..], &["assessor", "add", "Sam Patel"]].concat());
+        sandbox.ok(&[
+            &ada[..],
+            &["person", "add", "Jo Reid", "--role", "employer"],
+        ]
+        .concat());
+        let add = [
+            "apprentice",
+            "add",
+            name,
+            "--start",
+            start,
+            "--assessor",
+            "Sam",
+        ];
+        sandbox.ok(&[&ada[..], &add].concat());
+        sandbox.ok(&[&ada[..], &["apprentice", "set", name, "--employer", "Jo"]].concat());
+        sandbox
+    }
+
     pub fn db(&self) -> PathBuf {
         self.dir.path().join("tracker.db")
     }

@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         Line::from(""),
         Line::from(vec![
             Span::styled("  a ", theme.key()),
-            Span::raw("add yourself as an apprentice (name, start date, date of birth)"),
+            Span::raw("add yourself as the administrator, who adds everyone else"),
         ]),
         Line::from(vec![
             Span::styled("  d ", theme.key()),
