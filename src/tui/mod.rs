@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod app_jobs;
 pub mod background;
 pub mod checkin;
 pub mod form;

@@ -206,9 +206,6 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
                 Ok(saved) => {
                     app.status_line = Some(saved.message);
                     app.undo.extend(saved.undo);
-                    if let Some(id) = saved.acting {
-                        act_as(app, store, id);
-                    }
                     after_change(app, store, saved.opened);
                 }
                 // The form stays, with everything typed, under the message.
@@ -224,17 +221,6 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         if let Some(form) = app.pending_form.take() {
             app.overlay = Overlay::Form(form);
         }
-    }
-}
-
-/// The app acts as `id` from now on, from the list of people.
-fn act_as(app: &mut App, store: &Store, id: crate::domain::PersonId) {
-    match store.person(id) {
-        Ok(person) => {
-            app.viewer = Some(person);
-            app.screen = Screen::Picker;
-        }
-        Err(error) => app.overlay = Overlay::Error(error.to_string()),
     }
 }
 
