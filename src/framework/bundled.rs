@@ -2,7 +2,7 @@
 //! directory. The first is the default framework.
 
 use super::error::FrameworkError;
-use super::load::load_shaped;
+use super::load::load_prepared;
 use super::model::Framework;
 
 /// A framework file carried inside the binary.
@@ -14,6 +14,9 @@ pub struct BundledFramework {
     /// needs without reading the others (a test checks they agree).
     pub id: &'static str,
     pub text: &'static str,
+    /// The same file prepared as JSON when the binary was built (empty if
+    /// it did not parse then); see `build.rs`.
+    pub prepared: &'static str,
 }
 
 /// Every bundled framework; the first is the default.
@@ -22,11 +25,13 @@ pub const BUNDLED: [BundledFramework; 2] = [
         file_name: "pcso-level4.yaml",
         id: "pcso-level4",
         text: include_str!("../../standard/pcso-level4.yaml"),
+        prepared: include_str!(concat!(env!("OUT_DIR"), "/pcso-level4.json")),
     },
     BundledFramework {
         file_name: "advanced-practitioner.yaml",
         id: "advanced-practitioner",
         text: include_str!("../../standard/advanced-practitioner.yaml"),
+        prepared: include_str!(concat!(env!("OUT_DIR"), "/advanced-practitioner.json")),
     },
 ];
 
@@ -38,7 +43,7 @@ impl BundledFramework {
 
     pub fn load(&self) -> Result<Framework, FrameworkError> {
         // Compiled in, and checked by the tests below: not hostile input.
-        load_shaped(&self.label(), self.text)
+        load_prepared(&self.label(), self.text, self.prepared)
     }
 }
 
@@ -50,7 +55,7 @@ pub fn default_framework() -> BundledFramework {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::load::load_str;
+    use crate::framework::load::{load_shaped, load_str};
 
     #[test]
     fn every_bundled_framework_passes_the_checks_given_to_any_file() {
@@ -58,6 +63,21 @@ mod tests {
             if let Err(error) = load_str(bundled.file_name, bundled.text) {
                 panic!("{error}");
             }
+        }
+    }
+
+    #[test]
+    fn a_bundled_framework_read_from_its_prepared_form_is_the_one_its_yaml_gives() {
+        for bundled in BUNDLED {
+            let parsed = serde_json::from_str::<Framework>(bundled.prepared);
+            assert!(
+                parsed.is_ok(),
+                "{} unprepared: {parsed:?}",
+                bundled.file_name
+            );
+            let prepared = bundled.load().map(|f| format!("{f:?}"));
+            let from_yaml = load_shaped(&bundled.label(), bundled.text).map(|f| format!("{f:?}"));
+            assert_eq!(prepared.ok(), from_yaml.ok(), "{}", bundled.file_name);
         }
     }
 

@@ -50,10 +50,8 @@ pub(super) fn load_shaped(name: &str, text: &str) -> Result<Framework, Framework
     };
     let problems = validate(&framework);
     if problems.is_empty() {
-        let digest = Sha256::digest(text.as_bytes());
-        let content_hash = digest.iter().map(|byte| format!("{byte:02x}")).collect();
         return Ok(Framework {
-            content_hash,
+            content_hash: content_hash(text),
             ..framework
         });
     }
@@ -69,6 +67,29 @@ pub(super) fn load_shaped(name: &str, text: &str) -> Result<Framework, Framework
     // Problems in file order; those that cannot be placed come last.
     diagnostics.sort_by_key(|diagnostic| (diagnostic.position.is_none(), diagnostic.position));
     Err(FrameworkError::new(name, diagnostics))
+}
+
+/// Loads text that was also prepared as JSON (`prepared`) from the same
+/// YAML when the binary was built: the JSON when it gives a valid
+/// framework, else the YAML, whose problems are then placed in the file.
+pub(super) fn load_prepared(
+    name: &str,
+    text: &str,
+    prepared: &str,
+) -> Result<Framework, FrameworkError> {
+    match serde_json::from_str::<Framework>(prepared) {
+        Ok(framework) if validate(&framework).is_empty() => Ok(Framework {
+            content_hash: content_hash(text),
+            ..framework
+        }),
+        _ => load_shaped(name, text),
+    }
+}
+
+/// The SHA-256 of the file's text, as enrolments record it.
+fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Reads the file as UTF-8 text, refusing what cannot be a framework file.
