@@ -123,11 +123,16 @@ fn refuse_foreign_database(
     let application_id: i64 = connection
         .pragma_query_value(None, "application_id", |row| row.get(0))
         .map_err(sqlite_error(path, "reading the application id"))?;
+    let ours = application_id == APPLICATION_ID;
+    if ours && found > 0 {
+        // Ours and migrated: counting tables would cost every command a
+        // statement for nothing.
+        return Ok(());
+    }
     let tables: i64 = connection
         .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
         .map_err(sqlite_error(path, "reading the schema"))?;
     let path = path.to_path_buf();
-    let ours = application_id == APPLICATION_ID;
     let blank = application_id == 0 && found == 0 && tables == 0;
     if ours && found == 0 && tables > 0 {
         // Migration 1 would collide with the tables already there.
