@@ -3,6 +3,8 @@
 //! under this folder.
 
 pub mod cluster;
+pub mod schema;
 mod server;
 
 pub use cluster::{ClusterError, REQUIRE_ENV, SKIPPED, TempCluster};
+pub use schema::{SCHEMA_VERSION, SchemaError, migrate};
