@@ -22,6 +22,7 @@ mod people;
 mod people_list;
 mod people_named;
 mod pins;
+pub mod postgres;
 mod progress;
 pub mod provider_scale;
 mod review_signatures;

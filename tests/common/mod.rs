@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod fixture;
+pub mod pg;
 pub mod sandbox;
 
 use chrono::NaiveDate;

@@ -1,0 +1,10 @@
+//! PostgreSQL, the shared store a training unit runs: its schema and a
+//! throwaway server for tests. Everything specific to PostgreSQL lives
+//! under this folder.
+
+pub mod cluster;
+pub mod schema;
+mod server;
+
+pub use cluster::{ClusterError, REQUIRE_ENV, SKIPPED, TempCluster};
+pub use schema::{SCHEMA_VERSION, SchemaError, migrate};

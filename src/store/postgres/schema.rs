@@ -1,0 +1,62 @@
+//! The PostgreSQL schema, as numbered migrations applied in order, in one
+//! transaction. Like SQLite's, a released migration is never edited; a
+//! change is a new file. `schema_migration` records each one applied.
+
+use postgres::Client;
+use thiserror::Error;
+
+const MIGRATIONS: [&str; 1] = [include_str!("schema/0001_schema.sql")];
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+
+#[derive(Debug, Error)]
+pub enum SchemaError {
+    #[error(
+        "the database was set up by a newer version of pcso-tracker (schema {found}, this build knows up to {known}); it was left untouched"
+    )]
+    NewerSchema { found: i32, known: i32 },
+
+    #[error("upgrading the schema: {source}")]
+    Sql {
+        #[from]
+        source: postgres::Error,
+    },
+}
+
+/// Brings the database up to `SCHEMA_VERSION`; gives the version found.
+/// Another program upgrading at the same time waits for this one.
+pub fn migrate(client: &mut Client) -> Result<i32, SchemaError> {
+    let mut transaction = client.transaction()?;
+    transaction.batch_execute(
+        "CREATE TABLE IF NOT EXISTS schema_migration (
+             version    integer PRIMARY KEY,
+             applied_at timestamptz NOT NULL DEFAULT now()
+         );
+         LOCK TABLE schema_migration IN EXCLUSIVE MODE;",
+    )?;
+    let found: i32 = transaction
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM schema_migration",
+            &[],
+        )?
+        .get(0);
+    if found > SCHEMA_VERSION {
+        return Err(SchemaError::NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for (version, sql) in (1..)
+        .zip(MIGRATIONS)
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        transaction.batch_execute(sql)?;
+        transaction.execute(
+            "INSERT INTO schema_migration (version) VALUES ($1)",
+            &[&version],
+        )?;
+    }
+    transaction.commit()?;
+    Ok(found)
+}
