@@ -21,7 +21,7 @@ const REVIEW: i64 = 12;
 const CHLOE_PIN: &str = "2468";
 
 struct Harness {
-    _dir: TempDir,
+    dir: TempDir,
     store: Store,
     app: App,
 }
@@ -55,11 +55,15 @@ impl Harness {
         };
         let registry = Registry::load(None).expect("frameworks");
         let app = prepare(&store, registry, &launch, (80, 24)).expect("prepare");
-        Harness {
-            _dir: dir,
-            store,
-            app,
-        }
+        Harness { dir, store, app }
+    }
+
+    /// Quits, and `name` opens the app on the same database, in a window
+    /// wide enough for the dashboard's notices to stand on one line.
+    fn reopen_as(self, name: &str) -> Harness {
+        let mut h = Harness::start(self.dir, self.store, name);
+        h.event(Event::Resize(120, 40));
+        h
     }
 
     fn event(&mut self, event: Event) {
@@ -89,7 +93,8 @@ impl Harness {
     }
 
     fn screen(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        let (width, height) = self.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal
             .draw(|frame| view::draw(frame, &self.app))
             .expect("draw");
@@ -114,6 +119,15 @@ impl Harness {
 
     fn person(&self, name: &str) -> PersonId {
         self.store.find_person(name).expect(name).id
+    }
+
+    /// From the list of everyone, the person whose name holds `name`.
+    fn open(&mut self, name: &str) {
+        self.keys("/");
+        self.keys(name);
+        self.key(KeyCode::Enter);
+        self.key(KeyCode::Enter);
+        assert_eq!(self.app.screen, Screen::Person, "{name} opened");
     }
 }
 
@@ -192,6 +206,32 @@ fn the_assessor_completes_and_signs_and_the_apprentice_signs_with_her_pin() {
 }
 
 #[test]
+fn the_employer_signs_later_from_her_own_session_and_the_review_is_sealed() {
+    let h = the_meeting(false);
+    let chloe = h.person("Chloe Evans");
+    let mut h = h.reopen_as("Grace Mensah");
+    h.open("Chloe");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Check-in 12 of Chloe Evans awaits your signature"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("S sign"),
+        "the footer offers the key: {screen}"
+    );
+    h.keys("S");
+    assert_eq!(h.status(), "check-in 12 signed by everyone and sealed");
+    assert_eq!(h.signers(), ["Sam Patel", "Chloe Evans", "Grace Mensah"]);
+    let (problems, _) = h.store.verify_seals().expect("verify");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(h.store.checkin(REVIEW).expect("review").sealed);
+    assert_eq!(k3(&h, chloe), Judgement::Competent, "in effect once sealed");
+    h.app.status_line = None;
+    assert!(!h.screen().contains("S sign"), "nothing left to sign");
+}
+
+#[test]
 fn a_wrong_pin_signs_nothing_but_counts_and_a_locked_apprentice_is_told_for_how_long() {
     let mut h = at_the_sign_step();
     h.ctrl('s');
@@ -227,4 +267,60 @@ fn a_wrong_pin_signs_nothing_but_counts_and_a_locked_apprentice_is_told_for_how_
     h.key(KeyCode::Esc);
     assert_eq!(h.app.screen, Screen::Checkin);
     assert!(!h.screen().contains("PIN for Chloe Evans"));
+}
+
+#[test]
+fn the_sign_key_is_offered_only_to_someone_a_review_awaits() {
+    // Dan Hughes's review is signed by Dan and Sam, and awaits Grace.
+    let (dir, store) = demo_with_chloe_pin();
+    let mut h = Harness::start(dir, store, "Sam Patel");
+    h.open("Dan");
+    let screen = h.screen();
+    assert!(screen.contains("awaiting employer signature"), "{screen}");
+    assert!(!screen.contains("awaits your signature"), "{screen}");
+    assert!(!screen.contains("S sign"), "{screen}");
+    h.keys("?");
+    assert!(!h.screen().contains("sign the review"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    let before = h.store.checkin(10).expect("Dan's review").signatures.len();
+    h.keys("S");
+    assert_eq!(
+        h.store.checkin(10).expect("Dan's review").signatures.len(),
+        before
+    );
+
+    let mut h = h.reopen_as("Grace Mensah");
+    h.open("Dan");
+    assert!(
+        h.screen()
+            .contains("Check-in 10 of Dan Hughes awaits your signature"),
+        "{}",
+        h.screen()
+    );
+    h.keys("?");
+    assert!(h.screen().contains("sign the review"), "{}", h.screen());
+}
+
+#[test]
+fn the_apprentice_signs_later_from_her_own_session_with_one_key() {
+    let mut h = at_the_sign_step();
+    h.ctrl('s');
+    h.key(KeyCode::Enter); // Sam signs as himself
+    h.key(KeyCode::Esc);
+    let mut h = h.reopen_as("Chloe Evans");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Check-in 12 of Chloe Evans awaits your signature"),
+        "{screen}"
+    );
+    assert!(screen.contains("S sign"), "{screen}");
+    h.keys("S");
+    assert_eq!(
+        h.status(),
+        "check-in 12 signed by Chloe Evans and Sam Patel; awaiting the employer Grace Mensah"
+    );
+    h.app.status_line = None;
+    let screen = h.screen();
+    assert!(!screen.contains("awaits your signature"), "{screen}");
+    assert!(!screen.contains("S sign"), "{screen}");
 }
