@@ -5,8 +5,9 @@ use pcso_tracker::domain::{
     CheckinContent, EnrolmentStatus, EvidenceKind, Judgement, OutcomeStatus, RequirementStatus,
     Version,
 };
+use pcso_tracker::framework::Party;
 use pcso_tracker::ops::{
-    Clock, Enrolling, EvidenceInput, Field, HoursInput, OpError, RequirementInput, Signatures,
+    Clock, Enrolling, EvidenceInput, Field, HoursInput, OpError, RequirementInput,
 };
 
 mod common;
@@ -324,33 +325,29 @@ fn only_an_assessor_judges_and_runs_check_ins() {
 }
 
 #[test]
-fn a_check_in_is_resumed_not_doubled_and_signed_only_by_the_right_names() {
+fn a_check_in_is_resumed_not_doubled_and_sealed_only_when_every_party_has_signed() {
     let mut f = Fixture::new();
     let amy = f.amy;
     let started = f.as_assessor().start_checkin(amy).expect("started");
     let resumed = f.as_assessor().start_checkin(amy).expect("resumed");
     assert_eq!((resumed.id, resumed.resumed), (started.id, true));
     let mut content = CheckinContent::default();
-    let right = Signatures {
-        apprentice: "amy clark".into(),
-        assessor: "Sam Patel".into(),
-    };
-    let missing_date = f.as_assessor().sign_checkin(started.id, &content, &right);
+    let missing_date = f.as_assessor().complete_checkin(started.id, &content);
     assert_eq!(field(missing_date), Field::NextDate);
     content.next_due = Some(day("2027-02-13"));
-    let wrong = Signatures {
-        apprentice: "Sam Patel".into(),
-        ..right.clone()
-    };
-    assert_eq!(
-        field(f.as_assessor().sign_checkin(started.id, &content, &wrong)),
-        Field::ApprenticeSignature
-    );
-    let signed = f
-        .as_assessor()
-        .sign_checkin(started.id, &content, &right)
-        .expect("sealed");
-    assert_eq!(signed.apprentice, "Amy Clark");
+    f.as_assessor()
+        .complete_checkin(started.id, &content)
+        .expect("completed");
+    // Sam signs as himself only: Amy's signature is hers to give.
+    let sam = f.as_assessor().sign_review(started.id).expect("Sam signs");
+    assert_eq!(sam.waiting, [Party::Apprentice, Party::Employer]);
+    let again = f.as_assessor().sign_review(started.id);
+    assert!(matches!(again, Err(OpError::Refused(m)) if m.contains("already signed")));
+    f.as_amy().sign_review(started.id).expect("Amy signs");
+    let last = f.as_employer().sign_review(started.id).expect("Jo signs");
+    assert!(last.sealed);
+    let signed = f.store.checkin(started.id).expect("sealed").signed;
+    assert_eq!(signed.map(|s| s.apprentice).as_deref(), Some("Amy Clark"));
     let after = f.as_assessor().save_checkin(started.id, &content);
     assert!(matches!(after, Err(OpError::Gone(m)) if m.contains("signed and sealed")));
     // An amendment needs a reason and waits for any open draft.
@@ -369,22 +366,18 @@ fn a_check_in_is_resumed_not_doubled_and_signed_only_by_the_right_names() {
 }
 
 #[test]
-fn a_check_in_dated_after_the_real_day_cannot_be_signed() {
+fn a_check_in_dated_after_the_real_day_cannot_be_completed() {
     let mut f = Fixture::new();
     let amy = f.amy;
-    // Rules judged as of a day to come, but signed today.
+    // Rules judged as of a day to come, but completed today.
     f.clock = Clock::as_of(day("2099-01-01"));
     let started = f.as_assessor().start_checkin(amy).expect("started");
     let content = CheckinContent {
         next_due: Some(day("2099-03-01")),
         ..CheckinContent::default()
     };
-    let right = Signatures {
-        apprentice: "Amy Clark".into(),
-        assessor: "Sam Patel".into(),
-    };
-    let signed = f.as_assessor().sign_checkin(started.id, &content, &right);
-    assert!(matches!(signed, Err(OpError::Refused(m)) if m.contains("has not come yet")));
+    let completed = f.as_assessor().complete_checkin(started.id, &content);
+    assert!(matches!(completed, Err(OpError::Refused(m)) if m.contains("has not come yet")));
 }
 
 #[test]

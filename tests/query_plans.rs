@@ -4,9 +4,9 @@
 //! costs the same however many other people are recorded.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use pcso_tracker::domain::{EnrolmentId, PersonId};
+use pcso_tracker::domain::{EnrolmentId, PersonId, Role};
 use pcso_tracker::framework::{BUNDLED, Registry};
-use pcso_tracker::ops::{Clock, Ops, Signatures, looking_back, person_record};
+use pcso_tracker::ops::{Clock, Ops, looking_back, person_record};
 use pcso_tracker::store::{RecordKey, Store};
 use rusqlite::Connection;
 use rusqlite::fallible_iterator::FallibleIterator;
@@ -21,11 +21,13 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).expect("date")
 }
 
-/// An apprentice whose last check-in was amended, and their assessor.
+/// An apprentice whose last check-in was amended, their assessor, and
+/// the employer named for them here.
 struct Chosen {
     person: PersonId,
     name: String,
     assessor: PersonId,
+    employer: PersonId,
     enrolment: EnrolmentId,
     amended: i64,
 }
@@ -36,7 +38,7 @@ fn generated(path: &Path) -> Chosen {
     store
         .load_provider_sample(&framework, today(), ENROLMENTS, &mut |_, _| {})
         .expect("generate");
-    Connection::open(path)
+    let mut chosen = Connection::open(path)
         .expect("raw")
         .query_row(
             "SELECT p.id, p.name, p.assessor_id, e.id, c.amends_id FROM checkin c
@@ -48,12 +50,23 @@ fn generated(path: &Path) -> Chosen {
                     person: PersonId(row.get(0)?),
                     name: row.get(1)?,
                     assessor: PersonId(row.get(2)?),
+                    employer: PersonId(0),
                     enrolment: EnrolmentId(row.get(3)?),
                     amended: row.get(4)?,
                 })
             },
         )
-        .expect("an amended check-in")
+        .expect("an amended check-in");
+    // The third party to every PCSO review.
+    let change = store.change(Utc::now(), None).expect("change");
+    chosen.employer = change
+        .add_person("Grace Mensah", Role::Employer)
+        .expect("employer");
+    change
+        .set_employer(chosen.person, Some(chosen.employer))
+        .expect("employer named");
+    change.commit().expect("commit");
+    chosen
 }
 
 /// Runs what `report`, `checkin list/show`, `apprentice show`, finding a
@@ -102,8 +115,8 @@ fn watch(store: &mut Store) -> Arc<Mutex<Statements>> {
     seen
 }
 
-/// Starts a check-in as the app does, reads what it shows, signs it, then
-/// amends it.
+/// Starts a check-in as the app does, reads what it shows, completes it,
+/// has each party sign it, then amends it.
 fn in_the_app(store: &mut Store, registry: &Registry, chosen: &Chosen, last: Option<NaiveDate>) {
     let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap());
     let started = Ops::new(store, registry, clock, Some(chosen.assessor))
@@ -121,15 +134,16 @@ fn in_the_app(store: &mut Store, registry: &Registry, chosen: &Chosen, last: Opt
         .status_changes_since(chosen.enrolment, since)
         .expect("changes");
     content.next_due = Some(today() + chrono::Days::new(84));
-    let assessor = store.person(chosen.assessor).expect("assessor").name;
-    let signatures = Signatures {
-        apprentice: chosen.name.clone(),
-        assessor,
-    };
-    let mut ops = Ops::new(store, registry, clock, Some(chosen.assessor));
-    ops.sign_checkin(started.id, &content, &signatures)
-        .expect("sign");
-    ops.amend_checkin(started.id, "A date was wrong")
+    Ops::new(store, registry, clock, Some(chosen.assessor))
+        .complete_checkin(started.id, &content)
+        .expect("complete");
+    for party in [chosen.person, chosen.assessor, chosen.employer] {
+        Ops::new(store, registry, clock, Some(party))
+            .sign_review(started.id)
+            .expect("sign");
+    }
+    Ops::new(store, registry, clock, Some(chosen.assessor))
+        .amend_checkin(started.id, "A date was wrong")
         .expect("amend");
 }
 

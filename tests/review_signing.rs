@@ -230,3 +230,50 @@ fn a_review_awaiting_a_signature_shows_in_the_caseload_report_and_list_and_warns
         "not sealed, not in effect"
     );
 }
+
+/// Who the last history row says made it.
+fn last_actor(f: &Fixture) -> Option<i64> {
+    Connection::open(f.store.path())
+        .expect("open")
+        .query_row(
+            "SELECT actor_id FROM history ORDER BY id DESC LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a history row")
+}
+
+#[test]
+fn a_party_at_the_meeting_signs_with_their_own_pin_and_a_wrong_one_signs_nothing() {
+    let mut f = Fixture::new();
+    let amy = f.amy;
+    f.as_amy().set_pin(amy, None, "4321").expect("PIN set");
+    let id = completed_review(&mut f);
+    let rows = f.history_rows();
+    let wrong = f.as_assessor().sign_review_in_person(id, amy, "1234");
+    assert!(
+        matches!(&wrong, Err(OpError::Refused(m)) if m.contains("wrong PIN for Amy Clark")),
+        "{wrong:?}"
+    );
+    assert!(f.store.review_signatures(id).expect("read").is_empty());
+    assert_eq!(
+        f.history_rows(),
+        rows,
+        "a wrong PIN is recorded as nothing done"
+    );
+    let tries = f.store.pin(amy).expect("read").expect("a PIN").tries;
+    assert_eq!(tries.failed, 1, "only the lock-out counter moved");
+    let signed = f
+        .as_assessor()
+        .sign_review_in_person(id, amy, "4321")
+        .expect("signed with her PIN");
+    assert_eq!((signed.party, signed.sealed), (Party::Apprentice, false));
+    let signatures = f.store.review_signatures(id).expect("read");
+    assert_eq!(signatures[0].person_id, amy);
+    assert_eq!(last_actor(&f), Some(amy.0), "recorded as signed by Amy");
+    let twice = f.as_assessor().sign_review_in_person(id, amy, "4321");
+    assert!(
+        matches!(&twice, Err(OpError::Refused(m)) if m.contains("already signed")),
+        "{twice:?}"
+    );
+}

@@ -20,7 +20,7 @@ use ratatui::backend::TestBackend;
 mod common;
 
 use common::day;
-use common::fixture::{Fixture, field, signatures};
+use common::fixture::{Fixture, field};
 
 fn next_on(date: &str) -> CheckinContent {
     CheckinContent {
@@ -69,8 +69,7 @@ fn the_next_check_in_date_agreed_and_signed_is_the_one_shown() {
     let amy = f.amy;
     let computed = f.record(amy).standing.next_checkin_due;
     let first = f.as_assessor().start_checkin(amy).expect("started").id;
-    f.as_assessor()
-        .sign_checkin(first, &next_on("2027-01-15"), &signatures())
+    f.complete_and_seal(first, &next_on("2027-01-15"))
         .expect("signed");
     let standing = f.record(amy).standing;
     assert_eq!(standing.next_checkin_due, day("2027-01-15"));
@@ -81,8 +80,7 @@ fn the_next_check_in_date_agreed_and_signed_is_the_one_shown() {
         .as_assessor()
         .amend_checkin(first, "Date misheard")
         .expect("amend");
-    f.as_assessor()
-        .sign_checkin(amendment, &next_on("2027-01-22"), &signatures())
+    f.complete_and_seal(amendment, &next_on("2027-01-22"))
         .expect("signed");
     let amended = f.record(amy).standing;
     assert_eq!(amended.next_checkin_due, day("2027-01-22"));
@@ -100,7 +98,7 @@ fn dates_agreed_at_a_check_in_come_after_it() {
         Field::NextDate
     );
     assert_eq!(
-        field(f.as_assessor().sign_checkin(id, &early, &signatures())),
+        field(f.as_assessor().complete_checkin(id, &early)),
         Field::NextDate
     );
     let overdue_action = CheckinContent {
@@ -112,13 +110,14 @@ fn dates_agreed_at_a_check_in_come_after_it() {
         ..next_on("2027-02-13")
     };
     assert_eq!(
-        field(
-            f.as_assessor()
-                .sign_checkin(id, &overdue_action, &signatures())
-        ),
+        field(f.as_assessor().complete_checkin(id, &overdue_action)),
         Field::Due
     );
-    assert!(f.store.checkin(id).expect("draft").signed.is_none());
+    let draft = f.store.checkin(id).expect("draft");
+    assert!(
+        draft.completed_at.is_none() && !draft.sealed,
+        "still a draft"
+    );
 }
 
 /// The demo, a further amendment of Chloe Evans's second check-in started

@@ -97,7 +97,7 @@ pub fn check_action_due(due: NaiveDate, meeting: NaiveDate) -> Result<(), String
     Ok(())
 }
 
-/// The names typed at sign-off, and when.
+/// The apprentice's and assessor's names a sealed check-in carries, and when it was sealed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Signing {
     pub at: String,

@@ -46,4 +46,4 @@ pub use review_signing::{
 pub use seal::seal;
 pub use text::{check_file_ref, check_name, check_text, parse_date, visible, visible_lines};
 pub use version::{LastChange, Version};
-pub use wording::{counted, days_or_weeks, hours_one_place, hours_text};
+pub use wording::{and_list, counted, days_or_weeks, hours_one_place, hours_text};

@@ -10,6 +10,15 @@ pub fn counted(count: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// Names joined as a sentence says them: "A", "A and B", "A, B and C".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// Hours with one decimal place. A sum of nothing or of tiny negatives
 /// can be negative zero, which would print as "-0.0".
 pub fn hours_one_place(hours: f64) -> String {
@@ -48,6 +57,14 @@ mod tests {
         assert_eq!(counted(0, "outcome", "outcomes"), "0 outcomes");
         assert_eq!(counted(1, "person", "people"), "1 person");
         assert_eq!(counted(2, "person", "people"), "2 people");
+    }
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(and_list(&names(&["Amy"])), "Amy");
+        assert_eq!(and_list(&names(&["Amy", "Sam"])), "Amy and Sam");
+        assert_eq!(and_list(&names(&["Amy", "Sam", "Jo"])), "Amy, Sam and Jo");
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Check-ins: starting (or resuming) the one open draft of an apprentice,
-//! saving it, signing and sealing it in one transaction, and amending a
-//! sealed one. A draft sealed or set aside elsewhere is `Gone`.
+//! saving it, and amending a sealed one (completing and signing are in
+//! `signing`). A draft sealed or set aside elsewhere is `Gone`.
 
 use super::{Field, OpError, Ops, enrolled, permitted_on};
 use crate::domain::{
-    AgreedAction, Checkin, CheckinContent, CheckinSummary, Operation, PersonId, Signing,
-    check_action_due, check_name, check_next_due, check_text, meeting_before,
+    AgreedAction, Checkin, CheckinContent, CheckinSummary, Operation, PersonId, check_action_due,
+    check_name, check_next_due, check_text, meeting_before,
 };
 use crate::store::{Change, CheckinState, Store};
-use chrono::{NaiveDate, SecondsFormat};
+use chrono::NaiveDate;
 
 /// A check-in opened for the assessor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,13 +16,6 @@ pub struct CheckinStarted {
     pub id: i64,
     /// An existing draft was taken up rather than a new one started.
     pub resumed: bool,
-}
-
-/// The names typed at sign-off.
-#[derive(Debug, Clone, Default)]
-pub struct Signatures {
-    pub apprentice: String,
-    pub assessor: String,
 }
 
 impl Ops<'_> {
@@ -57,55 +50,6 @@ impl Ops<'_> {
         change.save_draft(id, content)?;
         change.commit()?;
         Ok(())
-    }
-
-    /// Saves the draft's last content, then signs and seals it: one
-    /// transaction, so a review is never left half signed.
-    pub fn sign_checkin(
-        &mut self,
-        id: i64,
-        content: &CheckinContent,
-        signatures: &Signatures,
-    ) -> Result<Signing, OpError> {
-        let (actor, clock) = (self.actor, self.clock);
-        let change = self.begin()?;
-        let state = open_draft(&change, id)?;
-        let apprentice = change.person(enrolment_person(&change, &state)?)?;
-        let assessor = permitted_on(&change, actor, Operation::RunCheckin, &apprentice)?;
-        check_content(content, meeting_date(&change, id)?)?;
-        check_signature(
-            &signatures.apprentice,
-            &apprentice.name,
-            Field::ApprenticeSignature,
-            "apprentice",
-        )?;
-        check_signature(
-            &signatures.assessor,
-            &assessor.name,
-            Field::AssessorSignature,
-            "assessor",
-        )?;
-        if content.next_due.is_none() {
-            return Err(OpError::invalid(
-                Field::NextDate,
-                "give the date of the next check-in",
-            ));
-        }
-        if state.date > clock.real_today() {
-            return Err(OpError::Refused(format!(
-                "check-in {id} is dated {}, a day that has not come yet; it can be signed on that day",
-                state.date
-            )));
-        }
-        let signing = Signing {
-            at: clock.now().to_rfc3339_opts(SecondsFormat::Secs, true),
-            apprentice: apprentice.name,
-            assessor: assessor.name,
-        };
-        change.save_draft(id, content)?;
-        change.seal_draft(id, &signing)?;
-        change.commit()?;
-        Ok(signing)
     }
 
     /// Starts an amendment of a sealed check-in: a draft copying it, with
@@ -263,15 +207,4 @@ pub(super) fn check_content(content: &CheckinContent, date: NaiveDate) -> Result
         check_next_due(next, date).map_err(|m| OpError::invalid(Field::NextDate, m))?;
     }
     Ok(())
-}
-
-fn check_signature(typed: &str, name: &str, field: Field, who: &str) -> Result<(), OpError> {
-    if typed.trim().eq_ignore_ascii_case(name.trim()) {
-        Ok(())
-    } else {
-        Err(OpError::invalid(
-            field,
-            format!("the {who} signs by typing their name, {name}"),
-        ))
-    }
 }

@@ -36,8 +36,6 @@ pub enum Field {
     NextDate,
     Action,
     Due,
-    ApprenticeSignature,
-    AssessorSignature,
     Pin,
 }
 
@@ -71,8 +69,6 @@ impl Field {
             Field::NextDate => "next date",
             Field::Action => "action",
             Field::Due => "due",
-            Field::ApprenticeSignature => "apprentice's signature",
-            Field::AssessorSignature => "assessor's signature",
             Field::Pin => "PIN",
         }
     }

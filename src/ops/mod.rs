@@ -18,7 +18,7 @@ mod read;
 mod records;
 mod signing;
 
-pub use checkins::{CheckinStarted, LookingBack, Signatures, agreed_action, looking_back};
+pub use checkins::{CheckinStarted, LookingBack, agreed_action, looking_back};
 pub use clock::Clock;
 pub use demo::DEMO_ADMINISTRATOR;
 pub use details::Details;

@@ -6,7 +6,7 @@
 use super::checkins::{check_content, enrolment_person, meeting_date, open_draft};
 use super::{Field, OpError, Ops, enrolment_of, framework_of, permitted_on};
 use crate::domain::permission::{Operation, Subject, permit};
-use crate::domain::{CheckinContent, Person, ReviewParties, unsigned};
+use crate::domain::{CheckinContent, Person, PersonId, ReviewParties, and_list, unsigned};
 use crate::framework::Party;
 use crate::store::{Change, CheckinState};
 
@@ -52,8 +52,28 @@ impl Ops<'_> {
     /// Signs completed check-in `id` as the acting person, in the one party
     /// they are to it; the last signature the framework asks for seals it.
     pub fn sign_review(&mut self, id: i64) -> Result<SignedReview, OpError> {
-        let (actor, registry) = (self.actor, self.registry);
-        let change = self.begin()?;
+        let actor = self.actor;
+        self.sign_as(id, actor)
+    }
+
+    /// Signs check-in `id` as `signer`, a party present at the meeting
+    /// held by the acting person, once `pin` proves it is them (asked only
+    /// of someone with a PIN). The signature and its history are theirs; a
+    /// wrong PIN signs nothing and only counts against `signer`.
+    pub fn sign_review_in_person(
+        &mut self,
+        id: i64,
+        signer: PersonId,
+        pin: &str,
+    ) -> Result<SignedReview, OpError> {
+        self.check_pin(signer, pin)?;
+        self.sign_as(id, Some(signer))
+    }
+
+    /// The one way a review is signed: by `actor`, recorded as them.
+    fn sign_as(&mut self, id: i64, actor: Option<PersonId>) -> Result<SignedReview, OpError> {
+        let registry = self.registry;
+        let change = self.store.change(self.clock.now(), actor)?;
         let actor = actor.ok_or_else(|| {
             OpError::Refused("a review is signed by a person: give --as NAME".into())
         })?;
@@ -146,12 +166,4 @@ fn not_a_party(
         "only {} sign check-in {id}, each as themselves",
         and_list(&named)
     ))
-}
-
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }

@@ -28,6 +28,8 @@ pub enum Action {
     Judge,
     /// An assessor starts (or resumes) a check-in with the person.
     StartCheckin,
+    /// Sign, as oneself, the review of the person that awaits one's signature.
+    SignAwaited,
     Add,
     Edit,
     Delete,

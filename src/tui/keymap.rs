@@ -352,6 +352,14 @@ pub static BINDINGS: &[Binding] = &[
         Scope::On(Tab::Hours),
         Some("week/month"),
     ),
+    bind(
+        &[KeyCode::Char('S')],
+        "S",
+        Action::SignAwaited,
+        "sign the review that awaits your signature",
+        Scope::Person,
+        Some("sign"),
+    ),
     // Last, so the footer gives its room to the keys of the screen first.
     bind(
         &[KeyCode::Char('p')],
@@ -371,10 +379,12 @@ pub fn active(app: &App) -> impl Iterator<Item = &'static Binding> + '_ {
 }
 
 /// Whether this user has the binding at all (for help): assessors' keys
-/// for assessors, the way back to the list for those who have one.
+/// for assessors, the way back to the list for those who have one, the
+/// signing key while a review of the person on screen awaits them.
 pub fn offered(binding: &Binding, app: &App) -> bool {
     (!binding.assessor_only || app.viewer_is_assessor())
         && (binding.scope != Scope::PersonFromList || app.has_people_list())
+        && (binding.action != Action::SignAwaited || super::sign_later::awaited(app).is_some())
 }
 
 fn applies(scope: Scope, app: &App) -> bool {

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod people_window;
 mod record_forms;
 mod restore;
+pub mod sign_later;
 pub mod text;
 pub mod theme;
 mod undo;

@@ -80,6 +80,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::CycleOwnStatus => cycle_own_status(app, store),
         Action::Judge => open_judgement(app),
         Action::StartCheckin => start_checkin(app, store),
+        Action::SignAwaited => sign_awaited(app, store),
         Action::Add => open_add_form(app),
         Action::Edit => open_edit_form(app),
         Action::Delete => ask_to_delete(app),
@@ -420,6 +421,18 @@ fn start_checkin(app: &mut App, store: &mut Store) {
         if let Err(error) = super::checkin::start(app, store) {
             show_refusal(app, store, &error);
         }
+    }
+}
+
+/// Signs the review awaiting the person using the app, and reads it back.
+fn sign_awaited(app: &mut App, store: &mut Store) {
+    match super::sign_later::sign(app, store) {
+        Ok(Some(message)) => {
+            after_change(app, store, None);
+            app.status_line = Some(message);
+        }
+        Ok(None) => {}
+        Err(error) => show_refusal(app, store, &error),
     }
 }
 

@@ -4,11 +4,9 @@
 
 use super::day;
 use chrono::{TimeZone, Utc};
-use pcso_tracker::domain::{PersonId, Role};
+use pcso_tracker::domain::{CheckinContent, PersonId, Role};
 use pcso_tracker::framework::Registry;
-use pcso_tracker::ops::{
-    Clock, Enrolling, Field, OpError, Ops, PersonRecord, Signatures, person_record,
-};
+use pcso_tracker::ops::{Clock, Enrolling, Field, OpError, Ops, PersonRecord, person_record};
 use pcso_tracker::store::Store;
 use rusqlite::Connection;
 use tempfile::TempDir;
@@ -106,6 +104,16 @@ impl Fixture {
         self.ops(Some(assessor))
     }
 
+    /// Sam completes Amy's draft `id` with `content`, then Amy, Sam and
+    /// Jo each sign it as themselves; the last signature seals it.
+    pub fn complete_and_seal(&mut self, id: i64, content: &CheckinContent) -> Result<(), OpError> {
+        self.as_assessor().complete_checkin(id, content)?;
+        for party in [self.amy, self.assessor, self.employer] {
+            self.ops(Some(party)).sign_review(id)?;
+        }
+        Ok(())
+    }
+
     pub fn history_rows(&self) -> i64 {
         Connection::open(self.store.path())
             .expect("open")
@@ -132,13 +140,5 @@ pub fn field<T: std::fmt::Debug>(result: Result<T, OpError>) -> Field {
     match result {
         Err(OpError::Invalid { field, .. }) => field,
         other => panic!("expected a refused input, got {other:?}"),
-    }
-}
-
-/// Amy's and Sam's names, as each would sign.
-pub fn signatures() -> Signatures {
-    Signatures {
-        apprentice: "Amy Clark".into(),
-        assessor: "Sam Patel".into(),
     }
 }

@@ -1,22 +1,24 @@
 //! Check-in mode: an assessor walks a progress review section by section,
-//! the draft saved to the store at every step, and both people sign to seal
-//! it. Leaving part-way (Esc, Ctrl-C, or q where nothing is being typed)
-//! keeps the draft; Ctrl-Z undoes within it. A draft sealed elsewhere ends
-//! the session with a message.
+//! the draft saved to the store at every step, then completes it and the
+//! parties sign it (`sign`). Leaving part-way (Esc, Ctrl-C, or q where
+//! nothing is being typed) keeps the draft; Ctrl-Z undoes within it. A
+//! draft sealed elsewhere ends the session with a message.
 
 use super::app::{App, Overlay, Screen, Tab};
 use super::form::{Field, Form, FormKind, TextArea};
 use super::record_forms::label;
 use super::text::typed;
 use crate::domain::{ActionReview, EvidenceItem, Judgement, parse_date};
-use crate::ops::{OpError, Signatures, agreed_action, looking_back};
+use crate::ops::{OpError, agreed_action, looking_back};
 use crate::store::Store;
 use chrono::{Days, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod session;
+mod sign;
 
 pub use session::{CheckinSession, Step};
+pub use sign::{PartyLine, Signing, party_lines, party_name, progress};
 
 /// Starts a review of the person on screen, or resumes their draft.
 pub fn start(app: &mut App, store: &mut Store) -> Result<(), OpError> {
@@ -81,8 +83,7 @@ fn read_session(app: &App, store: &Store, id: i64) -> Result<CheckinSession, OpE
         text: TextArea::new(""),
         note: None,
         next_date,
-        signatures: [String::new(), String::new()],
-        signature_focus: 0,
+        signing: None,
         undo: Vec::new(),
     };
     review_previous_actions(&mut session);
@@ -120,6 +121,13 @@ fn review_previous_actions(session: &mut CheckinSession) {
 /// aside there ends this session; otherwise the session goes on.
 pub fn check_still_open(app: &mut App, store: &mut Store) {
     let Some(session) = &app.checkin else { return };
+    // A completed review may have been signed elsewhere, even sealed.
+    if session.signing.is_some() {
+        if let Some(session) = app.checkin.take() {
+            sign::refresh(app, store, session);
+        }
+        return;
+    }
     let open = store
         .checkin(session.id)
         .map(|record| !record.sealed)
@@ -149,6 +157,12 @@ pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     // Ctrl-C always leaves; Esc and q leave unless they are being typed.
     let interrupted = control && key.code == KeyCode::Char('c');
+    if session.signing.is_some() {
+        if interrupted {
+            return sign::leave(app, store, session);
+        }
+        return sign::input(app, store, session, key);
+    }
     let leaving = match key.code {
         KeyCode::Esc => session.note.is_none(),
         KeyCode::Char('q') => !control && session.note.is_none() && !session.step.takes_text(),
@@ -177,9 +191,7 @@ pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
             }
         }
         KeyCode::Char('s') if control && session.step == Step::SignOff => {
-            app.checkin = Some(session);
-            sign(app, store);
-            return;
+            return sign::complete(app, store, session);
         }
         _ => step_input(&mut session, app, key),
     }
@@ -323,11 +335,8 @@ fn step_input(session: &mut CheckinSession, app: &mut App, key: KeyEvent) {
             _ => {}
         },
         Step::NextDate => line_input(&mut session.next_date, key),
-        Step::SignOff => match key.code {
-            KeyCode::Up | KeyCode::Down => session.signature_focus = 1 - session.signature_focus,
-            KeyCode::Enter if session.signature_focus == 0 => session.signature_focus = 1,
-            _ => line_input(&mut session.signatures[session.signature_focus], key),
-        },
+        // Ctrl-S completes the review (`input`); nothing is typed here.
+        Step::SignOff => {}
     }
 }
 
@@ -453,36 +462,6 @@ pub fn add_action(app: &mut App, form: &Form) -> Result<String, String> {
     session.content.actions.push(action);
     session.cursor = session.content.actions.len() - 1;
     Ok("action added".into())
-}
-
-/// Saves, signs and seals the review in one step; the operations layer
-/// checks both names against the people they stand for.
-fn sign(app: &mut App, store: &mut Store) {
-    let Some(mut session) = app.checkin.take() else {
-        return;
-    };
-    if let Err(message) = leave_step(&mut session) {
-        app.overlay = Overlay::Error(message);
-        app.checkin = Some(session);
-        return;
-    }
-    let signatures = Signatures {
-        apprentice: session.signatures[0].clone(),
-        assessor: session.signatures[1].clone(),
-    };
-    match app
-        .ops(store)
-        .sign_checkin(session.id, &session.content, &signatures)
-    {
-        Ok(signing) => {
-            let message = format!(
-                "check-in {} signed by {} and {}, and sealed",
-                session.id, signing.apprentice, signing.assessor
-            );
-            back_to_dashboard(app, store, message);
-        }
-        Err(error) => stopped(app, store, session, &error),
-    }
 }
 
 /// Leaves check-in mode for the person's dashboard, read afresh.

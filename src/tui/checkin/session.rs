@@ -1,6 +1,7 @@
 //! A review in progress: the section being walked and what has been
-//! typed, read from the draft and kept until it is saved or signed.
+//! typed, read from the draft and kept until it is saved or completed.
 
+use super::sign::Signing;
 use crate::domain::standing::OutcomeStanding;
 use crate::domain::{
     AgreedAction, CheckinContent, CheckinSection, EvidenceItem, OutcomeStatus, StatusChange,
@@ -53,7 +54,7 @@ impl Step {
 
     /// Steps where letters are typed as text.
     pub(super) fn takes_text(self) -> bool {
-        matches!(self, Step::NextDate | Step::SignOff) || self.section().is_some()
+        self == Step::NextDate || self.section().is_some()
     }
 
     pub(super) fn section(self) -> Option<CheckinSection> {
@@ -90,8 +91,8 @@ pub struct CheckinSession {
     /// A note being typed for the selected outcome.
     pub note: Option<String>,
     pub next_date: String,
-    pub signatures: [String; 2],
-    pub signature_focus: usize,
+    /// Once the review is completed: who signs it, and who has.
+    pub signing: Option<Signing>,
     /// Earlier states of the content, for Ctrl-Z.
     pub undo: Vec<CheckinContent>,
 }

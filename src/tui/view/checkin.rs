@@ -2,9 +2,9 @@
 //! time below, and the keys for that section in the footer.
 
 use crate::domain::standing::OutcomeStanding;
-use crate::domain::{CheckinSection, counted, hours_one_place};
+use crate::domain::{CheckinSection, and_list, counted, hours_one_place};
 use crate::tui::app::{App, Loaded};
-use crate::tui::checkin::{CheckinSession, Step};
+use crate::tui::checkin::{CheckinSession, PartyLine, Step, party_name};
 use crate::tui::text::{self, clean, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -48,8 +48,18 @@ pub fn hints(app: &App) -> String {
         Step::Hours | Step::PlanChanges | Step::Concerns => "type; Enter starts a new line",
         Step::Actions => "a add  d remove",
         Step::NextDate => "type the date, YYYY-MM-DD",
-        Step::SignOff => "each types their own name  ↑/↓ switch  Ctrl-S sign and seal",
+        Step::SignOff => match &session.signing {
+            None => "Ctrl-S complete: the content is fixed, then each party signs",
+            Some(signing) if signing.pin.is_some() => "type the PIN  Enter sign  Esc put it away",
+            Some(_) => "↑/↓ party  Enter sign: yours at once, others with their PIN",
+        },
     };
+    // A completed review has no sections to move to and nothing to undo.
+    match &session.signing {
+        Some(signing) if signing.pin.is_some() => return format!(" {own}"),
+        Some(_) => return format!(" {own}  ·  Esc leave"),
+        None => {}
+    }
     format!(" {own}  ·  Tab next section  Ctrl-Z undo  Esc keep draft and leave")
 }
 
@@ -94,8 +104,13 @@ fn title(session: &CheckinSession) -> String {
             one_line(reason)
         ),
         None => format!(
-            " {} · draft {} of {} ",
+            " {} · {} {} of {} ",
             session.step.title(),
+            if session.signing.is_some() {
+                "check-in"
+            } else {
+                "draft"
+            },
             session.id,
             session.date
         ),
@@ -307,12 +322,78 @@ fn text_area(lines: &mut Vec<Line<'static>>, session: &CheckinSession) {
 }
 
 fn sign_off(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) {
-    lines.push(Line::from(completeness(session)));
-    lines.push(Line::from(
-        "Signing seals the record: it can then only be amended, never edited.",
-    ));
+    let Some(signing) = &session.signing else {
+        lines.push(Line::from(completeness(session)));
+        lines.push(Line::from(
+            "Completing fixes the record: it can then only be amended, never edited.",
+        ));
+        lines.push(Line::from(format!(
+            "Then {} each sign it, in any order; the last signature seals it.",
+            signers(app)
+        )));
+        return;
+    };
+    lines.push(Line::from(format!(
+        "Check-in {} is completed. Each party signs as themselves; the last signature seals it.",
+        session.id
+    )));
     lines.push(Line::from(""));
-    signatures(lines, app, session);
+    for (index, line) in signing.lines.iter().enumerate() {
+        party_line(lines, app, line, index == signing.cursor);
+    }
+    lines.push(Line::from(""));
+    if signing.lines.iter().any(|line| !line.signed) && signing.pin.is_none() {
+        lines.push(Line::from(
+            "Anyone not here signs later from their own session: Esc leaves it waiting.",
+        ));
+    }
+    if let (Some(pin), Some(line)) = (&signing.pin, signing.lines.get(signing.cursor)) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("PIN for {}: ", party_name(line)), app.theme.key()),
+            Span::raw(format!("{}▏", "•".repeat(pin.chars().count()))),
+        ]));
+    }
+    if let Some(refusal) = &signing.refusal {
+        lines.push(Line::styled(one_line(refusal), app.theme.bad()));
+    }
+}
+
+/// The parties the framework names: "the apprentice, the assessor and the employer".
+fn signers(app: &App) -> String {
+    let parties: Vec<String> = app.loaded.as_ref().map_or(Vec::new(), |loaded| {
+        let signed_by = &loaded.framework.review.signed_by;
+        signed_by
+            .iter()
+            .map(|p| format!("the {}", p.as_str()))
+            .collect()
+    });
+    and_list(&parties)
+}
+
+/// "▶ Apprentice  Chloe Evans   signed", the user's own line marked.
+fn party_line(lines: &mut Vec<Line<'static>>, app: &App, line: &PartyLine, selected: bool) {
+    let own = line.person.as_ref().map(|p| p.id) == app.viewer_id();
+    let who = format!("{}{}", party_name(line), if own { " (you)" } else { "" });
+    let (state, style) = if line.signed {
+        ("signed", app.theme.good())
+    } else {
+        ("waiting", app.theme.warn())
+    };
+    let mut party = line.party.as_str().to_string();
+    if let Some(first) = party.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!(
+                "{}{party:<12}{:<36}",
+                if selected { "▶ " } else { "  " },
+                text::cut(&who, 35)
+            ),
+            row_style(app, selected),
+        ),
+        Span::styled(state, style),
+    ]));
 }
 
 /// How much of the review is filled in, to check before signing.
@@ -335,38 +416,4 @@ fn completeness(session: &CheckinSession) -> String {
             .next_due
             .map_or("not set".to_string(), |d| d.to_string())
     )
-}
-
-/// One line per signer: who they are and the name typed so far.
-fn signatures(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) {
-    let names = [
-        (
-            "Apprentice",
-            app.loaded
-                .as_ref()
-                .map_or(String::new(), |l| l.person.name.clone()),
-        ),
-        (
-            "Assessor",
-            app.viewer
-                .as_ref()
-                .map_or(String::new(), |v| v.name.clone()),
-        ),
-    ];
-    for (index, (role, name)) in names.iter().enumerate() {
-        let focused = index == session.signature_focus;
-        let cursor = if focused { "▏" } else { "" };
-        let label = Span::styled(
-            format!("{role} ({}) types their name: ", one_line(name)),
-            if focused {
-                app.theme.key()
-            } else {
-                app.theme.dim()
-            },
-        );
-        lines.push(Line::from(vec![
-            label,
-            Span::raw(format!("{}{cursor}", clean(&session.signatures[index]))),
-        ]));
-    }
 }

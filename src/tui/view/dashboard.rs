@@ -5,6 +5,7 @@
 use crate::domain::standing::{CheckinStanding, Standing, position_text};
 use crate::domain::{counted, hours_one_place};
 use crate::tui::app::{App, Loaded};
+use crate::tui::sign_later;
 use crate::tui::text::one_line;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -28,7 +29,20 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     frame.render_widget(hours_bar(standing, theme, hours.width), hours);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
-    frame.render_widget(status(standing, theme), left);
+    let mut status = status(standing, theme);
+    if let Some(id) = sign_later::awaited(app) {
+        let notice = format!(
+            "Check-in {id} of {} awaits your signature: S signs it",
+            one_line(&loaded.person.name)
+        );
+        status.insert(0, Line::from(Span::styled(notice, theme.key())));
+    }
+    frame.render_widget(
+        Paragraph::new(status)
+            .block(Block::bordered().title(" Standing "))
+            .wrap(Wrap { trim: false }),
+        left,
+    );
     frame.render_widget(warnings(standing, theme), right);
 }
 
@@ -120,7 +134,7 @@ fn hours_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'static
     Paragraph::new(line).block(Block::bordered().title(" Hours "))
 }
 
-fn status(standing: &Standing, theme: Theme) -> Paragraph<'static> {
+fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         Span::raw("RAG "),
         Span::styled(standing.rag.label().to_uppercase(), theme.rag(standing.rag)),
@@ -156,9 +170,7 @@ fn status(standing: &Standing, theme: Theme) -> Paragraph<'static> {
         }
         None => {}
     }
-    Paragraph::new(lines)
-        .block(Block::bordered().title(" Standing "))
-        .wrap(Wrap { trim: false })
+    lines
 }
 
 /// The day the next check-in is due, in red with the days when overdue.
