@@ -2,13 +2,15 @@
 //! assessor and the apprentice each sign as themselves in any order; the
 //! last signature seals it, and the sealed record cannot be changed.
 
-use pcso_tracker::domain::EnrolmentId;
+use pcso_tracker::domain::{EnrolmentId, PersonId, RequirementStatus, Role};
 use pcso_tracker::framework::{Party, Registry};
+use pcso_tracker::ops::{Enrolling, OpError, RequirementInput};
 use rusqlite::Connection;
 use std::path::Path;
 
 mod common;
 
+use common::day;
 use common::fixture::Fixture;
 
 /// A framework whose one gateway rule is an agreed topic, signed off by
@@ -25,6 +27,20 @@ fn enrolment(f: &Fixture) -> EnrolmentId {
         .expect("read")
         .expect("enrolled")
         .id
+}
+
+/// The assessor confirms the topic: every gateway rule is met.
+fn topic_agreed(f: &mut Fixture) {
+    let amy = f.amy;
+    let met = RequirementInput {
+        status: RequirementStatus::Met,
+        date: None,
+        reference: None,
+        expires_on: None,
+    };
+    f.as_assessor()
+        .set_requirement(amy, "topic", &met, None)
+        .expect("topic agreed");
 }
 
 /// Signed by `parties` straight through the store, and sealed.
@@ -120,4 +136,151 @@ fn a_sealed_sign_off_takes_no_further_signature() {
             .is_err_and(|e| e.to_string().contains("never signed again")),
         "{late:?}"
     );
+}
+
+fn person_of(f: &Fixture, party: Party) -> PersonId {
+    match party {
+        Party::Employer => f.employer,
+        Party::Assessor => f.assessor,
+        Party::Apprentice => f.amy,
+    }
+}
+
+fn refusal<T: std::fmt::Debug>(result: Result<T, OpError>) -> String {
+    match result {
+        Err(OpError::Refused(message)) => {
+            assert!(!message.contains('\n'), "one line: {message}");
+            message
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_sign_off_signed_in_each_order_seals_once_on_the_last_signature_and_verify_holds() {
+    let orders = [
+        [Party::Employer, Party::Assessor, Party::Apprentice],
+        [Party::Employer, Party::Apprentice, Party::Assessor],
+        [Party::Assessor, Party::Employer, Party::Apprentice],
+        [Party::Assessor, Party::Apprentice, Party::Employer],
+        [Party::Apprentice, Party::Employer, Party::Assessor],
+        [Party::Apprentice, Party::Assessor, Party::Employer],
+    ];
+    for order in orders {
+        let mut f = gateway_fixture();
+        topic_agreed(&mut f);
+        let amy = f.amy;
+        for (index, party) in order.iter().enumerate() {
+            let signer = person_of(&f, *party);
+            let signed = f.ops(Some(signer)).sign_gateway(amy).expect("signed");
+            assert_eq!(signed.party, *party, "{order:?}");
+            let last = index == order.len() - 1;
+            assert_eq!(signed.sealed, last, "{order:?} after {party:?}");
+            // Waiting parties are named in the framework's order.
+            let waiting: Vec<Party> = [Party::Employer, Party::Assessor, Party::Apprentice]
+                .into_iter()
+                .filter(|p| order[index + 1..].contains(p))
+                .collect();
+            assert_eq!(signed.waiting, waiting, "{order:?} after {party:?}");
+            assert_eq!(gateway_seals_hold(&f), usize::from(last), "{order:?}");
+        }
+        let record = f.store.gateway_signoff(enrolment(&f)).expect("sign-off");
+        assert_eq!(record.signed_parties(), order);
+        assert!(record.seal.is_some());
+        let again = refusal(f.as_amy().sign_gateway(amy));
+        assert_eq!(
+            again,
+            "Amy Clark's gateway sign-off is already signed by everyone and sealed"
+        );
+        let standing = f.record(amy).standing.gateway_signoff.expect("asked for");
+        assert!(standing.awaiting.is_empty());
+        assert_eq!(standing.sealed_on(), Some("2026-11-21"));
+    }
+}
+
+#[test]
+fn a_signature_while_a_rule_is_unmet_is_refused_naming_the_rule_and_the_person() {
+    let mut f = gateway_fixture();
+    let amy = f.amy;
+    let blocked = refusal(f.as_employer().sign_gateway(amy));
+    assert_eq!(
+        blocked,
+        "Amy Clark's gateway sign-off waits until every gateway rule is met: Topic agreed: not yet confirmed"
+    );
+    let record = f.store.gateway_signoff(enrolment(&f)).expect("sign-off");
+    assert!(record.signatures.is_empty(), "nothing was recorded");
+}
+
+#[test]
+fn someone_elses_employer_a_second_signature_and_nobody_acting_are_refused() {
+    let mut f = gateway_fixture();
+    topic_agreed(&mut f);
+    let amy = f.amy;
+    let kim = f
+        .as_admin()
+        .add_person("Kim Lowe", Role::Employer, false)
+        .expect("another employer");
+    let stranger = refusal(f.ops(Some(kim)).sign_gateway(amy));
+    assert_eq!(
+        stranger,
+        "Kim Lowe (employer) may not confirm Amy Clark's readiness for gateway: only Amy Clark, Amy Clark's assessor or Amy Clark's employer may"
+    );
+    f.as_employer().sign_gateway(amy).expect("Jo signs");
+    let twice = refusal(f.as_employer().sign_gateway(amy));
+    assert_eq!(
+        twice,
+        "Jo Reid has already signed Amy Clark's gateway sign-off as the employer; a signature is given once"
+    );
+    let nobody = refusal(f.ops(None).sign_gateway(amy));
+    assert!(nobody.contains("--as"), "{nobody}");
+    let record = f.store.gateway_signoff(enrolment(&f)).expect("sign-off");
+    assert_eq!(record.signed_parties(), [Party::Employer]);
+}
+
+#[test]
+fn a_party_the_framework_does_not_name_is_refused_naming_who_signs() {
+    let mut f = Fixture::new();
+    let (sam, jo) = (f.assessor, f.employer);
+    let erin = Enrolling {
+        name: "Erin Walsh".into(),
+        start: Some(day("2026-07-01")),
+        framework_id: Some("advanced-practitioner".into()),
+        area: Some("vulnerability".into()),
+        assessor: Some(sam),
+        ..Enrolling::default()
+    };
+    let erin = f.as_admin().enrol(&erin).expect("enrol").person;
+    f.as_admin().set_employer(erin, Some(jo)).expect("employer");
+    let employer = refusal(f.as_employer().sign_gateway(erin));
+    assert_eq!(
+        employer,
+        "only the assessor Sam Patel and Erin Walsh sign Erin Walsh's gateway sign-off, each as themselves"
+    );
+}
+
+#[test]
+fn a_party_present_signs_in_person_with_their_pin_and_a_wrong_pin_signs_nothing() {
+    let mut f = gateway_fixture();
+    topic_agreed(&mut f);
+    let (amy, jo) = (f.amy, f.employer);
+    f.as_employer().set_pin(jo, None, "4821").expect("Jo's PIN");
+    let wrong = refusal(f.as_assessor().sign_gateway_in_person(amy, jo, "1111"));
+    assert!(wrong.starts_with("wrong PIN for Jo Reid"), "{wrong}");
+    let record = f.store.gateway_signoff(enrolment(&f)).expect("sign-off");
+    assert!(record.signatures.is_empty());
+    let signed = f
+        .as_assessor()
+        .sign_gateway_in_person(amy, jo, "4821")
+        .expect("Jo signs at Sam's app");
+    assert_eq!(signed.party, Party::Employer);
+    let record = f.store.gateway_signoff(enrolment(&f)).expect("sign-off");
+    assert_eq!(record.signatures[0].person_id, jo);
+    let actor: i64 = raw(&f)
+        .query_row(
+            "SELECT actor_id FROM history WHERE record = 'gateway_signoff' AND field = 'signature:employer'",
+            [],
+            |row| row.get(0),
+        )
+        .expect("history");
+    assert_eq!(actor, jo.0, "the signature is Jo's own");
 }
