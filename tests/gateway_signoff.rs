@@ -12,6 +12,7 @@ mod common;
 
 use common::day;
 use common::fixture::Fixture;
+use common::sandbox::Sandbox;
 
 /// A framework whose one gateway rule is an agreed topic, signed off by
 /// the employer, the assessor and the apprentice.
@@ -283,4 +284,106 @@ fn a_party_present_signs_in_person_with_their_pin_and_a_wrong_pin_signs_nothing(
         )
         .expect("history");
     assert_eq!(actor, jo.0, "the signature is Jo's own");
+}
+
+/// Amy Clark on the fixture framework, with Sam Patel her assessor and Jo
+/// Reid her employer, through the command line.
+fn sandbox_on_the_fixture() -> (Sandbox, String) {
+    let standard = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/standards/valid/gateway-signoff.yaml")
+        .display()
+        .to_string();
+    let sandbox = Sandbox::with_administrator();
+    let as_ada = |args: &[&str]| {
+        let all = [&["--standard", &standard, "--as", "Ada"][..], args].concat();
+        sandbox.ok(&all);
+    };
+    as_ada(&["assessor", "add", "Sam Patel"]);
+    as_ada(&["person", "add", "Jo Reid", "--role", "employer"]);
+    as_ada(&[
+        "apprentice",
+        "add",
+        "Amy Clark",
+        "--start",
+        "2026-09-01",
+        "--assessor",
+        "Sam",
+    ]);
+    as_ada(&["apprentice", "set", "Amy Clark", "--employer", "Jo"]);
+    (sandbox, standard)
+}
+
+#[test]
+fn the_command_line_signs_shows_and_verifies_the_sign_off() {
+    let (sandbox, standard) = sandbox_on_the_fixture();
+    let as_whom = |who: &'static str, args: &[&'static str]| -> Vec<String> {
+        [&["--standard", standard.as_str(), "--as", who][..], args]
+            .concat()
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    let run = |args: Vec<String>| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        sandbox.ok(&args)
+    };
+    let refused = |args: Vec<String>| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        sandbox.refused(&args)
+    };
+    let blocked = refused(as_whom("Jo", &["gateway", "sign", "Amy"]));
+    assert_eq!(
+        blocked,
+        "Amy Clark's gateway sign-off waits until every gateway rule is met: Topic agreed: not yet confirmed\n"
+    );
+    run(as_whom(
+        "Sam",
+        &["requirement", "set", "Amy", "topic", "--status", "met"],
+    ));
+    let signed = run(as_whom("Jo", &["gateway", "sign", "Amy"]));
+    assert_eq!(
+        signed,
+        "signed Amy Clark's gateway sign-off as the employer; awaiting assessor and apprentice signatures\n"
+    );
+    let shown = run(as_whom("Ada", &["gateway", "show", "Amy"]));
+    assert!(
+        shown.contains("signed by Jo Reid, employer, on 2026-11-21"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("awaiting the assessor's signature"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("awaiting the apprentice's signature"),
+        "{shown}"
+    );
+    assert!(shown.contains("not sealed"), "{shown}");
+    run(as_whom("Amy", &["gateway", "sign", "Amy"]));
+    let last = run(as_whom("Sam", &["gateway", "sign", "Amy"]));
+    assert_eq!(
+        last,
+        "signed Amy Clark's gateway sign-off as the assessor; every party has signed and it is sealed\n"
+    );
+    let shown = run(as_whom("Ada", &["gateway", "show", "Amy"]));
+    assert!(shown.contains("sealed on 2026-11-21, seal "), "{shown}");
+    assert!(!shown.contains("awaiting"), "{shown}");
+    let verified = run(as_whom("Ada", &["verify"]));
+    assert!(
+        verified.starts_with("ok: 0 sealed check-ins and 1 sealed gateway sign-off"),
+        "{verified}"
+    );
+    sandbox.sql(
+        "DROP TRIGGER gateway_signature_is_append_only_update;
+         UPDATE gateway_signature SET signed_at = '2026-01-01T00:00:00.000Z' WHERE role = 'employer';",
+    );
+    let output = sandbox.run(&["--standard", &standard, "--as", "Ada", "verify"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "gateway sign-off of Amy Clark (enrolment 1): its content no longer matches its seal"
+        ),
+        "{text}"
+    );
 }
