@@ -5,6 +5,7 @@
 use pcso_tracker::domain::{EnrolmentId, PersonId, RequirementStatus, Role};
 use pcso_tracker::framework::{Party, Registry};
 use pcso_tracker::ops::{Enrolling, OpError, RequirementInput};
+use pcso_tracker::report::{json, standing_markdown};
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -386,4 +387,46 @@ fn the_command_line_signs_shows_and_verifies_the_sign_off() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn the_report_says_who_has_signed_who_is_awaited_and_when_it_was_sealed() {
+    let mut f = gateway_fixture();
+    let amy = f.amy;
+    let before = standing_markdown(&f.record(amy).standing);
+    assert!(
+        before.contains("## Gateway sign-off: opens once every gateway rule is met\n"),
+        "{before}"
+    );
+    topic_agreed(&mut f);
+    f.as_employer().sign_gateway(amy).expect("Jo signs");
+    let standing = f.record(amy).standing;
+    let markdown = standing_markdown(&standing);
+    assert!(
+        markdown.contains(
+            "## Gateway sign-off: awaiting assessor and apprentice signatures\n\n\
+             - signed by Jo Reid, employer, on 2026-11-21\n\
+             - awaiting the assessor's signature\n\
+             - awaiting the apprentice's signature\n\
+             - not sealed\n"
+        ),
+        "{markdown}"
+    );
+    let value: serde_json::Value = serde_json::from_str(&json(&standing)).expect("json");
+    let signoff = &value["gateway_signoff"];
+    assert_eq!(
+        signoff["awaiting"],
+        serde_json::json!(["assessor", "apprentice"])
+    );
+    assert_eq!(signoff["signed"][0]["name"], "Jo Reid");
+    assert_eq!(signoff["signed"][0]["party"], "employer");
+    assert!(signoff["sealed"].is_null());
+    f.as_assessor().sign_gateway(amy).expect("Sam signs");
+    f.as_amy().sign_gateway(amy).expect("Amy signs");
+    let sealed = standing_markdown(&f.record(amy).standing);
+    assert!(
+        sealed.contains("## Gateway sign-off: sealed on 2026-11-21\n"),
+        "{sealed}"
+    );
+    assert!(sealed.contains("- sealed on 2026-11-21, seal "), "{sealed}");
 }

@@ -42,7 +42,12 @@ pub fn show(context: &Context, query: &str, out: &mut dyn Write) -> Result<ExitC
         )?;
         return Ok(ExitCode::SUCCESS);
     };
-    writeln!(out, "{name}'s gateway sign-off: {}", signoff_state(signoff))?;
+    let ready = standing.gateway.as_ref().is_some_and(|g| g.ready);
+    writeln!(
+        out,
+        "{name}'s gateway sign-off: {}",
+        signoff_state(signoff, ready)
+    )?;
     if let Some(gateway) = &standing.gateway {
         if gateway.ready {
             writeln!(out, "every gateway rule is met")?;

@@ -2,7 +2,7 @@
 //! awaited, and whether it is sealed. Shared by the report, `gateway show`
 //! and the app.
 
-use crate::domain::{SignoffStanding, day_of};
+use crate::domain::{SignoffStanding, day_of, signature_words};
 
 /// "signed by Jo Reid, employer, on 2026-11-21", "awaiting the assessor's
 /// signature", then "sealed on 2026-11-21, seal 3f9a…" or "not sealed".
@@ -32,14 +32,21 @@ pub fn signoff_lines(signoff: &SignoffStanding) -> Vec<String> {
     lines
 }
 
-/// One phrase for where it stands: "sealed on 2026-11-21" or "awaiting
-/// employer and apprentice signatures".
-pub fn signoff_state(signoff: &SignoffStanding) -> String {
+/// One phrase for where it stands: "sealed on 2026-11-21", "awaiting
+/// employer and apprentice signatures", or, while nobody may sign yet
+/// (`ready`: every gateway rule is met), that it opens then.
+pub fn signoff_state(signoff: &SignoffStanding, ready: bool) -> String {
     match signoff.sealed_on() {
         Some(day) => format!("sealed on {day}"),
-        None => format!(
-            "awaiting {}",
-            crate::domain::signature_words(&signoff.awaiting)
-        ),
+        None if !ready && signoff.signed.is_empty() => {
+            "opens once every gateway rule is met".to_string()
+        }
+        None => format!("awaiting {}", signature_words(&signoff.awaiting)),
     }
+}
+
+/// Whether signatures are being gathered or were: the sign-off's lines
+/// say something beyond its state.
+pub fn signoff_open(signoff: &SignoffStanding, ready: bool) -> bool {
+    ready || !signoff.signed.is_empty() || signoff.sealed.is_some()
 }
