@@ -2,7 +2,6 @@
 //! signed by the `--as` person as themselves.
 
 use super::{CommandError, Context};
-use crate::domain::signature_words;
 use crate::ops::record_of;
 use crate::report::{signoff_lines, signoff_state};
 use std::io::Write;
@@ -14,17 +13,7 @@ pub fn sign(context: &Context, query: &str, out: &mut dyn Write) -> Result<ExitC
     let signed = context
         .ops(&mut store, &registry)?
         .sign_gateway(person.id)?;
-    let party = signed.party.as_str();
-    let rest = if signed.sealed {
-        "every party has signed and it is sealed".to_string()
-    } else {
-        format!("awaiting {}", signature_words(&signed.waiting))
-    };
-    writeln!(
-        out,
-        "signed {}'s gateway sign-off as the {party}; {rest}",
-        person.name
-    )?;
+    writeln!(out, "{}", signed.describe(&person.name))?;
     Ok(ExitCode::SUCCESS)
 }
 

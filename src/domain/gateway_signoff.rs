@@ -3,7 +3,7 @@
 //! in any order; the last signature seals it.
 
 use super::standing::GatewayStanding;
-use super::{ReviewSignature, unsigned};
+use super::{Person, PersonId, ReviewParties, ReviewSignature, unsigned};
 use crate::framework::{Framework, Party};
 use serde::Serialize;
 
@@ -64,6 +64,27 @@ pub fn gateway_signers(framework: &Framework) -> &[Party] {
         .gateway
         .as_ref()
         .map_or(&[], |gateway| &gateway.signed_by)
+}
+
+/// The party `viewer` may sign `person`'s sign-off as now: every gateway
+/// rule met, not yet sealed, and `viewer` one of the parties the framework
+/// asks for who has yet to sign.
+pub fn awaited_signer(
+    person: &Person,
+    gateway: Option<&GatewayStanding>,
+    signoff: Option<&SignoffStanding>,
+    viewer: PersonId,
+) -> Option<Party> {
+    let signoff = signoff.filter(|s| s.sealed.is_none())?;
+    gateway.filter(|g| g.ready)?;
+    let parties = ReviewParties {
+        apprentice: person.id,
+        assessor: person.assessor_id,
+        employer: person.employer_id,
+    };
+    parties
+        .party_of(viewer)
+        .filter(|party| signoff.awaiting.contains(party))
 }
 
 /// The gateway rules as they stand, as a signature keeps them: a line per

@@ -9,7 +9,7 @@ use crate::domain::permission::Subject;
 use crate::domain::standing::{GatewayStanding, Subject as Assessed, assess};
 use crate::domain::{
     Enrolment, Operation, Person, PersonId, ReviewParties, gateway_signers, permit, rules_record,
-    signoff_blocked, unsigned,
+    signature_words, signoff_blocked, unsigned,
 };
 use crate::framework::{Framework, Party};
 use crate::store::Change;
@@ -24,6 +24,22 @@ pub struct SignedGateway {
     pub sealed: bool,
     /// Who has yet to sign, in the framework's order; empty once sealed.
     pub waiting: Vec<Party>,
+}
+
+impl SignedGateway {
+    /// "signed Amy Clark's gateway sign-off as the employer; awaiting
+    /// assessor and apprentice signatures".
+    pub fn describe(&self, name: &str) -> String {
+        let rest = if self.sealed {
+            "every party has signed and it is sealed".to_string()
+        } else {
+            format!("awaiting {}", signature_words(&self.waiting))
+        };
+        format!(
+            "signed {name}'s gateway sign-off as the {}; {rest}",
+            self.party.as_str()
+        )
+    }
 }
 
 impl Ops<'_> {

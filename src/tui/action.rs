@@ -28,6 +28,8 @@ pub enum Action {
     Judge,
     /// An assessor starts (or resumes) a check-in with the person.
     StartCheckin,
+    /// Sign the person's gateway sign-off as the person using the app.
+    SignGateway,
     Add,
     Edit,
     Delete,
