@@ -4,8 +4,9 @@
 
 use pcso_tracker::domain::{EnrolmentId, PersonId, RequirementStatus, Role};
 use pcso_tracker::framework::{Party, Registry};
-use pcso_tracker::ops::{Enrolling, OpError, RequirementInput};
+use pcso_tracker::ops::{Clock, Enrolling, OpError, Ops, RequirementInput, person_record};
 use pcso_tracker::report::{json, standing_markdown};
+use pcso_tracker::store::Store;
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -429,4 +430,37 @@ fn the_report_says_who_has_signed_who_is_awaited_and_when_it_was_sealed() {
         "{sealed}"
     );
     assert!(sealed.contains("- sealed on 2026-11-21, seal "), "{sealed}");
+}
+
+#[test]
+fn the_demo_leaves_dan_ready_with_his_employers_signature_and_the_others_awaited() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
+    let registry = Registry::load(None).expect("frameworks");
+    let clock = Clock::as_of(day("2026-11-21"));
+    Ops::new(&mut store, &registry, clock, None)
+        .load_demo(false)
+        .expect("demo");
+    let dan = store.find_person("Dan Hughes").expect("Dan").id;
+    let standing = person_record(&store, &registry, dan, clock.today())
+        .expect("record")
+        .standing;
+    assert!(standing.gateway.as_ref().is_some_and(|g| g.ready));
+    let signoff = standing.gateway_signoff.expect("asked for");
+    let signed: Vec<(Party, &str)> = signoff
+        .signed
+        .iter()
+        .map(|s| (s.party, s.name.as_str()))
+        .collect();
+    assert_eq!(signed, [(Party::Employer, "Grace Mensah")]);
+    assert_eq!(signoff.awaiting, [Party::Assessor, Party::Apprentice]);
+    assert_eq!(signoff.sealed, None);
+    for name in ["Amy Clark", "Ben Okafor", "Chloe Evans"] {
+        let person = store.find_person(name).expect("demo apprentice").id;
+        let standing = person_record(&store, &registry, person, clock.today())
+            .expect("record")
+            .standing;
+        let signoff = standing.gateway_signoff.expect("asked for");
+        assert!(signoff.signed.is_empty(), "{name} is not ready");
+    }
 }
