@@ -92,7 +92,12 @@ pub enum Command {
         #[command(subcommand)]
         command: CheckinCommand,
     },
-    /// Check every sealed check-in against its seal and chain; exit 1 naming any that fail
+    /// Sign the gateway sign-off, or show who has signed it and who is awaited
+    Gateway {
+        #[command(subcommand)]
+        command: GatewayCommand,
+    },
+    /// Check every sealed check-in and gateway sign-off against its seal and chain; exit 1 naming any that fail
     Verify,
     /// Write a consistent copy of the database to a new file (safe while others write)
     Backup {
@@ -154,6 +159,20 @@ pub enum CheckinCommand {
         id: i64,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GatewayCommand {
+    /// Sign as yourself (with --as): the apprentice, her assessor or her employer, once every gateway rule is met
+    Sign {
+        /// The apprentice: a name or an id
+        person: String,
+    },
+    /// Who has signed the gateway sign-off, who is awaited, and its seal
+    Show {
+        /// The apprentice: a name or an id
+        person: String,
     },
 }
 

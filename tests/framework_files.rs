@@ -68,6 +68,23 @@ fn a_pcso_review_is_signed_by_three_parties_and_a_file_without_review_by_two() {
 }
 
 #[test]
+fn the_gateway_is_signed_off_as_each_file_says_and_not_at_all_where_it_is_silent() {
+    let pcso = BUNDLED[0].load().expect("PCSO file is valid");
+    let gateway = pcso.gateway.as_ref().expect("PCSO gateway");
+    assert_eq!(
+        gateway.signed_by,
+        [Party::Employer, Party::Assessor, Party::Apprentice]
+    );
+    let advanced = BUNDLED[1].load().expect("Advanced Practitioner file");
+    let year_end = advanced.gateway.as_ref().expect("year-end review");
+    assert_eq!(year_end.signed_by, [Party::Assessor, Party::Apprentice]);
+    let small =
+        load_file(Path::new(FIXTURES).join("valid/small.yaml").as_path()).expect("small fixture");
+    let silent = small.gateway.as_ref().expect("small fixture's gateway");
+    assert!(silent.signed_by.is_empty(), "no sign-off is asked for");
+}
+
+#[test]
 fn bundled_files_match_the_files_in_the_standard_folder() {
     for bundled in BUNDLED {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -22,7 +22,7 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
@@ -30,6 +30,7 @@ const MIGRATIONS: [&str; 7] = [
     include_str!("../src/store/migrations/0005_roles.sql"),
     include_str!("../src/store/migrations/0006_pins.sql"),
     include_str!("../src/store/migrations/0007_review_signatures.sql"),
+    include_str!("../src/store/migrations/0008_gateway_signoff.sql"),
 ];
 
 /// A database as a build at schema `version` left it: migrations 1 to
@@ -56,6 +57,50 @@ fn date(text: &str) -> NaiveDate {
 /// The store's file as another program sees it.
 fn raw(store: &Store) -> Connection {
     Connection::open(store.path()).expect("open the file")
+}
+
+#[test]
+fn records_from_version_7_have_no_gateway_sign_off_and_can_be_signed_off_after_the_upgrade() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    // Version 1's records, brought to version 7 as its builds did.
+    let connection = database_at_version(&path, 1);
+    fill_version_1(&connection);
+    // As the store does: migration 5 rebuilds a table others refer to.
+    connection
+        .pragma_update(None, "foreign_keys", "OFF")
+        .expect("foreign keys off");
+    for sql in &MIGRATIONS[1..7] {
+        connection.execute_batch(sql).expect("migrations 2 to 7");
+    }
+    connection
+        .pragma_update(None, "user_version", 7)
+        .expect("at version 7");
+    let history_before = history_rows(&connection);
+    drop(connection);
+    let store = Store::open(&path).expect("upgraded");
+    assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION);
+    assert_eq!(history_rows(&raw(&store)), history_before);
+    let enrolment = store
+        .latest_enrolment(PersonId(2))
+        .expect("read")
+        .expect("Ben's enrolment");
+    let progress = store.progress(&enrolment).expect("progress");
+    assert!(progress.gateway_signoff.signatures.is_empty());
+    assert_eq!(progress.gateway_signoff.seal, None);
+    assert_eq!(
+        store.verify_gateway_seals().expect("verify"),
+        (Vec::new(), 0)
+    );
+    let (problems, sealed) = store.verify_seals().expect("verify");
+    assert_eq!((problems.len(), sealed), (0, 1), "{problems:?}");
+    raw(&store)
+        .execute(
+            "INSERT INTO gateway_signature (enrolment_id, role, person_id, signed_at, rules)
+             VALUES (1, 'assessor', 1, '2027-07-01T09:00:00.000Z', '')",
+            [],
+        )
+        .expect("a signature for a recorded enrolment");
 }
 
 fn pragma(store: &Store, name: &str) -> i64 {

@@ -339,3 +339,42 @@ fn signing_times_keep_the_text_the_seal_covers() {
         .get(0);
     assert_eq!(kept, "2026-03-01T10:00:00.000Z");
 }
+
+#[test]
+fn a_gateway_sign_off_is_signed_once_by_each_party_and_never_again_once_sealed() {
+    let Some(mut client) = database() else { return };
+    draft_with_content(&mut client);
+    let sign = |role: &str| {
+        format!(
+            "INSERT INTO gateway_signature (enrolment_id, role, person_id, signed_at, rules)
+             VALUES (1, '{role}', 1, now(), 'diploma\tmet')"
+        )
+    };
+    client
+        .execute(sign("apprentice").as_str(), &[])
+        .expect("the apprentice signs");
+    let twice = client
+        .execute(sign("apprentice").as_str(), &[])
+        .expect_err("one signature a party");
+    assert_eq!(twice.code(), Some(&SqlState::UNIQUE_VIOLATION), "{twice}");
+    for sql in [
+        "UPDATE gateway_signature SET person_id = 2",
+        "DELETE FROM gateway_signature",
+    ] {
+        refused(client.execute(sql, &[]));
+    }
+    client
+        .execute(
+            "INSERT INTO gateway_seal (enrolment_id, sealed_at, seal_hash) VALUES (1, now(), 'h')",
+            &[],
+        )
+        .expect("sealed");
+    let after_seal = refused(client.execute(sign("assessor").as_str(), &[]));
+    assert!(after_seal.contains("never signed again"), "{after_seal}");
+    for sql in [
+        "UPDATE gateway_seal SET seal_hash = 'forged'",
+        "DELETE FROM gateway_seal",
+    ] {
+        refused(client.execute(sql, &[]));
+    }
+}

@@ -6,9 +6,9 @@
 use chrono::{Days, NaiveDate};
 use pcso_tracker::domain::standing::{Standing, Subject, assess};
 use pcso_tracker::domain::{
-    Enrolment, EnrolmentId, EnrolmentStatus, EvidenceItem, EvidenceKind, HoursEntry, Judgement,
-    OutcomeRecord, OutcomeStatus, Person, PersonId, Progress, Role, Version, add_months,
-    whole_months_between,
+    Enrolment, EnrolmentId, EnrolmentStatus, EvidenceItem, EvidenceKind, GatewaySignoff,
+    HoursEntry, Judgement, OutcomeRecord, OutcomeStatus, Person, PersonId, Progress, Role, Version,
+    add_months, whole_months_between,
 };
 use pcso_tracker::framework::{BUNDLED, Framework};
 use proptest::prelude::*;
@@ -109,6 +109,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
         requirements: Vec::new(),
         hours,
         checkins: Vec::new(),
+        gateway_signoff: GatewaySignoff::default(),
     }
 }
 

@@ -1232,3 +1232,92 @@ fn a_narrowed_list_is_worked_out_in_the_background_while_the_list_before_stays()
     // Trainee 011, 110-119, and Sam's demo people do not match "11".
     assert!(after.contains("People (11)"), "{after}");
 }
+
+/// Signs Dan's gateway sign-off as `who`, straight through the operations.
+fn dan_signs_off_as(h: &mut Harness, who: &str) {
+    let dan = h.store.find_person("Dan Hughes").expect("Dan").id;
+    let signer = h.store.find_person(who).expect("signer").id;
+    let (registry, clock) = (h.app.registry.clone(), h.app.clock);
+    let signed = Ops::new(&mut h.store, &registry, clock, Some(signer)).sign_gateway(dan);
+    // The demo may have given a signature already.
+    assert!(
+        signed.is_ok()
+            || matches!(&signed, Err(pcso_tracker::ops::OpError::Refused(m)) if m.contains("already signed")),
+        "{signed:?}"
+    );
+}
+
+#[test]
+fn the_gateway_key_is_offered_only_to_an_awaited_party_once_every_rule_is_met_and_signs() {
+    let mut h = Harness::new(true, Some("Sam Patel"), (120, 40));
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    let ben = h.app.loaded.as_ref().expect("open").person.name.clone();
+    assert_eq!(ben, "Ben Okafor");
+    h.keys("6");
+    let screen = h.screen();
+    assert!(
+        !screen.contains("sign gateway"),
+        "Ben is not ready:\n{screen}"
+    );
+    assert!(
+        screen.contains("Sign-off: opens once every gateway rule is met"),
+        "{screen}"
+    );
+    h.keys("y");
+    let ben_enrolment = h.app.loaded.as_ref().expect("open").progress.enrolment.id;
+    let record = h.store.gateway_signoff(ben_enrolment).expect("read");
+    assert!(record.signatures.is_empty(), "the key did nothing for Ben");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    let loaded = h.app.loaded.as_ref().expect("open");
+    assert_eq!(loaded.person.name, "Dan Hughes");
+    let screen = h.screen();
+    assert!(
+        screen.contains("y sign gateway"),
+        "footer offers it:\n{screen}"
+    );
+    h.key(KeyCode::Char('?'));
+    assert!(h.screen().contains("sign the gateway sign-off as yourself"));
+    h.key(KeyCode::Esc);
+    h.keys("y");
+    let status = h.app.status_line.clone().unwrap_or_default();
+    assert!(
+        status.starts_with("signed Dan Hughes's gateway sign-off as the assessor; awaiting"),
+        "{status}"
+    );
+    let dan = h.app.loaded.as_ref().expect("open");
+    let record = h
+        .store
+        .gateway_signoff(dan.progress.enrolment.id)
+        .expect("read");
+    assert!(
+        record
+            .signed_parties()
+            .contains(&pcso_tracker::framework::Party::Assessor)
+    );
+    h.keys("6");
+    let screen = h.screen();
+    assert!(!screen.contains("sign gateway"), "signed once:\n{screen}");
+    assert!(
+        screen.contains("signed by Sam Patel, assessor, on 2026-11-21"),
+        "{screen}"
+    );
+    dan_signs_off_as(&mut h, "Grace Mensah");
+    dan_signs_off_as(&mut h, "Dan Hughes");
+    h.app.reload(&h.store).expect("reload");
+    h.keys("7");
+    let screen = h.screen();
+    assert!(
+        screen.contains("gateway sign-off sealed 2026-11-21"),
+        "{screen}"
+    );
+    h.keys("1");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Gateway sign-off: sealed on 2026-11-21"),
+        "{screen}"
+    );
+}

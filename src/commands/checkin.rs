@@ -2,7 +2,7 @@
 
 use super::{CommandError, Context, enrolled};
 use crate::cli::ReportFormat;
-use crate::domain::{Awaiting, Checkin, CheckinSummary, awaiting_signatures, parse_date};
+use crate::domain::{Awaiting, Checkin, CheckinSummary, awaiting_signatures, counted, parse_date};
 use crate::framework::Party;
 use crate::report::{checkin_markdown, json};
 use crate::store::Store;
@@ -151,6 +151,7 @@ pub fn amend(
 pub fn verify(context: &Context, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
     let store = context.open_store()?;
     let (problems, checked) = store.verify_seals()?;
+    let (gateway_problems, gateways) = store.verify_gateway_seals()?;
     for problem in &problems {
         writeln!(
             out,
@@ -158,18 +159,27 @@ pub fn verify(context: &Context, out: &mut dyn Write) -> Result<ExitCode, Comman
             problem.checkin_id, problem.person, problem.problem
         )?;
     }
-    if problems.is_empty() {
+    for problem in &gateway_problems {
         writeln!(
             out,
-            "ok: {checked} sealed check-ins, every seal and chain holds"
+            "gateway sign-off of {} (enrolment {}): {}",
+            problem.person, problem.enrolment_id, problem.problem
         )?;
+    }
+    let sealed = format!(
+        "{checked} sealed check-ins and {}",
+        counted(
+            gateways,
+            "sealed gateway sign-off",
+            "sealed gateway sign-offs"
+        )
+    );
+    let failed = problems.len() + gateway_problems.len();
+    if failed == 0 {
+        writeln!(out, "ok: {sealed}, every seal and chain holds")?;
         Ok(ExitCode::SUCCESS)
     } else {
-        writeln!(
-            out,
-            "{} of {checked} sealed check-ins fail their seal",
-            problems.len()
-        )?;
+        writeln!(out, "{failed} of {sealed} fail their seal")?;
         Ok(ExitCode::FAILURE)
     }
 }

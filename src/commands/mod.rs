@@ -3,6 +3,7 @@
 mod apprentice;
 mod checkin;
 mod demo;
+mod gateway;
 mod pin;
 mod pin_input;
 mod records;
@@ -15,7 +16,8 @@ mod validate;
 
 use crate::cli::{
     ApprenticeCommand, AssessorCommand, CheckinCommand, Cli, Command, EvidenceCommand,
-    HoursCommand, OutcomeCommand, PersonCommand, PinCommand, RequirementCommand, StandardCommand,
+    GatewayCommand, HoursCommand, OutcomeCommand, PersonCommand, PinCommand, RequirementCommand,
+    StandardCommand,
 };
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
@@ -228,6 +230,10 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             CheckinCommand::Amend { id, reason } => checkin::amend(&context, id, &reason, out),
             CheckinCommand::Complete { id } => signing::complete(&context, id, out),
             CheckinCommand::Sign { id } => signing::sign(&context, id, out),
+        },
+        Some(Command::Gateway { command }) => match command {
+            GatewayCommand::Sign { person } => gateway::sign(&context, &person, out),
+            GatewayCommand::Show { person } => gateway::show(&context, &person, out),
         },
         Some(Command::Verify) => checkin::verify(&context, out),
         Some(Command::Backup { path }) => {

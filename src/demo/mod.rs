@@ -2,6 +2,7 @@
 //! provider-sized database for benchmarks.
 
 mod advanced;
+mod gateway;
 mod sample;
 
 pub use sample::fill as fill_sample;

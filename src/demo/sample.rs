@@ -233,6 +233,13 @@ impl Sample<'_> {
                     None,
                 )?;
             }
+            super::gateway::employer_confirms_if_ready(
+                self.change,
+                self.pcso,
+                enrolment,
+                self.employer,
+                self.today,
+            )?;
         } else if share > 0.3 {
             let agreed = months_after(start, 3);
             self.requirement(

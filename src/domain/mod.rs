@@ -5,6 +5,7 @@ mod checkin;
 mod checkin_chain;
 mod clock;
 mod enrolment;
+mod gateway_signoff;
 mod hours;
 
 pub mod permission;
@@ -30,6 +31,10 @@ pub use checkin::{
 pub use checkin_chain::{Meeting, last_meeting, meeting_before, original_of};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
+pub use gateway_signoff::{
+    GatewaySeal, GatewaySealProblem, GatewaySignoff, SignoffStanding, awaited_signer, day_of,
+    gateway_signers, rules_record, signoff_blocked, signoff_standing,
+};
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
 pub use permission::{Operation, Refusal, Roles, permit};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};

@@ -1,7 +1,9 @@
 //! Everything recorded for one enrolment, as read from the store, and which
 //! of it no longer matches the framework file.
 
-use super::{Enrolment, EvidenceKind, Judgement, OutcomeStatus, RequirementStatus, Version};
+use super::{
+    Enrolment, EvidenceKind, GatewaySignoff, Judgement, OutcomeStatus, RequirementStatus, Version,
+};
 use crate::framework::{Framework, Party};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -82,6 +84,7 @@ pub struct Progress {
     pub requirements: Vec<RequirementRecord>,
     pub hours: Vec<HoursEntry>,
     pub checkins: Vec<CheckinSummary>,
+    pub gateway_signoff: GatewaySignoff,
 }
 
 /// A stored reference to something the framework file no longer defines.

@@ -48,12 +48,13 @@ pub fn unsigned(required: &[Party], signed: &[Party]) -> Vec<Party> {
         .collect()
 }
 
-/// The people a review is signed by, as the check-in names them.
+/// The people a review or a gateway sign-off is signed by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReviewParties {
     pub apprentice: PersonId,
-    /// The assessor who ran and completed the review.
-    pub assessor: PersonId,
+    /// The assessor who ran and completed the review; for the gateway, the
+    /// apprentice's assessor, when one is assigned.
+    pub assessor: Option<PersonId>,
     /// The apprentice's employer, when one is named.
     pub employer: Option<PersonId>,
 }
@@ -63,7 +64,7 @@ impl ReviewParties {
     pub fn party_of(&self, actor: PersonId) -> Option<Party> {
         if actor == self.apprentice {
             Some(Party::Apprentice)
-        } else if actor == self.assessor {
+        } else if self.assessor == Some(actor) {
             Some(Party::Assessor)
         } else if self.employer == Some(actor) {
             Some(Party::Employer)
@@ -158,7 +159,7 @@ mod tests {
     fn each_person_signs_only_as_themselves() {
         let parties = ReviewParties {
             apprentice: PersonId(1),
-            assessor: PersonId(2),
+            assessor: Some(PersonId(2)),
             employer: Some(PersonId(3)),
         };
         assert_eq!(parties.party_of(PersonId(1)), Some(Party::Apprentice));

@@ -214,6 +214,10 @@ pub struct Gateway {
     #[serde(default)]
     pub description: String,
     pub rules: Vec<GatewayRule>,
+    /// Every party whose signature seals the gateway sign-off, in the
+    /// order shown; without it, no sign-off is asked for.
+    #[serde(default)]
+    pub signed_by: Vec<Party>,
 }
 
 /// One condition of the gateway, with the words shown on its checklist.
@@ -320,7 +324,7 @@ impl Default for Review {
     }
 }
 
-/// A party to a review, named by the role they sign in.
+/// A party to a review or a gateway sign-off, named by the role they sign in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Party {

@@ -91,7 +91,10 @@ impl Ops<'_> {
         let party = parties
             .party_of(actor)
             .filter(|party| required.contains(party))
-            .ok_or_else(|| not_a_party(&change, &apprentice, &parties, &required, id))?;
+            .ok_or_else(|| {
+                let what = format!("check-in {id}");
+                not_a_party(&change, &apprentice, &parties, &required, &what)
+            })?;
         let signed = change.review_signatures(id)?;
         if signed.iter().any(|s| s.party == party) {
             return Err(OpError::Refused(format!(
@@ -137,25 +140,28 @@ fn awaiting_state(change: &Change, id: i64) -> Result<CheckinState, OpError> {
 fn review_parties(apprentice: &Person, state: &CheckinState) -> ReviewParties {
     ReviewParties {
         apprentice: apprentice.id,
-        assessor: state.assessor,
+        assessor: Some(state.assessor),
         employer: apprentice.employer_id,
     }
 }
 
 /// "only Chloe Adams, the assessor Sam Patel and the employer sign check-in 4".
-fn not_a_party(
+pub(super) fn not_a_party(
     change: &Change,
     apprentice: &Person,
     parties: &ReviewParties,
     required: &[Party],
-    id: i64,
+    what: &str,
 ) -> OpError {
     let name = |person| change.person(person).map(|p| p.name).unwrap_or_default();
     let named: Vec<String> = required
         .iter()
         .map(|party| match party {
             Party::Apprentice => apprentice.name.clone(),
-            Party::Assessor => format!("the assessor {}", name(parties.assessor)),
+            Party::Assessor => match parties.assessor {
+                Some(assessor) => format!("the assessor {}", name(assessor)),
+                None => "an assessor (none is assigned yet)".to_string(),
+            },
             Party::Employer => match parties.employer {
                 Some(employer) => format!("the employer {}", name(employer)),
                 None => "an employer (none is named yet)".to_string(),
@@ -163,7 +169,7 @@ fn not_a_party(
         })
         .collect();
     OpError::Refused(format!(
-        "only {} sign check-in {id}, each as themselves",
+        "only {} sign {what}, each as themselves",
         and_list(&named)
     ))
 }

@@ -2,10 +2,11 @@
 //! or the portfolio.
 
 use super::CaseloadLine;
-use crate::domain::counted;
+use super::gateway::{signoff_lines, signoff_open, signoff_state};
 use crate::domain::standing::{
     CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing, position_text,
 };
+use crate::domain::{SignoffStanding, counted};
 use std::fmt::Write;
 
 pub fn standing_markdown(standing: &Standing) -> String {
@@ -15,6 +16,9 @@ pub fn standing_markdown(standing: &Standing) -> String {
     list(&mut text, "Warnings", &standing.warnings);
     if let Some(gateway) = &standing.gateway {
         gateway_section(&mut text, gateway);
+        if let Some(signoff) = &standing.gateway_signoff {
+            signoff_section(&mut text, signoff, gateway.ready);
+        }
     }
     methods(&mut text, standing);
     outcomes(&mut text, standing);
@@ -136,6 +140,19 @@ fn gateway_section(text: &mut String, gateway: &GatewayStanding) {
         }
     }
     text.push('\n');
+}
+
+/// Who has signed the gateway sign-off and when, who is awaited, the seal;
+/// only the state while nobody may sign yet.
+fn signoff_section(text: &mut String, signoff: &SignoffStanding, ready: bool) {
+    let state = signoff_state(signoff, ready);
+    let _ = writeln!(text, "## Gateway sign-off: {state}\n");
+    if signoff_open(signoff, ready) {
+        for line in signoff_lines(signoff) {
+            let _ = writeln!(text, "- {}", cell(&line));
+        }
+        text.push('\n');
+    }
 }
 
 fn methods(text: &mut String, standing: &Standing) {

@@ -4,10 +4,12 @@
 
 mod checkin;
 mod csv;
+mod gateway;
 mod markdown;
 
 pub use checkin::checkin_markdown;
 pub use csv::{caseload_csv, outcomes_csv};
+pub use gateway::{signoff_lines, signoff_open, signoff_state};
 pub use markdown::{caseload_markdown, standing_markdown};
 
 use crate::domain::standing::{Rag, Standing};

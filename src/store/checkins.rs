@@ -204,7 +204,10 @@ fn copy_content(transaction: &Transaction, from: i64, to: i64) -> rusqlite::Resu
 
 /// The seal the next sealed check-in of `enrolment` follows: the end of
 /// its chain (the sealed check-in no other one follows).
-fn chain_end(transaction: &Transaction, enrolment: i64) -> rusqlite::Result<Option<String>> {
+pub(super) fn chain_end(
+    transaction: &rusqlite::Connection,
+    enrolment: i64,
+) -> rusqlite::Result<Option<String>> {
     transaction
         .prepare_cached(
             "SELECT c.seal_hash FROM checkin c WHERE c.enrolment_id = ?1 AND c.state = 'sealed'

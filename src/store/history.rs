@@ -34,6 +34,8 @@ pub enum RecordKey {
     Requirement(EnrolmentId, String),
     Outcome(EnrolmentId, String),
     Checkin(i64),
+    /// An enrolment's gateway sign-off: its signatures and its seal.
+    GatewaySignoff(EnrolmentId),
     /// A person's PIN: history says when it was set, never what it is.
     Pin(PersonId),
 }
@@ -50,6 +52,7 @@ impl RecordKey {
             RecordKey::Requirement(..) => "requirement_record",
             RecordKey::Outcome(..) => "outcome_progress",
             RecordKey::Checkin(_) => "checkin",
+            RecordKey::GatewaySignoff(_) => "gateway_signoff",
             RecordKey::Pin(_) => "person_pin",
         }
     }
@@ -59,7 +62,7 @@ impl RecordKey {
     pub fn id(&self) -> String {
         match self {
             RecordKey::Person(id) | RecordKey::Pin(id) => id.to_string(),
-            RecordKey::Enrolment(id) => id.to_string(),
+            RecordKey::Enrolment(id) | RecordKey::GatewaySignoff(id) => id.to_string(),
             RecordKey::LearningBreak(id)
             | RecordKey::Evidence(id)
             | RecordKey::Hours(id)
@@ -123,7 +126,10 @@ pub fn record_change(
 fn enrolment_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<Option<i64>> {
     let (table, id) = match key {
         RecordKey::Person(_) | RecordKey::Pin(_) => return Ok(None),
-        RecordKey::Enrolment(id) | RecordKey::Requirement(id, _) | RecordKey::Outcome(id, _) => {
+        RecordKey::Enrolment(id)
+        | RecordKey::GatewaySignoff(id)
+        | RecordKey::Requirement(id, _)
+        | RecordKey::Outcome(id, _) => {
             return Ok(Some(id.0));
         }
         RecordKey::LearningBreak(id) => ("learning_break", id),

@@ -13,6 +13,8 @@ mod details;
 mod enrolments;
 mod error;
 mod evidence;
+mod gateway_seals;
+mod gateway_signoff;
 mod history;
 mod hours;
 mod identity;

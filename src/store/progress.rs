@@ -1,7 +1,9 @@
 //! Reading one enrolment's records in full: what every screen and report of
 //! a person starts from.
 
+use super::change::Change;
 use super::convert::word;
+use super::gateway_signoff::signoff_of;
 use super::{Store, StoreError, sqlite_error};
 use crate::domain::{
     CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
@@ -13,20 +15,32 @@ use rusqlite::{Connection, Row};
 impl Store {
     /// Everything recorded for `enrolment`; a handful of indexed queries.
     pub fn progress(&self, enrolment: &Enrolment) -> Result<Progress, StoreError> {
-        let connection = &self.connection;
-        let id = enrolment.id.0;
-        let read = || -> rusqlite::Result<Progress> {
-            Ok(Progress {
-                enrolment: enrolment.clone(),
-                outcomes: rows(connection, OUTCOMES, id, outcome_from_row)?,
-                evidence: rows(connection, EVIDENCE, id, evidence_from_row)?,
-                requirements: rows(connection, REQUIREMENTS, id, requirement_from_row)?,
-                hours: rows(connection, HOURS, id, hours_from_row)?,
-                checkins: rows(connection, CHECKINS, id, checkin_from_row)?,
-            })
-        };
-        read().map_err(sqlite_error(&self.path, "reading progress"))
+        progress_of(&self.connection, enrolment)
+            .map_err(sqlite_error(&self.path, "reading progress"))
     }
+}
+
+impl Change<'_> {
+    /// Everything recorded for `enrolment`, read inside the change: for
+    /// rules that must still hold when it commits.
+    pub fn progress(&self, enrolment: &Enrolment) -> Result<Progress, StoreError> {
+        self.run("reading progress", |transaction| {
+            progress_of(transaction, enrolment)
+        })
+    }
+}
+
+fn progress_of(connection: &Connection, enrolment: &Enrolment) -> rusqlite::Result<Progress> {
+    let id = enrolment.id.0;
+    Ok(Progress {
+        enrolment: enrolment.clone(),
+        outcomes: rows(connection, OUTCOMES, id, outcome_from_row)?,
+        evidence: rows(connection, EVIDENCE, id, evidence_from_row)?,
+        requirements: rows(connection, REQUIREMENTS, id, requirement_from_row)?,
+        hours: rows(connection, HOURS, id, hours_from_row)?,
+        checkins: rows(connection, CHECKINS, id, checkin_from_row)?,
+        gateway_signoff: signoff_of(connection, enrolment.id)?,
+    })
 }
 
 // Each record's version is its last history row, found through the

@@ -211,7 +211,7 @@ fn problem(checkin: &Sealed, message: &str) -> SealProblem {
     }
 }
 
-fn value_text(value: rusqlite::types::ValueRef) -> String {
+pub(super) fn value_text(value: rusqlite::types::ValueRef) -> String {
     match value {
         rusqlite::types::ValueRef::Integer(number) => number.to_string(),
         rusqlite::types::ValueRef::Real(number) => number.to_string(),
@@ -223,7 +223,7 @@ fn value_text(value: rusqlite::types::ValueRef) -> String {
 }
 
 /// Keeps line and field separators in content from changing the form.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('\n', "\\n")
         .replace('\t', "\\t")

@@ -30,6 +30,8 @@ pub enum Action {
     StartCheckin,
     /// Sign, as oneself, the review of the person that awaits one's signature.
     SignAwaited,
+    /// Sign the person's gateway sign-off as the person using the app.
+    SignGateway,
     Add,
     Edit,
     Delete,

@@ -11,9 +11,9 @@ use super::undo::UndoStep;
 use super::who::{Chooser, PinPrompt};
 use crate::domain::standing::Standing;
 use crate::domain::{
-    LearningBreak, OutcomeStatus, Person, PersonId, PersonSummary, Progress, Role,
+    LearningBreak, OutcomeStatus, Person, PersonId, PersonSummary, Progress, Role, awaited_signer,
 };
-use crate::framework::{Framework, Registry};
+use crate::framework::{Framework, Party, Registry};
 use crate::ops::{Clock, OpError, Ops, person_record};
 use crate::report::CaseloadLine;
 use crate::store::{HistoryRow, RecordKey, Store, StoreError};
@@ -277,6 +277,19 @@ impl App {
 
     pub fn viewer_id(&self) -> Option<PersonId> {
         self.viewer.as_ref().map(|viewer| viewer.id)
+    }
+
+    /// The party the person using the app may sign the gateway sign-off
+    /// of the person on screen as, now.
+    pub fn gateway_signer(&self) -> Option<Party> {
+        let loaded = self.loaded.as_ref()?;
+        let standing = &loaded.standing;
+        awaited_signer(
+            &loaded.person,
+            standing.gateway.as_ref(),
+            standing.gateway_signoff.as_ref(),
+            self.viewer_id()?,
+        )
     }
 
     /// The rows of the list of people held now, the first at list position

@@ -360,6 +360,15 @@ pub static BINDINGS: &[Binding] = &[
         Scope::Person,
         Some("sign"),
     ),
+    // Offered only while the person using the app may sign it now.
+    bind(
+        &[KeyCode::Char('y')],
+        "y",
+        Action::SignGateway,
+        "sign the gateway sign-off as yourself (every rule met, your signature awaited)",
+        Scope::Person,
+        Some("sign gateway"),
+    ),
     // Last, so the footer gives its room to the keys of the screen first.
     bind(
         &[KeyCode::Char('p')],
@@ -385,6 +394,7 @@ pub fn offered(binding: &Binding, app: &App) -> bool {
     (!binding.assessor_only || app.viewer_is_assessor())
         && (binding.scope != Scope::PersonFromList || app.has_people_list())
         && (binding.action != Action::SignAwaited || super::sign_later::awaited(app).is_some())
+        && (binding.action != Action::SignGateway || app.gateway_signer().is_some())
 }
 
 fn applies(scope: Scope, app: &App) -> bool {

@@ -8,6 +8,7 @@ mod app_jobs;
 pub mod background;
 pub mod checkin;
 pub mod form;
+mod gateway;
 pub mod keymap;
 pub mod last_user;
 pub mod layout;

@@ -24,7 +24,7 @@ pub fn awaited(app: &App) -> Option<i64> {
             };
             let parties = ReviewParties {
                 apprentice: loaded.person.id,
-                assessor: PersonId(review.assessor_id),
+                assessor: Some(PersonId(review.assessor_id)),
                 employer: loaded.person.employer_id,
             };
             parties

@@ -81,6 +81,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Judge => open_judgement(app),
         Action::StartCheckin => start_checkin(app, store),
         Action::SignAwaited => sign_awaited(app, store),
+        Action::SignGateway => super::gateway::sign(app, store),
         Action::Add => open_add_form(app),
         Action::Edit => open_edit_form(app),
         Action::Delete => ask_to_delete(app),
@@ -225,7 +226,7 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
     }
 }
 
-fn after_change(app: &mut App, store: &Store, opened: Option<crate::domain::PersonId>) {
+pub(super) fn after_change(app: &mut App, store: &Store, opened: Option<crate::domain::PersonId>) {
     // Our own writes do not move the counter; theirs, read now, are seen.
     if let Ok(version) = store.data_version() {
         app.seen_data_version = version;

@@ -26,9 +26,13 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn new() -> Fixture {
+        Fixture::with_registry(Registry::load(None).expect("frameworks"))
+    }
+
+    /// As `new`, with Amy enrolled on the registry's default framework.
+    pub fn with_registry(registry: Registry) -> Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(&dir.path().join("tracker.db")).expect("open");
-        let registry = Registry::load(None).expect("frameworks");
         let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
         let mut fixture = Fixture {
             _dir: dir,

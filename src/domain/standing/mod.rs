@@ -21,8 +21,8 @@ pub use rag::Rag;
 pub use requirements::{RequirementStanding, RequirementState, age_on};
 
 use super::{
-    EnrolmentStatus, LearningBreak, Orphan, Person, ProgrammeTime, Progress, orphans,
-    programme_time,
+    EnrolmentStatus, LearningBreak, Orphan, Person, ProgrammeTime, Progress, SignoffStanding,
+    orphans, programme_time, signoff_standing,
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
@@ -73,6 +73,9 @@ pub struct Standing {
     pub requirements: Vec<RequirementStanding>,
     pub hours: HoursStanding,
     pub gateway: Option<GatewayStanding>,
+    /// Who has signed the gateway sign-off and who is awaited; none when
+    /// the framework asks for no sign-off.
+    pub gateway_signoff: Option<SignoffStanding>,
     pub epa_methods: Vec<MethodReadiness>,
     pub checkins: CheckinStanding,
     pub next_checkin_due: NaiveDate,
@@ -117,6 +120,7 @@ pub fn assess(subject: &Subject) -> Standing {
         requirements: measured.requirements,
         hours: rounded_hours(measured.hours),
         gateway: measured.gateway,
+        gateway_signoff: signoff_standing(framework, &progress.gateway_signoff),
         next_checkin_due: measured.checkins.next_due,
         checkins: measured.checkins,
         rag,

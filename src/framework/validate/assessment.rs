@@ -56,6 +56,8 @@ impl Checker {
         }
         let rule_ids = gateway.rules.iter().map(|rule| rule.id.as_str());
         self.unique("gateway.rules", "id", rule_ids, "gateway rule id");
+        let signers = gateway.signed_by.iter().map(|party| party.as_str());
+        self.unique("gateway.signed_by", "", signers, "signer");
     }
 
     fn gateway_rule(&mut self, field: &str, rule: &GatewayRule, framework: &Framework) {

@@ -5,7 +5,10 @@
 use postgres::Client;
 use thiserror::Error;
 
-const MIGRATIONS: [&str; 1] = [include_str!("schema/0001_schema.sql")];
+const MIGRATIONS: [&str; 2] = [
+    include_str!("schema/0001_schema.sql"),
+    include_str!("schema/0002_gateway_signoff.sql"),
+];
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

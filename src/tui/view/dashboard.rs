@@ -4,6 +4,7 @@
 
 use crate::domain::standing::{CheckinStanding, Standing, position_text};
 use crate::domain::{counted, hours_one_place};
+use crate::report::{signoff_open, signoff_state};
 use crate::tui::app::{App, Loaded};
 use crate::tui::sign_later;
 use crate::tui::text::one_line;
@@ -169,6 +170,18 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
             }
         }
         None => {}
+    }
+    let ready = standing.gateway.as_ref().is_some_and(|g| g.ready);
+    if let Some(signoff) = &standing.gateway_signoff {
+        if signoff_open(signoff, ready) {
+            let style = if signoff.sealed.is_some() {
+                theme.good()
+            } else {
+                theme.warn()
+            };
+            let state = format!("Gateway sign-off: {}", signoff_state(signoff, ready));
+            lines.push(Line::from(Span::styled(state, style)));
+        }
     }
     lines
 }

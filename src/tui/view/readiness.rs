@@ -1,8 +1,9 @@
 //! Readiness: the gateway checklist with blockers, and each assessment
 //! method's coverage with the outcomes still missing.
 
-use crate::domain::counted;
 use crate::domain::standing::{GatewayStanding, MethodReadiness, RuleStanding};
+use crate::domain::{SignoffStanding, counted};
+use crate::report::{self, signoff_open, signoff_state};
 use crate::tui::app::App;
 use crate::tui::text::one_line;
 use crate::tui::theme::Theme;
@@ -21,7 +22,11 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         Constraint::Length(if methods == 0 { 0 } else { methods * 2 + 3 }),
     ])
     .areas(body);
-    frame.render_widget(gateway(standing.gateway.as_ref(), theme), gateway_area);
+    let signoff = standing.gateway_signoff.as_ref();
+    frame.render_widget(
+        gateway(standing.gateway.as_ref(), signoff, theme),
+        gateway_area,
+    );
     if methods == 0 {
         return;
     }
@@ -37,12 +42,20 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     );
 }
 
-/// Each gateway rule ticked, or its blocker in its place, under the verdict.
-fn gateway(gateway: Option<&GatewayStanding>, theme: Theme) -> Paragraph<'static> {
+/// Each gateway rule ticked, or its blocker in its place, under the
+/// verdict; then the sign-off.
+fn gateway(
+    gateway: Option<&GatewayStanding>,
+    signoff: Option<&SignoffStanding>,
+    theme: Theme,
+) -> Paragraph<'static> {
     let mut lines = Vec::new();
     let title = match gateway {
         Some(gateway) => {
             lines.extend(gateway.rules.iter().map(|rule| rule_line(rule, theme)));
+            if let Some(signoff) = signoff {
+                signoff_lines_into(&mut lines, signoff, gateway.ready, theme);
+            }
             let verdict = if gateway.ready {
                 "READY".to_string()
             } else {
@@ -61,6 +74,33 @@ fn gateway(gateway: Option<&GatewayStanding>, theme: Theme) -> Paragraph<'static
     Paragraph::new(lines)
         .block(Block::bordered().title(title))
         .wrap(Wrap { trim: false })
+}
+
+/// "Sign-off: awaiting ...", then who signed and who is awaited.
+fn signoff_lines_into(
+    lines: &mut Vec<Line<'static>>,
+    signoff: &SignoffStanding,
+    ready: bool,
+    theme: Theme,
+) {
+    let state = signoff_state(signoff, ready);
+    let style = if signoff.sealed.is_some() {
+        theme.good()
+    } else {
+        theme.title()
+    };
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        format!("Sign-off: {state}"),
+        style,
+    )));
+    if signoff_open(signoff, ready) {
+        lines.extend(
+            report::signoff_lines(signoff)
+                .into_iter()
+                .map(|line| Line::from(format!("  {}", one_line(&line)))),
+        );
+    }
 }
 
 fn rule_line(rule: &RuleStanding, theme: Theme) -> Line<'static> {

@@ -1,8 +1,8 @@
 //! The programme month by month: milestones, check-ins and evidence in
 //! each month, with today marked.
 
-use crate::domain::add_months;
 use crate::domain::standing::position_text;
+use crate::domain::{add_months, parse_date};
 use crate::tui::app::App;
 use crate::tui::text::one_line;
 use ratatui::Frame;
@@ -57,7 +57,20 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         if now {
             spans.push(Span::styled("TODAY  ", theme.key()));
         }
-        let mut notes = milestones;
+        // Gateway comes at the end: a sign-off sealed after the planned
+        // end still shows, in the last month, and first, as its main event.
+        let last = month == months;
+        let mut notes: Vec<String> = loaded
+            .standing
+            .gateway_signoff
+            .as_ref()
+            .and_then(|signoff| signoff.sealed_on())
+            .and_then(|day| parse_date(day).ok())
+            .filter(|day| *day >= from && (*day < to || last))
+            .map(|day| format!("gateway sign-off sealed {day}"))
+            .into_iter()
+            .collect();
+        notes.extend(milestones);
         notes.extend(checkins);
         spans.push(Span::raw(notes.join(" · ")));
         lines.push(Line::from(spans));
