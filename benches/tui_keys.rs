@@ -198,8 +198,12 @@ fn drive(db: &Path, role: Role) {
         cold.wall,
         verdict(first.wall < FIRST_FRAME_TARGET)
     );
-    let mut background =
-        Background::start(store.path(), app.registry.clone(), app.today).expect("background");
+    let mut background = Background::start(
+        store.reader().expect("a reader"),
+        app.registry.clone(),
+        app.today,
+    )
+    .expect("background");
     let mut keys = Vec::new();
     let mut lists = Vec::new();
     let mut answers = Vec::new();

@@ -304,3 +304,43 @@ fn a_read_only_folder_is_read_and_a_write_is_refused_naming_the_folder() {
     assert!(!stderr.contains("opened read-only"), "{stderr}");
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).expect("chmod back");
 }
+
+/// The POSIX locks this process holds on `path` (Linux's /proc/locks).
+fn locks_held_on(path: &Path) -> usize {
+    use std::os::unix::fs::MetadataExt;
+    let inode = fs::metadata(path).expect("the file").ino();
+    let pid = std::process::id();
+    let locks = fs::read_to_string("/proc/locks").expect("/proc/locks");
+    locks
+        .lines()
+        .filter(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            fields.get(4) == Some(&pid.to_string().as_str())
+                && fields
+                    .get(5)
+                    .and_then(|device_inode| device_inode.rsplit(':').next())
+                    == Some(inode.to_string().as_str())
+        })
+        .count()
+}
+
+/// SQLite keeps a shared lock on the database while a connection is open,
+/// so that another program closing its own connection does not take the
+/// write-ahead log away. Closing any descriptor of the file drops every lock
+/// the process holds on it: a second connection opened by the same process
+/// (the app's background reader) must not open the file itself.
+#[test]
+fn a_reader_beside_an_open_store_leaves_its_locks_in_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = fresh(dir.path());
+    let path = store.path().to_path_buf();
+    store.data_version().expect("read");
+    let before = locks_held_on(&path);
+    assert!(before > 0, "an open connection holds a lock on the file");
+    let reader = store.reader().expect("a reader");
+    reader.data_version().expect("the reader reads");
+    assert!(
+        locks_held_on(&path) >= before,
+        "the store's locks were dropped"
+    );
+}

@@ -1203,8 +1203,12 @@ fn a_taller_window_shows_more_of_a_long_caseload() {
 #[test]
 fn a_narrowed_list_is_worked_out_in_the_background_while_the_list_before_stays() {
     let mut h = long_caseload(Some("Sam Patel"));
-    let mut background =
-        Background::start(h.store.path(), h.app.registry.clone(), h.app.today).expect("start");
+    let mut background = Background::start(
+        h.store.reader().expect("a reader"),
+        h.app.registry.clone(),
+        h.app.today,
+    )
+    .expect("start");
     // Without the harness's help: the keys alone, as the event loop sends them.
     for code in [KeyCode::Char('/'), KeyCode::Char('1'), KeyCode::Char('1')] {
         let key = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));

@@ -105,6 +105,23 @@ impl Store {
         &self.path
     }
 
+    /// A second connection to this store's file, for reading on another
+    /// thread. The file was checked when this store opened it, and is not
+    /// opened again outside SQLite: closing any descriptor of a file drops
+    /// every lock the process holds on it, this store's included.
+    pub fn reader(&self) -> Result<Store, StoreError> {
+        let (uri, flags) = self.access.target(&self.path);
+        let connection = Connection::open_with_flags(uri, flags)
+            .map_err(sqlite_error(&self.path, "opening a second connection"))?;
+        configure(&connection, &self.path)?;
+        Ok(Store {
+            connection,
+            path: self.path.clone(),
+            access: self.access,
+            opened: self.opened.clone(),
+        })
+    }
+
     /// True when the file could only be opened for reading.
     pub fn is_read_only(&self) -> bool {
         self.access.is_read_only()

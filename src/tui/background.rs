@@ -13,7 +13,6 @@ use crate::ops::person_record;
 use crate::report::CaseloadLine;
 use crate::store::Store;
 use chrono::NaiveDate;
-use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// Something to work out.
@@ -57,14 +56,6 @@ pub fn work(store: &Store, registry: &Registry, today: NaiveDate, job: Job) -> F
     }
 }
 
-/// What a job comes to when the thread could not open the database.
-fn failed(job: Job, reason: &str) -> Finished {
-    match job {
-        Job::Columns(person) => Finished::Columns(person, None),
-        Job::Listing(key) => Finished::Listing(key, Err(reason.to_string())),
-    }
-}
-
 /// Each framework's check-in interval in days, to order by next check-in.
 pub fn checkin_intervals(registry: &Registry) -> Vec<(&str, u32)> {
     // Loaded, and any failure reported, before the app starts (`tui::run`).
@@ -89,20 +80,19 @@ pub struct Background {
 }
 
 impl Background {
-    /// Starts the thread on its own connection to the database at `path`.
-    pub fn start(path: &Path, registry: Registry, today: NaiveDate) -> std::io::Result<Background> {
+    /// Starts the thread on `reader`, its own connection (`Store::reader`).
+    pub fn start(
+        reader: Store,
+        registry: Registry,
+        today: NaiveDate,
+    ) -> std::io::Result<Background> {
         let (jobs, queued) = channel::<(u64, Job)>();
         let (finished, done) = channel();
-        let path = path.to_path_buf();
         std::thread::Builder::new()
             .name("background work".into())
             .spawn(move || {
-                let store = Store::open(&path);
                 for (generation, job) in queued {
-                    let finished_job = match &store {
-                        Ok(store) => work(store, &registry, today, job),
-                        Err(error) => failed(job, &error.to_string()),
-                    };
+                    let finished_job = work(&reader, &registry, today, job);
                     let answer = Done {
                         generation,
                         finished: finished_job,
