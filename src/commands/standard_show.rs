@@ -1,5 +1,7 @@
 //! `standard show`: a framework summarised for a reader, section by section.
 
+use crate::domain::and_list;
+use crate::framework::Party;
 use crate::framework::{
     Framework, Gateway, GatewayCheck, HourCategory, Hours, Programme, RequiredWhen, Requirement,
     RequirementKind, Term,
@@ -10,7 +12,7 @@ use std::fmt::Write;
 pub fn render_summary(framework: &Framework, source: &str) -> String {
     let mut text = String::new();
     heading(&mut text, framework, source);
-    programme(&mut text, &framework.programme);
+    programme(&mut text, &framework.programme, &framework.review.signed_by);
     outcomes(&mut text, framework);
     requirements(&mut text, &framework.requirements);
     assessment_methods(&mut text, framework);
@@ -51,7 +53,7 @@ fn heading(text: &mut String, framework: &Framework, source: &str) {
     }
 }
 
-fn programme(text: &mut String, programme: &Programme) {
+fn programme(text: &mut String, programme: &Programme, review_signers: &[Party]) {
     let _ = writeln!(text, "\nProgramme");
     let mut line = format!("  {} months", programme.duration_months);
     if let Some(minimum) = programme.minimum_duration_months {
@@ -61,6 +63,11 @@ fn programme(text: &mut String, programme: &Programme) {
         text,
         "{line}, a check-in every {} weeks",
         programme.checkin_interval_weeks
+    );
+    let _ = writeln!(
+        text,
+        "  each check-in signed by {}",
+        parties(review_signers)
     );
     for milestone in &programme.milestones {
         let mut line = format!("  month {:>2}  {}", milestone.month, milestone.title);
@@ -170,6 +177,13 @@ fn assessment_methods(text: &mut String, framework: &Framework) {
 
 fn gateway_rules(text: &mut String, gateway: &Gateway) {
     let _ = writeln!(text, "\n{} ({} rules)", gateway.title, gateway.rules.len());
+    if !gateway.signed_by.is_empty() {
+        let _ = writeln!(
+            text,
+            "  signed off by {} once every rule is met",
+            parties(&gateway.signed_by)
+        );
+    }
     for rule in &gateway.rules {
         let _ = writeln!(
             text,
@@ -178,6 +192,15 @@ fn gateway_rules(text: &mut String, gateway: &Gateway) {
             check_in_words(&rule.check)
         );
     }
+}
+
+/// "the apprentice, the assessor and the employer".
+fn parties(parties: &[Party]) -> String {
+    let named: Vec<String> = parties
+        .iter()
+        .map(|party| format!("the {}", party.as_str()))
+        .collect();
+    and_list(&named)
 }
 
 fn check_in_words(check: &GatewayCheck) -> String {
