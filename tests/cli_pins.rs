@@ -11,19 +11,7 @@ use common::sandbox::Sandbox;
 
 /// Sam assesses Amy; Amy has the PIN 4321.
 fn amy_with_pin() -> Sandbox {
-    let sandbox = Sandbox::with_administrator();
-    sandbox.ok(&["--as", "Ada", "assessor", "add", "Sam Patel"]);
-    sandbox.ok(&[
-        "--as",
-        "Ada",
-        "apprentice",
-        "add",
-        "Amy Clark",
-        "--start",
-        "2026-09-01",
-        "--assessor",
-        "Sam",
-    ]);
+    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
     let set = with_input(&sandbox, &["--as", "Amy", "pin", "set"], "4321\n4321\n");
     assert!(set.status.success(), "{}", text(&set.stderr));
     assert_eq!(text(&set.stdout), "PIN set for Amy Clark\n");

@@ -307,19 +307,7 @@ fn files_that_are_not_our_database_are_refused_and_left_alone() {
 
 #[test]
 fn an_assessor_and_an_apprentice_writing_at_once_lose_nothing() {
-    let sandbox = Sandbox::with_administrator();
-    sandbox.ok(&["--as", "Ada", "assessor", "add", "Sam Patel"]);
-    sandbox.ok(&[
-        "--as",
-        "Ada",
-        "apprentice",
-        "add",
-        "Amy Clark",
-        "--start",
-        "2026-01-05",
-        "--assessor",
-        "Sam",
-    ]);
+    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-01-05");
     let rounds = 25;
     let script = |commands: Vec<Vec<String>>| {
         let db = sandbox.db();
