@@ -333,7 +333,7 @@ fn counts_of_one_are_singular() {
 fn no_hours_since_the_last_check_in_read_as_zero_not_minus_zero() {
     let f = Fixture::new();
     let Fixture {
-        _dir,
+        engine: _engine,
         mut store,
         registry,
         clock,

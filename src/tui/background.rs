@@ -11,7 +11,7 @@ use crate::domain::PersonId;
 use crate::framework::Registry;
 use crate::ops::person_record;
 use crate::report::CaseloadLine;
-use crate::store::Store;
+use crate::store::{Location, Store};
 use chrono::NaiveDate;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -89,15 +89,23 @@ pub struct Background {
 }
 
 impl Background {
-    /// Starts the thread on its own connection to the database at `path`.
+    /// Starts the thread on its own connection to the database file at `path`.
     pub fn start(path: &Path, registry: Registry, today: NaiveDate) -> std::io::Result<Background> {
+        Background::start_at(Location::Named(path.to_path_buf()), registry, today)
+    }
+
+    /// Starts the thread on its own connection to the database at `location`.
+    pub fn start_at(
+        location: Location,
+        registry: Registry,
+        today: NaiveDate,
+    ) -> std::io::Result<Background> {
         let (jobs, queued) = channel::<(u64, Job)>();
         let (finished, done) = channel();
-        let path = path.to_path_buf();
         std::thread::Builder::new()
             .name("background work".into())
             .spawn(move || {
-                let store = Store::open(&path);
+                let store = location.open();
                 for (generation, job) in queued {
                     let finished_job = match &store {
                         Ok(store) => work(store, &registry, today, job),

@@ -75,7 +75,7 @@ pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<Exit
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let last_user = last_user::LastUser::beside(store.path());
     let mut app = who::start(&store, registry, launch, size, last_user)?;
-    let mut background = Background::start(store.path(), app.registry.clone(), app.today)?;
+    let mut background = Background::start_at(store.location(), app.registry.clone(), app.today)?;
     restore::restore_on_signals()?;
     restore::end_when_terminal_goes()?;
     let mut terminal = ratatui::try_init()?;
