@@ -91,7 +91,10 @@ impl Engine {
                 .map_err(|e| e.to_string()),
             Engine::Postgres(url) => postgres::Client::connect(url, postgres::NoTls)
                 .and_then(|mut c| c.batch_execute(sql))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| match e.as_db_error() {
+                    Some(refusal) => refusal.message().to_string(),
+                    None => e.to_string(),
+                }),
         }
     }
 }

@@ -38,7 +38,8 @@ impl Fixture {
         Fixture::with_registry_on(registry, Engine::sqlite())
     }
 
-    fn with_registry_on(registry: Registry, engine: Engine) -> Fixture {
+    /// As `with_registry`, on `engine`.
+    pub fn with_registry_on(registry: Registry, engine: Engine) -> Fixture {
         let store = engine.open();
         let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
         let mut fixture = Fixture {
