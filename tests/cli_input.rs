@@ -5,6 +5,7 @@ use rusqlite::Connection;
 
 mod common;
 
+use common::engine::Engine;
 use common::sandbox::Sandbox;
 
 /// The first sealed check-in of the sample data and its person's id.
@@ -64,9 +65,8 @@ fn escapes_written_by_another_program_never_reach_the_terminal() {
     assert!(json.contains("Eve\\u001b]0;PWNED\\u0007 Hacker"), "{json}");
 }
 
-#[test]
-fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
-    let sandbox = Sandbox::with_administrator();
+fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them(engine: Engine) {
+    let sandbox = Sandbox::with_administrator_on(engine);
     let added = sandbox.ok(&[
         "--as",
         "Ada",
@@ -144,9 +144,8 @@ fn a_name_that_reads_like_a_recorded_one_is_refused_naming_them() {
     );
 }
 
-#[test]
-fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
-    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
+fn dates_and_hours_outside_sense_are_refused_with_the_reason(engine: Engine) {
+    let sandbox = Sandbox::with_apprentice_on("Amy Clark", "2026-09-01", engine);
     sandbox.ok(&[
         "--as",
         "Ada",
@@ -296,9 +295,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason() {
     ]);
 }
 
-#[test]
-fn a_file_reference_is_one_line_of_bounded_length() {
-    let sandbox = Sandbox::with_administrator();
+fn a_file_reference_is_one_line_of_bounded_length(engine: Engine) {
+    let sandbox = Sandbox::with_administrator_on(engine);
     sandbox.ok(&[
         "--as",
         "Ada",
@@ -347,9 +345,8 @@ fn a_file_reference_is_one_line_of_bounded_length() {
     );
 }
 
-#[test]
-fn refusals_name_the_argument_as_the_usage_line_does() {
-    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
+fn refusals_name_the_argument_as_the_usage_line_does(engine: Engine) {
+    let sandbox = Sandbox::with_apprentice_on("Amy Clark", "2026-09-01", engine);
     let message = sandbox.refused(&[
         "--as",
         "Amy",
@@ -419,9 +416,8 @@ fn a_command_line_clap_refuses_exits_1_and_help_and_version_exit_0() {
     }
 }
 
-#[test]
-fn negative_numbers_reach_the_rules_that_refuse_them() {
-    let sandbox = Sandbox::with_administrator();
+fn negative_numbers_reach_the_rules_that_refuse_them(engine: Engine) {
+    let sandbox = Sandbox::with_administrator_on(engine);
     sandbox.ok(&[
         "--as",
         "Ada",
@@ -489,9 +485,8 @@ fn check_ins_are_listed_under_a_header_and_show_reviewed_actions_by_their_text()
     assert!(!shown.contains("- action "), "{shown}");
 }
 
-#[test]
-fn apprentice_set_corrects_birth_start_and_assessor_with_history() {
-    let sandbox = Sandbox::with_administrator();
+fn apprentice_set_corrects_birth_start_and_assessor_with_history(engine: Engine) {
+    let sandbox = Sandbox::with_administrator_on(engine);
     sandbox.ok(&["--as", "Ada", "assessor", "add", "Sam Patel"]);
     sandbox.ok(&[
         "--as",
@@ -619,3 +614,12 @@ fn apprentice_set_corrects_birth_start_and_assessor_with_history() {
         "nothing written"
     );
 }
+
+on_both_engines!(
+    a_name_that_reads_like_a_recorded_one_is_refused_naming_them,
+    dates_and_hours_outside_sense_are_refused_with_the_reason,
+    a_file_reference_is_one_line_of_bounded_length,
+    refusals_name_the_argument_as_the_usage_line_does,
+    negative_numbers_reach_the_rules_that_refuse_them,
+    apprentice_set_corrects_birth_start_and_assessor_with_history,
+);

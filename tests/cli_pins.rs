@@ -7,11 +7,12 @@ use std::process::{Output, Stdio};
 
 mod common;
 
+use common::engine::Engine;
 use common::sandbox::Sandbox;
 
 /// Sam assesses Amy; Amy has the PIN 4321.
-fn amy_with_pin() -> Sandbox {
-    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
+fn amy_with_pin(engine: Engine) -> Sandbox {
+    let sandbox = Sandbox::with_apprentice_on("Amy Clark", "2026-09-01", engine);
     let set = with_input(&sandbox, &["--as", "Amy", "pin", "set"], "4321\n4321\n");
     assert!(set.status.success(), "{}", text(&set.stderr));
     assert_eq!(text(&set.stdout), "PIN set for Amy Clark\n");
@@ -53,9 +54,8 @@ fn outcome_rows(sandbox: &Sandbox) -> i64 {
     sandbox.count("SELECT count(*) FROM history WHERE record = 'outcome_progress'")
 }
 
-#[test]
-fn acting_as_someone_with_a_pin_needs_it_and_the_right_one_lets_the_command_run() {
-    let sandbox = amy_with_pin();
+fn acting_as_someone_with_a_pin_needs_it_and_the_right_one_lets_the_command_run(engine: Engine) {
+    let sandbox = amy_with_pin(engine);
     let refused = with_input(&sandbox, &MARK_LO1, "");
     assert_eq!(refused.status.code(), Some(1));
     assert_eq!(
@@ -68,9 +68,8 @@ fn acting_as_someone_with_a_pin_needs_it_and_the_right_one_lets_the_command_run(
     assert_eq!(outcome_rows(&sandbox), 1);
 }
 
-#[test]
-fn a_wrong_pin_is_refused_in_one_line_naming_the_person_and_records_nothing() {
-    let sandbox = amy_with_pin();
+fn a_wrong_pin_is_refused_in_one_line_naming_the_person_and_records_nothing(engine: Engine) {
+    let sandbox = amy_with_pin(engine);
     let history = sandbox.count("SELECT count(*) FROM history");
     let wrong = with_input(&sandbox, &MARK_LO1, "1111\n");
     assert_eq!(wrong.status.code(), Some(1));
@@ -82,9 +81,8 @@ fn a_wrong_pin_is_refused_in_one_line_naming_the_person_and_records_nothing() {
     assert_eq!(sandbox.count("SELECT count(*) FROM history"), history);
 }
 
-#[test]
-fn three_wrong_pins_lock_the_person_whatever_command_is_run() {
-    let sandbox = amy_with_pin();
+fn three_wrong_pins_lock_the_person_whatever_command_is_run(engine: Engine) {
+    let sandbox = amy_with_pin(engine);
     for _ in 0..3 {
         let wrong = with_input(&sandbox, &MARK_LO1, "0000\n");
         assert_eq!(wrong.status.code(), Some(1));
@@ -99,18 +97,16 @@ fn three_wrong_pins_lock_the_person_whatever_command_is_run() {
     assert_eq!(outcome_rows(&sandbox), 0);
 }
 
-#[test]
-fn someone_without_a_pin_is_not_asked_and_commands_without_as_are_not_asked() {
-    let sandbox = amy_with_pin();
+fn someone_without_a_pin_is_not_asked_and_commands_without_as_are_not_asked(engine: Engine) {
+    let sandbox = amy_with_pin(engine);
     let sam = with_input(&sandbox, &["--as", "Sam", "report", "Amy"], "");
     assert!(sam.status.success(), "{}", text(&sam.stderr));
     let anyone = with_input(&sandbox, &["report", "Amy"], "");
     assert!(anyone.status.success(), "{}", text(&anyone.stderr));
 }
 
-#[test]
-fn changing_a_pin_asks_the_current_one_then_the_new_one_twice() {
-    let sandbox = amy_with_pin();
+fn changing_a_pin_asks_the_current_one_then_the_new_one_twice(engine: Engine) {
+    let sandbox = amy_with_pin(engine);
     let args = ["--as", "Amy", "pin", "set"];
     let differ = with_input(&sandbox, &args, "4321\n5555\n6666\n");
     assert_eq!(
@@ -124,9 +120,8 @@ fn changing_a_pin_asks_the_current_one_then_the_new_one_twice() {
     assert!(with_input(&sandbox, &MARK_LO1, "5555\n").status.success());
 }
 
-#[test]
-fn a_pin_is_set_only_as_oneself_and_never_read_from_the_command_line() {
-    let sandbox = amy_with_pin();
+fn a_pin_is_set_only_as_oneself_and_never_read_from_the_command_line(engine: Engine) {
+    let sandbox = amy_with_pin(engine);
     let nobody = with_input(&sandbox, &["pin", "set"], "1234\n1234\n");
     assert_eq!(
         text(&nobody.stderr),
@@ -136,3 +131,12 @@ fn a_pin_is_set_only_as_oneself_and_never_read_from_the_command_line() {
     assert_eq!(as_argument.status.code(), Some(1));
     assert_eq!(sandbox.count("SELECT count(*) FROM person_pin"), 1);
 }
+
+on_both_engines!(
+    acting_as_someone_with_a_pin_needs_it_and_the_right_one_lets_the_command_run,
+    a_wrong_pin_is_refused_in_one_line_naming_the_person_and_records_nothing,
+    three_wrong_pins_lock_the_person_whatever_command_is_run,
+    someone_without_a_pin_is_not_asked_and_commands_without_as_are_not_asked,
+    changing_a_pin_asks_the_current_one_then_the_new_one_twice,
+    a_pin_is_set_only_as_oneself_and_never_read_from_the_command_line,
+);

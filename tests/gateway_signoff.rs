@@ -6,22 +6,22 @@ use pcso_tracker::domain::{EnrolmentId, PersonId, RequirementStatus, Role};
 use pcso_tracker::framework::{Party, Registry};
 use pcso_tracker::ops::{Clock, Enrolling, OpError, Ops, RequirementInput, person_record};
 use pcso_tracker::report::{json, standing_markdown};
-use pcso_tracker::store::Store;
-use rusqlite::Connection;
 use std::path::Path;
 
 mod common;
 
 use common::day;
+use common::engine::Engine;
 use common::fixture::Fixture;
 use common::sandbox::Sandbox;
 
 /// A framework whose one gateway rule is an agreed topic, signed off by
 /// the employer, the assessor and the apprentice.
-fn gateway_fixture() -> Fixture {
+fn gateway_fixture(engine: Engine) -> Fixture {
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/standards/valid/gateway-signoff.yaml");
-    Fixture::with_registry(Registry::load(Some(&file)).expect("fixture framework"))
+    let registry = Registry::load(Some(&file)).expect("fixture framework");
+    Fixture::with_registry_on(registry, engine)
 }
 
 fn enrolment(f: &Fixture) -> EnrolmentId {
@@ -65,8 +65,13 @@ fn sealed_through_the_store(f: &mut Fixture, parties: &[Party]) -> EnrolmentId {
     enrolment
 }
 
-fn raw(f: &Fixture) -> Connection {
-    Connection::open(f.store.path()).expect("open")
+/// How `DROP TRIGGER` names the trigger's table, which PostgreSQL needs.
+fn on_table(engine: &Engine, table: &str) -> String {
+    if engine.is_postgres() {
+        format!(" ON {table}")
+    } else {
+        String::new()
+    }
 }
 
 fn gateway_seals_hold(f: &Fixture) -> usize {
@@ -75,24 +80,20 @@ fn gateway_seals_hold(f: &Fixture) -> usize {
     checked
 }
 
-#[test]
-fn a_sealed_sign_off_cannot_be_changed_through_sql_and_an_edit_behind_the_triggers_is_named() {
-    let mut f = gateway_fixture();
+fn a_sealed_sign_off_cannot_be_changed_through_sql_and_an_edit_behind_the_triggers_is_named(
+    engine: Engine,
+) {
+    let mut f = gateway_fixture(engine);
     let all = [Party::Employer, Party::Assessor, Party::Apprentice];
     let enrolment = sealed_through_the_store(&mut f, &all);
     assert_eq!(gateway_seals_hold(&f), 1);
     let record = f.store.gateway_signoff(enrolment).expect("sign-off");
     assert_eq!(record.signatures.len(), 3);
     assert!(record.seal.is_some());
-    let db = raw(&f);
-    let history: i64 = db
-        .query_row(
-            "SELECT count(*) FROM history WHERE record = 'gateway_signoff' AND field LIKE 'signature:%'",
-            [],
-            |row| row.get(0),
-        )
-        .expect("history");
-    assert_eq!(history, 3, "a history row for every signature");
+    let history = f.engine.number(
+        "SELECT count(*) FROM history WHERE record = 'gateway_signoff' AND field LIKE 'signature:%'",
+    );
+    assert_eq!(history, Some(3), "a history row for every signature");
     let tampering = [
         "UPDATE gateway_signature SET signed_at = '2026-01-01T00:00:00.000Z' WHERE role = 'employer'",
         "DELETE FROM gateway_signature WHERE role = 'apprentice'",
@@ -100,20 +101,20 @@ fn a_sealed_sign_off_cannot_be_changed_through_sql_and_an_edit_behind_the_trigge
         "DELETE FROM gateway_seal",
     ];
     for sql in tampering {
-        let refused = db.execute(sql, []);
+        let refused = f.engine.execute(sql);
         assert!(
-            refused
-                .as_ref()
-                .is_err_and(|e| e.to_string().contains("never")),
+            refused.as_ref().is_err_and(|e| e.contains("never")),
             "{sql}: {refused:?}"
         );
     }
     assert_eq!(gateway_seals_hold(&f), 1, "nothing was changed");
-    db.execute_batch(
-        "DROP TRIGGER gateway_signature_is_append_only_update;
-         UPDATE gateway_signature SET signed_at = '2026-01-01T00:00:00.000Z' WHERE role = 'employer';",
-    )
-    .expect("edited behind the triggers");
+    f.engine
+        .execute(&format!(
+            "DROP TRIGGER gateway_signature_is_append_only_update{};
+             UPDATE gateway_signature SET signed_at = '2026-01-01T00:00:00.000Z' WHERE role = 'employer';",
+            on_table(&f.engine, "gateway_signature")
+        ))
+        .expect("edited behind the triggers");
     let (problems, checked) = f.store.verify_gateway_seals().expect("verify");
     assert_eq!(checked, 1);
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -124,19 +125,18 @@ fn a_sealed_sign_off_cannot_be_changed_through_sql_and_an_edit_behind_the_trigge
     );
 }
 
-#[test]
-fn a_sealed_sign_off_takes_no_further_signature() {
-    let mut f = gateway_fixture();
+fn a_sealed_sign_off_takes_no_further_signature(engine: Engine) {
+    let mut f = gateway_fixture(engine);
     sealed_through_the_store(&mut f, &[Party::Employer, Party::Assessor]);
-    let late = raw(&f).execute(
+    let late = f.engine.execute(&format!(
         "INSERT INTO gateway_signature (enrolment_id, role, person_id, signed_at, rules)
-         SELECT enrolment_id, 'apprentice', ?1, signed_at, rules FROM gateway_signature
+         SELECT enrolment_id, 'apprentice', {}, signed_at, rules FROM gateway_signature
          WHERE role = 'employer'",
-        [f.amy.0],
-    );
+        f.amy.0
+    ));
     assert!(
         late.as_ref()
-            .is_err_and(|e| e.to_string().contains("never signed again")),
+            .is_err_and(|e| e.contains("never signed again")),
         "{late:?}"
     );
 }
@@ -159,8 +159,9 @@ fn refusal<T: std::fmt::Debug>(result: Result<T, OpError>) -> String {
     }
 }
 
-#[test]
-fn a_sign_off_signed_in_each_order_seals_once_on_the_last_signature_and_verify_holds() {
+fn a_sign_off_signed_in_each_order_seals_once_on_the_last_signature_and_verify_holds(
+    engine: Engine,
+) {
     let orders = [
         [Party::Employer, Party::Assessor, Party::Apprentice],
         [Party::Employer, Party::Apprentice, Party::Assessor],
@@ -170,7 +171,7 @@ fn a_sign_off_signed_in_each_order_seals_once_on_the_last_signature_and_verify_h
         [Party::Apprentice, Party::Assessor, Party::Employer],
     ];
     for order in orders {
-        let mut f = gateway_fixture();
+        let mut f = gateway_fixture(engine.fresh());
         topic_agreed(&mut f);
         let amy = f.amy;
         for (index, party) in order.iter().enumerate() {
@@ -201,9 +202,8 @@ fn a_sign_off_signed_in_each_order_seals_once_on_the_last_signature_and_verify_h
     }
 }
 
-#[test]
-fn a_signature_while_a_rule_is_unmet_is_refused_naming_the_rule_and_the_person() {
-    let mut f = gateway_fixture();
+fn a_signature_while_a_rule_is_unmet_is_refused_naming_the_rule_and_the_person(engine: Engine) {
+    let mut f = gateway_fixture(engine);
     let amy = f.amy;
     let blocked = refusal(f.as_employer().sign_gateway(amy));
     assert_eq!(
@@ -214,9 +214,8 @@ fn a_signature_while_a_rule_is_unmet_is_refused_naming_the_rule_and_the_person()
     assert!(record.signatures.is_empty(), "nothing was recorded");
 }
 
-#[test]
-fn someone_elses_employer_a_second_signature_and_nobody_acting_are_refused() {
-    let mut f = gateway_fixture();
+fn someone_elses_employer_a_second_signature_and_nobody_acting_are_refused(engine: Engine) {
+    let mut f = gateway_fixture(engine);
     topic_agreed(&mut f);
     let amy = f.amy;
     let kim = f
@@ -240,9 +239,8 @@ fn someone_elses_employer_a_second_signature_and_nobody_acting_are_refused() {
     assert_eq!(record.signed_parties(), [Party::Employer]);
 }
 
-#[test]
-fn a_party_the_framework_does_not_name_is_refused_naming_who_signs() {
-    let mut f = Fixture::new();
+fn a_party_the_framework_does_not_name_is_refused_naming_who_signs(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let (sam, jo) = (f.assessor, f.employer);
     let erin = Enrolling {
         name: "Erin Walsh".into(),
@@ -261,9 +259,8 @@ fn a_party_the_framework_does_not_name_is_refused_naming_who_signs() {
     );
 }
 
-#[test]
-fn a_party_present_signs_in_person_with_their_pin_and_a_wrong_pin_signs_nothing() {
-    let mut f = gateway_fixture();
+fn a_party_present_signs_in_person_with_their_pin_and_a_wrong_pin_signs_nothing(engine: Engine) {
+    let mut f = gateway_fixture(engine);
     topic_agreed(&mut f);
     let (amy, jo) = (f.amy, f.employer);
     f.as_employer().set_pin(jo, None, "4821").expect("Jo's PIN");
@@ -278,24 +275,20 @@ fn a_party_present_signs_in_person_with_their_pin_and_a_wrong_pin_signs_nothing(
     assert_eq!(signed.party, Party::Employer);
     let record = f.store.gateway_signoff(enrolment(&f)).expect("sign-off");
     assert_eq!(record.signatures[0].person_id, jo);
-    let actor: i64 = raw(&f)
-        .query_row(
-            "SELECT actor_id FROM history WHERE record = 'gateway_signoff' AND field = 'signature:employer'",
-            [],
-            |row| row.get(0),
-        )
-        .expect("history");
-    assert_eq!(actor, jo.0, "the signature is Jo's own");
+    let actor = f.engine.number(
+        "SELECT actor_id FROM history WHERE record = 'gateway_signoff' AND field = 'signature:employer'",
+    );
+    assert_eq!(actor, Some(jo.0), "the signature is Jo's own");
 }
 
 /// Amy Clark on the fixture framework, with Sam Patel her assessor and Jo
 /// Reid her employer, through the command line.
-fn sandbox_on_the_fixture() -> (Sandbox, String) {
+fn sandbox_on_the_fixture(engine: Engine) -> (Sandbox, String) {
     let standard = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/standards/valid/gateway-signoff.yaml")
         .display()
         .to_string();
-    let sandbox = Sandbox::with_administrator();
+    let sandbox = Sandbox::with_administrator_on(engine);
     let as_ada = |args: &[&str]| {
         let all = [&["--standard", &standard, "--as", "Ada"][..], args].concat();
         sandbox.ok(&all);
@@ -315,9 +308,9 @@ fn sandbox_on_the_fixture() -> (Sandbox, String) {
     (sandbox, standard)
 }
 
-#[test]
-fn the_command_line_signs_shows_and_verifies_the_sign_off() {
-    let (sandbox, standard) = sandbox_on_the_fixture();
+fn the_command_line_signs_shows_and_verifies_the_sign_off(engine: Engine) {
+    let on = on_table(&engine, "gateway_signature");
+    let (sandbox, standard) = sandbox_on_the_fixture(engine);
     let as_whom = |who: &'static str, args: &[&'static str]| -> Vec<String> {
         [&["--standard", standard.as_str(), "--as", who][..], args]
             .concat()
@@ -375,10 +368,10 @@ fn the_command_line_signs_shows_and_verifies_the_sign_off() {
         verified.starts_with("ok: 0 sealed check-ins and 1 sealed gateway sign-off"),
         "{verified}"
     );
-    sandbox.sql(
-        "DROP TRIGGER gateway_signature_is_append_only_update;
-         UPDATE gateway_signature SET signed_at = '2026-01-01T00:00:00.000Z' WHERE role = 'employer';",
-    );
+    sandbox.sql(&format!(
+        "DROP TRIGGER gateway_signature_is_append_only_update{on};
+         UPDATE gateway_signature SET signed_at = '2026-01-01T00:00:00.000Z' WHERE role = 'employer';"
+    ));
     let output = sandbox.run(&["--standard", &standard, "--as", "Ada", "verify"]);
     let text = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{text}");
@@ -390,9 +383,8 @@ fn the_command_line_signs_shows_and_verifies_the_sign_off() {
     );
 }
 
-#[test]
-fn the_report_says_who_has_signed_who_is_awaited_and_when_it_was_sealed() {
-    let mut f = gateway_fixture();
+fn the_report_says_who_has_signed_who_is_awaited_and_when_it_was_sealed(engine: Engine) {
+    let mut f = gateway_fixture(engine);
     let amy = f.amy;
     let before = standing_markdown(&f.record(amy).standing);
     assert!(
@@ -432,10 +424,8 @@ fn the_report_says_who_has_signed_who_is_awaited_and_when_it_was_sealed() {
     assert!(sealed.contains("- sealed on 2026-11-21, seal "), "{sealed}");
 }
 
-#[test]
-fn the_demo_leaves_dan_ready_with_his_employers_signature_and_the_others_awaited() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
+fn the_demo_leaves_dan_ready_with_his_employers_signature_and_the_others_awaited(engine: Engine) {
+    let mut store = engine.open();
     let registry = Registry::load(None).expect("frameworks");
     let clock = Clock::as_of(day("2026-11-21"));
     Ops::new(&mut store, &registry, clock, None)
@@ -464,3 +454,16 @@ fn the_demo_leaves_dan_ready_with_his_employers_signature_and_the_others_awaited
         assert!(signoff.signed.is_empty(), "{name} is not ready");
     }
 }
+
+on_both_engines!(
+    a_sealed_sign_off_cannot_be_changed_through_sql_and_an_edit_behind_the_triggers_is_named,
+    a_sealed_sign_off_takes_no_further_signature,
+    a_signature_while_a_rule_is_unmet_is_refused_naming_the_rule_and_the_person,
+    someone_elses_employer_a_second_signature_and_nobody_acting_are_refused,
+    a_party_present_signs_in_person_with_their_pin_and_a_wrong_pin_signs_nothing,
+    the_report_says_who_has_signed_who_is_awaited_and_when_it_was_sealed,
+    a_sign_off_signed_in_each_order_seals_once_on_the_last_signature_and_verify_holds,
+    a_party_the_framework_does_not_name_is_refused_naming_who_signs,
+    the_command_line_signs_shows_and_verifies_the_sign_off,
+    the_demo_leaves_dan_ready_with_his_employers_signature_and_the_others_awaited,
+);

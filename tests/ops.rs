@@ -13,6 +13,7 @@ use pcso_tracker::ops::{
 mod common;
 
 use common::day;
+use common::engine::Engine;
 use common::fixture::{Fixture, field};
 
 fn evidence(outcomes: &[&str]) -> EvidenceInput {
@@ -35,9 +36,8 @@ fn hours(on: &str, amount: f64) -> HoursInput {
     }
 }
 
-#[test]
-fn enrolling_refuses_bad_names_dates_areas_and_assessors() {
-    let mut f = Fixture::new();
+fn enrolling_refuses_bad_names_dates_areas_and_assessors(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let before = f.history_rows();
     let base = Enrolling {
         name: "Jo Bloggs".into(),
@@ -116,9 +116,8 @@ fn enrolling_refuses_bad_names_dates_areas_and_assessors() {
     assert_eq!(f.history_rows(), before, "nothing refused was recorded");
 }
 
-#[test]
-fn a_status_change_is_dated_within_the_programme_so_far() {
-    let mut f = Fixture::new();
+fn a_status_change_is_dated_within_the_programme_so_far(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let future =
         f.as_admin()
@@ -135,9 +134,8 @@ fn a_status_change_is_dated_within_the_programme_so_far() {
     assert!(matches!(not_enrolled, Err(OpError::Refused(m)) if m.contains("not enrolled")));
 }
 
-#[test]
-fn evidence_needs_known_outcomes_a_title_and_a_day_that_has_come() {
-    let mut f = Fixture::new();
+fn evidence_needs_known_outcomes_a_title_and_a_day_that_has_come(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     assert_eq!(
         field(f.as_amy().add_evidence(amy, &evidence(&[]))),
@@ -164,9 +162,8 @@ fn evidence_needs_known_outcomes_a_title_and_a_day_that_has_come() {
     assert!(written.version > Version::default());
 }
 
-#[test]
-fn evidence_changed_since_it_was_read_is_not_overwritten() {
-    let mut f = Fixture::new();
+fn evidence_changed_since_it_was_read_is_not_overwritten(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let first = f
         .as_amy()
@@ -195,9 +192,8 @@ fn evidence_changed_since_it_was_read_is_not_overwritten() {
     ));
 }
 
-#[test]
-fn hours_name_the_input_at_fault() {
-    let mut f = Fixture::new();
+fn hours_name_the_input_at_fault(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     assert_eq!(
         field(f.as_amy().log_hours(amy, &hours("2026-08-31", 2.0))),
@@ -236,9 +232,8 @@ fn hours_name_the_input_at_fault() {
     ));
 }
 
-#[test]
-fn a_framework_that_records_benefit_asks_for_it() {
-    let mut f = Fixture::new();
+fn a_framework_that_records_benefit_asks_for_it(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let erin = Enrolling {
         name: "Erin Walsh".into(),
         start: Some(day("2026-07-01")),
@@ -266,9 +261,8 @@ fn a_framework_that_records_benefit_asks_for_it() {
     );
 }
 
-#[test]
-fn requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens() {
-    let mut f = Fixture::new();
+fn requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let met = RequirementInput {
         status: RequirementStatus::Met,
@@ -306,9 +300,8 @@ fn requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens() 
     assert_eq!(field(status), Field::Outcome);
 }
 
-#[test]
-fn only_an_assessor_judges_and_runs_check_ins() {
-    let mut f = Fixture::new();
+fn only_an_assessor_judges_and_runs_check_ins(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let only = "only Amy Clark's assessor may";
     for (actor, says) in [(None, "give --as NAME"), (Some(amy), only)] {
@@ -324,9 +317,8 @@ fn only_an_assessor_judges_and_runs_check_ins() {
         .expect("judged");
 }
 
-#[test]
-fn a_check_in_is_resumed_not_doubled_and_sealed_only_when_every_party_has_signed() {
-    let mut f = Fixture::new();
+fn a_check_in_is_resumed_not_doubled_and_sealed_only_when_every_party_has_signed(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let started = f.as_assessor().start_checkin(amy).expect("started");
     let resumed = f.as_assessor().start_checkin(amy).expect("resumed");
@@ -365,9 +357,8 @@ fn a_check_in_is_resumed_not_doubled_and_sealed_only_when_every_party_has_signed
     assert!(matches!(draft, Err(OpError::Refused(m)) if m.contains("is a draft")));
 }
 
-#[test]
-fn a_check_in_dated_after_the_real_day_cannot_be_completed() {
-    let mut f = Fixture::new();
+fn a_check_in_dated_after_the_real_day_cannot_be_completed(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     // Rules judged as of a day to come, but completed today.
     f.clock = Clock::as_of(day("2099-01-01"));
@@ -380,9 +371,8 @@ fn a_check_in_dated_after_the_real_day_cannot_be_completed() {
     assert!(matches!(completed, Err(OpError::Refused(m)) if m.contains("has not come yet")));
 }
 
-#[test]
-fn the_demo_goes_only_into_an_empty_database() {
-    let mut f = Fixture::new();
+fn the_demo_goes_only_into_an_empty_database(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let refused = f.as_admin().load_demo(false);
     assert!(matches!(refused, Err(OpError::Refused(m)) if m.contains("already holds 4 people")));
     let beside = f.as_assessor().load_demo(true);
@@ -390,3 +380,17 @@ fn the_demo_goes_only_into_an_empty_database() {
     let added = f.as_admin().load_demo(true).expect("beside them");
     assert!(added.len() >= 5);
 }
+
+on_both_engines!(
+    enrolling_refuses_bad_names_dates_areas_and_assessors,
+    a_status_change_is_dated_within_the_programme_so_far,
+    evidence_needs_known_outcomes_a_title_and_a_day_that_has_come,
+    evidence_changed_since_it_was_read_is_not_overwritten,
+    hours_name_the_input_at_fault,
+    a_framework_that_records_benefit_asks_for_it,
+    requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens,
+    only_an_assessor_judges_and_runs_check_ins,
+    a_check_in_is_resumed_not_doubled_and_sealed_only_when_every_party_has_signed,
+    a_check_in_dated_after_the_real_day_cannot_be_completed,
+    the_demo_goes_only_into_an_empty_database,
+);

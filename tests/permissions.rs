@@ -13,6 +13,7 @@ use pcso_tracker::ops::{EvidenceInput, HoursInput, OpError, Ops, RequirementInpu
 mod common;
 
 use common::day;
+use common::engine::Engine;
 use common::fixture::Fixture;
 use common::sandbox::Sandbox;
 
@@ -329,9 +330,8 @@ fn an_apprentice_cannot_record_her_own_judgement() {
     );
 }
 
-#[test]
-fn with_nobody_acting_nothing_is_recorded() {
-    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
+fn with_nobody_acting_nothing_is_recorded(engine: Engine) {
+    let sandbox = Sandbox::with_apprentice_on("Amy Clark", "2026-09-01", engine);
     let history = sandbox.count("SELECT count(*) FROM history");
     let changes: [&[&str]; 5] = [
         &[
@@ -364,9 +364,8 @@ fn with_nobody_acting_nothing_is_recorded() {
     );
 }
 
-#[test]
-fn only_an_administrator_adds_an_assessor_and_an_assessor_amends_only_her_caseload() {
-    let sandbox = Sandbox::new();
+fn only_an_administrator_adds_an_assessor_and_an_assessor_amends_only_her_caseload(engine: Engine) {
+    let sandbox = Sandbox::on(engine);
     sandbox.ok(&["demo"]);
     for who in ["Amy", "Sam"] {
         let message = sandbox.refused(&["--as", who, "assessor", "add", "Eve Stone"]);
@@ -388,9 +387,8 @@ fn only_an_administrator_adds_an_assessor_and_an_assessor_amends_only_her_caselo
     );
 }
 
-#[test]
-fn the_first_administrator_needs_nobody_acting_and_the_second_does() {
-    let sandbox = Sandbox::new();
+fn the_first_administrator_needs_nobody_acting_and_the_second_does(engine: Engine) {
+    let sandbox = Sandbox::on(engine);
     let added = sandbox.ok(&["person", "add", "Ada Lovell", "--role", "administrator"]);
     assert_eq!(added, "added administrator Ada Lovell (id 1)\n");
     let message = sandbox.refused(&["person", "add", "Bo Grant", "--role", "administrator"]);
@@ -406,9 +404,8 @@ fn the_first_administrator_needs_nobody_acting_and_the_second_does() {
     );
 }
 
-#[test]
-fn an_employer_is_named_for_an_apprentice_and_must_be_an_employer() {
-    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
+fn an_employer_is_named_for_an_apprentice_and_must_be_an_employer(engine: Engine) {
+    let sandbox = Sandbox::with_apprentice_on("Amy Clark", "2026-09-01", engine);
     let shown = sandbox.ok(&[
         "--as",
         "Ada",
@@ -441,3 +438,10 @@ fn an_employer_is_named_for_an_apprentice_and_must_be_an_employer() {
         "{message}"
     );
 }
+
+on_both_engines!(
+    with_nobody_acting_nothing_is_recorded,
+    only_an_administrator_adds_an_assessor_and_an_assessor_amends_only_her_caseload,
+    the_first_administrator_needs_nobody_acting_and_the_second_does,
+    an_employer_is_named_for_an_apprentice_and_must_be_an_employer,
+);

@@ -10,12 +10,19 @@ use rusqlite::Connection;
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+
+use common::engine::Engine;
+
 const ENROLMENTS: usize = 120;
 
 fn generate(path: &Path) -> (ProviderSample, Vec<(usize, usize)>) {
+    generate_in(Store::open(path).expect("open"))
+}
+
+fn generate_in(mut store: Store) -> (ProviderSample, Vec<(usize, usize)>) {
     let framework = BUNDLED[0].load().expect("bundled framework");
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-    let mut store = Store::open(path).expect("open");
     let mut calls = Vec::new();
     let sample = store
         .load_provider_sample(&framework, today, ENROLMENTS, &mut |done, total| {
@@ -31,12 +38,9 @@ fn count(connection: &Connection, sql: &str) -> usize {
         .expect("count") as usize
 }
 
-#[test]
-fn generated_check_ins_are_sealed_so_verify_accepts_every_one() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("provider.db");
-    let (sample, _) = generate(&path);
-    let store = Store::open(&path).expect("reopen");
+fn generated_check_ins_are_sealed_so_verify_accepts_every_one(engine: Engine) {
+    let (sample, _) = generate_in(engine.open());
+    let store = engine.open();
     let (problems, checked) = store.verify_seals().expect("verify");
     assert_eq!(problems, vec![]);
     assert_eq!(checked, sample.sealed_checkins);
@@ -125,3 +129,5 @@ fn times_needs_a_scale_and_a_number_from_1() {
         );
     }
 }
+
+on_both_engines!(generated_check_ins_are_sealed_so_verify_accepts_every_one);

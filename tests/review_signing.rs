@@ -5,11 +5,11 @@
 use pcso_tracker::domain::{CheckinContent, Judgement, PersonId, Role};
 use pcso_tracker::framework::Party;
 use pcso_tracker::ops::OpError;
-use rusqlite::Connection;
 
 mod common;
 
 use common::day;
+use common::engine::Engine;
 use common::fixture::Fixture;
 
 /// Amy's line manager, Dana Hart, named as her employer.
@@ -54,8 +54,7 @@ fn sealed_count(f: &Fixture) -> usize {
     checked
 }
 
-#[test]
-fn a_review_signed_in_each_order_seals_once_on_the_last_signature_and_verify_holds() {
+fn a_review_signed_in_each_order_seals_once_on_the_last_signature_and_verify_holds(engine: Engine) {
     let orders = [
         [Party::Apprentice, Party::Assessor, Party::Employer],
         [Party::Apprentice, Party::Employer, Party::Assessor],
@@ -65,7 +64,7 @@ fn a_review_signed_in_each_order_seals_once_on_the_last_signature_and_verify_hol
         [Party::Employer, Party::Assessor, Party::Apprentice],
     ];
     for order in orders {
-        let mut f = Fixture::new();
+        let mut f = Fixture::on(engine.fresh());
         let dana = with_employer(&mut f);
         let id = completed_review(&mut f);
         for (index, party) in order.iter().enumerate() {
@@ -106,9 +105,8 @@ fn a_review_signed_in_each_order_seals_once_on_the_last_signature_and_verify_hol
     }
 }
 
-#[test]
-fn a_party_signs_once_and_only_as_themselves_and_only_once_completed() {
-    let mut f = Fixture::new();
+fn a_party_signs_once_and_only_as_themselves_and_only_once_completed(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let dana = with_employer(&mut f);
     let amy = f.amy;
     let started = f.as_assessor().start_checkin(amy).expect("started");
@@ -146,9 +144,8 @@ fn a_party_signs_once_and_only_as_themselves_and_only_once_completed() {
     assert_eq!(signatures.len(), 1, "the refusals added nothing");
 }
 
-#[test]
-fn a_new_check_in_can_start_while_the_last_one_waits_for_signatures() {
-    let mut f = Fixture::new();
+fn a_new_check_in_can_start_while_the_last_one_waits_for_signatures(engine: Engine) {
+    let mut f = Fixture::on(engine);
     with_employer(&mut f);
     let amy = f.amy;
     let waiting = completed_review(&mut f);
@@ -157,22 +154,27 @@ fn a_new_check_in_can_start_while_the_last_one_waits_for_signatures() {
     assert_ne!(next.id, waiting);
 }
 
-#[test]
-fn a_signature_changed_behind_the_app_s_back_is_caught_by_verify() {
-    let mut f = Fixture::new();
+fn a_signature_changed_behind_the_app_s_back_is_caught_by_verify(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let dana = with_employer(&mut f);
     let id = completed_review(&mut f);
     for person in [f.amy, f.assessor, dana] {
         f.ops(Some(person)).sign_review(id).expect("signed");
     }
-    let connection = Connection::open(f.store.path()).expect("open");
-    let refused = connection.execute("UPDATE checkin_signature SET person_id = 1", []);
+    let refused = f
+        .engine
+        .execute("UPDATE checkin_signature SET person_id = 1");
     assert!(refused.is_err(), "a trigger refuses changing a signature");
-    connection
-        .execute_batch(
-            "DROP TRIGGER checkin_signature_is_append_only_update;
-             UPDATE checkin_signature SET signed_at = '2026-01-01T00:00:00Z' WHERE role = 'employer';",
-        )
+    let on = if f.engine.is_postgres() {
+        " ON checkin_signature"
+    } else {
+        ""
+    };
+    f.engine
+        .execute(&format!(
+            "DROP TRIGGER checkin_signature_is_append_only_update{on};
+             UPDATE checkin_signature SET signed_at = '2026-01-01T00:00:00Z' WHERE role = 'employer';"
+        ))
         .expect("forced");
     let (problems, _) = f.store.verify_seals().expect("verify");
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -182,7 +184,7 @@ fn a_signature_changed_behind_the_app_s_back_is_caught_by_verify() {
 fn cli(f: &Fixture, today: &str, args: &[&str]) -> String {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
         .args(["--today", today, "--db"])
-        .arg(f.store.path())
+        .arg(f.engine.db())
         .args(args)
         .output()
         .expect("runs");
@@ -194,9 +196,10 @@ fn cli(f: &Fixture, today: &str, args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("UTF-8")
 }
 
-#[test]
-fn a_review_awaiting_a_signature_shows_in_the_caseload_report_and_list_and_warns_when_overdue() {
-    let mut f = Fixture::new();
+fn a_review_awaiting_a_signature_shows_in_the_caseload_report_and_list_and_warns_when_overdue(
+    engine: Engine,
+) {
+    let mut f = Fixture::on(engine);
     let id = completed_review(&mut f);
     f.ops(Some(f.amy))
         .sign_review(id)
@@ -233,19 +236,12 @@ fn a_review_awaiting_a_signature_shows_in_the_caseload_report_and_list_and_warns
 
 /// Who the last history row says made it.
 fn last_actor(f: &Fixture) -> Option<i64> {
-    Connection::open(f.store.path())
-        .expect("open")
-        .query_row(
-            "SELECT actor_id FROM history ORDER BY id DESC LIMIT 1",
-            [],
-            |row| row.get(0),
-        )
-        .expect("a history row")
+    f.engine
+        .number("SELECT actor_id FROM history ORDER BY id DESC LIMIT 1")
 }
 
-#[test]
-fn a_party_at_the_meeting_signs_with_their_own_pin_and_a_wrong_one_signs_nothing() {
-    let mut f = Fixture::new();
+fn a_party_at_the_meeting_signs_with_their_own_pin_and_a_wrong_one_signs_nothing(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     f.as_amy().set_pin(amy, None, "4321").expect("PIN set");
     let id = completed_review(&mut f);
@@ -277,3 +273,12 @@ fn a_party_at_the_meeting_signs_with_their_own_pin_and_a_wrong_one_signs_nothing
         "{twice:?}"
     );
 }
+
+on_both_engines!(
+    a_review_signed_in_each_order_seals_once_on_the_last_signature_and_verify_holds,
+    a_party_signs_once_and_only_as_themselves_and_only_once_completed,
+    a_new_check_in_can_start_while_the_last_one_waits_for_signatures,
+    a_signature_changed_behind_the_app_s_back_is_caught_by_verify,
+    a_review_awaiting_a_signature_shows_in_the_caseload_report_and_list_and_warns_when_overdue,
+    a_party_at_the_meeting_signs_with_their_own_pin_and_a_wrong_one_signs_nothing,
+);

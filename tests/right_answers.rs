@@ -20,6 +20,7 @@ use ratatui::backend::TestBackend;
 mod common;
 
 use common::day;
+use common::engine::Engine;
 use common::fixture::{Fixture, field};
 
 fn next_on(date: &str) -> CheckinContent {
@@ -29,9 +30,8 @@ fn next_on(date: &str) -> CheckinContent {
     }
 }
 
-#[test]
-fn outcomes_the_apprentice_marked_completed_count_only_once_judged() {
-    let mut f = Fixture::new();
+fn outcomes_the_apprentice_marked_completed_count_only_once_judged(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let codes = f.codes();
     for code in &codes {
@@ -63,9 +63,8 @@ fn outcomes_the_apprentice_marked_completed_count_only_once_judged() {
     );
 }
 
-#[test]
-fn the_next_check_in_date_agreed_and_signed_is_the_one_shown() {
-    let mut f = Fixture::new();
+fn the_next_check_in_date_agreed_and_signed_is_the_one_shown(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let computed = f.record(amy).standing.next_checkin_due;
     let first = f.as_assessor().start_checkin(amy).expect("started").id;
@@ -87,9 +86,8 @@ fn the_next_check_in_date_agreed_and_signed_is_the_one_shown() {
     assert_eq!(amended.checkins.last, Some(day("2026-11-21")));
 }
 
-#[test]
-fn dates_agreed_at_a_check_in_come_after_it() {
-    let mut f = Fixture::new();
+fn dates_agreed_at_a_check_in_come_after_it(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let id = f.as_assessor().start_checkin(amy).expect("started").id;
     let early = next_on("2026-10-01");
@@ -169,9 +167,8 @@ fn requirement(standing: &Standing, id: &str) -> RequirementState {
     found.expect("a requirement of the framework").status
 }
 
-#[test]
-fn an_entry_requirement_not_met_is_a_warning_and_at_gateway_a_blocker() {
-    let mut f = Fixture::new();
+fn an_entry_requirement_not_met_is_a_warning_and_at_gateway_a_blocker(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let young = Enrolling {
         name: "Jo Young".into(),
         start: Some(day("2026-09-01")),
@@ -214,9 +211,8 @@ fn an_entry_requirement_not_met_is_a_warning_and_at_gateway_a_blocker() {
     );
 }
 
-#[test]
-fn the_employer_opt_in_for_english_and_maths_does_not_make_level_3_apply() {
-    let mut f = Fixture::new();
+fn the_employer_opt_in_for_english_and_maths_does_not_make_level_3_apply(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let opted = Enrolling {
         name: "Pat Older".into(),
         start: Some(day("2026-09-01")),
@@ -256,9 +252,10 @@ fn the_employer_opt_in_for_english_and_maths_does_not_make_level_3_apply() {
     assert_eq!(requirement(&standing, "level3"), RequirementState::Pending);
 }
 
-#[test]
-fn a_break_counts_once_ends_after_it_began_and_moves_the_end_the_same_during_and_after() {
-    let mut f = Fixture::new();
+fn a_break_counts_once_ends_after_it_began_and_moves_the_end_the_same_during_and_after(
+    engine: Engine,
+) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     let status = |f: &mut Fixture, status, on: &str| {
         f.as_admin()
@@ -280,9 +277,8 @@ fn a_break_counts_once_ends_after_it_began_and_moves_the_end_the_same_during_and
     assert_eq!(f.record(amy).standing.planned_end, day("2027-10-22"));
 }
 
-#[test]
-fn past_the_planned_end_the_programme_is_said_to_have_overrun() {
-    let mut f = Fixture::new();
+fn past_the_planned_end_the_programme_is_said_to_have_overrun(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let amy = f.amy;
     f.clock = Clock::as_of(day("2027-10-15"));
     let standing = f.record(amy).standing;
@@ -292,9 +288,8 @@ fn past_the_planned_end_the_programme_is_said_to_have_overrun() {
     assert!(!report.contains("14 (13 completed"), "{report}");
 }
 
-#[test]
-fn a_start_still_to_come_is_said_to_be_to_come() {
-    let mut f = Fixture::new();
+fn a_start_still_to_come_is_said_to_be_to_come(engine: Engine) {
+    let mut f = Fixture::on(engine);
     let later = Enrolling {
         name: "Lee Later".into(),
         start: Some(day("2027-05-17")),
@@ -333,7 +328,7 @@ fn counts_of_one_are_singular() {
 fn no_hours_since_the_last_check_in_read_as_zero_not_minus_zero() {
     let f = Fixture::new();
     let Fixture {
-        _dir,
+        engine: _engine,
         mut store,
         registry,
         clock,
@@ -359,3 +354,14 @@ fn no_hours_since_the_last_check_in_read_as_zero_not_minus_zero() {
     );
     assert!(!screen.contains("-0.0"), "{screen}");
 }
+
+on_both_engines!(
+    outcomes_the_apprentice_marked_completed_count_only_once_judged,
+    the_next_check_in_date_agreed_and_signed_is_the_one_shown,
+    dates_agreed_at_a_check_in_come_after_it,
+    an_entry_requirement_not_met_is_a_warning_and_at_gateway_a_blocker,
+    the_employer_opt_in_for_english_and_maths_does_not_make_level_3_apply,
+    a_break_counts_once_ends_after_it_began_and_moves_the_end_the_same_during_and_after,
+    past_the_planned_end_the_programme_is_said_to_have_overrun,
+    a_start_still_to_come_is_said_to_be_to_come,
+);

@@ -11,9 +11,13 @@ use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+/// What a server refuses, and what to use there instead.
+const BACKUP: &str = "`backup` (on a server, use pg_dump)";
+
 impl Store {
     /// Copies the database to `target`, a new file readable by its owner only.
     pub fn backup(&self, target: &Path) -> Result<(), StoreError> {
+        self.sqlite(BACKUP)?;
         refuse_existing(target)?;
         let partial = partial_name(target);
         // Created empty first so the copy is private from its first byte.
@@ -36,7 +40,7 @@ impl Store {
 
     fn copy_into(&self, partial: &Path) -> Result<(), StoreError> {
         let name = partial.to_string_lossy();
-        self.connection
+        self.sqlite(BACKUP)?
             .execute("VACUUM INTO ?1", [name.as_ref()])
             .map(|_| ())
             .map_err(sqlite_error(&self.path, "writing the backup"))

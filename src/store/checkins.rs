@@ -7,12 +7,13 @@
 
 use super::StoreError;
 use super::change::Change;
+use super::convert::Stamp;
+use super::db::{Conn, DbResult};
 use super::history::{ChangeKind, RecordKey};
 use super::outcomes::{Judged, write_judgement};
 use super::seals::canonical_content;
 use crate::domain::{CheckinContent, EnrolmentId, Judgement, PersonId, Signing, seal};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, params};
 
 /// Where a check-in stands, read inside a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,9 +39,7 @@ impl Change<'_> {
         signing: Option<&Signing>,
     ) -> Result<i64, StoreError> {
         let id = self.start_draft(enrolment, assessor, date, None)?;
-        self.run("recording a check-in", |transaction| {
-            write_content(transaction, id, content)
-        })?;
+        self.run("recording a check-in", |c| write_content(c, id, content))?;
         if let Some(signing) = signing {
             self.seal_draft(id, signing)?;
         }
@@ -55,18 +54,19 @@ impl Change<'_> {
         date: NaiveDate,
         amends: Option<(i64, &str)>,
     ) -> Result<i64, StoreError> {
-        self.run("starting a check-in", |transaction| {
-            transaction.prepare_cached("INSERT INTO checkin (enrolment_id, date, assessor_id, amends_id, amend_reason, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![
-                    enrolment,
-                    date,
-                    assessor,
-                    amends.map(|a| a.0),
-                    amends.map(|a| a.1),
-                    self.at()
+        self.run("starting a check-in", |c| {
+            let id = c.insert_returning_id(
+                "INSERT INTO checkin (enrolment_id, date, assessor_id, amends_id, amend_reason, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &[
+                    &enrolment,
+                    &date,
+                    &assessor,
+                    &amends.map(|a| a.0),
+                    &amends.map(|a| a.1),
+                    self.stamp(),
                 ],
             )?;
-            let id = transaction.last_insert_rowid();
             let mut fields = vec![
                 ("date", None, Some(date.to_string())),
                 ("assessor_id", None, Some(assessor.to_string())),
@@ -74,7 +74,7 @@ impl Change<'_> {
             if let Some((original, reason)) = amends {
                 fields.push(("amends_id", None, Some(original.to_string())));
                 fields.push(("amend_reason", None, Some(reason.to_string())));
-                copy_content(transaction, original, id)?;
+                copy_content(c, original, id)?;
             }
             self.history(ChangeKind::Insert, &RecordKey::Checkin(id), &fields)?;
             Ok(id)
@@ -83,20 +83,21 @@ impl Change<'_> {
 
     /// Replaces a draft's content.
     pub fn save_draft(&self, id: i64, content: &CheckinContent) -> Result<(), StoreError> {
-        self.run("saving a check-in draft", |transaction| {
-            let before = canonical_content(transaction, id)?;
+        self.run("saving a check-in draft", |c| {
+            let before = canonical_content(c, id)?;
             for table in [
                 "checkin_section",
                 "checkin_judgement",
                 "checkin_action_review",
                 "checkin_action",
             ] {
-                transaction
-                    .prepare_cached(&format!("DELETE FROM {table} WHERE checkin_id = ?1"))?
-                    .execute([id])?;
+                c.execute(
+                    &format!("DELETE FROM {table} WHERE checkin_id = ?1"),
+                    &[&id],
+                )?;
             }
-            write_content(transaction, id, content)?;
-            let after = canonical_content(transaction, id)?;
+            write_content(c, id, content)?;
+            let after = canonical_content(c, id)?;
             let fields = [("content", Some(before), Some(after))];
             self.history(ChangeKind::Update, &RecordKey::Checkin(id), &fields)
         })
@@ -104,157 +105,131 @@ impl Change<'_> {
 
     /// Signs and seals a draft; its judgements take effect.
     pub fn seal_draft(&self, id: i64, signing: &Signing) -> Result<(), StoreError> {
-        self.run("signing a check-in", |transaction| {
-            seal_in(self, transaction, id, signing)
-        })
+        self.run("signing a check-in", |c| seal_in(self, c, id, signing))
     }
 
     /// The enrolment's open draft, if any.
     pub fn draft_for(&self, enrolment: EnrolmentId) -> Result<Option<i64>, StoreError> {
-        self.run("reading check-ins", |transaction| {
-            open_draft(transaction, enrolment)
-        })
+        self.run("reading check-ins", |c| open_draft(c, enrolment))
     }
 
     /// Where check-in `id` stands; `None` when no check-in has the id.
     pub fn checkin_state(&self, id: i64) -> Result<Option<CheckinState>, StoreError> {
-        self.run("reading a check-in", |transaction| {
-            transaction.prepare_cached("SELECT enrolment_id, assessor_id, date, state = 'sealed', superseded_by IS NOT NULL,
-                     completed_at IS NOT NULL FROM checkin WHERE id = ?1")?.query_row([id],
-                    |row| {
-                        Ok(CheckinState {
-                            enrolment: row.get(0)?,
-                            assessor: row.get(1)?,
-                            date: row.get(2)?,
-                            sealed: row.get(3)?,
-                            superseded: row.get(4)?,
-                            completed: row.get(5)?,
-                        })
-                    },
-                )
-                .optional()
+        self.run("reading a check-in", |c| {
+            c.query_opt(
+                "SELECT enrolment_id, assessor_id, date, state = 'sealed', superseded_by IS NOT NULL,
+                        completed_at IS NOT NULL FROM checkin WHERE id = ?1",
+                &[&id],
+                |row| {
+                    Ok(CheckinState {
+                        enrolment: row.get(0)?,
+                        assessor: row.get(1)?,
+                        date: row.get(2)?,
+                        sealed: row.get(3)?,
+                        superseded: row.get(4)?,
+                        completed: row.get(5)?,
+                    })
+                },
+            )
         })
     }
 }
 
 /// The enrolment's open draft check-in.
-pub(super) fn open_draft(
-    transaction: &rusqlite::Connection,
-    enrolment: EnrolmentId,
-) -> rusqlite::Result<Option<i64>> {
-    transaction.prepare_cached("SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft' AND superseded_by IS NULL AND completed_at IS NULL")?.query_row([enrolment],
+pub(super) fn open_draft(c: Conn, enrolment: EnrolmentId) -> DbResult<Option<i64>> {
+    c.query_row(
+        "SELECT max(id) FROM checkin WHERE enrolment_id = ?1 AND state = 'draft'
+         AND superseded_by IS NULL AND completed_at IS NULL",
+        &[&enrolment],
         |row| row.get(0),
     )
 }
 
-fn write_content(
-    transaction: &Transaction,
-    id: i64,
-    content: &CheckinContent,
-) -> rusqlite::Result<()> {
-    transaction
-        .prepare_cached("UPDATE checkin SET next_due = ?2 WHERE id = ?1")?
-        .execute(params![id, content.next_due])?;
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO checkin_section (checkin_id, section, content) VALUES (?1, ?2, ?3)",
+fn write_content(c: Conn, id: i64, content: &CheckinContent) -> DbResult<()> {
+    c.execute(
+        "UPDATE checkin SET next_due = ?2 WHERE id = ?1",
+        &[&id, &content.next_due],
     )?;
     for (section, text) in &content.sections {
-        insert.execute(params![id, section.as_str(), text])?;
+        c.execute(
+            "INSERT INTO checkin_section (checkin_id, section, content) VALUES (?1, ?2, ?3)",
+            &[&id, &section.as_str(), text],
+        )?;
     }
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO checkin_judgement (checkin_id, outcome_code, judgement, note) VALUES (?1, ?2, ?3, ?4)",
-    )?;
     for judged in &content.judgements {
-        insert.execute(params![
-            id,
-            judged.code,
-            judged.judgement.as_str(),
-            judged.note
-        ])?;
+        c.execute(
+            "INSERT INTO checkin_judgement (checkin_id, outcome_code, judgement, note) VALUES (?1, ?2, ?3, ?4)",
+            &[&id, &judged.code, &judged.judgement.as_str(), &judged.note],
+        )?;
     }
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO checkin_action (checkin_id, text, owner, due_date) VALUES (?1, ?2, ?3, ?4)",
-    )?;
     for action in &content.actions {
-        insert.execute(params![id, action.text, action.owner, action.due])?;
+        c.execute(
+            "INSERT INTO checkin_action (checkin_id, text, owner, due_date) VALUES (?1, ?2, ?3, ?4)",
+            &[&id, &action.text, &action.owner, &action.due],
+        )?;
     }
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO checkin_action_review (checkin_id, action_id, done, note) VALUES (?1, ?2, ?3, ?4)",
-    )?;
     for review in &content.action_reviews {
-        insert.execute(params![id, review.action_id, review.done, review.note])?;
+        c.execute(
+            "INSERT INTO checkin_action_review (checkin_id, action_id, done, note) VALUES (?1, ?2, ?3, ?4)",
+            &[&id, &review.action_id, &review.done, &review.note],
+        )?;
     }
     Ok(())
 }
 
 /// An amendment starts as a copy of what it amends.
-fn copy_content(transaction: &Transaction, from: i64, to: i64) -> rusqlite::Result<()> {
+fn copy_content(c: Conn, from: i64, to: i64) -> DbResult<()> {
     for sql in [
-        "INSERT INTO checkin_section (checkin_id, section, content) SELECT ?2, section, content FROM checkin_section WHERE checkin_id = ?1",
-        "INSERT INTO checkin_judgement (checkin_id, outcome_code, judgement, note) SELECT ?2, outcome_code, judgement, note FROM checkin_judgement WHERE checkin_id = ?1",
-        "INSERT INTO checkin_action (checkin_id, text, owner, due_date) SELECT ?2, text, owner, due_date FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
-        "INSERT INTO checkin_action_review (checkin_id, action_id, done, note) SELECT ?2, action_id, done, note FROM checkin_action_review WHERE checkin_id = ?1",
+        "INSERT INTO checkin_section (checkin_id, section, content) SELECT CAST(?2 AS bigint), section, content FROM checkin_section WHERE checkin_id = ?1",
+        "INSERT INTO checkin_judgement (checkin_id, outcome_code, judgement, note) SELECT CAST(?2 AS bigint), outcome_code, judgement, note FROM checkin_judgement WHERE checkin_id = ?1",
+        "INSERT INTO checkin_action (checkin_id, text, owner, due_date) SELECT CAST(?2 AS bigint), text, owner, due_date FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
+        "INSERT INTO checkin_action_review (checkin_id, action_id, done, note) SELECT CAST(?2 AS bigint), action_id, done, note FROM checkin_action_review WHERE checkin_id = ?1",
     ] {
-        transaction.execute(sql, params![from, to])?;
+        c.execute(sql, &[&from, &to])?;
     }
-    transaction.prepare_cached("UPDATE checkin SET next_due = (SELECT next_due FROM checkin WHERE id = ?1) WHERE id = ?2")?.execute(params![from, to],
+    c.execute(
+        "UPDATE checkin SET next_due = (SELECT next_due FROM checkin WHERE id = ?1) WHERE id = ?2",
+        &[&from, &to],
     )?;
     Ok(())
 }
 
 /// The seal the next sealed check-in of `enrolment` follows: the end of
 /// its chain (the sealed check-in no other one follows).
-pub(super) fn chain_end(
-    transaction: &rusqlite::Connection,
-    enrolment: i64,
-) -> rusqlite::Result<Option<String>> {
-    transaction
-        .prepare_cached(
-            "SELECT c.seal_hash FROM checkin c WHERE c.enrolment_id = ?1 AND c.state = 'sealed'
-               AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.enrolment_id = c.enrolment_id
-                               AND n.state = 'sealed' AND n.previous_seal_hash = c.seal_hash)
-             ORDER BY c.id DESC LIMIT 1",
-        )?
-        .query_row([enrolment], |row| row.get(0))
-        .optional()
+pub(super) fn chain_end(c: Conn, enrolment: i64) -> DbResult<Option<String>> {
+    c.query_opt(
+        "SELECT c.seal_hash FROM checkin c WHERE c.enrolment_id = ?1 AND c.state = 'sealed'
+           AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.enrolment_id = c.enrolment_id
+                           AND n.state = 'sealed' AND n.previous_seal_hash = c.seal_hash)
+         ORDER BY c.id DESC LIMIT 1",
+        &[&enrolment],
+        |row| row.get(0),
+    )
 }
 
 /// Signs with the names typed at sign-off, then seals.
-fn seal_in(
-    change: &Change,
-    transaction: &Transaction,
-    id: i64,
-    signing: &Signing,
-) -> rusqlite::Result<()> {
-    transaction
-        .prepare_cached(
-            "UPDATE checkin SET apprentice_signed_at = ?2, assessor_signed_at = ?2,
-                apprentice_signature = ?3, assessor_signature = ?4 WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            signing.at,
-            signing.apprentice,
-            signing.assessor
-        ])?;
-    seal_signed(change, transaction, id)
+fn seal_in(change: &Change, c: Conn, id: i64, signing: &Signing) -> DbResult<()> {
+    c.execute(
+        "UPDATE checkin SET apprentice_signed_at = ?2, assessor_signed_at = ?2,
+            apprentice_signature = ?3, assessor_signature = ?4 WHERE id = ?1",
+        &[&id, &signing.at, &signing.apprentice, &signing.assessor],
+    )?;
+    seal_signed(change, c, id)
 }
 
 /// Seals a signed draft over its content and the previous seal of its
 /// enrolment; its judgements take effect.
-pub(super) fn seal_signed(
-    change: &Change,
-    transaction: &Transaction,
-    id: i64,
-) -> rusqlite::Result<()> {
-    let (enrolment, assessor, date): (i64, i64, NaiveDate) = transaction
-        .prepare_cached(
-            "SELECT enrolment_id, assessor_id, date FROM checkin WHERE id = ?1 AND state = 'draft'",
-        )?
-        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-    let previous = chain_end(transaction, enrolment)?;
-    let seal_hash = seal(previous.as_deref(), &canonical_content(transaction, id)?);
-    transaction.prepare_cached("UPDATE checkin SET state = 'sealed', seal_hash = ?2, previous_seal_hash = ?3 WHERE id = ?1")?.execute(params![id, seal_hash, previous],
+pub(super) fn seal_signed(change: &Change, c: Conn, id: i64) -> DbResult<()> {
+    let (enrolment, assessor, date): (i64, i64, NaiveDate) = c.query_row(
+        "SELECT enrolment_id, assessor_id, date FROM checkin WHERE id = ?1 AND state = 'draft'",
+        &[&id],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    let previous = chain_end(c, enrolment)?;
+    let seal_hash = seal(previous.as_deref(), &canonical_content(c, id)?);
+    c.execute(
+        "UPDATE checkin SET state = 'sealed', seal_hash = ?2, previous_seal_hash = ?3 WHERE id = ?1",
+        &[&id, &seal_hash, &previous],
     )?;
     let fields = [
         (
@@ -267,7 +242,7 @@ pub(super) fn seal_signed(
     change.history(ChangeKind::Update, &RecordKey::Checkin(id), &fields)?;
     apply_judgements(
         change,
-        transaction,
+        c,
         EnrolmentId(enrolment),
         PersonId(assessor),
         date,
@@ -276,24 +251,21 @@ pub(super) fn seal_signed(
 }
 
 /// A sealed check-in's judgements become the outcomes' current judgements,
-/// marked with the check-in that made them.
+/// marked with the check-in that made them (judged on its day).
 fn apply_judgements(
     change: &Change,
-    transaction: &Transaction,
+    c: Conn,
     enrolment: EnrolmentId,
     assessor: PersonId,
     date: NaiveDate,
     checkin: i64,
-) -> rusqlite::Result<()> {
-    let judgements: Vec<(String, String, String)> = {
-        let mut statement = transaction.prepare_cached(
-            "SELECT outcome_code, judgement, note FROM checkin_judgement WHERE checkin_id = ?1",
-        )?;
-        let rows =
-            statement.query_map([checkin], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    let at = date.to_string();
+) -> DbResult<()> {
+    let judgements: Vec<(String, String, String)> = c.query(
+        "SELECT outcome_code, judgement, note FROM checkin_judgement WHERE checkin_id = ?1",
+        &[&checkin],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    let at = Stamp(date.to_string());
     for (code, word, note) in &judgements {
         let judgement = Judgement::parse(word).unwrap_or(Judgement::NotAssessed);
         let judged = Judged {
@@ -305,7 +277,7 @@ fn apply_judgements(
             at: &at,
             checkin: Some(checkin),
         };
-        write_judgement(change, transaction, &judged)?;
+        write_judgement(change, c, &judged)?;
     }
     Ok(())
 }

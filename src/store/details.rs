@@ -7,7 +7,6 @@ use super::change::Change;
 use super::history::{ChangeKind, FieldChange, RecordKey};
 use crate::domain::{EnrolmentId, PersonId};
 use chrono::NaiveDate;
-use rusqlite::params;
 
 impl Change<'_> {
     /// Sets a person's date of birth and assessor, writing history for
@@ -18,15 +17,15 @@ impl Change<'_> {
         date_of_birth: Option<NaiveDate>,
         assessor: Option<PersonId>,
     ) -> Result<(), StoreError> {
-        self.run("changing a person's details", |transaction| {
-            let (born, assessed_by): (Option<NaiveDate>, Option<i64>) = transaction.query_row(
+        self.run("changing a person's details", |c| {
+            let (born, assessed_by): (Option<NaiveDate>, Option<i64>) = c.query_row(
                 "SELECT date_of_birth, assessor_id FROM person WHERE id = ?1",
-                [person.0],
+                &[&person],
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )?;
-            transaction.execute(
+            c.execute(
                 "UPDATE person SET date_of_birth = ?2, assessor_id = ?3 WHERE id = ?1",
-                params![person.0, date_of_birth, assessor.map(|a| a.0)],
+                &[&person, &date_of_birth, &assessor],
             )?;
             let mut fields: Vec<FieldChange> = Vec::new();
             if born != date_of_birth {
@@ -46,15 +45,15 @@ impl Change<'_> {
         start: NaiveDate,
         planned_end: NaiveDate,
     ) -> Result<(), StoreError> {
-        self.run("changing an enrolment's dates", |transaction| {
-            let (old_start, old_end): (NaiveDate, NaiveDate) = transaction.query_row(
+        self.run("changing an enrolment's dates", |c| {
+            let (old_start, old_end): (NaiveDate, NaiveDate) = c.query_row(
                 "SELECT start_date, planned_end FROM enrolment WHERE id = ?1",
-                [enrolment],
+                &[&enrolment],
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )?;
-            transaction.execute(
+            c.execute(
                 "UPDATE enrolment SET start_date = ?2, planned_end = ?3 WHERE id = ?1",
-                params![enrolment, start, planned_end],
+                &[&enrolment, &start, &planned_end],
             )?;
             let fields = [
                 ("start_date", text(Some(old_start)), text(Some(start))),
@@ -71,14 +70,14 @@ impl Change<'_> {
     /// The earliest day anything is recorded on for an enrolment: evidence,
     /// hours, a check-in or a break in learning.
     pub fn earliest_record(&self, enrolment: EnrolmentId) -> Result<Option<NaiveDate>, StoreError> {
-        self.run("reading an enrolment's records", |transaction| {
-            transaction.query_row(
+        self.run("reading an enrolment's records", |c| {
+            c.query_row(
                 "SELECT min(day) FROM (
                     SELECT min(date) AS day FROM evidence WHERE enrolment_id = ?1 AND deleted_at IS NULL
                     UNION ALL SELECT min(date) FROM hours_entry WHERE enrolment_id = ?1 AND deleted_at IS NULL
                     UNION ALL SELECT min(date) FROM checkin WHERE enrolment_id = ?1
-                    UNION ALL SELECT min(start_date) FROM learning_break WHERE enrolment_id = ?1)",
-                [enrolment],
+                    UNION ALL SELECT min(start_date) FROM learning_break WHERE enrolment_id = ?1) AS days",
+                &[&enrolment],
                 |row| row.get(0),
             )
         })

@@ -2,11 +2,11 @@
 //! dates (the programme clock pauses during it); returning ends the break.
 
 use super::change::Change;
+use super::db::{Conn, DbResult};
 use super::history::{ChangeKind, RecordKey};
 use super::{Store, StoreError};
 use crate::domain::{EnrolmentId, EnrolmentStatus, LearningBreak};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
 
 impl Change<'_> {
     /// Sets the status from `date`: starting a break opens one, leaving a
@@ -17,15 +17,15 @@ impl Change<'_> {
         status: EnrolmentStatus,
         date: NaiveDate,
     ) -> Result<(), StoreError> {
-        self.run("changing an enrolment's status", |transaction| {
-            let before: String = transaction.query_row(
+        self.run("changing an enrolment's status", |c| {
+            let before: String = c.query_row(
                 "SELECT status FROM enrolment WHERE id = ?1",
-                [enrolment],
+                &[&enrolment],
                 |row| row.get(0),
             )?;
-            transaction.execute(
+            c.execute(
                 "UPDATE enrolment SET status = ?2 WHERE id = ?1",
-                params![enrolment, status.as_str()],
+                &[&enrolment, &status.as_str()],
             )?;
             let fields = [(
                 "status",
@@ -37,29 +37,28 @@ impl Change<'_> {
                 &RecordKey::Enrolment(enrolment),
                 &fields,
             )?;
-            let open_break: Option<i64> = transaction
-                .query_row(
-                    "SELECT id FROM learning_break WHERE enrolment_id = ?1 AND end_date IS NULL",
-                    [enrolment],
-                    |row| row.get(0),
-                )
-                .optional()?;
+            let open_break: Option<i64> = c.query_opt(
+                "SELECT id FROM learning_break WHERE enrolment_id = ?1 AND end_date IS NULL",
+                &[&enrolment],
+                |row| row.get(0),
+            )?;
             match (status, open_break) {
                 (EnrolmentStatus::Break, None) => {
-                    transaction.execute(
+                    let id = c.insert_returning_id(
                         "INSERT INTO learning_break (enrolment_id, start_date) VALUES (?1, ?2)",
-                        params![enrolment, date],
+                        &[&enrolment, &date],
                     )?;
-                    let id = transaction.last_insert_rowid();
                     let fields = [("start_date", None, Some(date.to_string()))];
                     self.history(ChangeKind::Insert, &RecordKey::LearningBreak(id), &fields)?;
                 }
                 (EnrolmentStatus::Break, Some(_)) => {}
                 (_, Some(id)) => {
                     let last_day = date.pred_opt().unwrap_or(date);
-                    transaction.execute(
-                        "UPDATE learning_break SET end_date = max(start_date, ?2) WHERE id = ?1",
-                        params![id, last_day],
+                    c.execute(
+                        "UPDATE learning_break
+                         SET end_date = CASE WHEN start_date > ?2 THEN start_date ELSE ?2 END
+                         WHERE id = ?1",
+                        &[&id, &last_day],
                     )?;
                     let fields = [("end_date", None, Some(last_day.to_string()))];
                     self.history(ChangeKind::Update, &RecordKey::LearningBreak(id), &fields)?;
@@ -77,9 +76,7 @@ impl Change<'_> {
         &self,
         enrolment: EnrolmentId,
     ) -> Result<Vec<LearningBreak>, StoreError> {
-        self.run("reading breaks in learning", |transaction| {
-            breaks_of(transaction, enrolment)
-        })
+        self.run("reading breaks in learning", |c| breaks_of(c, enrolment))
     }
 }
 
@@ -90,20 +87,14 @@ impl Store {
         &self,
         enrolment: EnrolmentId,
     ) -> Result<Vec<LearningBreak>, StoreError> {
-        breaks_of(&self.connection, enrolment).map_err(super::sqlite_error(
-            &self.path,
-            "reading breaks in learning",
-        ))
+        self.read("reading breaks in learning", |c| breaks_of(c, enrolment))
     }
 }
 
-fn breaks_of(
-    connection: &rusqlite::Connection,
-    enrolment: EnrolmentId,
-) -> rusqlite::Result<Vec<LearningBreak>> {
-    let mut statement = connection.prepare_cached(
+fn breaks_of(c: Conn, enrolment: EnrolmentId) -> DbResult<Vec<LearningBreak>> {
+    c.query(
         "SELECT start_date, end_date FROM learning_break WHERE enrolment_id = ?1 ORDER BY start_date",
-    )?;
-    let rows = statement.query_map([enrolment], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    rows.collect()
+        &[&enrolment],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
 }

@@ -129,6 +129,39 @@ pub enum StoreError {
         message: String,
     },
 
+    #[error("{path}: {context}: {message}")]
+    Postgres {
+        path: PathBuf,
+        context: &'static str,
+        message: String,
+    },
+
+    #[error(
+        "{path}: cannot reach the PostgreSQL server ({message}); check the host and port in the URL, and that the server is running"
+    )]
+    ServerUnreachable { path: PathBuf, message: String },
+
+    #[error(
+        "{path}: the server refused the login ({message}); check the user name and password, or ask the administrator for a login"
+    )]
+    LoginRefused { path: PathBuf, message: String },
+
+    #[error(
+        "{path}: no such database on the server ({message}); check its name in the URL, or create it first (createdb)"
+    )]
+    NoSuchDatabase { path: PathBuf, message: String },
+
+    #[error("{path}: the server refused the connection: {message}")]
+    ServerRefused { path: PathBuf, message: String },
+
+    #[error(
+        "{path}: not a usable database URL ({message}); write it as postgresql://USER@HOST/DATABASE"
+    )]
+    BadUrl { path: PathBuf, message: String },
+
+    #[error("{path}: {what} works only on an SQLite database file")]
+    SqliteOnly { path: PathBuf, what: &'static str },
+
     // SQLite's messages can quote whole statements: the first line is enough.
     #[error("{path}: {context}: {}", first_line(source))]
     Sqlite {

@@ -3,10 +3,11 @@
 
 use super::StoreError;
 use super::change::Change;
+use super::convert::Stamp;
+use super::db::{Conn, DbResult};
 use super::history::{ChangeKind, RecordKey};
 use crate::domain::{EnrolmentId, EvidenceKind};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, params};
 
 /// A portfolio entry to record, mapped to one or more outcomes.
 #[derive(Debug, Clone)]
@@ -25,23 +26,22 @@ impl Change<'_> {
         enrolment: EnrolmentId,
         evidence: &NewEvidence,
     ) -> Result<i64, StoreError> {
-        self.run("recording evidence", |transaction| {
-            transaction.execute(
+        self.run("recording evidence", |c| {
+            let id = c.insert_returning_id(
                 "INSERT INTO evidence (enrolment_id, date, title, kind, description, file_ref, created_by, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    enrolment,
-                    evidence.date,
-                    evidence.title,
-                    evidence.kind.as_str(),
-                    evidence.description,
-                    evidence.file_ref,
-                    self.actor(),
-                    self.at()
+                &[
+                    &enrolment,
+                    &evidence.date,
+                    &evidence.title,
+                    &evidence.kind.as_str(),
+                    &evidence.description,
+                    &evidence.file_ref,
+                    &self.actor(),
+                    self.stamp(),
                 ],
             )?;
-            let id = transaction.last_insert_rowid();
-            map_outcomes(transaction, "evidence_outcome", "evidence_id", id, evidence.outcomes)?;
+            map_outcomes(c, "evidence_outcome", "evidence_id", id, evidence.outcomes)?;
             let fields = [
                 ("enrolment_id", None, Some(enrolment.to_string())),
                 ("date", None, Some(evidence.date.to_string())),
@@ -59,28 +59,26 @@ impl Change<'_> {
     /// The enrolment a piece of evidence belongs to, and whether it is
     /// deleted; `None` when no evidence has the id.
     pub fn evidence_owner(&self, id: i64) -> Result<Option<(EnrolmentId, bool)>, StoreError> {
-        self.run("reading evidence", |transaction| {
-            transaction
-                .query_row(
-                    "SELECT enrolment_id, deleted_at IS NOT NULL FROM evidence WHERE id = ?1",
-                    [id],
-                    |row| Ok((row.get(0)?, row.get(1)?)),
-                )
-                .optional()
+        self.run("reading evidence", |c| {
+            c.query_opt(
+                "SELECT enrolment_id, deleted_at IS NOT NULL FROM evidence WHERE id = ?1",
+                &[&id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
         })
     }
 
     /// Marks evidence deleted; the row and its history stay.
     pub fn delete_evidence(&self, id: i64) -> Result<(), StoreError> {
-        self.run("deleting evidence", |transaction| {
-            let title: String = transaction.query_row(
+        self.run("deleting evidence", |c| {
+            let title: String = c.query_row(
                 "SELECT title FROM evidence WHERE id = ?1 AND deleted_at IS NULL",
-                [id],
+                &[&id],
                 |row| row.get(0),
             )?;
-            transaction.execute(
+            c.execute(
                 "UPDATE evidence SET deleted_at = ?2 WHERE id = ?1",
-                params![id, self.at()],
+                &[&id, self.stamp()],
             )?;
             let fields = [
                 ("title", Some(title), None),
@@ -92,38 +90,44 @@ impl Change<'_> {
 
     /// Brings back deleted evidence.
     pub fn restore_evidence(&self, id: i64) -> Result<(), StoreError> {
-        self.run("restoring evidence", |transaction| {
-            let deleted_at: String = transaction.query_row(
+        self.run("restoring evidence", |c| {
+            let deleted_at: Stamp = c.query_row(
                 "SELECT deleted_at FROM evidence WHERE id = ?1 AND deleted_at IS NOT NULL",
-                [id],
+                &[&id],
                 |row| row.get(0),
             )?;
-            transaction.execute("UPDATE evidence SET deleted_at = NULL WHERE id = ?1", [id])?;
-            let fields = [("deleted_at", Some(deleted_at), None)];
+            c.execute(
+                "UPDATE evidence SET deleted_at = NULL WHERE id = ?1",
+                &[&id],
+            )?;
+            let fields = [("deleted_at", Some(deleted_at.0), None)];
             self.history(ChangeKind::Update, &RecordKey::Evidence(id), &fields)
         })
     }
 
     /// Changes a piece of evidence; history keeps every field's old value.
     pub fn update_evidence(&self, id: i64, evidence: &NewEvidence) -> Result<(), StoreError> {
-        self.run("changing evidence", |transaction| {
-            let before: [Option<String>; 5] = transaction.query_row(
+        self.run("changing evidence", |c| {
+            let before: [Option<String>; 5] = c.query_row(
                 "SELECT date, title, kind, description, file_ref FROM evidence WHERE id = ?1 AND deleted_at IS NULL",
-                [id],
-                |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?]),
+                &[&id],
+                |row| {
+                    let date: NaiveDate = row.get(0)?;
+                    Ok([Some(date.to_string()), row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?])
+                },
             )?;
-            let old_outcomes: String = transaction.query_row(
-                "SELECT coalesce(group_concat(outcome_code), '') FROM
-                   (SELECT outcome_code FROM evidence_outcome WHERE evidence_id = ?1 ORDER BY outcome_code)",
-                [id],
+            let old_outcomes: Vec<String> = c.query(
+                "SELECT outcome_code FROM evidence_outcome WHERE evidence_id = ?1 ORDER BY outcome_code",
+                &[&id],
                 |row| row.get(0),
             )?;
-            transaction.execute(
+            let old_outcomes = old_outcomes.join(",");
+            c.execute(
                 "UPDATE evidence SET date = ?2, title = ?3, kind = ?4, description = ?5, file_ref = ?6 WHERE id = ?1",
-                params![id, evidence.date, evidence.title, evidence.kind.as_str(), evidence.description, evidence.file_ref],
+                &[&id, &evidence.date, &evidence.title, &evidence.kind.as_str(), &evidence.description, &evidence.file_ref],
             )?;
-            transaction.execute("DELETE FROM evidence_outcome WHERE evidence_id = ?1", [id])?;
-            map_outcomes(transaction, "evidence_outcome", "evidence_id", id, evidence.outcomes)?;
+            c.execute("DELETE FROM evidence_outcome WHERE evidence_id = ?1", &[&id])?;
+            map_outcomes(c, "evidence_outcome", "evidence_id", id, evidence.outcomes)?;
             let mut sorted = evidence.outcomes.to_vec();
             sorted.sort();
             let [date, title, kind, description, file_ref] = before;
@@ -142,16 +146,17 @@ impl Change<'_> {
 
 /// Links a record to outcome codes through its mapping table.
 pub(super) fn map_outcomes(
-    transaction: &Transaction,
+    c: Conn,
     table: &str,
     column: &str,
     id: i64,
     codes: &[String],
-) -> rusqlite::Result<()> {
-    let sql = format!("INSERT OR IGNORE INTO {table} ({column}, outcome_code) VALUES (?1, ?2)");
-    let mut insert = transaction.prepare_cached(&sql)?;
+) -> DbResult<()> {
+    let sql = format!(
+        "INSERT INTO {table} ({column}, outcome_code) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
+    );
     for code in codes {
-        insert.execute(params![id, code])?;
+        c.execute(&sql, &[&id, code])?;
     }
     Ok(())
 }

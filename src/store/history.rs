@@ -2,8 +2,9 @@
 //! transaction as the change it describes. A record's key is built here and
 //! only here; the last history row of a record is its version.
 
+use super::convert::Stamp;
+use super::db::{Conn, DbResult};
 use crate::domain::{EnrolmentId, LastChange, PersonId, Version};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// What happened to a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,53 +78,53 @@ impl RecordKey {
 /// One field's value before and after a change (`None`: empty or absent).
 pub type FieldChange<'a> = (&'a str, Option<String>, Option<String>);
 
-/// Who made a change, and when (ISO time in UTC).
+/// Who made a change, and when.
 #[derive(Debug, Clone, Copy)]
 pub struct Author<'a> {
     pub actor: Option<PersonId>,
-    pub at: &'a str,
+    pub at: &'a Stamp,
 }
 
 /// Records every field of one record's change; fields whose value did not
 /// change are skipped, so an update writes only what moved.
 pub fn record_change(
-    connection: &Connection,
+    c: Conn,
     author: Author,
     kind: ChangeKind,
     key: &RecordKey,
     fields: &[FieldChange],
-) -> rusqlite::Result<()> {
+) -> DbResult<()> {
     if fields.iter().all(|(_, before, after)| before == after) {
         return Ok(());
     }
-    let mut insert = connection.prepare_cached(
-        "INSERT INTO history (at, actor_id, change, record, record_id, field, before, after, enrolment_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
     let record_id = key.id();
-    let enrolment = enrolment_of(connection, key)?;
+    let enrolment = enrolment_of(c, key)?;
     for (field, before, after) in fields {
         if before == after {
             continue;
         }
-        insert.execute(params![
-            author.at,
-            author.actor,
-            kind.as_str(),
-            key.record(),
-            record_id,
-            field,
-            before,
-            after,
-            enrolment
-        ])?;
+        c.execute(
+            "INSERT INTO history (at, actor_id, change, record, record_id, field, before, after, enrolment_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            &[
+                author.at,
+                &author.actor,
+                &kind.as_str(),
+                &key.record(),
+                &record_id,
+                field,
+                before,
+                after,
+                &enrolment,
+            ],
+        )?;
     }
     Ok(())
 }
 
 /// The enrolment a record belongs to, as history files its rows under
 /// (none for a person's own fields).
-fn enrolment_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<Option<i64>> {
+fn enrolment_of(c: Conn, key: &RecordKey) -> DbResult<Option<i64>> {
     let (table, id) = match key {
         RecordKey::Person(_) | RecordKey::Pin(_) => return Ok(None),
         RecordKey::Enrolment(id)
@@ -137,36 +138,30 @@ fn enrolment_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<Op
         RecordKey::Hours(id) => ("hours_entry", id),
         RecordKey::Checkin(id) => ("checkin", id),
     };
-    connection
-        .prepare_cached(&format!("SELECT enrolment_id FROM {table} WHERE id = ?1"))?
-        .query_row([id], |row| row.get(0))
-        .optional()
+    let sql = format!("SELECT enrolment_id FROM {table} WHERE id = ?1");
+    c.query_opt(&sql, &[id], |row| row.get(0))
 }
 
 /// The record's version: its last history row (0 when it has none).
-pub fn version_of(connection: &Connection, key: &RecordKey) -> rusqlite::Result<Version> {
-    connection
-        .prepare_cached(
-            "SELECT coalesce(max(id), 0) FROM history WHERE record = ?1 AND record_id = ?2",
-        )?
-        .query_row(params![key.record(), key.id()], |row| row.get(0))
+pub fn version_of(c: Conn, key: &RecordKey) -> DbResult<Version> {
+    c.query_row(
+        "SELECT coalesce(max(id), 0) FROM history WHERE record = ?1 AND record_id = ?2",
+        &[&key.record(), &key.id()],
+        |row| row.get(0),
+    )
 }
 
 /// Who made the record's last change, and when.
-pub fn last_change(
-    connection: &Connection,
-    key: &RecordKey,
-) -> rusqlite::Result<Option<LastChange>> {
-    connection
-        .prepare_cached(
-            "SELECT h.at, p.name FROM history h LEFT JOIN person p ON p.id = h.actor_id
-             WHERE h.record = ?1 AND h.record_id = ?2 ORDER BY h.id DESC LIMIT 1",
-        )?
-        .query_row(params![key.record(), key.id()], |row| {
+pub fn last_change(c: Conn, key: &RecordKey) -> DbResult<Option<LastChange>> {
+    c.query_opt(
+        "SELECT h.at, p.name FROM history h LEFT JOIN person p ON p.id = h.actor_id
+         WHERE h.record = ?1 AND h.record_id = ?2 ORDER BY h.id DESC LIMIT 1",
+        &[&key.record(), &key.id()],
+        |row| {
             Ok(LastChange {
-                at: row.get(0)?,
+                at: row.get::<Stamp>(0)?.0,
                 actor: row.get(1)?,
             })
-        })
-        .optional()
+        },
+    )
 }

@@ -7,7 +7,6 @@ use super::evidence::map_outcomes;
 use super::history::{ChangeKind, RecordKey};
 use crate::domain::EnrolmentId;
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
 
 /// Time to record; the caller has checked it against the programme's rules.
 #[derive(Debug, Clone)]
@@ -29,32 +28,32 @@ impl Change<'_> {
         enrolment: EnrolmentId,
         entry: &NewHours,
     ) -> Result<(i64, Option<i64>), StoreError> {
-        self.run("recording hours", |transaction| {
-            let duplicate: Option<i64> = transaction.query_row(
-                "SELECT min(id) FROM hours_entry WHERE enrolment_id = ?1 AND date = ?2 AND hours = ?3
-                 AND category = ?4 AND deleted_at IS NULL",
-                params![enrolment, entry.date, entry.hours, entry.category],
+        self.run("recording hours", |c| {
+            // Hours are `numeric` on PostgreSQL: bound and read as doubles.
+            let duplicate: Option<i64> = c.query_row(
+                "SELECT min(id) FROM hours_entry WHERE enrolment_id = ?1 AND date = ?2
+                 AND hours = CAST(?3 AS double precision) AND category = ?4 AND deleted_at IS NULL",
+                &[&enrolment, &entry.date, &entry.hours, &entry.category],
                 |row| row.get(0),
             )?;
-            transaction.execute(
+            let id = c.insert_returning_id(
                 "INSERT INTO hours_entry (enrolment_id, date, hours, category, activity, note, benefit,
                                           possible_duplicate_of, created_by, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    enrolment,
-                    entry.date,
-                    entry.hours,
-                    entry.category,
-                    entry.activity,
-                    entry.note,
-                    entry.benefit,
-                    duplicate,
-                    self.actor(),
-                    self.at()
+                 VALUES (?1, ?2, CAST(?3 AS double precision), ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                &[
+                    &enrolment,
+                    &entry.date,
+                    &entry.hours,
+                    &entry.category,
+                    &entry.activity,
+                    &entry.note,
+                    &entry.benefit,
+                    &duplicate,
+                    &self.actor(),
+                    self.stamp(),
                 ],
             )?;
-            let id = transaction.last_insert_rowid();
-            map_outcomes(transaction, "hours_outcome", "hours_id", id, entry.outcomes)?;
+            map_outcomes(c, "hours_outcome", "hours_id", id, entry.outcomes)?;
             let fields = [
                 ("enrolment_id", None, Some(enrolment.to_string())),
                 ("date", None, Some(entry.date.to_string())),
@@ -72,11 +71,11 @@ impl Change<'_> {
 
     /// Hours already recorded for an enrolment on one day.
     pub fn hours_on(&self, enrolment: EnrolmentId, date: NaiveDate) -> Result<f64, StoreError> {
-        self.run("reading hours", |transaction| {
-            transaction.query_row(
-                "SELECT coalesce(sum(hours), 0) FROM hours_entry
+        self.run("reading hours", |c| {
+            c.query_row(
+                "SELECT CAST(coalesce(sum(hours), 0) AS double precision) FROM hours_entry
                  WHERE enrolment_id = ?1 AND date = ?2 AND deleted_at IS NULL",
-                params![enrolment, date],
+                &[&enrolment, &date],
                 |row| row.get(0),
             )
         })
@@ -84,28 +83,27 @@ impl Change<'_> {
 
     /// The enrolment an hours entry belongs to, and whether it is deleted.
     pub fn hours_owner(&self, id: i64) -> Result<Option<(EnrolmentId, bool)>, StoreError> {
-        self.run("reading hours", |transaction| {
-            transaction
-                .query_row(
-                    "SELECT enrolment_id, deleted_at IS NOT NULL FROM hours_entry WHERE id = ?1",
-                    [id],
-                    |row| Ok((row.get(0)?, row.get(1)?)),
-                )
-                .optional()
+        self.run("reading hours", |c| {
+            c.query_opt(
+                "SELECT enrolment_id, deleted_at IS NOT NULL FROM hours_entry WHERE id = ?1",
+                &[&id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
         })
     }
 
     /// Marks an hours entry deleted; the row and its history stay.
     pub fn delete_hours(&self, id: i64) -> Result<(), StoreError> {
-        self.run("deleting hours", |transaction| {
-            let hours: f64 = transaction.query_row(
-                "SELECT hours FROM hours_entry WHERE id = ?1 AND deleted_at IS NULL",
-                [id],
+        self.run("deleting hours", |c| {
+            let hours: f64 = c.query_row(
+                "SELECT CAST(hours AS double precision) FROM hours_entry
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                &[&id],
                 |row| row.get(0),
             )?;
-            transaction.execute(
+            c.execute(
                 "UPDATE hours_entry SET deleted_at = ?2 WHERE id = ?1",
-                params![id, self.at()],
+                &[&id, self.stamp()],
             )?;
             let fields = [
                 ("hours", Some(hours.to_string()), None),

@@ -1,8 +1,10 @@
 //! Where the database lives: `--db`, else `PCSO_TRACKER_DB`, else the
 //! platform data folder (`~/.local/share/pcso-tracker/tracker.db` on Linux).
-//! Only the default location's folders are created: a path the user typed
-//! must name a file in a folder that exists, so a typing mistake is refused
-//! instead of becoming a new, empty database.
+//! A `postgresql://` (or `postgres://`) URL names a shared database on a
+//! server; anything else is an SQLite file. Only the default location's
+//! folders are created: a path the user typed must name a file in a folder
+//! that exists, so a typing mistake is refused instead of becoming a new,
+//! empty database.
 
 use super::{Store, StoreError};
 use directories::ProjectDirs;
@@ -19,6 +21,13 @@ pub enum Location {
     Named(PathBuf),
     /// The user's data folder, made on first use.
     Default(PathBuf),
+    /// A PostgreSQL server's database, by URL.
+    Server(String),
+}
+
+/// Whether `name` is a PostgreSQL URL rather than a file.
+pub fn is_server_url(name: &str) -> bool {
+    name.starts_with("postgresql://") || name.starts_with("postgres://")
 }
 
 impl Location {
@@ -34,18 +43,24 @@ impl Location {
         Ok(Location::Default(dirs.data_dir().join("tracker.db")))
     }
 
+    /// The file, or the URL as given.
     pub fn path(&self) -> &Path {
         match self {
             Location::Named(path) | Location::Default(path) => path,
+            Location::Server(url) => Path::new(url),
         }
     }
 
     /// Opens the database, first making the default location's folders.
     pub fn open(&self) -> Result<Store, StoreError> {
-        if let Location::Default(path) = self {
-            create_folders(path)?;
+        match self {
+            Location::Default(path) => {
+                create_folders(path)?;
+                Store::open(path)
+            }
+            Location::Named(path) => Store::open(path),
+            Location::Server(url) => Store::open_url(url),
         }
-        Store::open(self.path())
     }
 }
 
@@ -54,7 +69,10 @@ fn named(path: &Path, setting: &'static str) -> Result<Location, StoreError> {
     if path.as_os_str().is_empty() {
         return Err(StoreError::EmptyName { setting });
     }
-    Ok(Location::Named(path.to_path_buf()))
+    match path.to_str() {
+        Some(url) if is_server_url(url) => Ok(Location::Server(url.to_string())),
+        _ => Ok(Location::Named(path.to_path_buf())),
+    }
 }
 
 fn create_folders(path: &Path) -> Result<(), StoreError> {

@@ -1,7 +1,9 @@
-//! The SQLite store: opening a database safely, the schema, and typed reads
-//! and writes. A user action's writes go through one `Change`: an IMMEDIATE
-//! transaction that also writes their history rows. Storage knows nothing
-//! of the terminal, and nothing of who may do what.
+//! The store, on SQLite (a file, the default) or PostgreSQL (a shared
+//! server, opened by URL): opening a database safely, the schema, and typed
+//! reads and writes, written once against `db::Conn`. A user action's
+//! writes go through one `Change`: one transaction, holding the one writer's
+//! place from its start, that also writes their history rows. Storage knows
+//! nothing of the terminal, and nothing of who may do what.
 
 mod access;
 mod backup;
@@ -9,7 +11,9 @@ mod change;
 mod checkin_read;
 mod checkins;
 mod convert;
+mod db;
 mod details;
+mod dialect;
 mod enrolments;
 mod error;
 mod evidence;
@@ -34,11 +38,12 @@ mod statement_log;
 
 pub use change::Change;
 pub use checkins::CheckinState;
+pub use convert::Stamp;
 pub use error::StoreError;
 pub use evidence::NewEvidence;
 pub use history::RecordKey;
 pub use hours::NewHours;
-pub use location::{DATABASE_ENV, Location};
+pub use location::{DATABASE_ENV, Location, is_server_url};
 pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;
 pub use people_list::{CheckinIntervals, NameAnchor, PeopleFilter};
@@ -48,6 +53,7 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use statement_log::SQL_LOG_ENV;
 
 use access::Access;
+use db::{Conn, DbError, PgDb};
 use identity::OpenFiles;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode};
@@ -62,8 +68,22 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An open database.
 pub struct Store {
-    connection: Connection,
+    db: Db,
+    /// The file, or the server's URL without its password: what messages name.
     path: PathBuf,
+    /// The server's URL as given, to connect again.
+    url: Option<String>,
+}
+
+/// The engine behind a store.
+enum Db {
+    Sqlite(SqliteFile),
+    Postgres(PgDb),
+}
+
+/// An SQLite connection and what is known of its file.
+struct SqliteFile {
+    connection: Connection,
     access: Access,
     opened: OpenFiles,
 }
@@ -93,43 +113,92 @@ impl Store {
             use_wal(&connection, path)?;
         }
         schema::migrate(&mut connection, path, writable, found)?;
-        Ok(Store {
+        let file = SqliteFile {
             connection,
-            path: path.to_path_buf(),
             access,
             opened: OpenFiles::record(path),
+        };
+        Ok(Store {
+            db: Db::Sqlite(file),
+            path: path.to_path_buf(),
+            url: None,
         })
     }
 
+    /// Connects to the PostgreSQL database at `url` and brings its schema
+    /// up to date. A server that cannot be reached, or refuses the login,
+    /// is named with what to check.
+    pub fn open_url(url: &str) -> Result<Store, StoreError> {
+        let path = PathBuf::from(postgres::connect::redacted(url));
+        let mut client = postgres::connect::connect(url).map_err(|error| error.at(&path))?;
+        postgres::migrate(&mut client)
+            .map_err(|error| postgres::connect::schema_error(&path, error))?;
+        Ok(Store {
+            db: Db::Postgres(PgDb::new(client)),
+            path,
+            url: Some(url.to_string()),
+        })
+    }
+
+    /// The file, or for a server its URL without the password.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// A second connection to this store's file, for reading on another
-    /// thread. The file was checked when this store opened it, and is not
-    /// opened again outside SQLite: closing any descriptor of a file drops
-    /// every lock the process holds on it, this store's included.
+    /// True on a server, false on an SQLite file.
+    pub fn is_shared(&self) -> bool {
+        matches!(self.db, Db::Postgres(_))
+    }
+
+    /// A second connection to this database, for reading on another
+    /// thread. An SQLite file was checked when this store opened it, and is
+    /// not opened again outside SQLite: closing any descriptor of a file
+    /// drops every lock the process holds on it, this store's included. A
+    /// server is connected to again by its URL.
     pub fn reader(&self) -> Result<Store, StoreError> {
-        let (uri, flags) = self.access.target(&self.path);
+        let file = match (&self.db, &self.url) {
+            (Db::Sqlite(file), _) => file,
+            (Db::Postgres(_), url) => {
+                let url = url.as_deref().unwrap_or_default();
+                let client =
+                    postgres::connect::connect(url).map_err(|error| error.at(&self.path))?;
+                return Ok(Store {
+                    db: Db::Postgres(PgDb::new(client)),
+                    path: self.path.clone(),
+                    url: Some(url.to_string()),
+                });
+            }
+        };
+        let (uri, flags) = file.access.target(&self.path);
         let connection = Connection::open_with_flags(uri, flags)
             .map_err(sqlite_error(&self.path, "opening a second connection"))?;
         configure(&connection, &self.path)?;
-        Ok(Store {
+        let reader = SqliteFile {
             connection,
+            access: file.access,
+            opened: file.opened.clone(),
+        };
+        Ok(Store {
+            db: Db::Sqlite(reader),
             path: self.path.clone(),
-            access: self.access,
-            opened: self.opened.clone(),
+            url: None,
         })
     }
 
     /// True when the file could only be opened for reading.
     pub fn is_read_only(&self) -> bool {
-        self.access.is_read_only()
+        match &self.db {
+            Db::Sqlite(file) => file.access.is_read_only(),
+            Db::Postgres(_) => false,
+        }
     }
 
     /// Why nothing can be recorded, naming the cause; none when writable.
     pub fn read_only_reason(&self) -> Option<StoreError> {
-        self.access.refusal(&self.path)
+        match &self.db {
+            Db::Sqlite(file) => file.access.refusal(&self.path),
+            Db::Postgres(_) => None,
+        }
     }
 
     /// Refuses a write that could be lost: read-only, or the files under the
@@ -138,27 +207,67 @@ impl Store {
         if let Some(refusal) = self.read_only_reason() {
             return Err(refusal);
         }
-        if !self.opened.unchanged(&self.path) {
-            return Err(StoreError::FilesReplaced {
-                path: self.path.clone(),
-            });
+        if let Db::Sqlite(file) = &self.db {
+            if !file.opened.unchanged(&self.path) {
+                return Err(StoreError::FilesReplaced {
+                    path: self.path.clone(),
+                });
+            }
         }
         Ok(())
     }
 
+    /// Where reads outside a change run.
+    fn conn(&self) -> Conn<'_> {
+        match &self.db {
+            Db::Sqlite(file) => Conn::Sqlite(&file.connection),
+            Db::Postgres(db) => Conn::Postgres(db),
+        }
+    }
+
+    /// Runs reads, naming `context` if they fail.
+    fn read<T>(
+        &self,
+        context: &'static str,
+        work: impl FnOnce(Conn) -> db::DbResult<T>,
+    ) -> Result<T, StoreError> {
+        work(self.conn()).map_err(db_error(&self.path, context))
+    }
+
+    /// The SQLite connection, for what only SQLite has (`what` names it).
+    fn sqlite(&self, what: &'static str) -> Result<&Connection, StoreError> {
+        match &self.db {
+            Db::Sqlite(file) => Ok(&file.connection),
+            Db::Postgres(_) => Err(StoreError::SqliteOnly {
+                path: self.path.clone(),
+                what,
+            }),
+        }
+    }
+
     /// A number that changes whenever another connection commits a change
-    /// to the file, so a screen can tell when what it shows is out of date.
+    /// to the database, so a screen can tell when what it shows is out of
+    /// date. On a server, the last history row: every recorded change
+    /// writes one.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        self.connection
-            .pragma_query_value(None, "data_version", |row| row.get(0))
-            .map_err(sqlite_error(&self.path, "checking for changes"))
+        match &self.db {
+            Db::Sqlite(file) => file
+                .connection
+                .pragma_query_value(None, "data_version", |row| row.get(0))
+                .map_err(sqlite_error(&self.path, "checking for changes")),
+            Db::Postgres(_) => self.read("checking for changes", |c| {
+                c.query_row("SELECT coalesce(max(id), 0) FROM history", &[], |row| {
+                    row.get(0)
+                })
+            }),
+        }
     }
 
     /// Makes the file refuse to grow past `pages` pages, as a full disk
     /// would, for this connection only: how fault tests fill a disk.
     #[doc(hidden)]
     pub fn limit_file_pages(&self, pages: i64) -> Result<(), StoreError> {
-        self.connection
+        self.sqlite("limiting the file")?
             .pragma_update(None, "max_page_count", pages)
             .map_err(sqlite_error(&self.path, "limiting the file"))
     }
@@ -182,15 +291,23 @@ impl Store {
                 );
             }
         };
-        self.connection
+        let path = self.path.clone();
+        let Db::Sqlite(file) = &mut self.db else {
+            return Err(StoreError::SqliteOnly {
+                path,
+                what: "watching statements",
+            });
+        };
+        file.connection
             .trace_v2(TraceEventCodes::SQLITE_TRACE_PROFILE, Some(watch))
-            .map_err(sqlite_error(&self.path, "watching statements"))
+            .map_err(sqlite_error(&path, "watching statements"))
     }
 
     /// A record's version: the last change recorded to it.
     pub fn version(&self, key: &RecordKey) -> Result<crate::domain::Version, StoreError> {
-        history::version_of(&self.connection, key)
-            .map_err(sqlite_error(&self.path, "reading a record's version"))
+        self.read("reading a record's version", |c| {
+            history::version_of(c, key)
+        })
     }
 }
 
@@ -292,6 +409,25 @@ fn refuse_non_sqlite(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Maps either engine's error to the store error a user can act on.
+pub(crate) fn db_error(path: &Path, context: &'static str) -> impl FnOnce(DbError) -> StoreError {
+    let path = path.to_path_buf();
+    move |error| match error {
+        DbError::Sqlite(source) => sqlite_error(&path, context)(source),
+        DbError::Postgres(source) => postgres::connect::statement_error(path, context, &source),
+        DbError::NoRows => StoreError::Postgres {
+            path,
+            context,
+            message: "the record is not there".into(),
+        },
+        DbError::Value { column, message } => StoreError::Postgres {
+            path,
+            context,
+            message: format!("column {column}: {message}"),
+        },
+    }
+}
+
 /// Maps an SQLite error to the store error a user can act on.
 pub(crate) fn sqlite_error(
     path: &Path,
@@ -323,7 +459,8 @@ mod tests {
         let store = Store::open(&dir.join("tracker.db")).expect("open");
         let pragma = |name: &str| -> i64 {
             store
-                .connection
+                .sqlite("reading a pragma")
+                .expect("SQLite")
                 .pragma_query_value(None, name, |row| row.get(0))
                 .expect("pragma")
         };

@@ -4,6 +4,7 @@
 
 use super::change::Change;
 use super::convert::word;
+use super::db::{Conn, DbResult, Param, Row};
 use super::history::{ChangeKind, RecordKey};
 use super::{Store, StoreError};
 use crate::domain::{
@@ -11,8 +12,6 @@ use crate::domain::{
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
-use std::path::Path;
 
 /// An apprentice to add, with their first enrolment.
 #[derive(Debug, Clone)]
@@ -61,12 +60,11 @@ impl Change<'_> {
     /// Adds a person who is not enrolled: an assessor, an employer, an
     /// administrator.
     pub fn add_person(&self, name: &str, role: Role) -> Result<PersonId, StoreError> {
-        self.run("adding a person", |transaction| {
-            transaction.execute(
+        self.run("adding a person", |c| {
+            let id = c.insert_returning_id(
                 "INSERT INTO person (name, role, created_at) VALUES (?1, ?2, ?3)",
-                params![name, role.as_str(), self.at()],
+                &[&name, &role.as_str(), self.stamp()],
             )?;
-            let id = transaction.last_insert_rowid();
             let fields = [
                 ("name", None, Some(name.to_string())),
                 ("role", None, Some(role.as_str().into())),
@@ -87,10 +85,10 @@ impl Change<'_> {
         employer: Option<PersonId>,
     ) -> Result<(), StoreError> {
         let before = self.person(person)?.employer_id;
-        self.run("changing an employer", |transaction| {
-            transaction.execute(
+        self.run("changing an employer", |c| {
+            c.execute(
                 "UPDATE person SET employer_id = ?2 WHERE id = ?1",
-                params![person, employer],
+                &[&person, &employer],
             )?;
             let id = |p: Option<PersonId>| p.map(|p| p.to_string());
             let fields = [("employer_id", id(before), id(employer))];
@@ -100,10 +98,10 @@ impl Change<'_> {
 
     /// Whether anyone is recorded as an administrator, read inside the change.
     pub fn has_administrator(&self) -> Result<bool, StoreError> {
-        self.run("reading roles", |transaction| {
-            transaction.query_row(
+        self.run("reading roles", |c| {
+            c.query_row(
                 "SELECT EXISTS (SELECT 1 FROM person WHERE role = 'administrator')",
-                [],
+                &[],
                 |row| row.get(0),
             )
         })
@@ -114,20 +112,18 @@ impl Change<'_> {
         &self,
         new: &NewApprentice,
     ) -> Result<(PersonId, EnrolmentId), StoreError> {
-        self.run("adding an apprentice", |transaction| {
-            let created = self.at();
-            transaction.execute(
+        self.run("adding an apprentice", |c| {
+            let person = c.insert_returning_id(
                 "INSERT INTO person (name, role, date_of_birth, employer, assessor_id, created_at)
                  VALUES (?1, 'apprentice', ?2, ?3, ?4, ?5)",
-                params![
-                    new.name,
-                    new.date_of_birth,
-                    new.employer,
-                    new.assessor,
-                    created
+                &[
+                    &new.name,
+                    &new.date_of_birth,
+                    &new.employer,
+                    &new.assessor,
+                    self.stamp(),
                 ],
             )?;
-            let person = transaction.last_insert_rowid();
             let person_fields = [
                 ("name", None, Some(new.name.to_string())),
                 ("role", None, Some("apprentice".into())),
@@ -141,23 +137,22 @@ impl Change<'_> {
             ];
             let key = RecordKey::Person(PersonId(person));
             self.history(ChangeKind::Insert, &key, &person_fields)?;
-            transaction.execute(
+            let enrolment = c.insert_returning_id(
                 "INSERT INTO enrolment (person_id, framework_id, framework_version, framework_hash,
                                         start_date, planned_end, area_of_practice, employer_opt_in, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    person,
-                    new.framework_id,
-                    new.framework_version,
-                    new.framework_hash,
-                    new.start_date,
-                    new.planned_end,
-                    new.area_of_practice,
-                    new.employer_opt_in,
-                    created
+                &[
+                    &person,
+                    &new.framework_id,
+                    &new.framework_version,
+                    &new.framework_hash,
+                    &new.start_date,
+                    &new.planned_end,
+                    &new.area_of_practice,
+                    &new.employer_opt_in,
+                    self.stamp(),
                 ],
             )?;
-            let enrolment = transaction.last_insert_rowid();
             let enrolment_fields = [
                 ("person_id", None, Some(person.to_string())),
                 ("framework_id", None, Some(new.framework_id.to_string())),
@@ -180,92 +175,99 @@ impl Change<'_> {
 
     /// The person with this id, read inside the change.
     pub fn person(&self, id: PersonId) -> Result<Person, StoreError> {
-        person(self.transaction(), self.path(), id)
+        let found = self.run("finding a person", |c| person(c, id))?;
+        found.ok_or_else(|| unknown(id))
     }
 
     /// Everyone's id and name, read inside the change: to refuse a second
     /// person whose name reads the same.
     pub fn person_names(&self) -> Result<Vec<(PersonId, String)>, StoreError> {
-        self.run("reading names", |transaction| {
-            let mut statement = transaction.prepare("SELECT id, name FROM person ORDER BY id")?;
-            let rows = statement.query_map([], |row| Ok((PersonId(row.get(0)?), row.get(1)?)))?;
-            rows.collect()
+        self.run("reading names", |c| {
+            c.query("SELECT id, name FROM person ORDER BY id", &[], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
         })
     }
 
     /// The enrolment with this id, read inside the change.
     pub fn enrolment(&self, id: EnrolmentId) -> Result<Option<Enrolment>, StoreError> {
-        self.run("reading enrolments", |transaction| {
-            transaction
-                .query_row(
-                    "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
-                            planned_end, status, area_of_practice, employer_opt_in
-                     FROM enrolment WHERE id = ?1",
-                    [id],
-                    enrolment_from_row,
-                )
-                .optional()
+        self.run("reading enrolments", |c| {
+            c.query_opt(
+                "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
+                        planned_end, status, area_of_practice, employer_opt_in
+                 FROM enrolment WHERE id = ?1",
+                &[&id],
+                enrolment_from_row,
+            )
         })
     }
 
     /// The person's latest enrolment, read inside the change.
     pub fn latest_enrolment(&self, id: PersonId) -> Result<Option<Enrolment>, StoreError> {
-        latest_enrolment(self.transaction(), self.path(), id)
+        self.run("reading enrolments", |c| latest_enrolment(c, id))
     }
 }
 
 impl Store {
     /// How many people are recorded.
     pub fn count_people(&self) -> Result<i64, StoreError> {
-        self.connection
-            .query_row("SELECT count(*) FROM person", [], |row| row.get(0))
-            .map_err(super::sqlite_error(&self.path, "counting people"))
+        self.read("counting people", |c| {
+            c.query_row("SELECT count(*) FROM person", &[], |row| row.get(0))
+        })
     }
 
     /// Everyone, apprentices first, each with their latest enrolment.
     pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
-        let sql = format!(
-            "{SUMMARY_SELECT} ORDER BY p.role <> 'apprentice', p.name COLLATE NOCASE, p.id"
-        );
-        self.summaries(&sql, [])
+        self.read("listing people", |c| {
+            let sql = format!(
+                "{SUMMARY_SELECT} ORDER BY p.role <> 'apprentice', {}, p.id",
+                c.dialect().nocase("p.name")
+            );
+            c.query(&sql, &[], summary_from_row)
+        })
     }
 
     /// The apprentices an assessor is assigned, in the order of `people`:
     /// read through the assessor index, so a caseload costs its own size.
     pub fn people_assessed_by(&self, assessor: PersonId) -> Result<Vec<PersonSummary>, StoreError> {
-        let sql = format!(
-            "{SUMMARY_SELECT} WHERE p.assessor_id = ?1 ORDER BY p.role <> 'apprentice', p.name COLLATE NOCASE, p.id"
-        );
-        self.summaries(&sql, [assessor.0])
-    }
-
-    fn summaries<P: rusqlite::Params>(
-        &self,
-        sql: &str,
-        params: P,
-    ) -> Result<Vec<PersonSummary>, StoreError> {
-        let read = || -> rusqlite::Result<Vec<PersonSummary>> {
-            let mut statement = self.connection.prepare_cached(sql)?;
-            let rows = statement.query_map(params, summary_from_row)?;
-            rows.collect()
-        };
-        read().map_err(super::sqlite_error(&self.path, "listing people"))
+        self.read("listing people", |c| {
+            let sql = format!(
+                "{SUMMARY_SELECT} WHERE p.assessor_id = ?1 ORDER BY p.role <> 'apprentice', {}, p.id",
+                c.dialect().nocase("p.name")
+            );
+            c.query(&sql, &[&assessor], summary_from_row)
+        })
     }
 
     /// The person with this id, or the one whose name matches: exactly
     /// (ignoring case), else as the start of a name or word.
     pub fn find_person(&self, query: &str) -> Result<Person, StoreError> {
-        find_person(&self.connection, &self.path, query)
+        let query = query.trim();
+        let matches = self.read("finding a person", |c| find_person(c, query))?;
+        match <[Person; 1]>::try_from(matches) {
+            Ok([person]) => Ok(person),
+            Err(matches) if matches.is_empty() => Err(StoreError::UnknownPerson {
+                query: query.to_string(),
+            }),
+            Err(matches) => Err(StoreError::AmbiguousPerson {
+                query: query.to_string(),
+                matches: matches
+                    .iter()
+                    .map(|p| format!("{} (id {})", p.name, p.id.0))
+                    .collect(),
+            }),
+        }
     }
 
     /// The person with this id.
     pub fn person(&self, id: PersonId) -> Result<Person, StoreError> {
-        person(&self.connection, &self.path, id)
+        let found = self.read("finding a person", |c| person(c, id))?;
+        found.ok_or_else(|| unknown(id))
     }
 
     /// The enrolment most recently started for a person, if any.
     pub fn latest_enrolment(&self, id: PersonId) -> Result<Option<Enrolment>, StoreError> {
-        latest_enrolment(&self.connection, &self.path, id)
+        self.read("reading enrolments", |c| latest_enrolment(c, id))
     }
 
     /// The Employer person who manages `person`, if one is named.
@@ -277,100 +279,73 @@ impl Store {
     }
 }
 
-fn find_person(connection: &Connection, path: &Path, query: &str) -> Result<Person, StoreError> {
-    let query = query.trim();
+fn unknown(id: PersonId) -> StoreError {
+    StoreError::UnknownPerson {
+        query: id.0.to_string(),
+    }
+}
+
+/// Everyone `query` may name: the id, else the name ignoring case, else
+/// names with a word starting with it.
+fn find_person(c: Conn, query: &str) -> DbResult<Vec<Person>> {
     if let Ok(id) = query.parse::<i64>() {
-        if let Some(found) = people_where(connection, path, "id = ?1", id.to_string())?.pop() {
-            return Ok(found);
+        if let Some(found) = people_where(c, "id = ?1", &id)?.pop() {
+            return Ok(vec![found]);
         }
     }
-    let exact = people_where(
-        connection,
-        path,
-        "name = ?1 COLLATE NOCASE",
-        query.to_string(),
-    )?;
-    let matches = if exact.is_empty() {
-        let pattern = format!("{}%", escape_like(query));
-        people_where(
-            connection,
-            path,
-            "(name LIKE ?1 ESCAPE '\\' OR name LIKE '% ' || ?1 ESCAPE '\\')",
-            pattern,
-        )?
-    } else {
-        exact
-    };
-    match <[Person; 1]>::try_from(matches) {
-        Ok([person]) => Ok(person),
-        Err(matches) if matches.is_empty() => Err(StoreError::UnknownPerson {
-            query: query.to_string(),
-        }),
-        Err(matches) => Err(StoreError::AmbiguousPerson {
-            query: query.to_string(),
-            matches: matches
-                .iter()
-                .map(|p| format!("{} (id {})", p.name, p.id.0))
-                .collect(),
-        }),
+    let dialect = c.dialect();
+    let same_name = format!(
+        "{} = {}",
+        dialect.nocase("name"),
+        dialect.nocase_value("?1")
+    );
+    let exact = people_where(c, &same_name, &query)?;
+    if !exact.is_empty() {
+        return Ok(exact);
     }
+    let pattern = format!("{}%", escape_like(query));
+    let starts = format!(
+        "({} OR {})",
+        dialect.like("name", "?1"),
+        dialect.like("name", "'% ' || ?1")
+    );
+    people_where(c, &starts, &pattern)
 }
 
-fn person(connection: &Connection, path: &Path, id: PersonId) -> Result<Person, StoreError> {
-    people_where(connection, path, "id = ?1", id.0.to_string())?
-        .pop()
-        .ok_or_else(|| StoreError::UnknownPerson {
-            query: id.0.to_string(),
-        })
+fn person(c: Conn, id: PersonId) -> DbResult<Option<Person>> {
+    Ok(people_where(c, "id = ?1", &id)?.pop())
 }
 
-fn people_where(
-    connection: &Connection,
-    path: &Path,
-    condition: &str,
-    value: String,
-) -> Result<Vec<Person>, StoreError> {
+fn people_where(c: Conn, condition: &str, value: &dyn Param) -> DbResult<Vec<Person>> {
     let sql = format!(
         "SELECT id, name, role, date_of_birth, employer, assessor_id, employer_id FROM person WHERE {condition} ORDER BY id"
     );
-    let read = || -> rusqlite::Result<Vec<Person>> {
-        let mut statement = connection.prepare_cached(&sql)?;
-        let rows = statement.query_map([value], person_from_row)?;
-        rows.collect()
-    };
-    read().map_err(super::sqlite_error(path, "finding a person"))
+    c.query(&sql, &[value], person_from_row)
 }
 
-fn latest_enrolment(
-    connection: &Connection,
-    path: &Path,
-    person: PersonId,
-) -> Result<Option<Enrolment>, StoreError> {
-    connection
-        .query_row(
-            "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
-                    planned_end, status, area_of_practice, employer_opt_in
-             FROM enrolment WHERE person_id = ?1 ORDER BY id DESC LIMIT 1",
-            [person],
-            enrolment_from_row,
-        )
-        .optional()
-        .map_err(super::sqlite_error(path, "reading enrolments"))
+fn latest_enrolment(c: Conn, person: PersonId) -> DbResult<Option<Enrolment>> {
+    c.query_opt(
+        "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
+                planned_end, status, area_of_practice, employer_opt_in
+         FROM enrolment WHERE person_id = ?1 ORDER BY id DESC LIMIT 1",
+        &[&person],
+        enrolment_from_row,
+    )
 }
 
-pub(super) fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
+pub(super) fn person_from_row(row: &Row) -> DbResult<Person> {
     Ok(Person {
         id: row.get(0)?,
         name: row.get(1)?,
         role: word(row, 2, Role::parse)?,
         date_of_birth: row.get(3)?,
         employer: row.get(4)?,
-        assessor_id: row.get::<_, Option<i64>>(5)?.map(PersonId),
-        employer_id: row.get::<_, Option<i64>>(6)?.map(PersonId),
+        assessor_id: row.get(5)?,
+        employer_id: row.get(6)?,
     })
 }
 
-fn enrolment_from_row(row: &Row) -> rusqlite::Result<Enrolment> {
+fn enrolment_from_row(row: &Row) -> DbResult<Enrolment> {
     Ok(Enrolment {
         id: row.get(0)?,
         person_id: row.get(1)?,
@@ -398,13 +373,13 @@ pub(super) const SUMMARY_SELECT: &str = "
     LEFT JOIN person a ON a.id = p.assessor_id
     LEFT JOIN enrolment e ON e.id = (SELECT max(id) FROM enrolment WHERE person_id = p.id)";
 
-pub(super) fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
+pub(super) fn summary_from_row(row: &Row) -> DbResult<PersonSummary> {
     let status: Option<String> = row.get(7)?;
     Ok(PersonSummary {
         id: row.get(0)?,
         name: row.get(1)?,
         role: word(row, 2, Role::parse)?,
-        assessor_id: row.get::<_, Option<i64>>(8)?.map(PersonId),
+        assessor_id: row.get(8)?,
         last_checkin: row.get(9)?,
         drafts: row.get(10)?,
         assessor: row.get(3)?,

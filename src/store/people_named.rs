@@ -3,24 +3,24 @@
 //! choosing costs the same however many people are recorded.
 
 use super::people::person_from_row;
-use super::{Store, StoreError, sqlite_error};
+use super::{Store, StoreError};
 use crate::domain::Person;
-use rusqlite::params;
 
 impl Store {
     /// Up to `take` people whose name contains `part` (ignoring ASCII
     /// case; everyone when empty), in order of name.
     pub fn people_named(&self, part: &str, take: usize) -> Result<Vec<Person>, StoreError> {
-        let read = || -> rusqlite::Result<Vec<Person>> {
-            let mut statement = self.connection.prepare_cached(
+        self.read("finding people by name", |c| {
+            let dialect = c.dialect();
+            let sql = format!(
                 "SELECT id, name, role, date_of_birth, employer, assessor_id, employer_id
-                 FROM person WHERE ?1 = '' OR instr(lower(name), lower(?1)) > 0
-                 ORDER BY name COLLATE NOCASE, id LIMIT ?2",
-            )?;
+                 FROM person WHERE ?1 = '' OR {}
+                 ORDER BY {}, id LIMIT ?2",
+                dialect.contains("name", "?1"),
+                dialect.nocase("name")
+            );
             let take = i64::try_from(take).unwrap_or(i64::MAX);
-            let rows = statement.query_map(params![part.trim(), take], person_from_row)?;
-            rows.collect()
-        };
-        read().map_err(sqlite_error(&self.path, "finding people by name"))
+            c.query(&sql, &[&part.trim(), &take], person_from_row)
+        })
     }
 }

@@ -3,11 +3,11 @@
 //! the hash; counting a wrong try leaves none.
 
 use super::change::Change;
+use super::convert::Stamp;
+use super::db::{Conn, DbResult, Row};
 use super::history::{ChangeKind, RecordKey};
-use super::{Store, StoreError, sqlite_error};
+use super::{Store, StoreError};
 use crate::domain::{PersonId, PinTries};
-use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
 /// A person's PIN hash and wrong tries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,19 +22,19 @@ const SELECT_PIN: &str = "SELECT hash, failed, locked_until FROM person_pin WHER
 impl Change<'_> {
     /// The person's PIN, read inside the change.
     pub fn pin(&self, person: PersonId) -> Result<Option<StoredPin>, StoreError> {
-        self.run("reading a PIN", |t| pin(t, person))
+        self.run("reading a PIN", |c| pin(c, person))
     }
 
     /// Sets or replaces the person's PIN hash, clearing wrong tries.
     pub fn set_pin_hash(&self, person: PersonId, hash: &str) -> Result<(), StoreError> {
-        self.run("saving a PIN", |t| {
-            let had = pin(t, person)?.is_some();
-            t.execute(
+        self.run("saving a PIN", |c| {
+            let had = pin(c, person)?.is_some();
+            c.execute(
                 "INSERT INTO person_pin (person_id, hash, failed, locked_until)
                  VALUES (?1, ?2, 0, NULL)
                  ON CONFLICT (person_id) DO UPDATE
                  SET hash = excluded.hash, failed = 0, locked_until = NULL",
-                params![person, hash],
+                &[&person, &hash],
             )?;
             let (kind, before, after) = if had {
                 (
@@ -51,13 +51,13 @@ impl Change<'_> {
 
     /// Records the wrong tries after a check; no history row.
     pub fn set_pin_tries(&self, person: PersonId, tries: PinTries) -> Result<(), StoreError> {
-        let until = tries
-            .locked_until
-            .map(|at| at.to_rfc3339_opts(SecondsFormat::Millis, true));
-        self.run("counting a wrong PIN", |t| {
-            t.execute(
+        let until = tries.locked_until.map(Stamp::of);
+        // The column is a 32-bit integer on PostgreSQL.
+        let failed = i32::try_from(tries.failed).unwrap_or(i32::MAX);
+        self.run("counting a wrong PIN", |c| {
+            c.execute(
                 "UPDATE person_pin SET failed = ?2, locked_until = ?3 WHERE person_id = ?1",
-                params![person, tries.failed, until],
+                &[&person, &failed, &until],
             )
             .map(drop)
         })
@@ -67,30 +67,20 @@ impl Change<'_> {
 impl Store {
     /// The person's PIN, if they have set one.
     pub fn pin(&self, person: PersonId) -> Result<Option<StoredPin>, StoreError> {
-        pin(&self.connection, person).map_err(sqlite_error(&self.path, "reading a PIN"))
+        self.read("reading a PIN", |c| pin(c, person))
     }
 }
 
-fn pin(connection: &Connection, person: PersonId) -> rusqlite::Result<Option<StoredPin>> {
-    connection
-        .prepare_cached(SELECT_PIN)?
-        .query_row([person], stored_pin)
-        .optional()
+fn pin(c: Conn, person: PersonId) -> DbResult<Option<StoredPin>> {
+    c.query_opt(SELECT_PIN, &[&person], stored_pin)
 }
 
-fn stored_pin(row: &Row) -> rusqlite::Result<StoredPin> {
-    let until: Option<String> = row.get(2)?;
+fn stored_pin(row: &Row) -> DbResult<StoredPin> {
+    let until: Option<Stamp> = row.get(2)?;
     let locked_until = until
-        .map(|text| {
-            DateTime::parse_from_rfc3339(&text)
-                .map(|at| at.with_timezone(&Utc))
-                .map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        2,
-                        rusqlite::types::Type::Text,
-                        format!("`{text}` is not a time: {e}").into(),
-                    )
-                })
+        .map(|at| {
+            at.moment()
+                .ok_or_else(|| row.invalid(2, format!("`{}` is not a time", at.0)))
         })
         .transpose()?;
     Ok(StoredPin {

@@ -1,22 +1,24 @@
 //! Reading one enrolment's records in full: what every screen and report of
-//! a person starts from.
+//! a person starts from. Lists of codes (an entry's outcomes, a check-in's
+//! signatures) are read as rows and gathered here.
 
 use super::change::Change;
-use super::convert::word;
+use super::convert::{Stamp, word};
+use super::db::{Conn, DbResult, Row};
 use super::gateway_signoff::signoff_of;
-use super::{Store, StoreError, sqlite_error};
+use super::{Store, StoreError};
 use crate::domain::{
     CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
     OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
 };
 use crate::framework::Party;
-use rusqlite::{Connection, Row};
+use chrono::NaiveDate;
+use std::collections::HashMap;
 
 impl Store {
     /// Everything recorded for `enrolment`; a handful of indexed queries.
     pub fn progress(&self, enrolment: &Enrolment) -> Result<Progress, StoreError> {
-        progress_of(&self.connection, enrolment)
-            .map_err(sqlite_error(&self.path, "reading progress"))
+        self.read("reading progress", |c| progress_of(c, enrolment))
     }
 }
 
@@ -24,79 +26,120 @@ impl Change<'_> {
     /// Everything recorded for `enrolment`, read inside the change: for
     /// rules that must still hold when it commits.
     pub fn progress(&self, enrolment: &Enrolment) -> Result<Progress, StoreError> {
-        self.run("reading progress", |transaction| {
-            progress_of(transaction, enrolment)
-        })
+        self.run("reading progress", |c| progress_of(c, enrolment))
     }
 }
 
-fn progress_of(connection: &Connection, enrolment: &Enrolment) -> rusqlite::Result<Progress> {
+fn progress_of(c: Conn, enrolment: &Enrolment) -> DbResult<Progress> {
     let id = enrolment.id.0;
+    let mut evidence = rows(c, EVIDENCE, id, evidence_from_row)?;
+    let mut codes = grouped(c, EVIDENCE_OUTCOMES, id)?;
+    for item in &mut evidence {
+        item.outcomes = codes.remove(&item.id).unwrap_or_default();
+    }
+    let mut hours = rows(c, HOURS, id, hours_from_row)?;
+    let mut codes = grouped(c, HOURS_OUTCOMES, id)?;
+    for entry in &mut hours {
+        entry.outcomes = codes.remove(&entry.id).unwrap_or_default();
+    }
+    let mut checkins = rows(c, CHECKINS, id, checkin_from_row)?;
+    let mut roles = grouped(c, CHECKIN_SIGNATURES, id)?;
+    for checkin in &mut checkins {
+        let signed = roles.remove(&checkin.id).unwrap_or_default();
+        checkin.signed_by = signed
+            .iter()
+            .filter_map(|role| Party::parse(role))
+            .collect();
+    }
     Ok(Progress {
         enrolment: enrolment.clone(),
-        outcomes: rows(connection, OUTCOMES, id, outcome_from_row)?,
-        evidence: rows(connection, EVIDENCE, id, evidence_from_row)?,
-        requirements: rows(connection, REQUIREMENTS, id, requirement_from_row)?,
-        hours: rows(connection, HOURS, id, hours_from_row)?,
-        checkins: rows(connection, CHECKINS, id, checkin_from_row)?,
-        gateway_signoff: signoff_of(connection, enrolment.id)?,
+        outcomes: rows(c, OUTCOMES, id, outcome_from_row)?,
+        evidence,
+        requirements: rows(c, REQUIREMENTS, id, requirement_from_row)?,
+        hours,
+        checkins,
+        gateway_signoff: signoff_of(c, enrolment.id)?,
     })
 }
 
 // Each record's version is its last history row, found through the
 // history index by the key `history::RecordKey` builds.
 const OUTCOMES: &str =
-    "SELECT outcome_code, status, judgement, judgement_note, judged_by, judged_at, judged_in_checkin,
+    "SELECT o.outcome_code, o.status, o.judgement, o.judgement_note, o.judged_by, o.judged_at,
+        o.judged_in_checkin,
         (SELECT coalesce(max(h.id), 0) FROM history h
-          WHERE h.record = 'outcome_progress' AND h.record_id = ?1 || '/' || outcome_code)
-    FROM outcome_progress WHERE enrolment_id = ?1 ORDER BY outcome_code";
+          WHERE h.record = 'outcome_progress'
+            AND h.record_id = CAST(o.enrolment_id AS TEXT) || '/' || o.outcome_code)
+    FROM outcome_progress o WHERE o.enrolment_id = ?1 ORDER BY o.outcome_code";
 
 const EVIDENCE: &str = "SELECT e.id, e.date, e.title, e.kind, e.description, e.file_ref,
-        (SELECT group_concat(outcome_code) FROM evidence_outcome WHERE evidence_id = e.id),
         (SELECT coalesce(max(h.id), 0) FROM history h
           WHERE h.record = 'evidence' AND h.record_id = CAST(e.id AS TEXT))
     FROM evidence e WHERE e.enrolment_id = ?1 AND e.deleted_at IS NULL ORDER BY e.date, e.id";
 
-const REQUIREMENTS: &str = "SELECT requirement_id, status, date, reference, expires_on,
-        (SELECT coalesce(max(h.id), 0) FROM history h
-          WHERE h.record = 'requirement_record' AND h.record_id = ?1 || '/' || requirement_id)
-    FROM requirement_record WHERE enrolment_id = ?1 ORDER BY requirement_id";
+const EVIDENCE_OUTCOMES: &str = "SELECT o.evidence_id, o.outcome_code
+    FROM evidence e JOIN evidence_outcome o ON o.evidence_id = e.id
+    WHERE e.enrolment_id = ?1 AND e.deleted_at IS NULL";
 
-const HOURS: &str = "SELECT h.id, h.date, h.hours, h.category, h.activity, h.note, h.benefit,
-        h.possible_duplicate_of,
-        (SELECT group_concat(outcome_code) FROM hours_outcome WHERE hours_id = h.id)
+const REQUIREMENTS: &str = "SELECT r.requirement_id, r.status, r.date, r.reference, r.expires_on,
+        (SELECT coalesce(max(h.id), 0) FROM history h
+          WHERE h.record = 'requirement_record'
+            AND h.record_id = CAST(r.enrolment_id AS TEXT) || '/' || r.requirement_id)
+    FROM requirement_record r WHERE r.enrolment_id = ?1 ORDER BY r.requirement_id";
+
+const HOURS: &str =
+    "SELECT h.id, h.date, CAST(h.hours AS double precision), h.category, h.activity,
+        h.note, h.benefit, h.possible_duplicate_of
     FROM hours_entry h WHERE h.enrolment_id = ?1 AND h.deleted_at IS NULL ORDER BY h.date, h.id";
 
-const CHECKINS: &str = "SELECT c.id, c.date, c.assessor_id, c.state, c.next_due, c.amends_id,
-        substr(c.completed_at, 1, 10),
-        (SELECT group_concat(s.role) FROM checkin_signature s WHERE s.checkin_id = c.id)
+const HOURS_OUTCOMES: &str = "SELECT o.hours_id, o.outcome_code
+    FROM hours_entry h JOIN hours_outcome o ON o.hours_id = h.id
+    WHERE h.enrolment_id = ?1 AND h.deleted_at IS NULL";
+
+const CHECKINS: &str =
+    "SELECT c.id, c.date, c.assessor_id, c.state, c.next_due, c.amends_id, c.completed_at
     FROM checkin c WHERE c.enrolment_id = ?1 ORDER BY c.date, c.id";
 
+const CHECKIN_SIGNATURES: &str = "SELECT s.checkin_id, s.role
+    FROM checkin c JOIN checkin_signature s ON s.checkin_id = c.id WHERE c.enrolment_id = ?1";
+
 fn rows<T>(
-    connection: &Connection,
+    c: Conn,
     sql: &str,
     enrolment: i64,
-    convert: fn(&Row) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    let mut statement = connection.prepare_cached(sql)?;
-    let mapped = statement.query_map([enrolment], convert)?;
-    mapped.collect()
+    convert: fn(&Row) -> DbResult<T>,
+) -> DbResult<Vec<T>> {
+    c.query(sql, &[&enrolment], convert)
 }
 
-fn outcome_from_row(row: &Row) -> rusqlite::Result<OutcomeRecord> {
+/// (id, code) rows gathered by id, each list sorted.
+fn grouped(c: Conn, sql: &str, enrolment: i64) -> DbResult<HashMap<i64, Vec<String>>> {
+    let pairs: Vec<(i64, String)> =
+        c.query(sql, &[&enrolment], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, code) in pairs {
+        codes.entry(id).or_default().push(code);
+    }
+    for list in codes.values_mut() {
+        list.sort();
+    }
+    Ok(codes)
+}
+
+fn outcome_from_row(row: &Row) -> DbResult<OutcomeRecord> {
     Ok(OutcomeRecord {
         code: row.get(0)?,
         status: word(row, 1, OutcomeStatus::parse)?,
         judgement: word(row, 2, Judgement::parse)?,
         judgement_note: row.get(3)?,
         judged_by: row.get(4)?,
-        judged_at: row.get(5)?,
+        judged_at: row.get::<Option<Stamp>>(5)?.map(|at| at.0),
         judged_in_checkin: row.get(6)?,
         version: row.get(7)?,
     })
 }
 
-fn evidence_from_row(row: &Row) -> rusqlite::Result<EvidenceItem> {
+fn evidence_from_row(row: &Row) -> DbResult<EvidenceItem> {
     Ok(EvidenceItem {
         id: row.get(0)?,
         date: row.get(1)?,
@@ -104,12 +147,12 @@ fn evidence_from_row(row: &Row) -> rusqlite::Result<EvidenceItem> {
         kind: word(row, 3, EvidenceKind::parse)?,
         description: row.get(4)?,
         file_ref: row.get(5)?,
-        outcomes: codes(row.get(6)?),
-        version: row.get(7)?,
+        outcomes: Vec::new(),
+        version: row.get(6)?,
     })
 }
 
-fn requirement_from_row(row: &Row) -> rusqlite::Result<RequirementRecord> {
+fn requirement_from_row(row: &Row) -> DbResult<RequirementRecord> {
     Ok(RequirementRecord {
         id: row.get(0)?,
         status: word(row, 1, RequirementStatus::parse)?,
@@ -120,7 +163,7 @@ fn requirement_from_row(row: &Row) -> rusqlite::Result<RequirementRecord> {
     })
 }
 
-fn hours_from_row(row: &Row) -> rusqlite::Result<HoursEntry> {
+fn hours_from_row(row: &Row) -> DbResult<HoursEntry> {
     Ok(HoursEntry {
         id: row.get(0)?,
         date: row.get(1)?,
@@ -130,12 +173,19 @@ fn hours_from_row(row: &Row) -> rusqlite::Result<HoursEntry> {
         note: row.get(5)?,
         benefit: row.get(6)?,
         possible_duplicate_of: row.get(7)?,
-        outcomes: codes(row.get(8)?),
+        outcomes: Vec::new(),
     })
 }
 
-fn checkin_from_row(row: &Row) -> rusqlite::Result<CheckinSummary> {
+fn checkin_from_row(row: &Row) -> DbResult<CheckinSummary> {
     let state: String = row.get(3)?;
+    let completed: Option<Stamp> = row.get(6)?;
+    let completed = completed
+        .map(|at| {
+            NaiveDate::parse_from_str(at.day(), "%Y-%m-%d")
+                .map_err(|_| row.invalid(6, format!("`{}` is not a time", at.0)))
+        })
+        .transpose()?;
     Ok(CheckinSummary {
         id: row.get(0)?,
         date: row.get(1)?,
@@ -143,22 +193,7 @@ fn checkin_from_row(row: &Row) -> rusqlite::Result<CheckinSummary> {
         sealed: state == "sealed",
         next_due: row.get(4)?,
         amends: row.get(5)?,
-        completed: row.get(6)?,
-        signed_by: codes(row.get(7)?)
-            .iter()
-            .filter_map(|role| Party::parse(role))
-            .collect(),
+        completed,
+        signed_by: Vec::new(),
     })
-}
-
-/// Outcome codes joined by `group_concat`, in a stable order.
-fn codes(joined: Option<String>) -> Vec<String> {
-    let mut codes: Vec<String> = joined
-        .unwrap_or_default()
-        .split(',')
-        .filter(|code| !code.is_empty())
-        .map(str::to_string)
-        .collect();
-    codes.sort();
-    codes
 }

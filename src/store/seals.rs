@@ -2,9 +2,9 @@
 //! fixed textual form, read back from its rows, so that any later change to
 //! those rows (through the app or behind its back) no longer matches.
 
-use super::{Store, StoreError, sqlite_error};
+use super::db::{Conn, DbResult};
+use super::{Store, StoreError};
 use crate::domain::{SealProblem, seal};
-use rusqlite::Connection;
 use std::collections::HashMap;
 
 /// The form a seal was made over. Schema 2 added the check-in's id, the
@@ -24,78 +24,86 @@ pub enum SealForm {
 
 /// The content the seal of check-in `id` covers. Rows are read in key
 /// order, so the form never depends on the order they were written in.
-pub fn canonical_content(connection: &Connection, id: i64) -> rusqlite::Result<String> {
-    let completed: bool = connection
-        .prepare_cached("SELECT completed_at IS NOT NULL FROM checkin WHERE id = ?1")?
-        .query_row([id], |row| row.get(0))?;
+pub fn canonical_content(c: Conn, id: i64) -> DbResult<String> {
+    let completed: bool = c.query_row(
+        "SELECT completed_at IS NOT NULL FROM checkin WHERE id = ?1",
+        &[&id],
+        |row| row.get(0),
+    )?;
     let form = if completed {
         SealForm::Countersigned
     } else {
         SealForm::Signed
     };
-    content_in(connection, id, form)
+    content_in(c, id, form)
 }
 
-fn content_in(connection: &Connection, id: i64, form: SealForm) -> rusqlite::Result<String> {
+/// Each part a seal covers: its label, and its rows as a key column
+/// followed by the value's columns.
+const PARTS: [(&str, &str); 5] = [
+    (
+        "section",
+        "SELECT section, content FROM checkin_section WHERE checkin_id = ?1 ORDER BY section",
+    ),
+    (
+        "judgement",
+        "SELECT outcome_code, judgement, note FROM checkin_judgement WHERE checkin_id = ?1 ORDER BY outcome_code",
+    ),
+    (
+        "action",
+        "SELECT text, owner, due_date FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
+    ),
+    (
+        "review",
+        "SELECT action_id, done, note FROM checkin_action_review WHERE checkin_id = ?1 ORDER BY action_id",
+    ),
+    (
+        "signature",
+        "SELECT role, person_id, signed_at FROM checkin_signature WHERE checkin_id = ?1 ORDER BY role",
+    ),
+];
+
+/// The text is built here from each column's value (`Row::seal_text`: an
+/// empty value for NULL), so both engines give the same text for the same
+/// check-in.
+fn content_in(c: Conn, id: i64, form: SealForm) -> DbResult<String> {
     let row_sql = match form {
         SealForm::Countersigned => {
-            "SELECT id, enrolment_id, date, assessor_id, coalesce(next_due, ''), coalesce(amends_id, ''),
-                coalesce(amend_reason, ''), coalesce(apprentice_signature, ''), coalesce(apprentice_signed_at, ''),
-                coalesce(assessor_signature, ''), coalesce(assessor_signed_at, ''), coalesce(completed_at, '')
+            "SELECT id, enrolment_id, date, assessor_id, next_due, amends_id, amend_reason,
+                apprentice_signature, apprentice_signed_at, assessor_signature, assessor_signed_at,
+                completed_at
              FROM checkin WHERE id = ?1"
         }
         SealForm::Signed => {
-            "SELECT id, enrolment_id, date, assessor_id, coalesce(next_due, ''), coalesce(amends_id, ''),
-                coalesce(amend_reason, ''), coalesce(apprentice_signature, ''), coalesce(apprentice_signed_at, ''),
-                coalesce(assessor_signature, ''), coalesce(assessor_signed_at, '')
+            "SELECT id, enrolment_id, date, assessor_id, next_due, amends_id, amend_reason,
+                apprentice_signature, apprentice_signed_at, assessor_signature, assessor_signed_at
              FROM checkin WHERE id = ?1"
         }
         SealForm::First => {
-            "SELECT enrolment_id, date, assessor_id, coalesce(next_due, ''), coalesce(amends_id, ''),
-                coalesce(amend_reason, ''), coalesce(apprentice_signed_at, ''), coalesce(assessor_signed_at, '')
+            "SELECT enrolment_id, date, assessor_id, next_due, amends_id, amend_reason,
+                apprentice_signed_at, assessor_signed_at
              FROM checkin WHERE id = ?1"
         }
     };
-    let mut text = connection.prepare_cached(row_sql)?.query_row([id], |row| {
-        let fields = (0..row.as_ref().column_count())
-            .map(|index| Ok(escape(&value_text(row.get_ref(index)?))))
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut text = c.query_row(row_sql, &[&id], |row| {
+        let fields = (0..row.width())
+            .map(|index| Ok(escape(&row.seal_text(index)?)))
+            .collect::<DbResult<Vec<_>>>()?;
         Ok(format!("checkin\t{}\n", fields.join("\t")))
     })?;
-    let parts = [
-        (
-            "section",
-            "SELECT section, content FROM checkin_section WHERE checkin_id = ?1 ORDER BY section",
-        ),
-        (
-            "judgement",
-            "SELECT outcome_code, judgement || char(9) || note FROM checkin_judgement WHERE checkin_id = ?1 ORDER BY outcome_code",
-        ),
-        (
-            "action",
-            "SELECT text, owner || char(9) || coalesce(due_date, '') FROM checkin_action WHERE checkin_id = ?1 ORDER BY id",
-        ),
-        (
-            "review",
-            "SELECT action_id, done || char(9) || note FROM checkin_action_review WHERE checkin_id = ?1 ORDER BY action_id",
-        ),
-        (
-            "signature",
-            "SELECT role, person_id || char(9) || signed_at FROM checkin_signature WHERE checkin_id = ?1 ORDER BY role",
-        ),
-    ];
     let covered = match form {
-        SealForm::Countersigned => &parts[..],
-        SealForm::Signed => &parts[..4],
-        SealForm::First => &parts[..3],
+        SealForm::Countersigned => &PARTS[..],
+        SealForm::Signed => &PARTS[..4],
+        SealForm::First => &PARTS[..3],
     };
     for (label, sql) in covered {
-        let mut statement = connection.prepare_cached(sql)?;
-        let rows = statement.query_map([id], |row| {
-            Ok((value_text(row.get_ref(0)?), row.get::<_, String>(1)?))
+        let rows = c.query(sql, &[&id], |row| {
+            let value = (1..row.width())
+                .map(|index| row.seal_text(index))
+                .collect::<DbResult<Vec<_>>>()?;
+            Ok((row.seal_text(0)?, value.join("\t")))
         })?;
-        for row in rows {
-            let (key, value) = row?;
+        for (key, value) in rows {
             text.push_str(&format!("{label}\t{}\t{}\n", escape(&key), escape(&value)));
         }
     }
@@ -103,14 +111,9 @@ fn content_in(connection: &Connection, id: i64, form: SealForm) -> rusqlite::Res
 }
 
 /// Whether `stored` is the seal of check-in `id`'s content in any form.
-fn seal_holds(
-    connection: &Connection,
-    id: i64,
-    previous: Option<&str>,
-    stored: Option<&str>,
-) -> rusqlite::Result<bool> {
+fn seal_holds(c: Conn, id: i64, previous: Option<&str>, stored: Option<&str>) -> DbResult<bool> {
     for form in [SealForm::Countersigned, SealForm::Signed, SealForm::First] {
-        if stored == Some(seal(previous, &content_in(connection, id, form)?).as_str()) {
+        if stored == Some(seal(previous, &content_in(c, id, form)?).as_str()) {
             return Ok(true);
         }
     }
@@ -131,42 +134,41 @@ impl Store {
     /// the seal it follows, and each apprentice's seals must form one
     /// unbroken chain (the order they were sealed in, not their ids).
     pub fn verify_seals(&self) -> Result<(Vec<SealProblem>, usize), StoreError> {
-        let read = || -> rusqlite::Result<(Vec<SealProblem>, usize)> {
-            let sealed = sealed_checkins(&self.connection)?;
+        self.read("checking seals", |c| {
+            let sealed = sealed_checkins(c)?;
             let mut problems = Vec::new();
             for chain in sealed.chunk_by(|a, b| a.enrolment == b.enrolment) {
                 problems.extend(chain_problems(chain));
                 for checkin in chain {
                     let previous = checkin.previous.as_deref();
                     let stored = checkin.seal.as_deref();
-                    if !seal_holds(&self.connection, checkin.id, previous, stored)? {
+                    if !seal_holds(c, checkin.id, previous, stored)? {
                         problems.push(problem(checkin, "its content no longer matches its seal"));
                     }
                 }
             }
             problems.sort_by_key(|p| p.checkin_id);
             Ok((problems, sealed.len()))
-        };
-        read().map_err(sqlite_error(&self.path, "checking seals"))
+        })
     }
 }
 
-fn sealed_checkins(connection: &Connection) -> rusqlite::Result<Vec<Sealed>> {
-    let mut statement = connection.prepare(
+fn sealed_checkins(c: Conn) -> DbResult<Vec<Sealed>> {
+    c.query(
         "SELECT c.id, c.enrolment_id, p.name, c.seal_hash, c.previous_seal_hash
          FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id JOIN person p ON p.id = e.person_id
          WHERE c.state = 'sealed' ORDER BY c.enrolment_id, c.id",
-    )?;
-    let rows = statement.query_map([], |row| {
-        Ok(Sealed {
-            id: row.get(0)?,
-            enrolment: row.get(1)?,
-            person: row.get(2)?,
-            seal: row.get(3)?,
-            previous: row.get(4)?,
-        })
-    })?;
-    rows.collect()
+        &[],
+        |row| {
+            Ok(Sealed {
+                id: row.get(0)?,
+                enrolment: row.get(1)?,
+                person: row.get(2)?,
+                seal: row.get(3)?,
+                previous: row.get(4)?,
+            })
+        },
+    )
 }
 
 /// One apprentice's seals must link up as a single line: one first seal,
@@ -208,17 +210,6 @@ fn problem(checkin: &Sealed, message: &str) -> SealProblem {
         enrolment_id: checkin.enrolment,
         person: checkin.person.clone(),
         problem: message.to_string(),
-    }
-}
-
-pub(super) fn value_text(value: rusqlite::types::ValueRef) -> String {
-    match value {
-        rusqlite::types::ValueRef::Integer(number) => number.to_string(),
-        rusqlite::types::ValueRef::Real(number) => number.to_string(),
-        rusqlite::types::ValueRef::Text(text) | rusqlite::types::ValueRef::Blob(text) => {
-            String::from_utf8_lossy(text).into_owned()
-        }
-        rusqlite::types::ValueRef::Null => String::new(),
     }
 }
 

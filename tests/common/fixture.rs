@@ -3,18 +3,17 @@
 //! on 2026-11-21.
 
 use super::day;
+use super::engine::Engine;
 use chrono::{TimeZone, Utc};
 use pcso_tracker::domain::{CheckinContent, PersonId, Role};
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::{Clock, Enrolling, Field, OpError, Ops, PersonRecord, person_record};
 use pcso_tracker::store::Store;
-use rusqlite::Connection;
-use tempfile::TempDir;
 
 /// Sam Patel assesses Amy Clark, who started on 2026-09-01 and whose
 /// employer is Jo Reid; Ada Lovell is the administrator who added them.
 pub struct Fixture {
-    pub _dir: TempDir,
+    pub engine: Engine,
     pub store: Store,
     pub registry: Registry,
     pub clock: Clock,
@@ -26,16 +25,25 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn new() -> Fixture {
-        Fixture::with_registry(Registry::load(None).expect("frameworks"))
+        Fixture::on(Engine::sqlite())
+    }
+
+    /// As `new`, on `engine`.
+    pub fn on(engine: Engine) -> Fixture {
+        Fixture::with_registry_on(Registry::load(None).expect("frameworks"), engine)
     }
 
     /// As `new`, with Amy enrolled on the registry's default framework.
     pub fn with_registry(registry: Registry) -> Fixture {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("tracker.db")).expect("open");
+        Fixture::with_registry_on(registry, Engine::sqlite())
+    }
+
+    /// As `with_registry`, on `engine`.
+    pub fn with_registry_on(registry: Registry, engine: Engine) -> Fixture {
+        let store = engine.open();
         let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
         let mut fixture = Fixture {
-            _dir: dir,
+            engine,
             store,
             registry,
             clock,
@@ -119,9 +127,8 @@ impl Fixture {
     }
 
     pub fn history_rows(&self) -> i64 {
-        Connection::open(self.store.path())
-            .expect("open")
-            .query_row("SELECT count(*) FROM history", [], |row| row.get(0))
+        self.engine
+            .number("SELECT count(*) FROM history")
             .expect("count")
     }
 

@@ -3,6 +3,7 @@
 //! file uses only some of them.
 #![allow(dead_code)]
 
+pub mod engine;
 pub mod fixture;
 pub mod pg;
 pub mod sandbox;

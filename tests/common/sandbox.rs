@@ -1,6 +1,8 @@
-//! The real binary run in a temporary folder with its own database, on
-//! 2026-11-21.
+//! The real binary run in a temporary folder with its own database (an
+//! SQLite file in that folder, or a database on the test PostgreSQL server
+//! given as a URL), on 2026-11-21.
 
+use super::engine::Engine;
 use rusqlite::Connection;
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -10,19 +12,34 @@ pub const TODAY: &str = "2026-11-21";
 
 pub struct Sandbox {
     pub dir: TempDir,
+    /// The database's URL when it is on a server.
+    server: Option<String>,
 }
 
 impl Sandbox {
     pub fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().expect("temp dir"),
+        Sandbox::on(Engine::sqlite())
+    }
+
+    /// A sandbox on `engine`'s database.
+    pub fn on(engine: Engine) -> Self {
+        match engine {
+            Engine::Sqlite(dir) => Sandbox { dir, server: None },
+            Engine::Postgres(url) => Sandbox {
+                dir: tempfile::tempdir().expect("temp dir"),
+                server: Some(url),
+            },
         }
     }
 
     /// A sandbox whose database has its first administrator, Ada Lovell,
     /// who adds everyone else (`--as Ada`).
     pub fn with_administrator() -> Self {
-        let sandbox = Sandbox::new();
+        Sandbox::with_administrator_on(Engine::sqlite())
+    }
+
+    pub fn with_administrator_on(engine: Engine) -> Self {
+        let sandbox = Sandbox::on(engine);
         sandbox.ok(&["person", "add", "Ada Lovell", "--role", "administrator"]);
         sandbox
     }
@@ -30,7 +47,11 @@ impl Sandbox {
     /// Adds Sam Patel (assessor) and Jo Reid (employer), and enrols `name`
     /// from `start` with them as assessor and employer.
     pub fn with_apprentice(name: &str, start: &str) -> Self {
-        let sandbox = Sandbox::with_administrator();
+        Sandbox::with_apprentice_on(name, start, Engine::sqlite())
+    }
+
+    pub fn with_apprentice_on(name: &str, start: &str, engine: Engine) -> Self {
+        let sandbox = Sandbox::with_administrator_on(engine);
         let ada = ["--as", "Ada"];
         sandbox.ok(&[&ada[..], &["assessor", "add", "Sam Patel"]].concat());
         sandbox.ok(&[
@@ -52,8 +73,12 @@ impl Sandbox {
         sandbox
     }
 
+    /// The database file, or the server database's URL.
     pub fn db(&self) -> PathBuf {
-        self.dir.path().join("tracker.db")
+        match &self.server {
+            Some(url) => PathBuf::from(url),
+            None => self.dir.path().join("tracker.db"),
+        }
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
@@ -92,15 +117,27 @@ impl Sandbox {
         String::from_utf8(output.stderr).expect("UTF-8")
     }
 
+    /// The number `sql` (portable SQL) gives.
     pub fn count(&self, sql: &str) -> i64 {
-        Connection::open(self.db())
-            .and_then(|c| c.query_row(sql, [], |row| row.get(0)))
-            .expect("count")
+        match &self.server {
+            Some(url) => postgres::Client::connect(url, postgres::NoTls)
+                .and_then(|mut c| c.query_one(sql, &[]))
+                .expect("count")
+                .get(0),
+            None => Connection::open(self.db())
+                .and_then(|c| c.query_row(sql, [], |row| row.get(0)))
+                .expect("count"),
+        }
     }
 
     pub fn sql(&self, sql: &str) {
-        Connection::open(self.db())
-            .and_then(|c| c.execute_batch(sql))
-            .expect("sql");
+        match &self.server {
+            Some(url) => postgres::Client::connect(url, postgres::NoTls)
+                .and_then(|mut c| c.batch_execute(sql))
+                .expect("sql"),
+            None => Connection::open(self.db())
+                .and_then(|c| c.execute_batch(sql))
+                .expect("sql"),
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! under this folder.
 
 pub mod cluster;
+pub mod connect;
 pub mod schema;
 mod server;
 

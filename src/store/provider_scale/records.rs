@@ -4,11 +4,12 @@
 
 use super::super::StoreError;
 use super::super::change::Change;
+use super::super::convert::Stamp;
+use super::super::db::{Conn, DbResult};
 use super::{EVIDENCE_PER_ENROLMENT, Rng, checkins};
 use crate::domain::{PersonId, planned_end};
 use crate::framework::Framework;
 use chrono::{Days, Months, NaiveDate};
-use rusqlite::{Transaction, params};
 
 const HOURS_PER_ENROLMENT: usize = 52;
 const CONTEXT: &str = "generating the provider-scale sample";
@@ -37,16 +38,15 @@ pub(super) fn assessor_name(index: usize) -> String {
 }
 
 pub(super) fn add_assessors(change: &Change, count: usize) -> Result<Vec<Assessor>, StoreError> {
-    change.run(CONTEXT, |transaction| {
-        let mut insert = transaction.prepare_cached(
-            "INSERT INTO person (name, role, created_at) VALUES (?1, 'assessor', ?2)",
-        )?;
+    change.run(CONTEXT, |c| {
         (0..count)
             .map(|index| {
                 let name = assessor_name(index);
-                insert.execute(params![name, STAMP])?;
-                let id = transaction.last_insert_rowid();
-                history(transaction, "person", id, None, "name", &name)?;
+                let id = c.insert_returning_id(
+                    "INSERT INTO person (name, role, created_at) VALUES (?1, 'assessor', ?2)",
+                    &[&name, &stamp()],
+                )?;
+                history(c, "person", id, None, "name", &name)?;
                 Ok(Assessor {
                     id: PersonId(id),
                     name,
@@ -57,7 +57,9 @@ pub(super) fn add_assessors(change: &Change, count: usize) -> Result<Vec<Assesso
 }
 
 /// A fixed creation time: the generated rows describe the past.
-const STAMP: &str = "2026-01-01T09:00:00.000Z";
+fn stamp() -> Stamp {
+    Stamp("2026-01-01T09:00:00.000Z".to_string())
+}
 
 /// One generated enrolment, the `index`th.
 pub(super) struct Generated<'a> {
@@ -77,11 +79,11 @@ pub(super) struct Written {
 impl Generated<'_> {
     /// Writes everything; returns how many check-ins were sealed.
     pub fn write(&self, change: &Change, rng: &mut Rng) -> Result<usize, StoreError> {
-        let written = change.run(CONTEXT, |transaction| self.records(transaction, rng))?;
+        let written = change.run(CONTEXT, |c| self.records(c, rng))?;
         checkins::add_checkins(change, self, &written, rng)
     }
 
-    fn records(&self, transaction: &Transaction, rng: &mut Rng) -> rusqlite::Result<Written> {
+    fn records(&self, c: Conn, rng: &mut Rng) -> DbResult<Written> {
         let (framework, today, index) = (self.framework, self.today, self.index);
         let name = format!(
             "{} {} {:04}",
@@ -98,39 +100,28 @@ impl Generated<'_> {
             .checked_sub_months(Months::new(12 * (18 + rng.below(25) as u32)))
             .unwrap_or(start);
         let assessor = self.assessor.id;
-        transaction
-            .prepare_cached(
-                "INSERT INTO person (name, role, date_of_birth, employer, assessor_id, created_at)
-                 VALUES (?1, 'apprentice', ?2, 'Generated Constabulary', ?3, ?4)",
-            )?
-            .execute(params![name, dob, assessor, STAMP])?;
-        let person = transaction.last_insert_rowid();
-        history(transaction, "person", person, None, "name", &name)?;
-        history(
-            transaction,
-            "person",
-            person,
-            None,
-            "date_of_birth",
-            &dob.to_string(),
+        let person = c.insert_returning_id(
+            "INSERT INTO person (name, role, date_of_birth, employer, assessor_id, created_at)
+             VALUES (?1, 'apprentice', ?2, 'Generated Constabulary', ?3, ?4)",
+            &[&name, &dob, &assessor, &stamp()],
         )?;
+        history(c, "person", person, None, "name", &name)?;
+        history(c, "person", person, None, "date_of_birth", &dob.to_string())?;
         history(
-            transaction,
+            c,
             "person",
             person,
             None,
             "assessor_id",
             &assessor.to_string(),
         )?;
-        transaction
-            .prepare_cached(
-                "INSERT INTO enrolment (person_id, framework_id, framework_version, framework_hash, start_date, planned_end, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![person, framework.framework.id, framework.framework.version, framework.content_hash, start, end, STAMP])?;
-        let enrolment = transaction.last_insert_rowid();
+        let enrolment = c.insert_returning_id(
+            "INSERT INTO enrolment (person_id, framework_id, framework_version, framework_hash, start_date, planned_end, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            &[&person, &framework.framework.id, &framework.framework.version, &framework.content_hash, &start, &end, &stamp()],
+        )?;
         history(
-            transaction,
+            c,
             "enrolment",
             enrolment,
             Some(enrolment),
@@ -138,18 +129,18 @@ impl Generated<'_> {
             &start.to_string(),
         )?;
         history(
-            transaction,
+            c,
             "enrolment",
             enrolment,
             Some(enrolment),
             "planned_end",
             &end.to_string(),
         )?;
-        add_requirements(transaction, enrolment, start)?;
+        add_requirements(c, enrolment, start)?;
         let span = (today - start).num_days().max(1) as usize;
-        add_evidence(transaction, framework, enrolment, start, span, rng)?;
-        add_hours(transaction, enrolment, start, span)?;
-        add_outcomes(transaction, framework, enrolment, span, rng)?;
+        add_evidence(c, framework, enrolment, start, span, rng)?;
+        add_hours(c, enrolment, start, span)?;
+        add_outcomes(c, framework, enrolment, span, rng)?;
         Ok(Written {
             enrolment,
             name,
@@ -159,20 +150,14 @@ impl Generated<'_> {
 }
 
 fn add_evidence(
-    transaction: &Transaction,
+    c: Conn,
     framework: &Framework,
     enrolment: i64,
     start: NaiveDate,
     span: usize,
     rng: &mut Rng,
-) -> rusqlite::Result<()> {
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO evidence (enrolment_id, date, title, kind, description, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    let mut map = transaction.prepare_cached(
-        "INSERT OR IGNORE INTO evidence_outcome (evidence_id, outcome_code) VALUES (?1, ?2)",
-    )?;
+) -> DbResult<()> {
+    let stamp = stamp();
     let kinds = [
         "observation",
         "witness_testimony",
@@ -184,31 +169,31 @@ fn add_evidence(
     for number in 0..EVIDENCE_PER_ENROLMENT {
         let date = start + Days::new(rng.below(span) as u64);
         let title = format!("Portfolio entry {} for the neighbourhood team", number + 1);
-        insert.execute(params![
-            enrolment,
-            date,
-            title,
-            kinds[rng.below(kinds.len())],
-            "Generated entry.",
-            STAMP
-        ])?;
-        let id = transaction.last_insert_rowid();
+        let id = c.insert_returning_id(
+            "INSERT INTO evidence (enrolment_id, date, title, kind, description, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &[
+                &enrolment,
+                &date,
+                &title,
+                &kinds[rng.below(kinds.len())],
+                &"Generated entry.",
+                &stamp,
+            ],
+        )?;
         let mut codes = Vec::new();
         for _ in 0..1 + rng.below(3) {
             let code = &framework.outcomes[rng.below(framework.outcomes.len())].code;
-            map.execute(params![id, code])?;
+            c.execute(
+                "INSERT INTO evidence_outcome (evidence_id, outcome_code) VALUES (?1, ?2)
+                 ON CONFLICT DO NOTHING",
+                &[&id, code],
+            )?;
             codes.push(code.as_str());
         }
+        history(c, "evidence", id, Some(enrolment), "title", &title)?;
         history(
-            transaction,
-            "evidence",
-            id,
-            Some(enrolment),
-            "title",
-            &title,
-        )?;
-        history(
-            transaction,
+            c,
             "evidence",
             id,
             Some(enrolment),
@@ -219,30 +204,18 @@ fn add_evidence(
     Ok(())
 }
 
-fn add_hours(
-    transaction: &Transaction,
-    enrolment: i64,
-    start: NaiveDate,
-    span: usize,
-) -> rusqlite::Result<()> {
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO hours_entry (enrolment_id, date, hours, category, note, created_at)
-         VALUES (?1, ?2, 6.0, 'off-the-job', 'Training day', ?3)",
-    )?;
+fn add_hours(c: Conn, enrolment: i64, start: NaiveDate, span: usize) -> DbResult<()> {
+    let stamp = stamp();
     for week in 0..HOURS_PER_ENROLMENT.min(span / 7 + 1) {
         let date = start + Days::new(week as u64 * 7);
-        insert.execute(params![enrolment, date, STAMP])?;
-        let id = transaction.last_insert_rowid();
-        history(
-            transaction,
-            "hours_entry",
-            id,
-            Some(enrolment),
-            "hours",
-            "6",
+        let id = c.insert_returning_id(
+            "INSERT INTO hours_entry (enrolment_id, date, hours, category, note, created_at)
+             VALUES (?1, ?2, 6.0, 'off-the-job', 'Training day', ?3)",
+            &[&enrolment, &date, &stamp],
         )?;
+        history(c, "hours_entry", id, Some(enrolment), "hours", "6")?;
         history(
-            transaction,
+            c,
             "hours_entry",
             id,
             Some(enrolment),
@@ -254,15 +227,12 @@ fn add_hours(
 }
 
 fn add_outcomes(
-    transaction: &Transaction,
+    c: Conn,
     framework: &Framework,
     enrolment: i64,
     span: usize,
     rng: &mut Rng,
-) -> rusqlite::Result<()> {
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO outcome_progress (enrolment_id, outcome_code, status, judgement) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+) -> DbResult<()> {
     let share = (span as f64 / 365.0).min(1.0);
     for outcome in &framework.outcomes {
         let roll = rng.below(100) as f64 / 100.0;
@@ -271,10 +241,13 @@ fn add_outcomes(
             r if r < share => ("ready_for_review", "not_yet_competent"),
             _ => ("in_progress", "not_assessed"),
         };
-        insert.execute(params![enrolment, outcome.code, status, judgement])?;
+        c.execute(
+            "INSERT INTO outcome_progress (enrolment_id, outcome_code, status, judgement) VALUES (?1, ?2, ?3, ?4)",
+            &[&enrolment, &outcome.code, &status, &judgement],
+        )?;
         let key = format!("{enrolment}/{}", outcome.code);
         history_keyed(
-            transaction,
+            c,
             "outcome_progress",
             &key,
             Some(enrolment),
@@ -286,15 +259,8 @@ fn add_outcomes(
 }
 
 /// Entry requirements checked before the start, each met.
-fn add_requirements(
-    transaction: &Transaction,
-    enrolment: i64,
-    start: NaiveDate,
-) -> rusqlite::Result<()> {
+fn add_requirements(c: Conn, enrolment: i64, start: NaiveDate) -> DbResult<()> {
     let checked = start - Days::new(30);
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO requirement_record (enrolment_id, requirement_id, status, date) VALUES (?1, ?2, 'met', ?3)",
-    )?;
     for id in [
         "minimum-age",
         "fitness-test",
@@ -304,10 +270,13 @@ fn add_requirements(
         "english-l2",
         "maths-l2",
     ] {
-        insert.execute(params![enrolment, id, checked])?;
+        c.execute(
+            "INSERT INTO requirement_record (enrolment_id, requirement_id, status, date) VALUES (?1, ?2, 'met', ?3)",
+            &[&enrolment, &id, &checked],
+        )?;
         let key = format!("{enrolment}/{id}");
         history_keyed(
-            transaction,
+            c,
             "requirement_record",
             &key,
             Some(enrolment),
@@ -315,7 +284,7 @@ fn add_requirements(
             "met",
         )?;
         history_keyed(
-            transaction,
+            c,
             "requirement_record",
             &key,
             Some(enrolment),
@@ -327,35 +296,28 @@ fn add_requirements(
 }
 
 fn history(
-    transaction: &Transaction,
+    c: Conn,
     record: &str,
     id: i64,
     enrolment: Option<i64>,
     field: &str,
     after: &str,
-) -> rusqlite::Result<()> {
-    history_keyed(
-        transaction,
-        record,
-        &id.to_string(),
-        enrolment,
-        field,
-        after,
-    )
+) -> DbResult<()> {
+    history_keyed(c, record, &id.to_string(), enrolment, field, after)
 }
 
 fn history_keyed(
-    transaction: &Transaction,
+    c: Conn,
     record: &str,
     key: &str,
     enrolment: Option<i64>,
     field: &str,
     after: &str,
-) -> rusqlite::Result<()> {
-    let mut insert = transaction.prepare_cached(
+) -> DbResult<()> {
+    c.execute(
         "INSERT INTO history (at, change, record, record_id, field, after, enrolment_id)
          VALUES (?1, 'insert', ?2, ?3, ?4, ?5, ?6)",
+        &[&stamp(), &record, &key, &field, &after, &enrolment],
     )?;
-    insert.execute(params![STAMP, record, key, field, after, enrolment])?;
     Ok(())
 }
