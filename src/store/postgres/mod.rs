@@ -4,6 +4,7 @@
 
 pub mod cluster;
 pub mod schema;
+pub mod security;
 mod server;
 
 pub use cluster::{ClusterError, REQUIRE_ENV, SKIPPED, TempCluster};

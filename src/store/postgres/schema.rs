@@ -5,9 +5,10 @@
 use postgres::Client;
 use thiserror::Error;
 
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     include_str!("schema/0001_schema.sql"),
     include_str!("schema/0002_gateway_signoff.sql"),
+    include_str!("schema/0003_security.sql"),
 ];
 
 /// The schema version this build writes and reads.
