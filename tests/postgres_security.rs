@@ -97,7 +97,33 @@ impl Unit {
     /// None when no PostgreSQL server is installed.
     fn new() -> Option<Unit> {
         let url = pg::database()?;
-        let mut owner = Client::connect(&url, NoTls).expect("connect as the owner");
+        let owner = Client::connect(&url, NoTls).expect("connect as the owner");
+        Some(Unit::owned_by(url, owner))
+    }
+
+    /// A unit whose database belongs to an ordinary role that may create
+    /// roles, as a server's administrator would set one up: not a superuser,
+    /// so row-level security applies to it too.
+    fn owned_by_an_ordinary_role() -> Option<Unit> {
+        let url = pg::database()?;
+        let mut superuser = Client::connect(&url, NoTls).expect("connect");
+        let database: String = one(&mut superuser, "SELECT current_database()::text");
+        let owner = format!("owner_{database}");
+        superuser
+            .batch_execute(&format!(
+                "CREATE ROLE {owner} LOGIN CREATEROLE; ALTER DATABASE {database} OWNER TO {owner};"
+            ))
+            .expect("an ordinary owner");
+        let owner_url = url.replacen(
+            "postgresql://postgres@",
+            &format!("postgresql://{owner}@"),
+            1,
+        );
+        let owner = Client::connect(&owner_url, NoTls).expect("connect as the owner");
+        Some(Unit::owned_by(url, owner))
+    }
+
+    fn owned_by(url: String, mut owner: Client) -> Unit {
         migrate(&mut owner).expect("migrate");
         security::init(&mut owner).expect("init");
         let standard = concat!(env!("CARGO_MANIFEST_DIR"), "/standard/pcso-level4.yaml");
@@ -144,7 +170,7 @@ impl Unit {
             security::grant_login(&mut unit.owner, PersonId(person), &login, None)
                 .expect("grant a login");
         }
-        Some(unit)
+        unit
     }
 
     /// An enrolment with evidence, its history, a pending vetting record,
@@ -735,4 +761,22 @@ fn init_and_grant_login_run_again_and_refuse_a_taken_or_privileged_login() {
          WHERE r.rolname = '{chloe_login}'"
     ));
     assert_eq!(groups, 1);
+}
+
+#[test]
+fn an_owner_that_is_no_superuser_sets_up_the_unit_and_sees_everyone_under_forced_security() {
+    let Some(mut unit) = Unit::owned_by_an_ordinary_role() else {
+        return;
+    };
+    let bypasses: bool =
+        unit.read("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user");
+    assert!(!bypasses);
+    let everyone: i64 = unit.read("SELECT count(*) FROM person");
+    assert_eq!(everyone, 6);
+    let mut chloe = unit.connect("chloe");
+    assert_eq!(
+        ids(&mut chloe, "SELECT id FROM enrolment"),
+        vec![unit.chloe_enrolment]
+    );
+    denied(&mut chloe, &requirement(unit.chloe_enrolment, "vetting"));
 }
