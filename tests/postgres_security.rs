@@ -627,6 +627,13 @@ fn the_last_party_to_sign_seals_the_review_and_its_judgements_take_effect() {
         judgement(mine, "LO1", "competent", sam, Some(review)),
         history(sam, "outcome_progress", &format!("{mine}/LO1"), "judgement", mine),
     );
+    // Signed, she still cannot name someone else as a signer.
+    let forged = seal.replace(
+        "apprentice_signature = (SELECT p.name",
+        "apprentice_signature = (SELECT 'Grace Hall'",
+    );
+    assert_ne!(forged, seal);
+    denied(&mut chloe, &forged);
     // The review judged LO1 competent: a copy saying otherwise is refused.
     denied(
         &mut chloe,

@@ -157,7 +157,8 @@ CREATE POLICY pcso_run ON checkin FOR UPDATE
            AND enrolment_id IN (SELECT pcso_reached_enrolments()))
     WITH CHECK ((SELECT pcso_current_role()) = 'assessor'
                 AND enrolment_id IN (SELECT pcso_reached_enrolments()));
--- The last party to sign a completed check-in seals it.
+-- The last party to sign a completed check-in seals it: only once she has
+-- signed, and with the names of those who signed.
 CREATE POLICY pcso_seal ON checkin FOR UPDATE
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
     USING (state = 'draft' AND completed_at IS NOT NULL
@@ -165,7 +166,13 @@ CREATE POLICY pcso_seal ON checkin FOR UPDATE
     WITH CHECK (enrolment_id IN (SELECT pcso_reached_enrolments())
                 AND EXISTS (SELECT 1 FROM checkin_signature s
                             WHERE s.checkin_id = checkin.id
-                              AND s.person_id = (SELECT pcso_current_person())));
+                              AND s.person_id = (SELECT pcso_current_person()))
+                AND apprentice_signature IS NOT DISTINCT FROM
+                    (SELECT p.name FROM checkin_signature s JOIN person p ON p.id = s.person_id
+                     WHERE s.checkin_id = checkin.id AND s.role = 'apprentice')
+                AND assessor_signature IS NOT DISTINCT FROM
+                    (SELECT p.name FROM checkin_signature s JOIN person p ON p.id = s.person_id
+                     WHERE s.checkin_id = checkin.id AND s.role = 'assessor'));
 
 CREATE POLICY pcso_read ON checkin_section FOR SELECT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
