@@ -109,6 +109,11 @@ pub enum Command {
         #[command(subcommand)]
         command: PinCommand,
     },
+    /// Set up a shared PostgreSQL database's permissions and logins (as the database's owner)
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Fill the database with sample people and records to try the app
     Demo {
         /// Add the sample even though the database already holds people
@@ -387,6 +392,25 @@ pub enum PinCommand {
     /// Set or change the --as person's PIN: the current one (if any), then the new one twice,
     /// at the terminal or a line each on standard input
     Set,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create the group roles, grants and row-level-security policies; run again after a
+    /// framework changes who confirms its requirements
+    Init,
+    /// Let a database login act as PERSON: created when missing, put in PERSON's group role
+    Grant {
+        /// The person: a name or an id
+        person: String,
+        /// The login (a PostgreSQL role) they connect as
+        #[arg(long, value_name = "NAME")]
+        login: String,
+        /// Ask for the login's password (typed twice); without it, pg_hba.conf says how it
+        /// authenticates (peer, LDAP, Kerberos...)
+        #[arg(long)]
+        password: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

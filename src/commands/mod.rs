@@ -1,5 +1,6 @@
 //! Carries out what the command line asks, writing results to `out`.
 
+mod admin;
 mod apprentice;
 mod checkin;
 mod demo;
@@ -15,13 +16,14 @@ mod terminal;
 mod validate;
 
 use crate::cli::{
-    ApprenticeCommand, AssessorCommand, CheckinCommand, Cli, Command, EvidenceCommand,
-    GatewayCommand, HoursCommand, OutcomeCommand, PersonCommand, PinCommand, RequirementCommand,
-    StandardCommand,
+    AdminCommand, ApprenticeCommand, AssessorCommand, CheckinCommand, Cli, Command,
+    EvidenceCommand, GatewayCommand, HoursCommand, OutcomeCommand, PersonCommand, PinCommand,
+    RequirementCommand, StandardCommand,
 };
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
 use crate::ops::{Clock, Field, OpError, Ops};
+use crate::store::postgres::security::SecurityError;
 use crate::store::{Location, Store, StoreError};
 use crate::tui::{self, AppError, Launch};
 use chrono::NaiveDate;
@@ -45,6 +47,8 @@ pub enum CommandError {
     App(#[from] AppError),
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+    #[error(transparent)]
+    Security(#[from] SecurityError),
 }
 
 /// An operation's refusal, naming the flag at fault.
@@ -235,6 +239,14 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             GatewayCommand::Sign { person } => gateway::sign(&context, &person, out),
             GatewayCommand::Show { person } => gateway::show(&context, &person, out),
         },
+        Some(Command::Admin { command }) => match command {
+            AdminCommand::Init => admin::init(&context, out),
+            AdminCommand::Grant {
+                person,
+                login,
+                password,
+            } => admin::grant(&context, &person, &login, password, out),
+        },
         Some(Command::Verify) => checkin::verify(&context, out),
         Some(Command::Backup { path }) => {
             let store = context.open_store()?;
@@ -256,7 +268,12 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
 fn asks_for_pin(command: Option<&Command>) -> bool {
     !matches!(
         command,
-        None | Some(Command::Validate { .. } | Command::Standard { .. } | Command::Pin { .. })
+        None | Some(
+            Command::Validate { .. }
+                | Command::Standard { .. }
+                | Command::Pin { .. }
+                | Command::Admin { .. }
+        )
     )
 }
 

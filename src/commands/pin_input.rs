@@ -34,7 +34,7 @@ pub fn read_pin(prompt: &str, name: &str) -> Result<String, CommandError> {
 /// Turns echo off before the prompt appears, so that keys typed as soon as
 /// it shows are never echoed (a prompt first, then echo off, leaves a
 /// moment in which the terminal would show them).
-fn prompt_hidden(prompt: &str) -> io::Result<String> {
+pub fn prompt_hidden(prompt: &str) -> io::Result<String> {
     let tty = File::options().read(true).write(true).open("/dev/tty")?;
     let quiet = Quiet::on(&tty)?;
     (&tty).write_all(prompt.as_bytes())?;

@@ -61,6 +61,12 @@ pub(super) struct PgDb {
 }
 
 impl PgDb {
+    /// The client itself, for what the facade does not cover (setting up
+    /// roles and permissions).
+    pub(super) fn with_client<T>(&self, work: impl FnOnce(&mut postgres::Client) -> T) -> T {
+        work(&mut self.client.borrow_mut())
+    }
+
     pub fn new(client: postgres::Client) -> PgDb {
         PgDb {
             client: RefCell::new(client),

@@ -5,6 +5,7 @@
 pub mod cluster;
 pub mod connect;
 pub mod schema;
+pub mod security;
 mod server;
 
 pub use cluster::{ClusterError, REQUIRE_ENV, SKIPPED, TempCluster};

@@ -5,9 +5,10 @@
 use postgres::Client;
 use thiserror::Error;
 
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     include_str!("schema/0001_schema.sql"),
     include_str!("schema/0002_gateway_signoff.sql"),
+    include_str!("schema/0003_security.sql"),
 ];
 
 /// The schema version this build writes and reads.
@@ -30,6 +31,19 @@ pub enum SchemaError {
 /// Brings the database up to `SCHEMA_VERSION`; gives the version found.
 /// Another program upgrading at the same time waits for this one.
 pub fn migrate(client: &mut Client) -> Result<i32, SchemaError> {
+    // A person's login may read the schema's version but not change the
+    // schema: a database already current is opened without any DDL.
+    if let Some(found) = version_found(client)? {
+        if found > SCHEMA_VERSION {
+            return Err(SchemaError::NewerSchema {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if found == SCHEMA_VERSION {
+            return Ok(found);
+        }
+    }
     let mut transaction = client.transaction()?;
     transaction.batch_execute(
         "CREATE TABLE IF NOT EXISTS schema_migration (
@@ -62,4 +76,21 @@ pub fn migrate(client: &mut Client) -> Result<i32, SchemaError> {
     }
     transaction.commit()?;
     Ok(found)
+}
+
+/// The highest migration applied, or none on a database never set up.
+fn version_found(client: &mut Client) -> Result<Option<i32>, SchemaError> {
+    let exists: bool = client
+        .query_one("SELECT to_regclass('schema_migration') IS NOT NULL", &[])?
+        .get(0);
+    if !exists {
+        return Ok(None);
+    }
+    let found: i32 = client
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM schema_migration",
+            &[],
+        )?
+        .get(0);
+    Ok(Some(found))
 }
