@@ -12,15 +12,16 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub standard: Option<PathBuf>,
 
-    /// Database file (default: $PCSO_TRACKER_DB, else the user's data folder)
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Database file, or a shared database's postgresql:// URL (default: $PCSO_TRACKER_DB, else a file in the user's data folder)
+    #[arg(long, global = true, value_name = "FILE_OR_URL")]
     pub db: Option<PathBuf>,
 
     /// Evaluate dates as of this day instead of today (YYYY-MM-DD)
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
-    /// Who is acting (a name or id); recorded in the history of every change
+    /// Who is acting (a name or id); recorded in the history of every change. On a shared database your login says who you are
+
     #[arg(long = "as", global = true, value_name = "PERSON")]
     pub acting_as: Option<String>,
 

@@ -50,7 +50,7 @@ impl Harness {
         };
         let registry = Registry::load(None).expect("frameworks");
         let last = LastUser::beside(store.path());
-        let app = who::start(&store, registry, &launch, (80, 24), last).expect("starts");
+        let app = who::start(&store, registry, &launch, (80, 24), Some(last)).expect("starts");
         Harness { dir, store, app }
     }
 

@@ -124,8 +124,13 @@ impl Context {
         Ok(store)
     }
 
-    /// The person named with `--as`, recorded as the author of changes.
+    /// Who acts: on a server, the person the login acts for; otherwise
+    /// the person named with `--as`. Recorded as the author of changes.
     pub fn actor(&self, store: &Store) -> Result<Option<PersonId>, CommandError> {
+        if let Some(person) = store.login_person() {
+            refuse_acting_as_with_login(self, store, person)?;
+            return Ok(Some(person));
+        }
         match &self.acting_as {
             Some(query) => Ok(Some(store.find_person(query)?.id)),
             None => Ok(None),
@@ -142,6 +147,22 @@ impl Context {
         let actor = self.actor(store)?;
         Ok(Ops::new(store, registry, self.clock, actor))
     }
+}
+
+/// `--as` is refused where the server says who is connected: a login acts
+/// only as the person it was granted for.
+pub fn refuse_acting_as_with_login(
+    context: &Context,
+    store: &Store,
+    person: PersonId,
+) -> Result<(), CommandError> {
+    if context.acting_as.is_none() {
+        return Ok(());
+    }
+    let name = store.person(person)?.name;
+    Err(CommandError::Refused(format!(
+        "your database login acts as {name}, and only as {name}: leave out --as"
+    )))
 }
 
 /// Runs the parsed command line; the exit code says whether it succeeded.
@@ -289,6 +310,9 @@ fn open_app(context: &Context) -> Result<ExitCode, CommandError> {
     pin::confirm_acting(context)?;
     let store = context.open_store()?;
     let registry = context.registry()?;
+    if let Some(person) = store.login_person() {
+        refuse_acting_as_with_login(context, &store, person)?;
+    }
     let launch = Launch {
         clock: context.clock,
         acting_as: context.acting_as.clone(),

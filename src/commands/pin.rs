@@ -2,7 +2,7 @@
 //! command runs, and `pin set` sets or changes one's own.
 
 use super::pin_input::read_pin;
-use super::{CommandError, Context};
+use super::{CommandError, Context, refuse_acting_as_with_login};
 use crate::domain::Person;
 use crate::framework::Registry;
 use crate::ops::Ops;
@@ -18,6 +18,10 @@ pub fn confirm_acting(context: &Context) -> Result<(), CommandError> {
     };
     // Opened without the read-only note: the command prints it when it opens.
     let mut store = Location::resolve(context.db.as_deref())?.open()?;
+    if let Some(person) = store.login_person() {
+        // The server authenticated the login: no PIN, and nobody else.
+        return refuse_acting_as_with_login(context, &store, person);
+    }
     let person = store.find_person(query)?;
     if store.pin(person.id)?.is_none() {
         return Ok(());
@@ -29,12 +33,18 @@ pub fn confirm_acting(context: &Context) -> Result<(), CommandError> {
 
 /// `pin set`: the current PIN if there is one, then the new one twice.
 pub fn set(context: &Context, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+    let mut store = context.open_store()?;
+    if store.login_person().is_some() {
+        return Err(CommandError::Refused(
+            "your database login says who you are here: PINs are for a database file shared at one desk"
+                .into(),
+        ));
+    }
     let Some(query) = &context.acting_as else {
         return Err(CommandError::Refused(
             "a PIN is set by its owner: give --as YOUR NAME".into(),
         ));
     };
-    let mut store = context.open_store()?;
     let person = store.find_person(query)?;
     let name = &person.name;
     let had = store.pin(person.id)?.is_some();

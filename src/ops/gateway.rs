@@ -58,6 +58,7 @@ impl Ops<'_> {
         signer: PersonId,
         pin: &str,
     ) -> Result<SignedGateway, OpError> {
+        self.refuse_in_person_on_server(signer)?;
         self.check_pin(signer, pin)?;
         self.sign_gateway_as(person, Some(signer))
     }

@@ -118,6 +118,20 @@ fn framework_of<'r>(registry: &'r Registry, framework_id: &str) -> Result<&'r Fr
     })
 }
 
+impl Ops<'_> {
+    /// On a server the login says who signs: another party at the meeting
+    /// signs from their own login, not with a PIN at someone else's.
+    fn refuse_in_person_on_server(&self, signer: PersonId) -> Result<(), OpError> {
+        if self.store.login_person().is_none() || self.actor == Some(signer) {
+            return Ok(());
+        }
+        let name = self.store.person(signer)?.name;
+        Err(OpError::Refused(format!(
+            "on a shared database {name} signs from their own login"
+        )))
+    }
+}
+
 /// The enrolment with this id.
 fn enrolment_of(change: &Change, id: EnrolmentId) -> Result<Enrolment, OpError> {
     change

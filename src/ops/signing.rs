@@ -66,6 +66,7 @@ impl Ops<'_> {
         signer: PersonId,
         pin: &str,
     ) -> Result<SignedReview, OpError> {
+        self.refuse_in_person_on_server(signer)?;
         self.check_pin(signer, pin)?;
         self.sign_as(id, Some(signer))
     }

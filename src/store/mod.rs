@@ -52,6 +52,7 @@ pub use provider_scale::ProviderSample;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use statement_log::SQL_LOG_ENV;
 
+use crate::domain::PersonId;
 use access::Access;
 use db::{Conn, DbError, PgDb};
 use identity::OpenFiles;
@@ -73,6 +74,9 @@ pub struct Store {
     path: PathBuf,
     /// The server's URL as given, to connect again.
     url: Option<String>,
+    /// On a server, the person this connection's login acts for: the
+    /// server authenticated the login, so it is who acts, and nobody else.
+    login: Option<PersonId>,
 }
 
 /// The engine behind a store.
@@ -122,6 +126,7 @@ impl Store {
             db: Db::Sqlite(file),
             path: path.to_path_buf(),
             url: None,
+            login: None,
         })
     }
 
@@ -133,10 +138,22 @@ impl Store {
         let mut client = postgres::connect::connect(url).map_err(|error| error.at(&path))?;
         postgres::migrate(&mut client)
             .map_err(|error| postgres::connect::schema_error(&path, error))?;
+        let login = client
+            .query_one("SELECT pcso_current_person()", &[])
+            .map_err(|error| {
+                postgres::connect::statement_error(
+                    path.clone(),
+                    "reading who this login is",
+                    &error,
+                )
+            })?
+            .get::<_, Option<i64>>(0)
+            .map(PersonId);
         Ok(Store {
             db: Db::Postgres(PgDb::new(client)),
             path,
             url: Some(url.to_string()),
+            login,
         })
     }
 
@@ -166,6 +183,7 @@ impl Store {
                     db: Db::Postgres(PgDb::new(client)),
                     path: self.path.clone(),
                     url: Some(url.to_string()),
+                    login: self.login,
                 });
             }
         };
@@ -182,6 +200,7 @@ impl Store {
             db: Db::Sqlite(reader),
             path: self.path.clone(),
             url: None,
+            login: None,
         })
     }
 

@@ -234,6 +234,8 @@ pub struct App {
     /// Where the person using the app is remembered for next time (none:
     /// not remembered).
     pub last_user: Option<LastUser>,
+    /// The server said who is connected: the viewer cannot be changed.
+    pub identity_from_login: bool,
     pub quit: bool,
 }
 
@@ -265,6 +267,7 @@ impl App {
             asked: HashSet::new(),
             generation: 0,
             last_user: None,
+            identity_from_login: false,
             quit: false,
         }
     }

@@ -73,7 +73,8 @@ pub fn has_terminal() -> bool {
 /// out, on error, on panic and on an ending signal.
 pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<ExitCode, AppError> {
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let last_user = last_user::LastUser::beside(store.path());
+    // A server knows who is connected; only a file remembers who was last.
+    let last_user = (!store.is_shared()).then(|| last_user::LastUser::beside(store.path()));
     let mut app = who::start(&store, registry, launch, size, last_user)?;
     let mut background = Background::start(store.reader()?, app.registry.clone(), app.today)?;
     restore::restore_on_signals()?;
@@ -106,8 +107,14 @@ pub fn prepare(
     } else {
         Screen::Picker
     };
-    if let Some(query) = &launch.acting_as {
-        let person = store.find_person(query)?;
+    // On a server the login says who this is; elsewhere `--as` may.
+    let acting = match (store.login_person(), &launch.acting_as) {
+        (Some(id), _) => Some(store.person(id)?),
+        (None, Some(query)) => Some(store.find_person(query)?),
+        (None, None) => None,
+    };
+    app.identity_from_login = store.login_person().is_some();
+    if let Some(person) = acting {
         app.viewer = Some(person.clone());
         app.picker_by_due = person.role == Role::Assessor;
         if person.role == Role::Apprentice {

@@ -74,10 +74,10 @@ pub fn start(
     registry: Registry,
     launch: &Launch,
     size: (u16, u16),
-    last_user: LastUser,
+    last_user: Option<LastUser>,
 ) -> Result<App, AppError> {
     let mut app = prepare(store, registry, launch, size)?;
-    app.last_user = Some(last_user);
+    app.last_user = last_user;
     if let Some(viewer) = app.viewer_id() {
         remember(&mut app, viewer);
         return Ok(app);
@@ -93,8 +93,16 @@ pub fn start(
     Ok(app)
 }
 
-/// Opens the chooser; `first` when nobody is using the app yet.
+/// Opens the chooser; `first` when nobody is using the app yet. A login
+/// on a server is one person, so there is nobody to choose.
 pub fn ask_who(app: &mut App, store: &Store, first: bool) {
+    if let Some(viewer) = app.viewer.as_ref().filter(|_| app.identity_from_login) {
+        app.status_line = Some(format!(
+            "your database login acts as {}: to work as someone else, connect with their login",
+            viewer.name
+        ));
+        return;
+    }
     app.overlay = match Chooser::new(store, first) {
         Ok(chooser) => Overlay::Choose(Box::new(chooser)),
         Err(error) => Overlay::Error(error.to_string()),

@@ -272,13 +272,11 @@ impl Store {
         self.on_server(|client| grant_login(client, person, login, password))
     }
 
-    /// The person this connection's login acts for: none on a file, and
-    /// none for a login linked to nobody.
-    pub fn login_person(&self) -> Result<Option<PersonId>, SecurityError> {
-        match &self.db {
-            Db::Sqlite(_) => Ok(None),
-            Db::Postgres(db) => db.with_client(current_person),
-        }
+    /// The person this connection's login acts for, as read when it
+    /// connected: none on a file, and none for a login linked to nobody
+    /// (the database's owner, for one).
+    pub fn login_person(&self) -> Option<PersonId> {
+        self.login
     }
 
     fn on_server<T>(

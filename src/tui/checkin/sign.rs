@@ -219,6 +219,14 @@ fn choose(app: &mut App, store: &mut Store, mut session: CheckinSession) {
         app.checkin = Some(session);
         return;
     };
+    if Some(person.id) != app.viewer_id() && app.identity_from_login {
+        app.status_line = Some(format!(
+            "{} signs from their own login: the check-in awaits them on their dashboard",
+            one_line(&person.name)
+        ));
+        app.checkin = Some(session);
+        return;
+    }
     if Some(person.id) != app.viewer_id() {
         match store.pin(person.id) {
             Ok(Some(_)) => {
