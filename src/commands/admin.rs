@@ -61,7 +61,7 @@ fn open_server(context: &Context) -> Result<Store, CommandError> {
         ));
     }
     match Location::resolve(context.db.as_deref())? {
-        location @ Location::Server(_) => Ok(location.open()?),
+        Location::Server(_) => context.open_database(),
         _ => Err(CommandError::Refused(format!(
             "admin commands set up a shared PostgreSQL database: give --db postgresql://... (or set {DATABASE_ENV})"
         ))),

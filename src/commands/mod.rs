@@ -23,11 +23,13 @@ use crate::cli::{
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
 use crate::ops::{Clock, Field, OpError, Ops};
+use crate::store::postgres::connect::with_password;
 use crate::store::postgres::security::SecurityError;
 use crate::store::{Location, Store, StoreError};
 use crate::tui::{self, AppError, Launch};
 use chrono::NaiveDate;
-use std::io::{self, Write};
+use std::cell::OnceCell;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use thiserror::Error;
@@ -103,6 +105,8 @@ pub struct Context {
     pub clock: Clock,
     /// Who is acting, as typed with `--as`.
     pub acting_as: Option<String>,
+    /// A server's URL with the password typed for it, once asked.
+    pub server_with_password: OnceCell<String>,
 }
 
 impl Context {
@@ -116,8 +120,31 @@ impl Context {
         Ok(Registry::load(self.standard.as_deref())?)
     }
 
+    /// The database `--db` or PCSO_TRACKER_DB names, opened; a server that
+    /// asks for a password gets one typed at the terminal, asked once.
+    pub fn open_database(&self) -> Result<Store, CommandError> {
+        let location = match self.server_with_password.get() {
+            Some(url) => Location::Server(url.clone()),
+            None => Location::resolve(self.db.as_deref())?,
+        };
+        match (location.open(), &location) {
+            (Err(StoreError::PasswordNeeded { path }), Location::Server(url))
+                if io::stdin().is_terminal() =>
+            {
+                let prompt = format!("Password for {}: ", path.display());
+                let password = pin_input::prompt_hidden(&prompt)
+                    .map_err(|e| CommandError::Refused(format!("cannot read the password: {e}")))?;
+                let url = with_password(url, &password);
+                let store = Location::Server(url.clone()).open()?;
+                let _ = self.server_with_password.set(url);
+                Ok(store)
+            }
+            (opened, _) => Ok(opened?),
+        }
+    }
+
     pub fn open_store(&self) -> Result<Store, CommandError> {
-        let store = Location::resolve(self.db.as_deref())?.open()?;
+        let store = self.open_database()?;
         if let Some(reason) = store.read_only_reason() {
             eprintln!("note: {reason}");
         }
@@ -180,6 +207,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         db: cli.db,
         clock: cli.today.map_or_else(Clock::system, Clock::as_of),
         acting_as: cli.acting_as,
+        server_with_password: OnceCell::new(),
     };
     if asks_for_pin(cli.command.as_ref()) {
         pin::confirm_acting(&context)?;

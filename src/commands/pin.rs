@@ -6,7 +6,7 @@ use super::{CommandError, Context, refuse_acting_as_with_login};
 use crate::domain::Person;
 use crate::framework::Registry;
 use crate::ops::Ops;
-use crate::store::{Location, Store};
+use crate::store::Store;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -17,7 +17,7 @@ pub fn confirm_acting(context: &Context) -> Result<(), CommandError> {
         return Ok(());
     };
     // Opened without the read-only note: the command prints it when it opens.
-    let mut store = Location::resolve(context.db.as_deref())?.open()?;
+    let mut store = context.open_database()?;
     if let Some(person) = store.login_person() {
         // The server authenticated the login: no PIN, and nobody else.
         return refuse_acting_as_with_login(context, &store, person);

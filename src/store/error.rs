@@ -142,6 +142,11 @@ pub enum StoreError {
     ServerUnreachable { path: PathBuf, message: String },
 
     #[error(
+        "{path}: the server asks this login for a password; type it when asked at a terminal, or use a login the server trusts without one (peer or certificate authentication in pg_hba.conf)"
+    )]
+    PasswordNeeded { path: PathBuf },
+
+    #[error(
         "{path}: the server refused the login ({message}); check the user name and password, or ask the administrator for a login"
     )]
     LoginRefused { path: PathBuf, message: String },

@@ -29,6 +29,7 @@ impl ConnectError {
                 StoreError::NoSuchDatabase { path, message }
             }
             Some(_) => StoreError::ServerRefused { path, message },
+            None if message.ends_with("password missing") => StoreError::PasswordNeeded { path },
             None if message.starts_with("invalid configuration") => {
                 StoreError::BadUrl { path, message }
             }
@@ -89,6 +90,21 @@ fn describe(error: &postgres::Error) -> String {
     text.lines().next().unwrap_or_default().to_string()
 }
 
+/// `url` with `password` added as a parameter, so that a password typed at
+/// a prompt reaches the server without ever being on a command line.
+pub fn with_password(url: &str, password: &str) -> String {
+    let mut encoded = String::new();
+    for byte in password.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    let joint = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{joint}password={encoded}")
+}
+
 /// The URL without a password, in its user part or its parameters.
 pub fn redacted(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -122,7 +138,17 @@ pub fn redacted(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redacted;
+    use super::{redacted, with_password};
+
+    #[test]
+    fn a_typed_password_is_added_encoded_and_kept_out_of_messages() {
+        let url = with_password("postgresql://amy@db/unit?sslmode=disable", "p&ss w=rd%");
+        assert_eq!(
+            url,
+            "postgresql://amy@db/unit?sslmode=disable&password=p%26ss%20w%3Drd%25"
+        );
+        assert_eq!(redacted(&url), "postgresql://amy@db/unit?sslmode=disable");
+    }
 
     #[test]
     fn a_password_never_reaches_a_message() {
