@@ -38,7 +38,13 @@ impl Unit {
         let database = url.rsplit('/').next().expect("a database name").to_string();
         let unit = Unit { f, url, database };
         let mut f = unit.f;
-        for (person, name) in [(f.amy, "amy"), (f.assessor, "sam"), (f.employer, "jo")] {
+        let people = [
+            (f.amy, "amy"),
+            (f.assessor, "sam"),
+            (f.employer, "jo"),
+            (f.admin, "ada"),
+        ];
+        for (person, name) in people {
             let login = format!("{name}_{}", unit.database);
             f.store.grant_login(person, &login, None).expect("a login");
         }
@@ -202,6 +208,50 @@ fn each_party_signs_a_review_from_their_own_login_and_the_signature_records_it()
     }
     let verified = unit.ok("sam", &["verify"]);
     assert!(verified.contains("ok"), "{verified}");
+}
+
+#[test]
+fn an_administrators_login_enrols_and_an_assessors_login_runs_the_check_in() {
+    let Some(unit) = Unit::new() else {
+        return;
+    };
+    let args = [
+        "apprentice",
+        "add",
+        "Bea Nowak",
+        "--start",
+        "2026-10-05",
+        "--assessor",
+        "Sam",
+    ];
+    let said = unit.ok("ada", &args);
+    assert!(said.contains("Bea Nowak"), "{said}");
+    let listed = unit.ok("sam", &["apprentice", "list"]);
+    assert!(listed.contains("Bea Nowak"), "{listed}");
+
+    let mut sam_store = Store::open_url(&unit.url_of("sam")).expect("Sam's connection");
+    let bea = sam_store.find_person("Bea").expect("Bea").id;
+    let registry = unit.f.registry.clone();
+    let mut sam = pcso_tracker::ops::Ops::new(
+        &mut sam_store,
+        &registry,
+        unit.f.clock,
+        Some(unit.f.assessor),
+    );
+    let started = sam.start_checkin(bea).expect("Sam starts Bea's check-in");
+    let mut content = CheckinContent {
+        next_due: Some(common::day("2027-01-15")),
+        ..CheckinContent::default()
+    };
+    content.judge(
+        "LO2",
+        Judgement::NotYetCompetent,
+        Some("First weeks".into()),
+    );
+    sam.complete_checkin(started.id, &content)
+        .expect("Sam completes it");
+    let signed = sam.sign_review(started.id).expect("Sam signs it");
+    assert!(!signed.sealed);
 }
 
 #[test]

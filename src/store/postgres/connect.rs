@@ -29,13 +29,18 @@ impl ConnectError {
                 StoreError::NoSuchDatabase { path, message }
             }
             Some(_) => StoreError::ServerRefused { path, message },
-            None if message.ends_with("password missing") => StoreError::PasswordNeeded { path },
+            None if asks_for_password(&self.0) => StoreError::PasswordNeeded { path },
             None if message.starts_with("invalid configuration") => {
                 StoreError::BadUrl { path, message }
             }
             None => StoreError::ServerUnreachable { path, message },
         }
     }
+}
+
+/// The server asked for a password and the URL gave none.
+fn asks_for_password(error: &postgres::Error) -> bool {
+    std::error::Error::source(error).is_some_and(|cause| cause.to_string() == "password missing")
 }
 
 /// Connects; times are exchanged as `timestamptz` and dates compared with

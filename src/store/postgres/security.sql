@@ -110,9 +110,14 @@ GRANT INSERT (at, actor_id, change, record, record_id, field, before, after, enr
 
 -- The policies. Reach: pcso_reached_people/enrolments/checkins (0003).
 
+-- A row just added is not yet seen by the reach functions (they read the
+-- statement's snapshot), yet INSERT ... RETURNING must read it back: so an
+-- administrator reads every person outright, and enrolments are reached by
+-- their person, which exists before them.
 CREATE POLICY pcso_read ON person FOR SELECT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
-    USING (role <> 'apprentice' OR id IN (SELECT pcso_reached_people()));
+    USING (role <> 'apprentice' OR (SELECT pcso_current_role()) = 'administrator'
+           OR id IN (SELECT pcso_reached_people()));
 CREATE POLICY pcso_add ON person FOR INSERT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
     WITH CHECK ((SELECT pcso_current_role()) = 'administrator');
@@ -123,7 +128,7 @@ CREATE POLICY pcso_correct ON person FOR UPDATE
 
 CREATE POLICY pcso_read ON enrolment FOR SELECT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
-    USING (id IN (SELECT pcso_reached_enrolments()));
+    USING (person_id IN (SELECT pcso_reached_people()));
 CREATE POLICY pcso_add ON enrolment FOR INSERT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
     WITH CHECK ((SELECT pcso_current_role()) = 'administrator');
