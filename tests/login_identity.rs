@@ -12,7 +12,7 @@ use common::sandbox::TODAY;
 use pcso_tracker::domain::{CheckinContent, Judgement};
 use pcso_tracker::ops::OpError;
 use pcso_tracker::store::Store;
-use pcso_tracker::tui::{Launch, prepare, who};
+use pcso_tracker::tui::{Launch, keymap, prepare, who};
 use std::process::{Command, Output};
 
 /// Fixture's unit on a server set up with `admin init`'s permissions, a
@@ -267,6 +267,11 @@ fn the_app_opens_as_the_logins_person_and_offers_nobody_else() {
     };
     let mut app = prepare(&store, unit.f.registry.clone(), &launch, (100, 30)).expect("starts");
     assert_eq!(app.viewer_id(), Some(unit.f.assessor));
+    let p = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('p'));
+    assert!(
+        keymap::action_for(&app, p).is_none(),
+        "no key offers to switch person"
+    );
     who::ask_who(&mut app, &store, false);
     let said = app.status_line.clone().unwrap_or_default();
     assert!(

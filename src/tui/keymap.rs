@@ -389,12 +389,14 @@ pub fn active(app: &App) -> impl Iterator<Item = &'static Binding> + '_ {
 
 /// Whether this user has the binding at all (for help): assessors' keys
 /// for assessors, the way back to the list for those who have one, the
-/// signing key while a review of the person on screen awaits them.
+/// signing key while a review of the person on screen awaits them; no
+/// switching person where the database login says who this is.
 pub fn offered(binding: &Binding, app: &App) -> bool {
     (!binding.assessor_only || app.viewer_is_assessor())
         && (binding.scope != Scope::PersonFromList || app.has_people_list())
         && (binding.action != Action::SignAwaited || super::sign_later::awaited(app).is_some())
         && (binding.action != Action::SignGateway || app.gateway_signer().is_some())
+        && (binding.action != Action::SwitchPerson || !app.identity_from_login)
 }
 
 fn applies(scope: Scope, app: &App) -> bool {
