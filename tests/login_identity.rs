@@ -280,3 +280,147 @@ fn the_app_opens_as_the_logins_person_and_offers_nobody_else() {
     );
     assert_eq!(app.viewer_id(), Some(unit.f.assessor));
 }
+
+/// Every everyday action, each through the login of the person who does it,
+/// as the app makes them: what the permission table allows, the server's
+/// policies allow too, history included.
+#[test]
+fn each_role_does_its_everyday_work_through_its_own_login() {
+    use pcso_tracker::domain::{
+        AgreedAction, CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus,
+    };
+    use pcso_tracker::ops::{EvidenceInput, HoursInput, Ops, RequirementInput, person_record};
+    let Some(mut unit) = Unit::new() else {
+        return;
+    };
+    let (amy, registry, clock) = (unit.f.amy, unit.f.registry.clone(), unit.f.clock);
+    let mut connect = |name: &str| Store::open_url(&unit.url_of(name)).expect("a connection");
+    let (mut amy_db, mut sam_db, mut jo_db, mut ada_db) = (
+        connect("amy"),
+        connect("sam"),
+        connect("jo"),
+        connect("ada"),
+    );
+
+    let mut as_amy = Ops::new(&mut amy_db, &registry, clock, Some(amy));
+    let evidence = EvidenceInput {
+        date: Some(common::day("2026-10-01")),
+        title: "Ward panel minutes".into(),
+        kind: EvidenceKind::WorkProduct,
+        description: String::new(),
+        file_ref: None,
+        outcomes: vec!["LO1".into(), "LO3".into()],
+    };
+    let written = as_amy
+        .add_evidence(amy, &evidence)
+        .expect("Amy adds evidence");
+    let version = as_amy
+        .edit_evidence(
+            written.id,
+            &EvidenceInput {
+                title: "Ward panel notes".into(),
+                ..evidence
+            },
+            Some(written.version),
+        )
+        .expect("Amy edits it");
+    let version = as_amy
+        .delete_evidence(written.id, Some(version))
+        .expect("Amy deletes it");
+    as_amy
+        .restore_evidence(written.id, Some(version))
+        .expect("Amy restores it");
+    let hours = HoursInput {
+        date: Some(common::day("2026-10-02")),
+        hours: 3.5,
+        category: "off-the-job".into(),
+        ..HoursInput::default()
+    };
+    let logged = as_amy.log_hours(amy, &hours).expect("Amy logs hours");
+    as_amy.log_hours(amy, &hours).expect("Amy logs more hours");
+    as_amy
+        .delete_hours(logged.written.id, None)
+        .expect("Amy deletes an entry");
+    as_amy
+        .set_outcome_status(amy, "LO1", OutcomeStatus::ReadyForReview, None)
+        .expect("Amy marks LO1 ready");
+
+    let met = RequirementInput {
+        status: RequirementStatus::Met,
+        date: Some(common::day("2026-08-01")),
+        reference: None,
+        expires_on: None,
+    };
+    let mut as_jo = Ops::new(&mut jo_db, &registry, clock, Some(unit.f.employer));
+    as_jo
+        .set_requirement(amy, "vetting", &met, None)
+        .expect("Jo confirms vetting");
+    let mut as_sam = Ops::new(&mut sam_db, &registry, clock, Some(unit.f.assessor));
+    as_sam
+        .set_requirement(amy, "english-l2", &met, None)
+        .expect("Sam confirms English");
+    as_sam
+        .judge_outcome(
+            amy,
+            "LO2",
+            Judgement::NotYetCompetent,
+            "Needs a second observation",
+            None,
+        )
+        .expect("Sam judges LO2 outside a check-in");
+    let started = as_sam.start_checkin(amy).expect("Sam starts a check-in");
+    let mut content = CheckinContent {
+        next_due: Some(common::day("2027-02-13")),
+        ..CheckinContent::default()
+    };
+    content.judge("LO1", Judgement::Competent, Some("Seen on patrol".into()));
+    content
+        .sections
+        .push((CheckinSection::SinceLast, "Settled into the beat".into()));
+    content.actions.push(AgreedAction {
+        text: "Shadow a ward panel".into(),
+        owner: "apprentice".into(),
+        due: Some(common::day("2027-01-10")),
+    });
+    as_sam
+        .save_checkin(started.id, &content)
+        .expect("Sam saves the draft");
+    as_sam
+        .complete_checkin(started.id, &content)
+        .expect("Sam completes it");
+    as_sam.sign_review(started.id).expect("Sam signs");
+    Ops::new(&mut amy_db, &registry, clock, Some(amy))
+        .sign_review(started.id)
+        .expect("Amy signs");
+    let sealed = Ops::new(&mut jo_db, &registry, clock, Some(unit.f.employer))
+        .sign_review(started.id)
+        .expect("Jo signs and seals");
+    assert!(sealed.sealed);
+    let amendment = Ops::new(&mut sam_db, &registry, clock, Some(unit.f.assessor))
+        .amend_checkin(started.id, "LO1 note names the wrong date")
+        .expect("Sam starts an amendment");
+    assert!(amendment > started.id);
+
+    Ops::new(&mut ada_db, &registry, clock, Some(unit.f.admin))
+        .set_employer(amy, Some(unit.f.employer))
+        .expect("Ada names the employer again");
+
+    let record = person_record(&amy_db, &registry, amy, clock.today()).expect("Amy's record");
+    let lo1 = record
+        .progress
+        .outcomes
+        .iter()
+        .find(|o| o.code == "LO1")
+        .expect("LO1");
+    assert_eq!(
+        lo1.judgement,
+        Judgement::Competent,
+        "the sealed review's judgement took effect"
+    );
+    assert_eq!(
+        record.progress.hours.iter().map(|h| h.hours).sum::<f64>(),
+        3.5
+    );
+    let (problems, checked) = sam_db.verify_seals().expect("verify");
+    assert!(problems.is_empty() && checked >= 1, "{problems:?}");
+}
