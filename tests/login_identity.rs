@@ -290,11 +290,11 @@ fn each_role_does_its_everyday_work_through_its_own_login() {
         AgreedAction, CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus,
     };
     use pcso_tracker::ops::{EvidenceInput, HoursInput, Ops, RequirementInput, person_record};
-    let Some(mut unit) = Unit::new() else {
+    let Some(unit) = Unit::new() else {
         return;
     };
     let (amy, registry, clock) = (unit.f.amy, unit.f.registry.clone(), unit.f.clock);
-    let mut connect = |name: &str| Store::open_url(&unit.url_of(name)).expect("a connection");
+    let connect = |name: &str| Store::open_url(&unit.url_of(name)).expect("a connection");
     let (mut amy_db, mut sam_db, mut jo_db, mut ada_db) = (
         connect("amy"),
         connect("sam"),
