@@ -265,3 +265,31 @@ fn people_on_their_own_logins_hear_each_others_changes_and_learn_nothing_else() 
     assert_eq!(notice.channel(), CHANNEL);
     assert_eq!(notice.payload(), "");
 }
+
+#[test]
+fn an_open_app_listens_again_after_its_listening_connection_is_lost() {
+    let Some(engine) = Engine::postgres() else {
+        return;
+    };
+    let (mut elsewhere, registry) = demo(&engine);
+    let (mut store, mut app) = bens_app(&engine, registry.clone());
+    let mut watch = ChangeWatch::start(&store, Duration::from_secs(24 * 3600));
+    engine
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+        )
+        .expect("end the listening connection");
+    let title = "Community meeting record";
+    let ben = person(&elsewhere, "Ben Okafor");
+    log_evidence(&mut elsewhere, &registry, ben, title);
+    let started = Instant::now();
+    while !look_for_changes(&mut app, &mut store, &mut watch) {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the app stopped hearing changes"
+        );
+        std::thread::sleep(watch.key_wait());
+    }
+    assert!(screen(&app).contains(title));
+}
