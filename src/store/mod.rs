@@ -48,6 +48,7 @@ pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;
 pub use people_list::{CheckinIntervals, NameAnchor, PeopleFilter};
 pub use pins::StoredPin;
+pub use postgres::ChangeListener;
 pub use provider_scale::ProviderSample;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use statement_log::SQL_LOG_ENV;

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 mod app_jobs;
 pub mod background;
+pub mod changes;
 pub mod checkin;
 pub mod form;
 mod gateway;
@@ -29,6 +30,7 @@ use crate::ops::{Clock, OpError};
 use crate::store::{Store, StoreError};
 use app::{App, Screen};
 use background::{Background, Done};
+use changes::ChangeWatch;
 use crossterm::event::{self, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -57,10 +59,6 @@ pub struct Launch {
     pub acting_as: Option<String>,
 }
 
-/// How long the app waits for a key before looking for changes made by
-/// other programs.
-const CHANGE_CHECK: Duration = Duration::from_millis(500);
-
 /// How often the app looks for work the background has finished.
 const BACKGROUND_CHECK: Duration = Duration::from_millis(4);
 
@@ -77,12 +75,19 @@ pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<Exit
     let last_user = (!store.is_shared()).then(|| last_user::LastUser::beside(store.path()));
     let mut app = who::start(&store, registry, launch, size, last_user)?;
     let mut background = Background::start(store.reader()?, app.registry.clone(), app.today)?;
+    let mut watch = ChangeWatch::for_app(&store);
     restore::restore_on_signals()?;
     restore::end_when_terminal_goes()?;
     let mut terminal = ratatui::try_init()?;
     restore::install_panic_hook();
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, &mut store, &mut background);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut store,
+        &mut background,
+        &mut watch,
+    );
     restore::restore_terminal();
     Ok(result.map(|()| ExitCode::SUCCESS)?)
 }
@@ -152,6 +157,7 @@ fn event_loop(
     app: &mut App,
     store: &mut Store,
     background: &mut Background,
+    watch: &mut ChangeWatch,
 ) -> io::Result<()> {
     let mut stale_frame = true;
     while !app.quit {
@@ -174,7 +180,7 @@ fn event_loop(
         let wait = if background.busy() {
             BACKGROUND_CHECK
         } else {
-            CHANGE_CHECK
+            watch.key_wait()
         };
         if event::poll(wait)? {
             stale_frame = true;
@@ -184,13 +190,20 @@ fn event_loop(
             }
             continue;
         }
-        stale_frame = false;
-        if !background.busy() {
-            // Idle: redraw only when another program changed something.
-            let seen = app.seen_data_version;
-            update::update(app, store, action::Action::CheckForChanges);
-            stale_frame = app.seen_data_version != seen;
-        }
+        // Idle: redraw only when another program changed something.
+        stale_frame = !background.busy() && look_for_changes(app, store, watch);
     }
     Ok(())
+}
+
+/// What the idle app does: when the watch says the database may have
+/// changed, it is asked, and the screen read again if it has. True when
+/// the screen must be drawn again.
+pub fn look_for_changes(app: &mut App, store: &mut Store, watch: &mut ChangeWatch) -> bool {
+    if !watch.due() {
+        return false;
+    }
+    let seen = app.seen_data_version;
+    update::update(app, store, action::Action::CheckForChanges);
+    app.seen_data_version != seen
 }

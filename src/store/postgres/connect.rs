@@ -59,7 +59,7 @@ pub fn statement_error(
     context: &'static str,
     error: &postgres::Error,
 ) -> StoreError {
-    if error.is_closed() {
+    if error.is_closed() || ended_by_server(error) {
         return StoreError::ServerUnreachable {
             path,
             message: describe(error),
@@ -70,6 +70,17 @@ pub fn statement_error(
         context,
         message: describe(error),
     }
+}
+
+/// The server ended the connection: shut down, restarted, or told to end
+/// it by an administrator.
+fn ended_by_server(error: &postgres::Error) -> bool {
+    let ended = [
+        SqlState::ADMIN_SHUTDOWN,
+        SqlState::CRASH_SHUTDOWN,
+        SqlState::CANNOT_CONNECT_NOW,
+    ];
+    error.code().is_some_and(|code| ended.contains(code))
 }
 
 /// A failure to bring the schema up to date.

@@ -5,10 +5,11 @@
 use postgres::Client;
 use thiserror::Error;
 
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("schema/0001_schema.sql"),
     include_str!("schema/0002_gateway_signoff.sql"),
     include_str!("schema/0003_security.sql"),
+    include_str!("schema/0004_change_notice.sql"),
 ];
 
 /// The schema version this build writes and reads.
