@@ -83,6 +83,24 @@ impl Engine {
         }
     }
 
+    /// The first column of every row of `sql` (portable SQL), as text.
+    pub fn texts(&self, sql: &str) -> Vec<String> {
+        match self {
+            Engine::Sqlite(dir) => rusqlite::Connection::open(dir.path().join("tracker.db"))
+                .and_then(|c| {
+                    let mut statement = c.prepare(sql)?;
+                    let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+                    rows.collect()
+                })
+                .expect("query"),
+            Engine::Postgres(url) => {
+                let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+                let rows = client.query(sql, &[]).expect("query");
+                rows.iter().map(|row| row.get::<_, String>(0)).collect()
+            }
+        }
+    }
+
     /// Runs statements behind the app's back; the engine's refusal as text.
     pub fn execute(&self, sql: &str) -> Result<(), String> {
         match self {
