@@ -1,4 +1,5 @@
-//! The real binary: what a user sees from `validate` and `standard show`.
+//! The real binary: what a user sees from `validate` and `standard show`
+//! (no database is opened, so there is no engine to choose).
 
 use std::path::Path;
 use std::process::{Command, Output};

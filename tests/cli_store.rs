@@ -1,5 +1,7 @@
 //! The real binary against real database files: demo data, the recording
 //! commands and their refusals, two writers at once, locks and backups.
+//! Demo data, recording, refusals and two writers run on both engines; the rest is
+//! about SQLite files as such (foreign files, file locks, file backups).
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -7,11 +9,11 @@ use std::process::Command;
 
 mod common;
 
+use common::engine::Engine;
 use common::sandbox::{Sandbox, TODAY};
 
-#[test]
-fn demo_fills_a_caseload_once_and_refuses_to_repeat_without_force() {
-    let sandbox = Sandbox::new();
+fn demo_fills_a_caseload_once_and_refuses_to_repeat_without_force(engine: Engine) {
+    let sandbox = Sandbox::on(engine);
     let text = sandbox.ok(&["demo"]);
     assert!(text.contains("administrator Priya Shah"), "{text}");
     assert!(
@@ -43,9 +45,8 @@ fn demo_fills_a_caseload_once_and_refuses_to_repeat_without_force() {
     assert_eq!(sandbox.count("SELECT count(*) FROM person"), 16);
 }
 
-#[test]
-fn recording_commands_write_records_and_history() {
-    let sandbox = Sandbox::with_administrator();
+fn recording_commands_write_records_and_history(engine: Engine) {
+    let sandbox = Sandbox::with_administrator_on(engine);
     sandbox.ok(&["--as", "Ada", "assessor", "add", "Sam Patel"]);
     let added = sandbox.ok(&[
         "--as",
@@ -127,9 +128,8 @@ fn recording_commands_write_records_and_history() {
     );
 }
 
-#[test]
-fn bad_input_is_refused_by_name_and_changes_nothing() {
-    let sandbox = Sandbox::with_administrator();
+fn bad_input_is_refused_by_name_and_changes_nothing(engine: Engine) {
+    let sandbox = Sandbox::with_administrator_on(engine);
     sandbox.ok(&[
         "--as",
         "Ada",
@@ -305,9 +305,8 @@ fn files_that_are_not_our_database_are_refused_and_left_alone() {
     assert!(String::from_utf8_lossy(&folder.stderr).contains("is a directory"));
 }
 
-#[test]
-fn an_assessor_and_an_apprentice_writing_at_once_lose_nothing() {
-    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-01-05");
+fn an_assessor_and_an_apprentice_writing_at_once_lose_nothing(engine: Engine) {
+    let sandbox = Sandbox::with_apprentice_on("Amy Clark", "2026-01-05", engine);
     let rounds = 25;
     let script = |commands: Vec<Vec<String>>| {
         let db = sandbox.db();
@@ -474,3 +473,10 @@ fn the_db_option_wins_over_the_environment() {
         "the database named by the environment is not touched"
     );
 }
+
+on_both_engines!(
+    demo_fills_a_caseload_once_and_refuses_to_repeat_without_force,
+    recording_commands_write_records_and_history,
+    bad_input_is_refused_by_name_and_changes_nothing,
+    an_assessor_and_an_apprentice_writing_at_once_lose_nothing,
+);

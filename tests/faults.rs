@@ -1,6 +1,10 @@
 //! Trying hard to break it: the binary killed mid-write, damaged database
 //! files, a full disk, hostile text, and every terminal size. Each test
 //! prints what it tried.
+//!
+//! SQLite files as such (killed mid-write, damaged files, a full disk) are
+//! the point of most of these, so they run on SQLite only; hostile text is
+//! kept exactly on both engines.
 
 use chrono::NaiveDate;
 use pcso_tracker::domain::EvidenceKind;
@@ -16,6 +20,10 @@ use rusqlite::Connection;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
+
+mod common;
+
+use common::engine::Engine;
 
 const TODAY: &str = "2026-11-21";
 
@@ -377,11 +385,8 @@ fn a_full_disk_gives_a_clear_message_and_no_half_written_record() {
     println!("disk full on a 200 kB write: refused with a clear message, nothing half-written");
 }
 
-#[test]
-fn hostile_text_is_kept_exactly_and_never_reaches_the_terminal_raw() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tracker.db");
-    let mut store = Store::open(&db).expect("open");
+fn hostile_text_is_kept_exactly_and_never_reaches_the_terminal_raw(engine: Engine) {
+    let mut store = engine.open();
     let framework = pcso_tracker::framework::BUNDLED[0]
         .load()
         .expect("framework");
@@ -423,14 +428,14 @@ fn hostile_text_is_kept_exactly_and_never_reaches_the_terminal_raw() {
             change.add_evidence(enrolment, &evidence)
         })
         .expect(what);
-        let kept: (String, String) = raw(&store)
-            .query_row(
-                "SELECT title, description FROM evidence WHERE id = ?1",
-                [id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .expect("read back");
-        assert!(kept.0 == text && kept.1 == text, "{what}: not kept exactly");
+        let kept = engine.rows(&format!(
+            "SELECT title, description FROM evidence WHERE id = {id}"
+        ));
+        let exact = Some(text.to_string());
+        assert!(
+            kept[0][0] == exact && kept[0][1] == exact,
+            "{what}: not kept exactly"
+        );
     }
     let launch = Launch {
         clock: Clock::as_of(today),
@@ -540,3 +545,5 @@ fn write<T>(
 fn raw(store: &Store) -> rusqlite::Connection {
     rusqlite::Connection::open(store.path()).expect("open")
 }
+
+on_both_engines!(hostile_text_is_kept_exactly_and_never_reaches_the_terminal_raw);

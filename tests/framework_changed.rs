@@ -1,13 +1,18 @@
 //! A framework file changed after enrolment: records of outcomes it no
-//! longer defines are kept and listed apart, never counted as progress.
+//! longer defines are kept and listed apart, never counted as progress, on
+//! both engines.
 
 use std::path::Path;
 use std::process::Command;
 
-fn run(dir: &Path, standard: &Path, args: &[&str]) -> String {
+mod common;
+
+use common::engine::Engine;
+
+fn run(engine: &Engine, standard: &Path, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
         .args(["--today", "2026-11-21", "--db"])
-        .arg(dir.join("tracker.db"))
+        .arg(engine.db())
         .arg("--standard")
         .arg(standard)
         .args(args)
@@ -21,8 +26,7 @@ fn run(dir: &Path, standard: &Path, args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("UTF-8")
 }
 
-#[test]
-fn an_outcome_removed_from_the_file_is_not_counted_among_its_outcomes() {
+fn an_outcome_removed_from_the_file_is_not_counted_among_its_outcomes(engine: Engine) {
     let dir = tempfile::tempdir().expect("temp dir");
     let minimal =
         std::fs::read_to_string("tests/fixtures/standards/valid/minimal.yaml").expect("fixture");
@@ -38,16 +42,12 @@ fn an_outcome_removed_from_the_file_is_not_counted_among_its_outcomes() {
     let after = dir.path().join("after.yaml");
     std::fs::write(&after, removed).expect("write");
     let administrator = ["person", "add", "Ada Lovell", "--role", "administrator"];
-    run(dir.path(), &before, &administrator);
+    run(&engine, &before, &administrator);
     let add = ["apprentice", "add", "Ann Lee", "--start", "2026-09-01"];
-    run(dir.path(), &before, &[&["--as", "Ada"][..], &add].concat());
+    run(&engine, &before, &[&["--as", "Ada"][..], &add].concat());
     let own = ["outcome", "set", "Ann Lee", "S2", "--status", "completed"];
-    run(
-        dir.path(),
-        &before,
-        &[&["--as", "Ann Lee"][..], &own].concat(),
-    );
-    let shown = run(dir.path(), &after, &["apprentice", "show", "Ann Lee"]);
+    run(&engine, &before, &[&["--as", "Ann Lee"][..], &own].concat());
+    let shown = run(&engine, &after, &["apprentice", "show", "Ann Lee"]);
     assert!(
         shown.contains("outcomes (1): own status 1 not started\n"),
         "{shown}"
@@ -58,3 +58,5 @@ fn an_outcome_removed_from_the_file_is_not_counted_among_its_outcomes() {
     );
     assert!(shown.contains("orphaned: outcome `S2`"), "{shown}");
 }
+
+on_both_engines!(an_outcome_removed_from_the_file_is_not_counted_among_its_outcomes,);

@@ -5,6 +5,9 @@
 //! A new migration gets a line in `MIGRATIONS` (the first test fails until
 //! it has one) and a test that fills `database_at_version` at the version
 //! before it, opens it and reads everything back.
+//!
+//! SQLite only: these are the SQLite file's own migrations from earlier
+//! builds; PostgreSQL's schema started at its current shape (tests/postgres_schema.rs).
 
 use chrono::NaiveDate;
 use pcso_tracker::domain::{

@@ -1,6 +1,7 @@
 //! The store on PostgreSQL: opened by URL (`--db` or `PCSO_TRACKER_DB`),
 //! refusing with what to check when the server cannot be reached or will
-//! not let the login in, and sealing the same records to the same seal as
+//! not let the login in (or has granted it nothing), refusing a database
+//! from a newer version, and sealing the same records to the same seal as
 //! SQLite does.
 
 use pcso_tracker::domain::{AgreedAction, CheckinContent, Judgement};
@@ -137,4 +138,74 @@ fn the_same_review_seals_to_the_same_seal_on_both_engines() {
     let on_sqlite = sealed_review(Engine::sqlite());
     assert!(on_sqlite.is_some());
     assert_eq!(sealed_review(postgres), on_sqlite);
+}
+
+/// The binary's refusal for `--db url apprentice list`.
+fn listing_refused(url: &str) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
+        .args(["--db", url, "apprentice", "list"])
+        .env_remove("PCSO_TRACKER_DB")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_server_database_from_a_newer_version_is_refused_and_left_untouched() {
+    let Some(engine) = Engine::postgres() else {
+        return;
+    };
+    let f = Fixture::on(engine);
+    let versions = || f.engine.number("SELECT count(*) FROM schema_migration");
+    let before = versions();
+    f.engine
+        .execute(
+            "INSERT INTO schema_migration (version) SELECT max(version) + 1 FROM schema_migration",
+        )
+        .expect("a newer version's mark");
+    let Engine::Postgres(url) = &f.engine else {
+        unreachable!("opened on PostgreSQL")
+    };
+    let error = match Store::open_url(url) {
+        Ok(_) => panic!("a newer schema is refused"),
+        Err(error) => error,
+    };
+    assert!(matches!(error, StoreError::NewerSchema { .. }), "{error:?}");
+    let stderr = listing_refused(url);
+    assert!(
+        stderr.contains("written by a newer version of pcso-tracker"),
+        "{stderr}"
+    );
+    assert_eq!(versions(), before.map(|n| n + 1), "left untouched");
+    assert_eq!(f.engine.number("SELECT count(*) FROM person"), Some(4));
+}
+
+#[test]
+fn a_login_granted_nothing_is_told_to_ask_the_administrator_and_changes_nothing() {
+    let Some(engine) = Engine::postgres() else {
+        return;
+    };
+    let f = Fixture::on(engine);
+    let Engine::Postgres(url) = &f.engine else {
+        unreachable!("opened on PostgreSQL")
+    };
+    let database = f.engine.texts("SELECT current_database()::text").remove(0);
+    let login = format!("visitor_{database}");
+    f.engine
+        .execute(&format!("CREATE ROLE {login} LOGIN"))
+        .expect("a login with no grant");
+    let visitor = url.replacen(
+        "postgresql://postgres@",
+        &format!("postgresql://{login}@"),
+        1,
+    );
+    let stderr = listing_refused(&visitor);
+    assert!(
+        stderr.contains(&format!(
+            "the login {login} may not use this database; ask its administrator to run `pcso-tracker admin grant PERSON --login {login}`"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(f.engine.number("SELECT count(*) FROM person"), Some(4));
 }

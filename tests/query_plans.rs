@@ -2,6 +2,9 @@
 //! each is captured as it runs on a generated provider database, then
 //! `EXPLAIN QUERY PLAN` must show no full scan of a table, so the command
 //! costs the same however many other people are recorded.
+//!
+//! SQLite only: it reads SQLite's `EXPLAIN QUERY PLAN` of statements traced
+//! on an SQLite connection.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use pcso_tracker::domain::{EnrolmentId, PersonId, Role};

@@ -1,7 +1,8 @@
 //! Two people at once: the real binary run as several processes against
 //! one database, and app sessions left open while others change records.
 //! Each race once lost or corrupted records; each is now refused or
-//! serialised, and the user is told.
+//! serialised, and the user is told. On PostgreSQL the processes and
+//! sessions are separate connections to one database.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::domain::{OutcomeStatus, PersonId};
@@ -11,15 +12,17 @@ use pcso_tracker::store::Store;
 use pcso_tracker::tui::action::Action;
 use pcso_tracker::tui::app::{App, Overlay, Screen};
 use pcso_tracker::tui::{Launch, prepare, update};
-use rusqlite::Connection;
-use std::path::{Path, PathBuf};
+use std::ffi::{OsStr, OsString};
 use std::process::{Command, Output};
 use std::thread;
-use tempfile::TempDir;
+
+mod common;
+
+use common::engine::Engine;
 
 const TODAY: &str = "2026-11-21";
 
-fn run(db: &Path, args: &[&str]) -> Output {
+fn run(db: &OsStr, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
         .args(["--today", TODAY, "--db"])
         .arg(db)
@@ -28,18 +31,18 @@ fn run(db: &Path, args: &[&str]) -> Output {
         .expect("runs")
 }
 
-fn demo() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tracker.db");
+/// The demo on `engine`'s database.
+fn demo(engine: &Engine) -> OsString {
+    let db = engine.db();
     assert!(run(&db, &["demo"]).status.success());
-    (dir, db)
+    db
 }
 
 /// Runs the same command as `n` processes at once.
-fn at_once(db: &Path, n: usize, args: &[&str]) -> Vec<Output> {
+fn at_once(db: &OsStr, n: usize, args: &[&str]) -> Vec<Output> {
     let handles: Vec<_> = (0..n)
         .map(|_| {
-            let db = db.to_path_buf();
+            let db = db.to_os_string();
             let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
             thread::spawn(move || {
                 let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -57,10 +60,8 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-#[test]
-fn eight_entries_for_one_day_at_once_never_pass_the_daily_cap() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tracker.db");
+fn eight_entries_for_one_day_at_once_never_pass_the_daily_cap(engine: Engine) {
+    let db = engine.db();
     for args in [
         &["person", "add", "Ada Lovell", "--role", "administrator"][..],
         &[
@@ -96,14 +97,10 @@ fn eight_entries_for_one_day_at_once_never_pass_the_daily_cap() {
         .filter(|o| !o.status.success())
         .map(stderr)
         .collect();
-    let total: f64 = Connection::open(&db)
-        .expect("open")
-        .query_row(
-            "SELECT coalesce(sum(hours), 0) FROM hours_entry WHERE date = '2026-10-05'",
-            [],
-            |row| row.get(0),
-        )
-        .expect("sum");
+    let tenths = engine.number(
+        "SELECT CAST(coalesce(sum(hours), 0) * 10 AS BIGINT) FROM hours_entry WHERE date = '2026-10-05'",
+    );
+    let total = tenths.unwrap_or(0) as f64 / 10.0;
     println!("8 processes logging 10 h for one day: {recorded} recorded, {total} h on record");
     assert_eq!(recorded, 1, "one entry fits under the 12 h cap");
     assert_eq!(total, 10.0);
@@ -115,9 +112,8 @@ fn eight_entries_for_one_day_at_once_never_pass_the_daily_cap() {
     }
 }
 
-#[test]
-fn concurrent_amends_leave_one_draft_and_the_chain_verifies() {
-    let (_dir, db) = demo();
+fn concurrent_amends_leave_one_draft_and_the_chain_verifies(engine: Engine) {
+    let db = demo(&engine);
     // Check-in 7 is Dan Hughes's last sealed review, and he has no draft.
     let outputs = at_once(
         &db,
@@ -133,17 +129,14 @@ fn concurrent_amends_leave_one_draft_and_the_chain_verifies() {
         ],
     );
     let started = outputs.iter().filter(|o| o.status.success()).count();
-    let drafts: i64 = Connection::open(&db)
-        .expect("open")
-        .query_row(
+    let drafts = engine
+        .number(
             "SELECT count(*) FROM checkin c JOIN enrolment e ON e.id = c.enrolment_id
              JOIN person p ON p.id = e.person_id
              WHERE p.name = 'Dan Hughes' AND c.state = 'draft' AND c.superseded_by IS NULL
                AND c.completed_at IS NULL",
-            [],
-            |row| row.get(0),
         )
-        .expect("count");
+        .unwrap_or(0);
     let verified = run(&db, &["verify"]);
     println!(
         "6 amends at once: {started} started, {drafts} open draft, verify: {}",
@@ -156,15 +149,15 @@ fn concurrent_amends_leave_one_draft_and_the_chain_verifies() {
     assert!(verified.status.success());
 }
 
-/// An app session on a database file, driven by keys.
+/// An app session on its own connection to the database, driven by keys.
 struct Session {
     store: Store,
     app: App,
 }
 
 impl Session {
-    fn open(db: &Path, who: &str) -> Session {
-        let store = Store::open(db).expect("open");
+    fn open(engine: &Engine, who: &str) -> Session {
+        let store = engine.open();
         let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("date");
         let launch = Launch {
             clock: Clock::fixed(today.and_hms_opt(10, 0, 0).expect("time").and_utc()),
@@ -219,7 +212,7 @@ fn status_of(store: &Store, person: PersonId, code: &str) -> OutcomeStatus {
 }
 
 /// Another program marks Ben's outcome ready for review.
-fn mark_ready_elsewhere(db: &Path, code: &str) {
+fn mark_ready_elsewhere(engine: &Engine, code: &str) {
     let args = [
         "--as",
         "Ben",
@@ -230,18 +223,17 @@ fn mark_ready_elsewhere(db: &Path, code: &str) {
         "--status",
         "ready-for-review",
     ];
-    let other = run(db, &args);
+    let other = run(&engine.db(), &args);
     assert!(other.status.success(), "{}", stderr(&other));
 }
 
-#[test]
-fn a_stale_screen_cannot_overwrite_a_change_made_elsewhere() {
-    let (_dir, db) = demo();
-    let mut ben = Session::open(&db, "Ben Okafor");
+fn a_stale_screen_cannot_overwrite_a_change_made_elsewhere(engine: Engine) {
+    demo(&engine);
+    let mut ben = Session::open(&engine, "Ben Okafor");
     ben.keys("2"); // Outcomes
     let code = ben.selected_outcome();
     assert_ne!(ben.stored_status(&code), OutcomeStatus::ReadyForReview);
-    mark_ready_elsewhere(&db, &code);
+    mark_ready_elsewhere(&engine, &code);
     ben.keys("s"); // from the stale screen
     let told = ben.error();
     println!("stale write: {told}");
@@ -259,15 +251,14 @@ fn a_stale_screen_cannot_overwrite_a_change_made_elsewhere() {
     );
 }
 
-#[test]
-fn undo_is_refused_once_someone_else_has_changed_the_record() {
-    let (_dir, db) = demo();
-    let mut ben = Session::open(&db, "Ben Okafor");
+fn undo_is_refused_once_someone_else_has_changed_the_record(engine: Engine) {
+    demo(&engine);
+    let mut ben = Session::open(&engine, "Ben Okafor");
     ben.keys("2");
     let code = ben.selected_outcome();
     ben.keys("s");
     assert_eq!(ben.error(), "");
-    mark_ready_elsewhere(&db, &code);
+    mark_ready_elsewhere(&engine, &code);
     ben.keys("u");
     let told = ben.error();
     println!("stale undo: {told}");
@@ -275,13 +266,12 @@ fn undo_is_refused_once_someone_else_has_changed_the_record() {
     assert_eq!(ben.stored_status(&code), OutcomeStatus::ReadyForReview);
 }
 
-#[test]
-fn the_app_notices_changes_made_by_another_program() {
-    let (_dir, db) = demo();
-    let mut ben = Session::open(&db, "Ben Okafor");
+fn the_app_notices_changes_made_by_another_program(engine: Engine) {
+    demo(&engine);
+    let mut ben = Session::open(&engine, "Ben Okafor");
     ben.keys("2");
     let code = ben.selected_outcome();
-    mark_ready_elsewhere(&db, &code);
+    mark_ready_elsewhere(&engine, &code);
     update::update(&mut ben.app, &mut ben.store, Action::CheckForChanges);
     let shown = ben.app.loaded.as_ref().expect("open");
     let on_screen = shown.standing.outcomes.iter().find(|o| o.code == code);
@@ -296,8 +286,8 @@ fn the_app_notices_changes_made_by_another_program() {
 }
 
 /// Opens Ben Okafor's record as his assessor and starts (resumes) his draft.
-fn resume_bens_draft(db: &Path) -> Session {
-    let mut sam = Session::open(db, "Sam Patel");
+fn resume_bens_draft(engine: &Engine) -> Session {
+    let mut sam = Session::open(engine, "Sam Patel");
     let ben = sam.store.find_person("Ben Okafor").expect("Ben").id;
     sam.app.open_person(&sam.store, ben).expect("open Ben");
     sam.keys("c");
@@ -317,11 +307,10 @@ fn sign_off(session: &mut Session) {
     }
 }
 
-#[test]
-fn a_draft_sealed_in_one_app_ends_the_other_apps_session_with_a_message() {
-    let (_dir, db) = demo();
-    let mut first = resume_bens_draft(&db);
-    let mut second = resume_bens_draft(&db);
+fn a_draft_sealed_in_one_app_ends_the_other_apps_session_with_a_message(engine: Engine) {
+    demo(&engine);
+    let mut first = resume_bens_draft(&engine);
+    let mut second = resume_bens_draft(&engine);
     assert_eq!(
         first.app.checkin.as_ref().map(|s| s.id),
         second.app.checkin.as_ref().map(|s| s.id),
@@ -341,11 +330,10 @@ fn a_draft_sealed_in_one_app_ends_the_other_apps_session_with_a_message() {
     assert!(second.app.quit);
 }
 
-#[test]
-fn a_second_session_saving_a_sealed_draft_is_told_and_let_go() {
-    let (_dir, db) = demo();
-    let mut first = resume_bens_draft(&db);
-    let mut second = resume_bens_draft(&db);
+fn a_second_session_saving_a_sealed_draft_is_told_and_let_go(engine: Engine) {
+    demo(&engine);
+    let mut first = resume_bens_draft(&engine);
+    let mut second = resume_bens_draft(&engine);
     sign_off(&mut first);
     // Without the change check, the next save finds the draft sealed.
     second.key(KeyCode::Tab, KeyModifiers::NONE);
@@ -353,10 +341,9 @@ fn a_second_session_saving_a_sealed_draft_is_told_and_let_go() {
     assert!(second.error().contains("signed and sealed elsewhere"));
 }
 
-#[test]
-fn ctrl_c_and_q_always_leave_check_in_mode() {
-    let (_dir, db) = demo();
-    let mut sam = resume_bens_draft(&db);
+fn ctrl_c_and_q_always_leave_check_in_mode(engine: Engine) {
+    demo(&engine);
+    let mut sam = resume_bens_draft(&engine);
     sam.key(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(sam.app.screen, Screen::Person);
     sam.keys("c");
@@ -365,13 +352,24 @@ fn ctrl_c_and_q_always_leave_check_in_mode() {
     assert_eq!(sam.app.screen, Screen::Person);
 }
 
-#[test]
-fn an_idle_check_with_nothing_new_keeps_the_last_message() {
-    let (_dir, db) = demo();
-    let mut ben = Session::open(&db, "Ben Okafor");
+fn an_idle_check_with_nothing_new_keeps_the_last_message(engine: Engine) {
+    demo(&engine);
+    let mut ben = Session::open(&engine, "Ben Okafor");
     ben.keys("2s");
     let said = ben.app.status_line.clone();
     assert!(said.is_some());
     update::update(&mut ben.app, &mut ben.store, Action::CheckForChanges);
     assert_eq!(ben.app.status_line, said);
 }
+
+on_both_engines!(
+    eight_entries_for_one_day_at_once_never_pass_the_daily_cap,
+    concurrent_amends_leave_one_draft_and_the_chain_verifies,
+    a_stale_screen_cannot_overwrite_a_change_made_elsewhere,
+    undo_is_refused_once_someone_else_has_changed_the_record,
+    the_app_notices_changes_made_by_another_program,
+    a_draft_sealed_in_one_app_ends_the_other_apps_session_with_a_message,
+    a_second_session_saving_a_sealed_draft_is_told_and_let_go,
+    ctrl_c_and_q_always_leave_check_in_mode,
+    an_idle_check_with_nothing_new_keeps_the_last_message,
+);

@@ -1,30 +1,30 @@
 //! `report` on the demo caseload and on made-up apprentices at fixed dates:
-//! what it says is what a careful assessor would say from the same records.
+//! what it says is what a careful assessor would say from the same records,
+//! on both engines.
 
 use serde_json::Value;
 use std::process::Command;
-use tempfile::TempDir;
+
+mod common;
+
+use common::engine::Engine;
 
 const TODAY: &str = "2026-11-21";
 
 struct Caseload {
-    dir: TempDir,
+    engine: Engine,
 }
 
 impl Caseload {
-    fn demo() -> Self {
-        let caseload = Caseload {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+    fn demo(engine: Engine) -> Self {
+        let caseload = Caseload { engine };
         caseload.run(&["demo"]);
         caseload
     }
 
     /// A database with only its administrator, Ada Lovell (`--as Ada`).
-    fn empty() -> Self {
-        let caseload = Caseload {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+    fn empty(engine: Engine) -> Self {
+        let caseload = Caseload { engine };
         caseload.run(&["person", "add", "Ada Lovell", "--role", "administrator"]);
         caseload
     }
@@ -32,7 +32,7 @@ impl Caseload {
     fn run(&self, args: &[&str]) -> String {
         let output = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
             .args(["--today", TODAY, "--db"])
-            .arg(self.dir.path().join("tracker.db"))
+            .arg(self.engine.db())
             .args(args)
             .output()
             .expect("runs");
@@ -59,9 +59,8 @@ fn strings(value: &Value) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_json_report_has_every_field_a_program_relies_on() {
-    let caseload = Caseload::demo();
+fn the_json_report_has_every_field_a_program_relies_on(engine: Engine) {
+    let caseload = Caseload::demo(engine);
     let report = caseload.report("Ben");
     for field in [
         "person",
@@ -98,9 +97,8 @@ fn the_json_report_has_every_field_a_program_relies_on() {
     );
 }
 
-#[test]
-fn month_one_is_on_track_with_the_first_check_in_twelve_weeks_after_the_start() {
-    let amy = Caseload::demo().report("Amy Clark");
+fn month_one_is_on_track_with_the_first_check_in_twelve_weeks_after_the_start(engine: Engine) {
+    let amy = Caseload::demo(engine).report("Amy Clark");
     assert_eq!(amy["month_of_programme"], 1);
     assert_eq!(amy["rag"], "green");
     assert_eq!(amy["start_date"], "2026-11-09");
@@ -109,9 +107,8 @@ fn month_one_is_on_track_with_the_first_check_in_twelve_weeks_after_the_start() 
     assert!(strings(&amy["warnings"]).is_empty());
 }
 
-#[test]
-fn an_apprentice_under_19_at_the_start_is_blocked_by_maths() {
-    let ben = Caseload::demo().report("Ben");
+fn an_apprentice_under_19_at_the_start_is_blocked_by_maths(engine: Engine) {
+    let ben = Caseload::demo(engine).report("Ben");
     assert_eq!(ben["month_of_programme"], 5);
     let blockers = strings(&ben["gateway"]["blockers"]);
     assert!(
@@ -131,9 +128,8 @@ fn an_apprentice_under_19_at_the_start_is_blocked_by_maths() {
     assert_eq!(maths.expect("maths")["status"], "pending");
 }
 
-#[test]
-fn an_overdue_check_in_and_an_expiring_medical_lead_the_warnings() {
-    let chloe = Caseload::demo().report("Chloe");
+fn an_overdue_check_in_and_an_expiring_medical_lead_the_warnings(engine: Engine) {
+    let chloe = Caseload::demo(engine).report("Chloe");
     assert_eq!(chloe["month_of_programme"], 9);
     assert_eq!(chloe["checkins"]["overdue"], true);
     let warnings = strings(&chloe["warnings"]);
@@ -144,9 +140,8 @@ fn an_overdue_check_in_and_an_expiring_medical_lead_the_warnings() {
     );
 }
 
-#[test]
-fn the_apprentice_at_twelve_months_is_ready_for_gateway() {
-    let dan = Caseload::demo().report("Dan");
+fn the_apprentice_at_twelve_months_is_ready_for_gateway(engine: Engine) {
+    let dan = Caseload::demo(engine).report("Dan");
     assert_eq!(dan["gateway"]["ready"], true);
     assert!(strings(&dan["gateway"]["blockers"]).is_empty());
     for method in dan["epa_methods"].as_array().expect("methods") {
@@ -155,9 +150,8 @@ fn the_apprentice_at_twelve_months_is_ready_for_gateway() {
     assert_eq!(dan["hours"]["logged"], 312.0);
 }
 
-#[test]
-fn the_advanced_practitioner_is_measured_against_70_20_10() {
-    let erin = Caseload::demo().report("Erin");
+fn the_advanced_practitioner_is_measured_against_70_20_10(engine: Engine) {
+    let erin = Caseload::demo(engine).report("Erin");
     assert!(erin["epa_methods"].as_array().expect("methods").is_empty());
     let shares: Vec<(f64, u64)> = erin["hours"]["categories"]
         .as_array()
@@ -174,9 +168,8 @@ fn the_advanced_practitioner_is_measured_against_70_20_10() {
     assert_eq!(erin["gateway"]["title"], "Year-end review");
 }
 
-#[test]
-fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber() {
-    let caseload = Caseload::empty();
+fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(engine: Engine) {
+    let caseload = Caseload::empty(engine);
     caseload.run(&[
         "--as",
         "Ada",
@@ -231,9 +224,8 @@ fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(
     );
 }
 
-#[test]
-fn a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes() {
-    let caseload = Caseload::empty();
+fn a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes(engine: Engine) {
+    let caseload = Caseload::empty(engine);
     caseload.run(&[
         "--as",
         "Ada",
@@ -255,9 +247,8 @@ fn a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes()
     );
 }
 
-#[test]
-fn a_break_in_learning_pauses_the_month_count() {
-    let caseload = Caseload::empty();
+fn a_break_in_learning_pauses_the_month_count(engine: Engine) {
+    let caseload = Caseload::empty(engine);
     caseload.run(&[
         "--as",
         "Ada",
@@ -298,9 +289,8 @@ fn a_break_in_learning_pauses_the_month_count() {
     );
 }
 
-#[test]
-fn markdown_reports_read_as_they_are() {
-    let caseload = Caseload::demo();
+fn markdown_reports_read_as_they_are(engine: Engine) {
+    let caseload = Caseload::demo(engine);
     insta::assert_snapshot!("report_ben_markdown", caseload.run(&["report", "Ben"]));
     insta::assert_snapshot!(
         "report_caseload_markdown",
@@ -316,3 +306,16 @@ fn markdown_reports_read_as_they_are() {
         "{csv}"
     );
 }
+
+on_both_engines!(
+    the_json_report_has_every_field_a_program_relies_on,
+    month_one_is_on_track_with_the_first_check_in_twelve_weeks_after_the_start,
+    an_apprentice_under_19_at_the_start_is_blocked_by_maths,
+    an_overdue_check_in_and_an_expiring_medical_lead_the_warnings,
+    the_apprentice_at_twelve_months_is_ready_for_gateway,
+    the_advanced_practitioner_is_measured_against_70_20_10,
+    progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber,
+    a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes,
+    a_break_in_learning_pauses_the_month_count,
+    markdown_reports_read_as_they_are,
+);

@@ -1,6 +1,9 @@
 //! Where a database may be created: the default location (its folders
 //! made on first use), or a new file the user named in a folder that
 //! exists. Everything else is refused in one line, and nothing is made.
+//!
+//! SQLite only: where a database file is made; a server database is named
+//! by its URL (tests/postgres_store.rs).
 
 use pcso_tracker::store::{Store, StoreError};
 use std::fs;

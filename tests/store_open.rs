@@ -1,5 +1,9 @@
 //! Opening real SQLite files in temporary folders: a fresh database, the
 //! schema's guarantees, and files that must be refused and left untouched.
+//!
+//! SQLite only: file modes, WAL, foreign and damaged files; the server's
+//! counterparts (unreachable, login refused or granted nothing, newer
+//! version) are in tests/postgres_store.rs.
 
 use pcso_tracker::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError};
 use rusqlite::Connection;

@@ -1,4 +1,4 @@
-//! Progress records through the store API against real SQLite files: every
+//! Progress records through the store API, on both engines: every
 //! record round-trips, every change leaves history, a failed action leaves
 //! nothing, and a changed framework orphans records without losing them.
 
@@ -11,8 +11,10 @@ use pcso_tracker::framework::{BUNDLED, Framework, load_str};
 use pcso_tracker::store::{
     Change, NewApprentice, NewEvidence, NewHours, RequirementUpdate, Store, StoreError,
 };
-use rusqlite::Connection;
-use tempfile::TempDir;
+
+mod common;
+
+use common::engine::Engine;
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
@@ -43,13 +45,8 @@ fn write<T>(
     try_write(store, actor, f).expect("write")
 }
 
-/// The database as another program sees it.
-fn raw(store: &Store) -> Connection {
-    Connection::open(store.path()).expect("open raw")
-}
-
 struct Fixture {
-    _dir: TempDir,
+    engine: Engine,
     store: Store,
     framework: Framework,
     assessor: PersonId,
@@ -57,9 +54,8 @@ struct Fixture {
     enrolment: EnrolmentId,
 }
 
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
+fn fixture(engine: Engine) -> Fixture {
+    let mut store = engine.open();
     let framework = BUNDLED[0].load().expect("framework");
     let assessor = write(&mut store, None, |c| c.add_assessor("Sam Patel"));
     let new = NewApprentice {
@@ -77,7 +73,7 @@ fn fixture() -> Fixture {
     };
     let (person, enrolment) = write(&mut store, None, |c| c.add_apprentice(&new));
     Fixture {
-        _dir: dir,
+        engine,
         store,
         framework,
         assessor,
@@ -86,27 +82,26 @@ fn fixture() -> Fixture {
     }
 }
 
-fn history_rows(store: &Store) -> i64 {
-    raw(store)
-        .query_row("SELECT count(*) FROM history", [], |row| row.get(0))
+fn history_rows(f: &Fixture) -> i64 {
+    f.engine
+        .number("SELECT count(*) FROM history")
         .expect("count")
 }
 
-fn history_for(store: &Store, record: &str, field: &str) -> Vec<(Option<String>, Option<String>)> {
-    let connection = raw(store);
-    let mut statement = connection
-        .prepare("SELECT before, after FROM history WHERE record = ?1 AND field = ?2 ORDER BY id")
-        .expect("query");
-    statement
-        .query_map([record, field], |row| Ok((row.get(0)?, row.get(1)?)))
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("history")
+/// Before and after of each history row of `record`'s `field`, in order.
+fn history_for(f: &Fixture, record: &str, field: &str) -> Vec<(Option<String>, Option<String>)> {
+    let sql = format!(
+        "SELECT before, after FROM history WHERE record = '{record}' AND field = '{field}' ORDER BY id"
+    );
+    f.engine
+        .rows(&sql)
+        .into_iter()
+        .map(|row| (row[0].clone(), row[1].clone()))
+        .collect()
 }
 
-#[test]
-fn a_person_and_enrolment_round_trip() {
-    let f = fixture();
+fn a_person_and_enrolment_round_trip(engine: Engine) {
+    let f = fixture(engine);
     let person = f
         .store
         .find_person("amy clark")
@@ -128,9 +123,8 @@ fn a_person_and_enrolment_round_trip() {
     assert_eq!(listed[0].assessor.as_deref(), Some("Sam Patel"));
 }
 
-#[test]
-fn every_record_round_trips_through_progress() {
-    let mut f = fixture();
+fn every_record_round_trips_through_progress(engine: Engine) {
+    let mut f = fixture(engine);
     let outcomes = vec!["LO1".to_string(), "K2".to_string()];
     let evidence = NewEvidence {
         date: date("2026-02-03"),
@@ -216,9 +210,8 @@ fn every_record_round_trips_through_progress() {
     assert_eq!(lo1.judged_by, Some(f.assessor.0));
 }
 
-#[test]
-fn every_change_leaves_a_history_row_with_before_and_after() {
-    let mut f = fixture();
+fn every_change_leaves_a_history_row_with_before_and_after(engine: Engine) {
+    let mut f = fixture(engine);
     write(&mut f.store, Some(f.person), |c| {
         c.set_outcome_status(f.enrolment, "LO3", OutcomeStatus::InProgress)
     });
@@ -226,25 +219,20 @@ fn every_change_leaves_a_history_row_with_before_and_after() {
         c.set_outcome_status(f.enrolment, "LO3", OutcomeStatus::Completed)
     });
     assert_eq!(
-        history_for(&f.store, "outcome_progress", "status"),
+        history_for(&f, "outcome_progress", "status"),
         [
             (Some("not_started".into()), Some("in_progress".into())),
             (Some("in_progress".into()), Some("completed".into()))
         ]
     );
-    let actor: Option<i64> = raw(&f.store)
-        .query_row(
-            "SELECT actor_id FROM history ORDER BY id DESC LIMIT 1",
-            [],
-            |row| row.get(0),
-        )
-        .expect("actor");
+    let actor = f
+        .engine
+        .number("SELECT actor_id FROM history ORDER BY id DESC LIMIT 1");
     assert_eq!(actor, Some(f.person.0));
 }
 
-#[test]
-fn deleted_evidence_leaves_progress_but_stays_in_the_store_and_history() {
-    let mut f = fixture();
+fn deleted_evidence_leaves_progress_but_stays_in_the_store_and_history(engine: Engine) {
+    let mut f = fixture(engine);
     let outcomes = vec!["LO2".to_string()];
     let evidence = NewEvidence {
         date: date("2026-02-03"),
@@ -270,16 +258,12 @@ fn deleted_evidence_leaves_progress_but_stays_in_the_store_and_history() {
             .evidence
             .is_empty()
     );
-    let kept: i64 = raw(&f.store)
-        .query_row(
-            "SELECT count(*) FROM evidence WHERE id = ?1 AND deleted_at IS NOT NULL",
-            [id],
-            |row| row.get(0),
-        )
-        .expect("kept");
-    assert_eq!(kept, 1);
+    let kept = f.engine.number(&format!(
+        "SELECT count(*) FROM evidence WHERE id = {id} AND deleted_at IS NOT NULL"
+    ));
+    assert_eq!(kept, Some(1));
     assert_eq!(
-        history_for(&f.store, "evidence", "title").last(),
+        history_for(&f, "evidence", "title").last(),
         Some(&(Some("Witness statement".into()), None))
     );
     assert!(
@@ -288,11 +272,10 @@ fn deleted_evidence_leaves_progress_but_stays_in_the_store_and_history() {
     );
 }
 
-#[test]
-fn an_action_that_fails_part_way_leaves_nothing_behind() {
-    let mut f = fixture();
+fn an_action_that_fails_part_way_leaves_nothing_behind(engine: Engine) {
+    let mut f = fixture(engine);
     let people_before = f.store.count_people().expect("count");
-    let history_before = history_rows(&f.store);
+    let history_before = history_rows(&f);
     // The person row is written first; the enrolment then breaks a CHECK.
     let new = NewApprentice {
         name: "Half Written",
@@ -311,14 +294,19 @@ fn an_action_that_fails_part_way_leaves_nothing_behind() {
     let error = change.add_apprentice(&new).expect_err("refused");
     // The action failed, so it is not committed: dropping it keeps nothing.
     drop(change);
-    assert!(matches!(error, StoreError::Sqlite { .. }), "{error}");
+    assert!(
+        matches!(
+            error,
+            StoreError::Sqlite { .. } | StoreError::Postgres { .. }
+        ),
+        "{error}"
+    );
     assert_eq!(f.store.count_people().expect("count"), people_before);
-    assert_eq!(history_rows(&f.store), history_before);
+    assert_eq!(history_rows(&f), history_before);
 }
 
-#[test]
-fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited() {
-    let mut f = fixture();
+fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited(engine: Engine) {
+    let mut f = fixture(engine);
     let content = CheckinContent {
         sections: vec![(CheckinSection::SinceLast, "Good start".to_string())],
         judgements: vec![CheckinJudgement {
@@ -366,17 +354,13 @@ fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited(
         .is_err(),
         "a sealed check-in is not signed twice"
     );
-    let seals: Vec<(String, Option<String>)> = raw(&f.store)
-        .prepare("SELECT seal_hash, previous_seal_hash FROM checkin ORDER BY id")
-        .expect("query")
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("seals");
-    assert_eq!(seals[0].1, None);
+    let seals = f
+        .engine
+        .rows("SELECT seal_hash, previous_seal_hash FROM checkin ORDER BY id");
+    assert!(seals[0][0].is_some());
+    assert_eq!(seals[0][1], None);
     assert_eq!(
-        seals[1].1.as_deref(),
-        Some(seals[0].0.as_str()),
+        seals[1][1], seals[0][0],
         "the second seal chains to the first"
     );
     let enrolment = f
@@ -388,21 +372,15 @@ fn a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited(
     assert_eq!(progress.outcomes[0].judgement, Judgement::Competent);
     assert_eq!(progress.checkins.len(), 2);
     assert!(progress.checkins.iter().all(|c| c.sealed));
-    let edit = raw(&f.store).execute(
-        "UPDATE checkin SET date = '2026-01-01' WHERE id = ?1",
-        [first_id],
-    );
-    assert!(
-        edit.expect_err("sealed")
-            .to_string()
-            .contains("never edited")
-    );
+    let edit = f.engine.execute(&format!(
+        "UPDATE checkin SET date = '2026-01-01' WHERE id = {first_id}"
+    ));
+    assert!(edit.expect_err("sealed").contains("never edited"));
     assert!(second_id > first_id);
 }
 
-#[test]
-fn records_of_an_outcome_the_framework_no_longer_has_are_kept_and_reported() {
-    let mut f = fixture();
+fn records_of_an_outcome_the_framework_no_longer_has_are_kept_and_reported(engine: Engine) {
+    let mut f = fixture(engine);
     let outcomes = vec!["LO6".to_string()];
     let evidence = NewEvidence {
         date: date("2026-02-03"),
@@ -439,9 +417,8 @@ fn records_of_an_outcome_the_framework_no_longer_has_are_kept_and_reported() {
     assert!(orphans(&progress, &f.framework).is_empty());
 }
 
-#[test]
-fn an_ambiguous_or_unknown_name_is_refused_with_the_matches() {
-    let mut f = fixture();
+fn an_ambiguous_or_unknown_name_is_refused_with_the_matches(engine: Engine) {
+    let mut f = fixture(engine);
     write(&mut f.store, None, |c| c.add_assessor("Amy Jones"));
     match f.store.find_person("amy") {
         Err(StoreError::AmbiguousPerson { matches, .. }) => {
@@ -460,9 +437,8 @@ fn an_ambiguous_or_unknown_name_is_refused_with_the_matches() {
     );
 }
 
-#[test]
-fn hours_on_a_day_add_up_and_a_repeat_is_flagged() {
-    let mut f = fixture();
+fn hours_on_a_day_add_up_and_a_repeat_is_flagged(engine: Engine) {
+    let mut f = fixture(engine);
     let entry = NewHours {
         date: date("2026-02-04"),
         hours: 3.0,
@@ -483,10 +459,9 @@ fn hours_on_a_day_add_up_and_a_repeat_is_flagged() {
     );
 }
 
-#[test]
-fn a_break_in_learning_is_kept_with_its_dates() {
+fn a_break_in_learning_is_kept_with_its_dates(engine: Engine) {
     use pcso_tracker::domain::EnrolmentStatus;
-    let mut f = fixture();
+    let mut f = fixture(engine);
     write(&mut f.store, Some(f.assessor), |c| {
         c.set_enrolment_status(f.enrolment, EnrolmentStatus::Break, date("2026-04-01"))
     });
@@ -508,7 +483,7 @@ fn a_break_in_learning_is_kept_with_its_dates() {
         .expect("some");
     assert_eq!(enrolment.status, EnrolmentStatus::Active);
     assert_eq!(
-        history_for(&f.store, "enrolment", "status"),
+        history_for(&f, "enrolment", "status"),
         [
             (None, Some("active".into())),
             (Some("active".into()), Some("break".into())),
@@ -520,9 +495,10 @@ fn a_break_in_learning_is_kept_with_its_dates() {
 /// Every history row of an enrolment's records is filed under it (a
 /// person's own fields under none), so "changes since the last check-in"
 /// are one apprentice's alone.
-#[test]
-fn history_rows_are_filed_under_their_enrolment_and_status_changes_read_only_its_own() {
-    let mut f = fixture();
+fn history_rows_are_filed_under_their_enrolment_and_status_changes_read_only_its_own(
+    engine: Engine,
+) {
+    let mut f = fixture(engine);
     let other = NewApprentice {
         name: "Ben Okafor",
         date_of_birth: Some(date("2001-02-03")),
@@ -552,13 +528,15 @@ fn history_rows_are_filed_under_their_enrolment_and_status_changes_read_only_its
         c.set_outcome_status(enrolment, &code, OutcomeStatus::InProgress)?;
         c.set_outcome_status(ben, &code, OutcomeStatus::Completed)
     });
-    let filed: Vec<(String, Option<i64>)> = raw(&f.store)
-        .prepare("SELECT record, enrolment_id FROM history ORDER BY id")
-        .expect("query")
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("filed");
+    let filed: Vec<(String, Option<i64>)> = f
+        .engine
+        .rows("SELECT record, CAST(enrolment_id AS TEXT) FROM history ORDER BY id")
+        .into_iter()
+        .map(|row| {
+            let enrolment = row[1].as_deref().map(|id| id.parse().expect("an id"));
+            (row[0].clone().unwrap_or_default(), enrolment)
+        })
+        .collect();
     assert!(filed.iter().any(|(record, _)| record == "evidence"));
     for (record, enrolment) in &filed {
         match record.as_str() {
@@ -583,3 +561,17 @@ fn history_rows_are_filed_under_their_enrolment_and_status_changes_read_only_its
         "Ben's change is his own"
     );
 }
+
+on_both_engines!(
+    a_person_and_enrolment_round_trip,
+    every_record_round_trips_through_progress,
+    every_change_leaves_a_history_row_with_before_and_after,
+    deleted_evidence_leaves_progress_but_stays_in_the_store_and_history,
+    an_action_that_fails_part_way_leaves_nothing_behind,
+    a_sealed_checkin_applies_its_judgements_chains_its_seal_and_cannot_be_edited,
+    records_of_an_outcome_the_framework_no_longer_has_are_kept_and_reported,
+    an_ambiguous_or_unknown_name_is_refused_with_the_matches,
+    hours_on_a_day_add_up_and_a_repeat_is_flagged,
+    a_break_in_learning_is_kept_with_its_dates,
+    history_rows_are_filed_under_their_enrolment_and_status_changes_read_only_its_own,
+);

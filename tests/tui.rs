@@ -1,124 +1,57 @@
 //! The app through `TestBackend`: whole screens as snapshots at 80×24 and
 //! 120×40 (demo data, a fixed day), and the event loop driven by synthetic
-//! keys and clicks against a real database file.
+//! keys and clicks against a real database, on both engines: each screen
+//! is one snapshot that both engines must draw.
 
 use chrono::NaiveDate;
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::domain::Role;
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::{Clock, DEMO_ADMINISTRATOR, Enrolling, Ops};
 use pcso_tracker::store::Store;
 use pcso_tracker::tui::action::Action;
-use pcso_tracker::tui::app::{App, Overlay, Screen, Tab};
+use pcso_tracker::tui::app::{Overlay, Screen, Tab};
 use pcso_tracker::tui::background::Background;
-use pcso_tracker::tui::{Launch, prepare, update, view, work_here};
+use pcso_tracker::tui::{Launch, prepare, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tempfile::TempDir;
 
-const TODAY: &str = "2026-11-21";
+mod common;
 
-struct Harness {
-    _dir: TempDir,
-    store: Store,
-    app: App,
+use common::engine::Engine;
+use common::harness::{self, Harness};
+
+/// The app on `engine`, holding the demo when `demo`, started as `--as`
+/// says.
+fn start(engine: Engine, demo: bool, acting_as: Option<&str>, size: (u16, u16)) -> Harness {
+    set_up(
+        engine,
+        |store, registry, clock| {
+            if demo {
+                let mut ops = Ops::new(store, registry, clock, None);
+                ops.load_demo(false).expect("demo");
+            }
+        },
+        acting_as,
+        size,
+    )
+}
+
+/// The app started on a database filled by `fill`.
+fn set_up(
+    engine: Engine,
+    fill: impl FnOnce(&mut Store, &Registry, Clock),
+    acting_as: Option<&str>,
+    size: (u16, u16),
+) -> Harness {
+    let store = harness::filled(&engine, fill);
+    let mut h = Harness::start(engine, store, acting_as, size);
+    // As the event loop does after the first frame, before any key.
+    h.idle();
+    h
 }
 
 impl Harness {
-    fn new(demo: bool, acting_as: Option<&str>, size: (u16, u16)) -> Harness {
-        Harness::set_up(
-            |store, registry, clock| {
-                if demo {
-                    let mut ops = Ops::new(store, registry, clock, None);
-                    ops.load_demo(false).expect("demo");
-                }
-            },
-            acting_as,
-            size,
-        )
-    }
-
-    /// The app started on a database filled by `fill`.
-    fn set_up(
-        fill: impl FnOnce(&mut Store, &Registry, Clock),
-        acting_as: Option<&str>,
-        size: (u16, u16),
-    ) -> Harness {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
-        let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("date");
-        let clock = Clock::fixed(today.and_hms_opt(10, 0, 0).expect("time").and_utc());
-        let registry = Registry::load(None).expect("frameworks");
-        fill(&mut store, &registry, clock);
-        let launch = Launch {
-            clock,
-            acting_as: acting_as.map(str::to_string),
-        };
-        let app = prepare(&store, registry, &launch, size).expect("prepare");
-        let mut harness = Harness {
-            _dir: dir,
-            store,
-            app,
-        };
-        // As the event loop does after the first frame, before any key.
-        harness.idle();
-        harness
-    }
-
-    /// The database file as another program sees it.
-    fn raw(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(self.store.path()).expect("open")
-    }
-
-    /// As the event loop does: the action, then a list it asked to be
-    /// worked out (which arrives within milliseconds).
-    fn event(&mut self, event: Event) {
-        if let Some(action) = update::action_for_event(&self.app, &event) {
-            update::update(&mut self.app, &mut self.store, action);
-        }
-        self.app
-            .work_out_list_here(&self.store)
-            .expect("work out the list");
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-
-    fn keys(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.event(Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::CONTROL,
-        )));
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let kind = MouseEventKind::Down(MouseButton::Left);
-        self.event(Event::Mouse(MouseEvent {
-            kind,
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        }));
-    }
-
-    fn screen(&self) -> String {
-        let (width, height) = self.app.size;
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal
-            .draw(|frame| view::draw(frame, &self.app))
-            .expect("draw");
-        format!("{}", terminal.backend())
-    }
-
     fn evidence_for(&self, code: &str) -> usize {
         let loaded = self.app.loaded.as_ref().expect("a person is open");
         loaded
@@ -144,11 +77,11 @@ macro_rules! assert_screen {
     };
 }
 
-fn snapshot_every_screen(size: (u16, u16)) {
+fn snapshot_every_screen(engine: Engine, size: (u16, u16)) {
     let suffix = format!("{}x{}", size.0, size.1);
-    let welcome = Harness::new(false, None, size);
+    let welcome = start(engine.fresh(), false, None, size);
     assert_screen!(format!("welcome_{suffix}"), welcome.screen());
-    let mut picker = Harness::new(true, Some("Sam Patel"), size);
+    let mut picker = start(engine, true, Some("Sam Patel"), size);
     assert_screen!(format!("caseload_{suffix}"), picker.screen());
     picker.key(KeyCode::Down);
     picker.key(KeyCode::Enter);
@@ -174,19 +107,16 @@ fn snapshot_every_screen(size: (u16, u16)) {
     assert_screen!(format!("evidence_form_{suffix}"), picker.screen());
 }
 
-#[test]
-fn every_screen_at_80_by_24() {
-    snapshot_every_screen((80, 24));
+fn every_screen_at_80_by_24(engine: Engine) {
+    snapshot_every_screen(engine, (80, 24));
 }
 
-#[test]
-fn every_screen_at_120_by_40() {
-    snapshot_every_screen((120, 40));
+fn every_screen_at_120_by_40(engine: Engine) {
+    snapshot_every_screen(engine, (120, 40));
 }
 
-#[test]
-fn adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+fn adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (80, 24));
     assert_eq!(h.app.screen, Screen::Person);
     let before = h.evidence_for("LO3");
     let gateway_before = h
@@ -210,14 +140,7 @@ fn adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard() {
         "saved without complaint"
     );
     assert_eq!(h.evidence_for("LO3"), before + 1);
-    let count: i64 = h
-        .raw()
-        .query_row(
-            "SELECT count(*) FROM evidence WHERE title = 'Ward panel write-up'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let count = h.count("SELECT count(*) FROM evidence WHERE title = 'Ward panel write-up'");
     assert_eq!(count, 1);
     h.keys("1");
     assert!(h.screen().contains("Ben Okafor"));
@@ -255,9 +178,8 @@ fn adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard() {
     );
 }
 
-#[test]
-fn undo_takes_back_the_last_change_and_keeps_it_in_history() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+fn undo_takes_back_the_last_change_and_keeps_it_in_history(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (80, 24));
     h.keys("2");
     let code = h.app.selected_outcome().expect("selected").to_string();
     let status = |h: &Harness| h.app.loaded.as_ref().expect("open").standing.outcomes[0].status;
@@ -266,20 +188,14 @@ fn undo_takes_back_the_last_change_and_keeps_it_in_history() {
     assert_ne!(status(&h), before);
     h.keys("u");
     assert_eq!(status(&h), before);
-    let rows: i64 = h
-        .raw()
-        .query_row(
-            "SELECT count(*) FROM history WHERE record = 'outcome_progress' AND record_id LIKE ?1",
-            [format!("%/{code}")],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let rows = h.count(&format!(
+        "SELECT count(*) FROM history WHERE record = 'outcome_progress' AND record_id LIKE '%/{code}'"
+    ));
     assert!(rows >= 2, "the change and its undo are both in history");
 }
 
-#[test]
-fn deleting_evidence_asks_first_and_can_be_undone() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+fn deleting_evidence_asks_first_and_can_be_undone(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (80, 24));
     h.keys("3");
     let count = |h: &Harness| h.app.evidence_rows().len();
     let before = count(&h);
@@ -294,9 +210,8 @@ fn deleting_evidence_asks_first_and_can_be_undone() {
     assert_eq!(count(&h), before);
 }
 
-#[test]
-fn only_an_assessor_has_a_key_that_records_a_judgement() {
-    let mut apprentice = Harness::new(true, Some("Ben Okafor"), (120, 40));
+fn only_an_assessor_has_a_key_that_records_a_judgement(engine: Engine) {
+    let mut apprentice = start(engine.fresh(), true, Some("Ben Okafor"), (120, 40));
     apprentice.keys("2");
     apprentice.keys("J");
     assert!(matches!(apprentice.app.overlay, Overlay::None));
@@ -305,7 +220,7 @@ fn only_an_assessor_has_a_key_that_records_a_judgement() {
         "no judging key in the footer"
     );
 
-    let mut assessor = Harness::new(true, Some("Sam Patel"), (120, 40));
+    let mut assessor = start(engine, true, Some("Sam Patel"), (120, 40));
     assessor.key(KeyCode::Down);
     assessor.key(KeyCode::Enter);
     assessor.keys("2");
@@ -328,9 +243,8 @@ fn only_an_assessor_has_a_key_that_records_a_judgement() {
     assert_eq!(lo4.judgement, pcso_tracker::domain::Judgement::Exceeds);
 }
 
-#[test]
-fn a_refused_form_keeps_everything_typed() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+fn a_refused_form_keeps_everything_typed(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (80, 24));
     h.keys("5a");
     h.key(KeyCode::Tab);
     h.keys("20");
@@ -346,9 +260,8 @@ fn a_refused_form_keeps_everything_typed() {
     }
 }
 
-#[test]
-fn the_outcome_filter_narrows_the_table_as_you_type() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (120, 40));
+fn the_outcome_filter_narrows_the_table_as_you_type(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (120, 40));
     h.keys("2/");
     h.keys("victim");
     h.key(KeyCode::Enter);
@@ -360,9 +273,8 @@ fn the_outcome_filter_narrows_the_table_as_you_type() {
     assert!(h.screen().contains("Outcomes 2 of 14"));
 }
 
-#[test]
-fn clicks_select_tabs_and_rows() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (120, 40));
+fn clicks_select_tabs_and_rows(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (120, 40));
     // " 1 Dashboard │ 2 Outcomes │": the second tab starts at column 14.
     h.click(16, 0);
     assert_eq!(h.app.tab, Tab::Outcomes);
@@ -371,9 +283,8 @@ fn clicks_select_tabs_and_rows() {
     assert_eq!(h.app.selected_outcome(), Some("LO4"));
 }
 
-#[test]
-fn the_welcome_screen_adds_you_as_the_administrator_and_acts_as_you() {
-    let mut h = Harness::new(false, None, (80, 24));
+fn the_welcome_screen_adds_you_as_the_administrator_and_acts_as_you(engine: Engine) {
+    let mut h = start(engine, false, None, (80, 24));
     assert_eq!(h.app.screen, Screen::Welcome);
     h.keys("a");
     h.keys("Jo Bloggs");
@@ -383,49 +294,34 @@ fn the_welcome_screen_adds_you_as_the_administrator_and_acts_as_you() {
     let viewer = h.app.viewer.as_ref().expect("the app acts as someone");
     assert_eq!(viewer.name, "Jo Bloggs");
     assert_eq!(viewer.role, Role::Administrator);
-    let recorded: (String, Option<i64>, i64) = h
-        .raw()
-        .query_row(
-            "SELECT p.role, h.actor_id, p.id FROM person p JOIN history h
-              ON h.record = 'person' AND h.record_id = CAST(p.id AS TEXT)
-             WHERE p.name = 'Jo Bloggs' AND h.field = 'name'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .expect("the person and their history");
-    assert_eq!(recorded.0, "administrator");
-    assert_eq!(
-        recorded.1,
-        Some(recorded.2),
-        "recorded as adding themselves"
+    let role = h
+        .engine
+        .texts("SELECT role FROM person WHERE name = 'Jo Bloggs'");
+    assert_eq!(role, ["administrator"]);
+    let by_themselves = h.count(
+        "SELECT count(*) FROM person p JOIN history h
+          ON h.record = 'person' AND h.record_id = CAST(p.id AS TEXT)
+         WHERE p.name = 'Jo Bloggs' AND h.field = 'name' AND h.actor_id = p.id",
     );
+    assert_eq!(by_themselves, 1, "recorded as adding themselves");
 }
 
 /// The demo loaded from the welcome screen is set up by its administrator;
 /// the app then asks who is using it, and the administrator is one choice.
-#[test]
-fn the_demo_loaded_from_the_welcome_screen_is_set_up_by_its_administrator() {
-    let mut h = Harness::new(false, None, (80, 24));
+fn the_demo_loaded_from_the_welcome_screen_is_set_up_by_its_administrator(engine: Engine) {
+    let mut h = start(engine, false, None, (80, 24));
     h.keys("d");
     assert_eq!(h.app.screen, Screen::Picker);
     h.keys("Priya");
     h.key(KeyCode::Enter);
     let viewer = h.app.viewer.as_ref().expect("the app acts as someone");
     assert_eq!(viewer.name, DEMO_ADMINISTRATOR);
-    let nobody: i64 = h
-        .raw()
-        .query_row(
-            "SELECT count(*) FROM history WHERE actor_id IS NULL",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let nobody = h.count("SELECT count(*) FROM history WHERE actor_id IS NULL");
     assert_eq!(nobody, 0, "every change of the demo has its author");
 }
 
-#[test]
-fn typed_escape_sequences_never_reach_the_screen() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+fn typed_escape_sequences_never_reach_the_screen(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (80, 24));
     h.keys("3a");
     h.keys("Bold \u{1b}[1mclaim");
     let screen = h.screen();
@@ -436,9 +332,8 @@ fn typed_escape_sequences_never_reach_the_screen() {
     );
 }
 
-#[test]
-fn any_size_draws_without_panicking_and_tiny_ones_ask_for_more_room() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+fn any_size_draws_without_panicking_and_tiny_ones_ask_for_more_room(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (80, 24));
     for (width, height) in [
         (1, 1),
         (2, 1),
@@ -463,9 +358,8 @@ fn any_size_draws_without_panicking_and_tiny_ones_ask_for_more_room() {
     }
 }
 
-#[test]
-fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
-    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record(engine: Engine) {
+    let mut h = start(engine, true, Some("Sam Patel"), (80, 24));
     // Chloe Evans's check-in is overdue, so she heads the caseload.
     assert!(h.screen().contains("▶ Chloe Evans"));
     h.keys("c");
@@ -543,9 +437,8 @@ fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record() {
         && j.note == "Newsletter piece seen"));
 }
 
-#[test]
-fn leaving_a_check_in_part_way_keeps_the_draft_and_ctrl_z_undoes_within_it() {
-    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+fn leaving_a_check_in_part_way_keeps_the_draft_and_ctrl_z_undoes_within_it(engine: Engine) {
+    let mut h = start(engine, true, Some("Sam Patel"), (80, 24));
     h.keys("c");
     h.key(KeyCode::Tab);
     h.keys("c");
@@ -573,16 +466,14 @@ fn leaving_a_check_in_part_way_keeps_the_draft_and_ctrl_z_undoes_within_it() {
     );
 }
 
-#[test]
-fn an_apprentice_cannot_start_a_check_in() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+fn an_apprentice_cannot_start_a_check_in(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (80, 24));
     h.keys("c");
     assert_eq!(h.app.screen, Screen::Person);
 }
 
-#[test]
-fn the_caseload_can_be_ordered_by_name_and_filtered() {
-    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+fn the_caseload_can_be_ordered_by_name_and_filtered(engine: Engine) {
+    let mut h = start(engine, true, Some("Sam Patel"), (80, 24));
     assert_eq!(h.app.picker_rows()[0].name, "Chloe Evans", "overdue first");
     h.keys("o");
     assert_eq!(h.app.picker_rows()[0].name, "Amy Clark", "by name");
@@ -600,11 +491,10 @@ fn the_caseload_can_be_ordered_by_name_and_filtered() {
 
 /// The detail pane describes the outcome selected now, whichever way the
 /// filter changed: LO1's judgement history must not appear under another.
-#[test]
-fn changing_the_outcome_filter_shows_the_newly_selected_outcomes_history() {
+fn changing_the_outcome_filter_shows_the_newly_selected_outcomes_history(engine: Engine) {
     // The first type holds LO1; the second does not.
     for key in ["f", "tt"] {
-        let mut h = Harness::new(true, Some("Ben Okafor"), (120, 40));
+        let mut h = start(engine.fresh(), true, Some("Ben Okafor"), (120, 40));
         h.keys("2");
         assert_eq!(h.app.selected_outcome(), Some("LO1"));
         assert!(
@@ -630,17 +520,12 @@ fn form_message(h: &Harness) -> Option<String> {
     }
 }
 
-#[test]
-fn a_requirement_with_no_result_is_not_recorded_as_met_by_enter() {
+fn a_requirement_with_no_result_is_not_recorded_as_met_by_enter(engine: Engine) {
     // Sam Patel assesses Ben, and confirms his diploma.
-    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+    let mut h = start(engine, true, Some("Sam Patel"), (80, 24));
     let ben = h.store.find_person("Ben Okafor").expect("Ben").id;
     h.app.open_person(&h.store, ben).expect("Ben opens");
-    let rows = |h: &Harness| -> i64 {
-        h.raw()
-            .query_row("SELECT count(*) FROM requirement_record", [], |r| r.get(0))
-            .expect("count")
-    };
+    let rows = |h: &Harness| h.count("SELECT count(*) FROM requirement_record");
     let before = rows(&h);
     h.keys("4");
     for _ in 0..8 {
@@ -661,9 +546,8 @@ fn a_requirement_with_no_result_is_not_recorded_as_met_by_enter() {
     assert_eq!(rows(&h), before + 1);
 }
 
-#[test]
-fn judging_from_the_outcomes_screen_starts_with_no_judgement_chosen() {
-    let mut h = Harness::new(true, Some("Sam Patel"), (120, 40));
+fn judging_from_the_outcomes_screen_starts_with_no_judgement_chosen(engine: Engine) {
+    let mut h = start(engine, true, Some("Sam Patel"), (120, 40));
     h.key(KeyCode::Down);
     h.key(KeyCode::Enter);
     h.keys("2jjj"); // LO4: completed, not yet judged
@@ -687,9 +571,8 @@ fn judging_from_the_outcomes_screen_starts_with_no_judgement_chosen() {
     }
 }
 
-#[test]
-fn a_check_in_note_on_an_unjudged_outcome_records_no_judgement() {
-    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+fn a_check_in_note_on_an_unjudged_outcome_records_no_judgement(engine: Engine) {
+    let mut h = start(engine, true, Some("Sam Patel"), (80, 24));
     h.keys("c");
     h.key(KeyCode::Tab);
     let code = h.app.checkin.as_ref().expect("session").outcome_codes[0].clone();
@@ -725,9 +608,10 @@ fn a_check_in_note_on_an_unjudged_outcome_records_no_judgement() {
     );
 }
 
-#[test]
-fn a_check_in_walks_completed_unjudged_outcomes_first_and_shows_judgements_on_record() {
-    let mut h = Harness::new(true, Some("Sam Patel"), (120, 40));
+fn a_check_in_walks_completed_unjudged_outcomes_first_and_shows_judgements_on_record(
+    engine: Engine,
+) {
+    let mut h = start(engine, true, Some("Sam Patel"), (120, 40));
     h.keys("c"); // Chloe Evans
     h.key(KeyCode::Tab);
     let waiting: Vec<String> = {
@@ -761,8 +645,8 @@ fn a_check_in_walks_completed_unjudged_outcomes_first_and_shows_judgements_on_re
 }
 
 /// Into a new check-in, on to the step after `tabs` Tabs.
-fn checkin_at_step(tabs: usize) -> Harness {
-    let mut h = Harness::new(true, Some("Sam Patel"), (80, 24));
+fn checkin_at_step(engine: Engine, tabs: usize) -> Harness {
+    let mut h = start(engine, true, Some("Sam Patel"), (80, 24));
     h.keys("c");
     for _ in 0..tabs {
         h.key(KeyCode::Tab);
@@ -770,10 +654,9 @@ fn checkin_at_step(tabs: usize) -> Harness {
     h
 }
 
-#[test]
-fn a_wrongly_written_next_date_is_reported_on_leaving_the_step() {
+fn a_wrongly_written_next_date_is_reported_on_leaving_the_step(engine: Engine) {
     for leave in [KeyCode::Tab, KeyCode::Enter] {
-        let mut h = checkin_at_step(6);
+        let mut h = checkin_at_step(engine.fresh(), 6);
         assert!(h.screen().contains("The next check-in"));
         for _ in 0..10 {
             h.key(KeyCode::Backspace);
@@ -805,9 +688,8 @@ fn a_wrongly_written_next_date_is_reported_on_leaving_the_step() {
     }
 }
 
-#[test]
-fn a_wrongly_written_action_due_date_is_reported_on_leaving_the_field() {
-    let mut h = checkin_at_step(5);
+fn a_wrongly_written_action_due_date_is_reported_on_leaving_the_field(engine: Engine) {
+    let mut h = checkin_at_step(engine, 5);
     h.keys("a");
     h.keys("Map evidence to K3");
     h.key(KeyCode::Tab);
@@ -823,9 +705,8 @@ fn a_wrongly_written_action_due_date_is_reported_on_leaving_the_field() {
     assert!(h.screen().contains("Due:"), "{}", h.screen());
 }
 
-#[test]
-fn returning_to_the_caseload_shows_a_draft_just_started() {
-    let mut h = Harness::new(true, Some("Sam Patel"), (120, 40));
+fn returning_to_the_caseload_shows_a_draft_just_started(engine: Engine) {
+    let mut h = start(engine, true, Some("Sam Patel"), (120, 40));
     let chloe = |h: &Harness| {
         h.screen()
             .lines()
@@ -841,9 +722,8 @@ fn returning_to_the_caseload_shows_a_draft_just_started() {
     assert!(chloe(&h).contains("draft"), "{}", chloe(&h));
 }
 
-#[test]
-fn an_outcomes_history_says_how_many_earlier_entries_are_not_shown() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (120, 40));
+fn an_outcomes_history_says_how_many_earlier_entries_are_not_shown(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (120, 40));
     h.keys("2");
     assert!(!h.screen().contains("earlier"));
     // LO1 has three changes on record; five more make eight, two beyond six.
@@ -859,9 +739,8 @@ fn an_outcomes_history_says_how_many_earlier_entries_are_not_shown() {
     );
 }
 
-#[test]
-fn esc_people_is_offered_only_where_there_is_a_list_to_go_back_to() {
-    let mut apprentice = Harness::new(true, Some("Ben Okafor"), (120, 40));
+fn esc_people_is_offered_only_where_there_is_a_list_to_go_back_to(engine: Engine) {
+    let mut apprentice = start(engine.fresh(), true, Some("Ben Okafor"), (120, 40));
     assert!(!apprentice.screen().contains("Esc people"));
     apprentice.keys("?");
     assert!(!apprentice.screen().contains("back to the list of people"));
@@ -873,7 +752,7 @@ fn esc_people_is_offered_only_where_there_is_a_list_to_go_back_to() {
         "an apprentice has no list"
     );
 
-    let mut assessor = Harness::new(true, Some("Sam Patel"), (120, 40));
+    let mut assessor = start(engine, true, Some("Sam Patel"), (120, 40));
     assessor.key(KeyCode::Enter);
     assert!(assessor.screen().contains("Esc people"));
     assessor.key(KeyCode::Esc);
@@ -903,9 +782,8 @@ fn drawn_row_widths(h: &Harness) -> Vec<usize> {
         .collect()
 }
 
-#[test]
-fn emoji_in_an_evidence_title_keep_the_table_border_in_place() {
-    let mut h = Harness::new(true, Some("Ben Okafor"), (80, 24));
+fn emoji_in_an_evidence_title_keep_the_table_border_in_place(engine: Engine) {
+    let mut h = start(engine, true, Some("Ben Okafor"), (80, 24));
     for title in [
         "👩‍🚒 Fire station visit",
         "❤️ Charity run",
@@ -923,22 +801,18 @@ fn emoji_in_an_evidence_title_keep_the_table_border_in_place() {
     for (row, drawn) in drawn_row_widths(&h).into_iter().enumerate() {
         assert_eq!(drawn, 80, "row {row} runs past its border: {screen}");
     }
-    let stored: String = h
-        .raw()
-        .query_row(
-            "SELECT title FROM evidence WHERE title LIKE '%Fire station%'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("stored");
-    assert_eq!(stored, "👩‍🚒 Fire station visit", "stored as typed");
+    let stored = h
+        .engine
+        .texts("SELECT title FROM evidence WHERE title LIKE '%Fire station%'");
+    assert_eq!(stored, ["👩‍🚒 Fire station visit"], "stored as typed");
 }
 
 /// The demo, and Sam Patel's caseload grown well past a screenful with
 /// "Trainee 001" to "Trainee 120", the later-numbered starting earlier (so
 /// due for a check-in sooner).
-fn long_caseload(acting_as: Option<&str>) -> Harness {
-    Harness::set_up(
+fn long_caseload(engine: Engine, acting_as: Option<&str>) -> Harness {
+    set_up(
+        engine,
         |store, registry, clock| {
             let (sam, admin) = {
                 let mut ops = Ops::new(store, registry, clock, None);
@@ -965,12 +839,6 @@ fn long_caseload(acting_as: Option<&str>) -> Harness {
 }
 
 impl Harness {
-    /// What the background does while no key waits: works out the
-    /// caseload columns still missing on screen.
-    fn idle(&mut self) {
-        work_here(&mut self.app, &mut self.store);
-    }
-
     /// The name on the selected row, as drawn.
     fn selected_name(&self) -> String {
         let screen = self.screen();
@@ -989,22 +857,17 @@ impl Harness {
 
     /// Sam Patel's caseload by name, sorted here from the raw file.
     fn caseload_by_name(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .raw()
-            .prepare(
-                "SELECT p.name FROM person p JOIN person a ON a.id = p.assessor_id
-                 WHERE a.name = 'Sam Patel'",
-            )
-            .and_then(|mut s| s.query_map([], |row| row.get(0))?.collect())
-            .expect("names");
+        let mut names = self.engine.texts(
+            "SELECT p.name FROM person p JOIN person a ON a.id = p.assessor_id
+             WHERE a.name = 'Sam Patel'",
+        );
         names.sort_by_key(|name: &String| name.to_lowercase());
         names
     }
 }
 
-#[test]
-fn a_caseload_longer_than_the_screen_pages_to_its_end_and_back() {
-    let mut h = long_caseload(Some("Sam Patel"));
+fn a_caseload_longer_than_the_screen_pages_to_its_end_and_back(engine: Engine) {
+    let mut h = long_caseload(engine, Some("Sam Patel"));
     h.keys("o");
     let names = h.caseload_by_name();
     assert!(names.len() > 120);
@@ -1057,9 +920,8 @@ fn a_caseload_longer_than_the_screen_pages_to_its_end_and_back() {
     );
 }
 
-#[test]
-fn the_filter_and_the_order_of_a_long_caseload_show_whom_they_should() {
-    let mut h = long_caseload(Some("Sam Patel"));
+fn the_filter_and_the_order_of_a_long_caseload_show_whom_they_should(engine: Engine) {
+    let mut h = long_caseload(engine, Some("Sam Patel"));
     // Next check-in first: the trainee who started first is the most overdue.
     assert_eq!(h.selected_name(), "Trainee 120");
     let trainee = |at: usize| format!("Trainee {:03}", 120 - at);
@@ -1099,17 +961,9 @@ fn the_filter_and_the_order_of_a_long_caseload_show_whom_they_should() {
     assert!(h.screen().contains("People (0)"), "{}", h.screen());
 }
 
-#[test]
-fn the_list_of_everyone_pages_through_everyone_enrolled() {
-    let mut h = long_caseload(None);
-    let everyone: i64 = h
-        .raw()
-        .query_row(
-            "SELECT count(DISTINCT person_id) FROM enrolment",
-            [],
-            |row| row.get(0),
-        )
-        .expect("count");
+fn the_list_of_everyone_pages_through_everyone_enrolled(engine: Engine) {
+    let mut h = long_caseload(engine, None);
+    let everyone = h.count("SELECT count(DISTINCT person_id) FROM enrolment");
     let count = format!("People ({everyone})");
     assert!(h.screen().contains(&count), "{}", h.screen());
     h.key(KeyCode::End);
@@ -1124,19 +978,20 @@ fn the_list_of_everyone_pages_through_everyone_enrolled() {
 /// Every other person's role made unreadable: any read of someone else's
 /// row as a person fails, so an apprentice's own screens working shows
 /// that nobody else is read.
-#[test]
-fn an_apprentice_using_the_app_as_themselves_reads_nobody_else() {
-    let spoil_others = |store: &mut Store, registry: &Registry, clock: Clock| {
-        let mut ops = Ops::new(store, registry, clock, None);
-        ops.load_demo(false).expect("demo");
-        let raw = rusqlite::Connection::open(store.path()).expect("open");
-        raw.execute_batch(
-            "PRAGMA ignore_check_constraints = ON;
-             UPDATE person SET role = 'unreadable' WHERE name NOT IN ('Ben Okafor', 'Sam Patel');",
-        )
-        .expect("spoil");
+fn an_apprentice_using_the_app_as_themselves_reads_nobody_else(engine: Engine) {
+    let store = harness::demo(&engine);
+    let unchecked = if engine.is_postgres() {
+        "ALTER TABLE person DROP CONSTRAINT person_role_check;"
+    } else {
+        "PRAGMA ignore_check_constraints = ON;"
     };
-    let mut h = Harness::set_up(spoil_others, Some("Ben Okafor"), (120, 40));
+    engine
+        .execute(&format!(
+            "{unchecked} UPDATE person SET role = 'unreadable' WHERE name NOT IN ('Ben Okafor', 'Sam Patel');"
+        ))
+        .expect("spoil");
+    let mut h = Harness::start(engine, store, Some("Ben Okafor"), (120, 40));
+    h.idle();
     assert!(h.screen().contains("Ben Okafor"));
     for key in "1234567".chars() {
         h.keys(&key.to_string());
@@ -1165,9 +1020,8 @@ fn an_apprentice_using_the_app_as_themselves_reads_nobody_else() {
     assert!(prepare(&h.store, registry, &launch, (120, 40)).is_err());
 }
 
-#[test]
-fn caseload_columns_of_rows_paged_to_are_worked_out_between_keys() {
-    let mut h = long_caseload(Some("Sam Patel"));
+fn caseload_columns_of_rows_paged_to_are_worked_out_between_keys(engine: Engine) {
+    let mut h = long_caseload(engine, Some("Sam Patel"));
     let pending = |h: &Harness| {
         h.screen()
             .lines()
@@ -1187,9 +1041,8 @@ fn caseload_columns_of_rows_paged_to_are_worked_out_between_keys() {
     assert_eq!(pending(&h), 0, "{}", h.screen());
 }
 
-#[test]
-fn a_taller_window_shows_more_of_a_long_caseload() {
-    let mut h = long_caseload(Some("Sam Patel"));
+fn a_taller_window_shows_more_of_a_long_caseload(engine: Engine) {
+    let mut h = long_caseload(engine, Some("Sam Patel"));
     h.keys("o");
     let names = h.caseload_by_name();
     // 19 rows show at 80×24; 35 at 120×40.
@@ -1200,9 +1053,8 @@ fn a_taller_window_shows_more_of_a_long_caseload() {
     assert!(!screen.contains(&names[35]), "{screen}");
 }
 
-#[test]
-fn a_narrowed_list_is_worked_out_in_the_background_while_the_list_before_stays() {
-    let mut h = long_caseload(Some("Sam Patel"));
+fn a_narrowed_list_is_worked_out_in_the_background_while_the_list_before_stays(engine: Engine) {
+    let mut h = long_caseload(engine, Some("Sam Patel"));
     let mut background = Background::start(
         h.store.reader().expect("a reader"),
         h.app.registry.clone(),
@@ -1251,9 +1103,10 @@ fn dan_signs_off_as(h: &mut Harness, who: &str) {
     );
 }
 
-#[test]
-fn the_gateway_key_is_offered_only_to_an_awaited_party_once_every_rule_is_met_and_signs() {
-    let mut h = Harness::new(true, Some("Sam Patel"), (120, 40));
+fn the_gateway_key_is_offered_only_to_an_awaited_party_once_every_rule_is_met_and_signs(
+    engine: Engine,
+) {
+    let mut h = start(engine, true, Some("Sam Patel"), (120, 40));
     h.key(KeyCode::Down);
     h.key(KeyCode::Enter);
     let ben = h.app.loaded.as_ref().expect("open").person.name.clone();
@@ -1325,3 +1178,42 @@ fn the_gateway_key_is_offered_only_to_an_awaited_party_once_every_rule_is_met_an
         "{screen}"
     );
 }
+
+on_both_engines!(
+    every_screen_at_80_by_24,
+    every_screen_at_120_by_40,
+    adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard,
+    undo_takes_back_the_last_change_and_keeps_it_in_history,
+    deleting_evidence_asks_first_and_can_be_undone,
+    only_an_assessor_has_a_key_that_records_a_judgement,
+    a_refused_form_keeps_everything_typed,
+    the_outcome_filter_narrows_the_table_as_you_type,
+    clicks_select_tabs_and_rows,
+    the_welcome_screen_adds_you_as_the_administrator_and_acts_as_you,
+    the_demo_loaded_from_the_welcome_screen_is_set_up_by_its_administrator,
+    typed_escape_sequences_never_reach_the_screen,
+    any_size_draws_without_panicking_and_tiny_ones_ask_for_more_room,
+    an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record,
+    leaving_a_check_in_part_way_keeps_the_draft_and_ctrl_z_undoes_within_it,
+    an_apprentice_cannot_start_a_check_in,
+    the_caseload_can_be_ordered_by_name_and_filtered,
+    changing_the_outcome_filter_shows_the_newly_selected_outcomes_history,
+    a_requirement_with_no_result_is_not_recorded_as_met_by_enter,
+    judging_from_the_outcomes_screen_starts_with_no_judgement_chosen,
+    a_check_in_note_on_an_unjudged_outcome_records_no_judgement,
+    a_check_in_walks_completed_unjudged_outcomes_first_and_shows_judgements_on_record,
+    a_wrongly_written_next_date_is_reported_on_leaving_the_step,
+    a_wrongly_written_action_due_date_is_reported_on_leaving_the_field,
+    returning_to_the_caseload_shows_a_draft_just_started,
+    an_outcomes_history_says_how_many_earlier_entries_are_not_shown,
+    esc_people_is_offered_only_where_there_is_a_list_to_go_back_to,
+    emoji_in_an_evidence_title_keep_the_table_border_in_place,
+    a_caseload_longer_than_the_screen_pages_to_its_end_and_back,
+    the_filter_and_the_order_of_a_long_caseload_show_whom_they_should,
+    the_list_of_everyone_pages_through_everyone_enrolled,
+    an_apprentice_using_the_app_as_themselves_reads_nobody_else,
+    caseload_columns_of_rows_paged_to_are_worked_out_between_keys,
+    a_taller_window_shows_more_of_a_long_caseload,
+    a_narrowed_list_is_worked_out_in_the_background_while_the_list_before_stays,
+    the_gateway_key_is_offered_only_to_an_awaited_party_once_every_rule_is_met_and_signs,
+);

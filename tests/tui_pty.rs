@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: it draws, answers keys, and leaves
-//! the terminal as it found it. Waits poll for text; nothing sleeps and hopes.
+//! the terminal as it found it, on both engines (`--db` a file or a URL).
+//! Waits poll for text; nothing sleeps and hopes.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -9,6 +10,11 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 const TODAY: &str = "2026-11-21";
+
+mod common;
+
+use common::engine::Engine;
+use std::ffi::{OsStr, OsString};
 
 /// Reads the pty on a thread and keeps a vt100 screen of it.
 struct Screen {
@@ -53,12 +59,12 @@ struct Running {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     master: Box<dyn portable_pty::MasterPty + Send>,
     screen: Screen,
-    _dir: tempfile::TempDir,
+    _engine: Engine,
 }
 
-/// The demo caseload in a database file in `dir`.
-fn demo_database(dir: &tempfile::TempDir) -> std::path::PathBuf {
-    let db = dir.path().join("tracker.db");
+/// The demo caseload in `engine`'s database; what `--db` is given.
+fn demo_database(engine: &Engine) -> OsString {
+    let db = engine.db();
     let demo = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
         .args(["--today", TODAY, "--db"])
         .arg(&db)
@@ -69,9 +75,8 @@ fn demo_database(dir: &tempfile::TempDir) -> std::path::PathBuf {
     db
 }
 
-fn launch() -> Running {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = demo_database(&dir);
+fn launch(engine: Engine) -> Running {
+    let db = demo_database(&engine);
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -108,7 +113,7 @@ fn launch() -> Running {
         child,
         master: pty.master,
         screen,
-        _dir: dir,
+        _engine: engine,
     }
 }
 
@@ -121,14 +126,13 @@ fn cooked(master: &dyn portable_pty::MasterPty) -> bool {
     mode.c_lflag & (libc::ICANON | libc::ECHO) == (libc::ICANON | libc::ECHO)
 }
 
-#[test]
-fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
+fn the_app_runs_in_a_terminal_answers_keys_and_restores_it(engine: Engine) {
     let Running {
         mut child,
         master,
         mut screen,
-        _dir,
-    } = launch();
+        _engine,
+    } = launch(engine);
     let mut writer = master.take_writer().expect("writer");
     writer.write_all(b"2").expect("key");
     screen
@@ -162,14 +166,13 @@ fn the_app_runs_in_a_terminal_answers_keys_and_restores_it() {
     );
 }
 
-#[test]
-fn a_terminating_signal_leaves_the_terminal_as_it_was() {
+fn a_terminating_signal_leaves_the_terminal_as_it_was(engine: Engine) {
     for (name, signal) in [
         ("SIGTERM", libc::SIGTERM),
         ("SIGINT", libc::SIGINT),
         ("SIGHUP", libc::SIGHUP),
     ] {
-        let mut app = launch();
+        let mut app = launch(engine.fresh());
         assert!(
             !cooked(app.master.as_ref()),
             "{name}: raw mode while running"
@@ -198,12 +201,10 @@ fn a_terminating_signal_leaves_the_terminal_as_it_was() {
     }
 }
 
-#[test]
-fn without_a_terminal_it_points_to_the_report_and_exits_2() {
-    let dir = tempfile::tempdir().expect("temp dir");
+fn without_a_terminal_it_points_to_the_report_and_exits_2(engine: Engine) {
     let output = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
         .arg("--db")
-        .arg(dir.path().join("tracker.db"))
+        .arg(engine.db())
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
@@ -215,10 +216,8 @@ fn without_a_terminal_it_points_to_the_report_and_exits_2() {
 /// A terminal that goes away without sending a hang-up (its window closed,
 /// the app not its session's leader) ends the app instead of leaving it
 /// spinning on a terminal that reads as ready for ever.
-#[test]
-fn a_terminal_that_goes_away_ends_the_app() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = demo_database(&dir);
+fn a_terminal_that_goes_away_ends_the_app(engine: Engine) {
+    let db = demo_database(&engine);
     let (mut master, slave) = pty_without_hang_up();
     let mut child = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
         .args(["--today", TODAY, "--as", "Ben Okafor", "--db"])
@@ -280,10 +279,8 @@ fn pty_without_hang_up() -> (std::fs::File, std::fs::File) {
 
 /// Acting as someone with a PIN asks for it at the terminal, without
 /// showing what is typed, and then runs the command.
-#[test]
-fn the_pin_is_asked_at_the_terminal_and_not_shown() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = demo_database(&dir);
+fn the_pin_is_asked_at_the_terminal_and_not_shown(engine: Engine) {
+    let db = demo_database(&engine);
     let mut set = Command::new(env!("CARGO_BIN_EXE_pcso-tracker"))
         .args(["--today", TODAY, "--as", "Ben Okafor", "--db"])
         .arg(&db)
@@ -324,7 +321,7 @@ fn the_pin_is_asked_at_the_terminal_and_not_shown() {
 /// The binary run on `db` with `args` in a fresh 80×24 pty, its screen and
 /// its keyboard.
 fn in_pty(
-    db: &std::path::Path,
+    db: &OsStr,
     args: &[&str],
 ) -> (
     Box<dyn portable_pty::Child + Send + Sync>,
@@ -363,3 +360,11 @@ fn in_pty(
     let keys = pty.master.take_writer().expect("writer");
     (child, screen, keys)
 }
+
+on_both_engines!(
+    the_app_runs_in_a_terminal_answers_keys_and_restores_it,
+    a_terminating_signal_leaves_the_terminal_as_it_was,
+    without_a_terminal_it_points_to_the_report_and_exits_2,
+    a_terminal_that_goes_away_ends_the_app,
+    the_pin_is_asked_at_the_terminal_and_not_shown,
+);

@@ -2,107 +2,36 @@
 //! and signs as herself; another party at the meeting chooses their line
 //! and types their own PIN; a party who was not there signs later from
 //! their own session with one key. Keys are driven through `update` as the
-//! event loop would, against the demo in a real database file.
+//! event loop would, against the demo in a real database, on both engines.
 
-use chrono::NaiveDate;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode};
 use pcso_tracker::domain::{Judgement, PersonId};
-use pcso_tracker::framework::Registry;
-use pcso_tracker::ops::{Clock, Ops};
-use pcso_tracker::store::Store;
-use pcso_tracker::tui::app::{App, Screen};
-use pcso_tracker::tui::{Launch, prepare, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tempfile::TempDir;
+use pcso_tracker::tui::app::Screen;
+
+mod common;
+
+use common::engine::Engine;
+use common::harness::{self, Harness};
 
 /// The check-in Sam starts with Chloe Evans: the demo holds eleven.
 const REVIEW: i64 = 12;
 const CHLOE_PIN: &str = "2468";
 
-struct Harness {
-    dir: TempDir,
-    store: Store,
-    app: App,
-}
-
-fn clock() -> Clock {
-    let day = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-    Clock::fixed(day.and_hms_opt(10, 0, 0).expect("time").and_utc())
-}
-
-/// The demo, with Chloe Evans's PIN set by Chloe.
-fn demo_with_chloe_pin() -> (TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
-    let registry = Registry::load(None).expect("frameworks");
-    Ops::new(&mut store, &registry, clock(), None)
-        .load_demo(false)
-        .expect("demo");
-    let chloe = store.find_person("Chloe Evans").expect("Chloe").id;
-    Ops::new(&mut store, &registry, clock(), Some(chloe))
-        .set_pin(chloe, None, CHLOE_PIN)
-        .expect("Chloe's PIN");
-    (dir, store)
+/// The app opened as `name` (whose PIN the command line has asked for) on
+/// the demo, with Chloe Evans's PIN set by Chloe.
+fn demo_with_chloe_pin(engine: Engine, name: &str) -> Harness {
+    let mut store = harness::demo(&engine);
+    harness::set_pin(&mut store, "Chloe Evans", CHLOE_PIN);
+    Harness::start(engine, store, Some(name), (80, 24))
 }
 
 impl Harness {
-    /// The app opened as `name` (whose PIN the command line has asked for).
-    fn start(dir: TempDir, store: Store, name: &str) -> Harness {
-        let launch = Launch {
-            clock: clock(),
-            acting_as: Some(name.to_string()),
-        };
-        let registry = Registry::load(None).expect("frameworks");
-        let app = prepare(&store, registry, &launch, (80, 24)).expect("prepare");
-        Harness { dir, store, app }
-    }
-
     /// Quits, and `name` opens the app on the same database, in a window
     /// wide enough for the dashboard's notices to stand on one line.
     fn reopen_as(self, name: &str) -> Harness {
-        let mut h = Harness::start(self.dir, self.store, name);
+        let mut h = Harness::start(self.engine, self.store, Some(name), (80, 24));
         h.event(Event::Resize(120, 40));
         h
-    }
-
-    fn event(&mut self, event: Event) {
-        if let Some(action) = update::action_for_event(&self.app, &event) {
-            update::update(&mut self.app, &mut self.store, action);
-        }
-        self.app
-            .work_out_list_here(&self.store)
-            .expect("work out the list");
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-
-    fn keys(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.event(Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::CONTROL,
-        )));
-    }
-
-    fn screen(&self) -> String {
-        let (width, height) = self.app.size;
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal
-            .draw(|frame| view::draw(frame, &self.app))
-            .expect("draw");
-        format!("{}", terminal.backend())
-    }
-
-    fn status(&self) -> String {
-        self.app.status_line.clone().unwrap_or_default()
     }
 
     /// Why the sign step refused the last signature, as it says on screen.
@@ -132,9 +61,8 @@ impl Harness {
 }
 
 /// Sam's new check-in with Chloe, K3 judged competent, at the sign step.
-fn at_the_sign_step() -> Harness {
-    let (dir, store) = demo_with_chloe_pin();
-    let mut h = Harness::start(dir, store, "Sam Patel");
+fn at_the_sign_step(engine: Engine) -> Harness {
+    let mut h = demo_with_chloe_pin(engine, "Sam Patel");
     // Chloe's check-in is overdue, so she heads the caseload.
     h.keys("c");
     assert_eq!(h.app.screen, Screen::Checkin);
@@ -161,8 +89,8 @@ fn k3(h: &Harness, person: PersonId) -> Judgement {
 /// The meeting: Sam completes the review and signs it, Chloe signs with
 /// her PIN, and Sam leaves it waiting for Grace, who was not there. The
 /// sign step awaiting Grace is snapshot when `snapshot`.
-fn the_meeting(snapshot: bool) -> Harness {
-    let mut h = at_the_sign_step();
+fn the_meeting(engine: Engine, snapshot: bool) -> Harness {
+    let mut h = at_the_sign_step(engine);
     assert!(h.screen().contains("Ctrl-S complete"), "{}", h.screen());
     h.ctrl('s');
     let record = h.store.checkin(REVIEW).expect("the review");
@@ -200,14 +128,12 @@ fn the_meeting(snapshot: bool) -> Harness {
     h
 }
 
-#[test]
-fn the_assessor_completes_and_signs_and_the_apprentice_signs_with_her_pin() {
-    the_meeting(true);
+fn the_assessor_completes_and_signs_and_the_apprentice_signs_with_her_pin(engine: Engine) {
+    the_meeting(engine, true);
 }
 
-#[test]
-fn the_employer_signs_later_from_her_own_session_and_the_review_is_sealed() {
-    let h = the_meeting(false);
+fn the_employer_signs_later_from_her_own_session_and_the_review_is_sealed(engine: Engine) {
+    let h = the_meeting(engine, false);
     let chloe = h.person("Chloe Evans");
     let mut h = h.reopen_as("Grace Mensah");
     h.open("Chloe");
@@ -231,9 +157,10 @@ fn the_employer_signs_later_from_her_own_session_and_the_review_is_sealed() {
     assert!(!h.screen().contains("S sign"), "nothing left to sign");
 }
 
-#[test]
-fn a_wrong_pin_signs_nothing_but_counts_and_a_locked_apprentice_is_told_for_how_long() {
-    let mut h = at_the_sign_step();
+fn a_wrong_pin_signs_nothing_but_counts_and_a_locked_apprentice_is_told_for_how_long(
+    engine: Engine,
+) {
+    let mut h = at_the_sign_step(engine);
     h.ctrl('s');
     h.key(KeyCode::Up);
     h.key(KeyCode::Enter);
@@ -269,11 +196,9 @@ fn a_wrong_pin_signs_nothing_but_counts_and_a_locked_apprentice_is_told_for_how_
     assert!(!h.screen().contains("PIN for Chloe Evans"));
 }
 
-#[test]
-fn the_sign_key_is_offered_only_to_someone_a_review_awaits() {
+fn the_sign_key_is_offered_only_to_someone_a_review_awaits(engine: Engine) {
     // Dan Hughes's review is signed by Dan and Sam, and awaits Grace.
-    let (dir, store) = demo_with_chloe_pin();
-    let mut h = Harness::start(dir, store, "Sam Patel");
+    let mut h = demo_with_chloe_pin(engine, "Sam Patel");
     h.open("Dan");
     let screen = h.screen();
     assert!(screen.contains("awaiting employer signature"), "{screen}");
@@ -301,9 +226,8 @@ fn the_sign_key_is_offered_only_to_someone_a_review_awaits() {
     assert!(h.screen().contains("sign the review"), "{}", h.screen());
 }
 
-#[test]
-fn the_apprentice_signs_later_from_her_own_session_with_one_key() {
-    let mut h = at_the_sign_step();
+fn the_apprentice_signs_later_from_her_own_session_with_one_key(engine: Engine) {
+    let mut h = at_the_sign_step(engine);
     h.ctrl('s');
     h.key(KeyCode::Enter); // Sam signs as himself
     h.key(KeyCode::Esc);
@@ -324,3 +248,11 @@ fn the_apprentice_signs_later_from_her_own_session_with_one_key() {
     assert!(!screen.contains("awaits your signature"), "{screen}");
     assert!(!screen.contains("S sign"), "{screen}");
 }
+
+on_both_engines!(
+    the_assessor_completes_and_signs_and_the_apprentice_signs_with_her_pin,
+    the_employer_signs_later_from_her_own_session_and_the_review_is_sealed,
+    a_wrong_pin_signs_nothing_but_counts_and_a_locked_apprentice_is_told_for_how_long,
+    the_sign_key_is_offered_only_to_someone_a_review_awaits,
+    the_apprentice_signs_later_from_her_own_session_with_one_key,
+);

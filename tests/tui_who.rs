@@ -1,83 +1,49 @@
 //! Who is using the app: asked on first start, remembered per database
 //! for the next, and switched with a key, the new person's PIN asked first.
-//! Keys are driven through `update` as the event loop would.
+//! Keys are driven through `update` as the event loop would, on both
+//! engines; remembering the last person is tried on SQLite only, where it
+//! is a file beside the database's.
 
-use chrono::NaiveDate;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use pcso_tracker::domain::PersonId;
 use pcso_tracker::framework::Registry;
-use pcso_tracker::ops::{Clock, Ops};
 use pcso_tracker::store::Store;
-use pcso_tracker::tui::app::{App, Overlay, Screen};
+use pcso_tracker::tui::app::{Overlay, Screen};
 use pcso_tracker::tui::last_user::LastUser;
-use pcso_tracker::tui::{Launch, update, view, who};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tempfile::TempDir;
+use pcso_tracker::tui::who;
 
-struct Harness {
-    dir: TempDir,
-    store: Store,
-    app: App,
-}
+mod common;
 
-fn clock() -> Clock {
-    let day = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-    Clock::fixed(day.and_hms_opt(10, 0, 0).expect("time").and_utc())
-}
+use common::engine::Engine;
+use common::harness::{self, Harness};
 
 /// A database holding the demo, with Ben's PIN 4321 set by Ben.
-fn demo_with_pin() -> (TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("tracker.db")).expect("open");
+fn demo_with_pin(engine: &Engine) -> Store {
+    let mut store = harness::demo(engine);
+    harness::set_pin(&mut store, "Ben Okafor", "4321");
+    store
+}
+
+/// The app started at a terminal on `store`, as `--as` says, remembering
+/// the last person where the app does.
+fn start(engine: Engine, store: Store, acting_as: Option<&str>) -> Harness {
     let registry = Registry::load(None).expect("frameworks");
-    Ops::new(&mut store, &registry, clock(), None)
-        .load_demo(false)
-        .expect("demo");
-    let ben = store.find_person("Ben Okafor").expect("Ben").id;
-    Ops::new(&mut store, &registry, clock(), Some(ben))
-        .set_pin(ben, None, "4321")
-        .expect("Ben's PIN");
-    (dir, store)
+    let last = LastUser::of(&store);
+    let launch = harness::launch(acting_as);
+    let app = who::start(&store, registry, &launch, (80, 24), last).expect("starts");
+    Harness { engine, store, app }
 }
 
 impl Harness {
-    /// The app started at a terminal on `store`, as `--as` says.
-    fn start(dir: TempDir, store: Store, acting_as: Option<&str>) -> Harness {
-        let launch = Launch {
-            clock: clock(),
-            acting_as: acting_as.map(str::to_string),
-        };
-        let registry = Registry::load(None).expect("frameworks");
-        let last = LastUser::beside(store.path());
-        let app = who::start(&store, registry, &launch, (80, 24), Some(last)).expect("starts");
-        Harness { dir, store, app }
-    }
-
     /// Quits and starts again on the same database.
     fn restart(self) -> Harness {
-        Harness::start(self.dir, self.store, None)
+        start(self.engine, self.store, None)
     }
 
-    fn key(&mut self, code: KeyCode) {
-        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(action) = update::action_for_event(&self.app, &event) {
-            update::update(&mut self.app, &mut self.store, action);
-        }
-    }
-
-    fn keys(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn screen(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        terminal
-            .draw(|frame| view::draw(frame, &self.app))
-            .expect("draw");
-        format!("{}", terminal.backend())
+    /// Whether the last person is remembered: in a file beside an SQLite
+    /// file only; on a server, the login is to say who is using the app.
+    fn remembers(&self) -> bool {
+        self.engine.file().is_some()
     }
 
     fn viewer(&self) -> Option<&str> {
@@ -93,10 +59,9 @@ impl Harness {
     }
 }
 
-#[test]
-fn with_nobody_remembered_the_app_asks_who_you_are_and_remembers_the_answer() {
-    let (dir, store) = demo_with_pin();
-    let mut h = Harness::start(dir, store, None);
+fn with_nobody_remembered_the_app_asks_who_you_are_and_remembers_the_answer(engine: Engine) {
+    let store = demo_with_pin(&engine);
+    let mut h = start(engine, store, None);
     assert!(matches!(&h.app.overlay, Overlay::Choose(c) if c.first));
     assert_eq!(h.viewer(), None);
     let screen = h.screen();
@@ -114,6 +79,12 @@ fn with_nobody_remembered_the_app_asks_who_you_are_and_remembers_the_answer() {
         "{}",
         h.screen()
     );
+    if !h.remembers() {
+        // A server knows who connects: nothing is written, nothing fails.
+        let said = h.status();
+        assert!(!said.contains("not remembered"), "{said}");
+        return;
+    }
     assert_eq!(h.remembered(), Some(h.id_of("Sam Patel")));
 
     let h = h.restart();
@@ -121,24 +92,29 @@ fn with_nobody_remembered_the_app_asks_who_you_are_and_remembers_the_answer() {
     assert_eq!(h.viewer(), Some("Sam Patel"), "opens as the last person");
 }
 
+// SQLite only: the last person is kept in a file beside the database file.
 #[test]
 fn the_remembered_person_is_kept_per_database() {
-    let (dir, store) = demo_with_pin();
-    let h = Harness::start(dir, store, Some("Sam Patel"));
+    let engine = Engine::sqlite();
+    let other = engine.fresh();
+    let store = demo_with_pin(&engine);
+    let h = start(engine, store, Some("Sam Patel"));
     assert_eq!(h.remembered(), Some(h.id_of("Sam Patel")));
-    let (other_dir, other) = demo_with_pin();
-    let other = Harness::start(other_dir, other, None);
+    let store = demo_with_pin(&other);
+    let other = start(other, store, None);
     assert!(matches!(other.app.overlay, Overlay::Choose(_)));
 }
 
+// SQLite only: the last person is kept in a file beside the database file.
 #[test]
 fn a_remembered_person_with_a_pin_is_asked_for_it_on_starting() {
-    let (dir, store) = demo_with_pin();
+    let engine = Engine::sqlite();
+    let store = demo_with_pin(&engine);
     let ben = store.find_person("Ben").expect("Ben").id;
     LastUser::beside(store.path())
         .write(ben)
         .expect("remembered");
-    let mut h = Harness::start(dir, store, None);
+    let mut h = start(engine, store, None);
     assert!(matches!(&h.app.overlay, Overlay::Pin(p) if p.person.id == ben));
     assert_eq!(h.viewer(), None, "not Ben until his PIN is typed");
     h.keys("1111");
@@ -161,10 +137,9 @@ fn a_remembered_person_with_a_pin_is_asked_for_it_on_starting() {
     );
 }
 
-#[test]
-fn switching_person_asks_the_new_persons_pin_and_esc_keeps_the_one_using_it() {
-    let (dir, store) = demo_with_pin();
-    let mut h = Harness::start(dir, store, Some("Sam Patel"));
+fn switching_person_asks_the_new_persons_pin_and_esc_keeps_the_one_using_it(engine: Engine) {
+    let store = demo_with_pin(&engine);
+    let mut h = start(engine, store, Some("Sam Patel"));
     h.keys("p");
     h.keys("okaf");
     insta::assert_snapshot!("switch_person_80x24", h.screen());
@@ -184,14 +159,15 @@ fn switching_person_asks_the_new_persons_pin_and_esc_keeps_the_one_using_it() {
     h.keys("4321");
     h.key(KeyCode::Enter);
     assert_eq!(h.viewer(), Some("Ben Okafor"));
-    assert_eq!(h.remembered(), Some(h.id_of("Ben Okafor")));
     assert!(h.app.undo.is_empty());
+    if h.remembers() {
+        assert_eq!(h.remembered(), Some(h.id_of("Ben Okafor")));
+    }
 }
 
-#[test]
-fn three_wrong_pins_in_the_app_lock_the_person_out() {
-    let (dir, store) = demo_with_pin();
-    let mut h = Harness::start(dir, store, Some("Sam Patel"));
+fn three_wrong_pins_in_the_app_lock_the_person_out(engine: Engine) {
+    let store = demo_with_pin(&engine);
+    let mut h = start(engine, store, Some("Sam Patel"));
     h.keys("p");
     h.keys("ben");
     h.key(KeyCode::Enter);
@@ -210,10 +186,9 @@ fn three_wrong_pins_in_the_app_lock_the_person_out() {
     );
 }
 
-#[test]
-fn someone_without_a_pin_is_switched_to_at_once() {
-    let (dir, store) = demo_with_pin();
-    let mut h = Harness::start(dir, store, Some("Ben Okafor"));
+fn someone_without_a_pin_is_switched_to_at_once(engine: Engine) {
+    let store = demo_with_pin(&engine);
+    let mut h = start(engine, store, Some("Ben Okafor"));
     h.keys("p");
     h.keys("sam");
     h.key(KeyCode::Enter);
@@ -221,19 +196,16 @@ fn someone_without_a_pin_is_switched_to_at_once() {
     assert_eq!(h.app.screen, Screen::Picker);
 }
 
-#[test]
-fn esc_on_the_first_question_quits() {
-    let (dir, store) = demo_with_pin();
-    let mut h = Harness::start(dir, store, None);
+fn esc_on_the_first_question_quits(engine: Engine) {
+    let store = demo_with_pin(&engine);
+    let mut h = start(engine, store, None);
     h.key(KeyCode::Esc);
     assert!(h.app.quit);
 }
 
-#[test]
-fn the_welcome_screen_makes_you_the_person_using_the_app() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("tracker.db")).expect("open");
-    let mut h = Harness::start(dir, store, None);
+fn the_welcome_screen_makes_you_the_person_using_the_app(engine: Engine) {
+    let store = engine.open();
+    let mut h = start(engine, store, None);
     assert_eq!(h.app.screen, Screen::Welcome);
     h.keys("a");
     h.keys("Jo Bloggs");
@@ -241,18 +213,28 @@ fn the_welcome_screen_makes_you_the_person_using_the_app() {
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
     assert_eq!(h.viewer(), Some("Jo Bloggs"), "{}", h.screen());
-    assert_eq!(h.remembered(), Some(h.id_of("Jo Bloggs")));
-    assert_eq!(h.restart().viewer(), Some("Jo Bloggs"));
+    if h.remembers() {
+        assert_eq!(h.remembered(), Some(h.id_of("Jo Bloggs")));
+        assert_eq!(h.restart().viewer(), Some("Jo Bloggs"));
+    }
 }
 
-#[test]
-fn loading_the_demo_from_the_welcome_screen_asks_who_you_are() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("tracker.db")).expect("open");
-    let mut h = Harness::start(dir, store, None);
+fn loading_the_demo_from_the_welcome_screen_asks_who_you_are(engine: Engine) {
+    let store = engine.open();
+    let mut h = start(engine, store, None);
     h.keys("d");
     assert!(matches!(&h.app.overlay, Overlay::Choose(c) if c.first));
     h.keys("ben");
     h.key(KeyCode::Enter);
     assert_eq!(h.viewer(), Some("Ben Okafor"));
 }
+
+on_both_engines!(
+    with_nobody_remembered_the_app_asks_who_you_are_and_remembers_the_answer,
+    switching_person_asks_the_new_persons_pin_and_esc_keeps_the_one_using_it,
+    three_wrong_pins_in_the_app_lock_the_person_out,
+    someone_without_a_pin_is_switched_to_at_once,
+    esc_on_the_first_question_quits,
+    the_welcome_screen_makes_you_the_person_using_the_app,
+    loading_the_demo_from_the_welcome_screen_asks_who_you_are,
+);

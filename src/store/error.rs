@@ -156,6 +156,11 @@ pub enum StoreError {
     )]
     NoSuchDatabase { path: PathBuf, message: String },
 
+    #[error(
+        "{path}: the login {login} may not use this database; ask its administrator to run `pcso-tracker admin grant PERSON --login {login}`"
+    )]
+    NotGranted { path: PathBuf, login: String },
+
     #[error("{path}: the server refused the connection: {message}")]
     ServerRefused { path: PathBuf, message: String },
 

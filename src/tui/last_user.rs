@@ -4,6 +4,7 @@
 //! still asked for it.
 
 use crate::domain::PersonId;
+use crate::store::Store;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -16,6 +17,12 @@ pub struct LastUser {
 }
 
 impl LastUser {
+    /// Where the last person is remembered for `store`: beside its file. A
+    /// server knows who is connected, and remembers nothing here.
+    pub fn of(store: &Store) -> Option<LastUser> {
+        (!store.is_shared()).then(|| LastUser::beside(store.path()))
+    }
+
     /// The file beside the database at `db`.
     pub fn beside(db: &Path) -> LastUser {
         let mut name = db.file_name().unwrap_or_default().to_os_string();

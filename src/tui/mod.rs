@@ -71,8 +71,7 @@ pub fn has_terminal() -> bool {
 /// out, on error, on panic and on an ending signal.
 pub fn run(mut store: Store, registry: Registry, launch: &Launch) -> Result<ExitCode, AppError> {
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    // A server knows who is connected; only a file remembers who was last.
-    let last_user = (!store.is_shared()).then(|| last_user::LastUser::beside(store.path()));
+    let last_user = last_user::LastUser::of(&store);
     let mut app = who::start(&store, registry, launch, size, last_user)?;
     let mut background = Background::start(store.reader()?, app.registry.clone(), app.today)?;
     let mut watch = ChangeWatch::for_app(&store);

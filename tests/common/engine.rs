@@ -83,6 +83,50 @@ impl Engine {
         }
     }
 
+    /// The first column of every row of `sql` (portable SQL), as text.
+    pub fn texts(&self, sql: &str) -> Vec<String> {
+        match self {
+            Engine::Sqlite(dir) => rusqlite::Connection::open(dir.path().join("tracker.db"))
+                .and_then(|c| {
+                    let mut statement = c.prepare(sql)?;
+                    let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+                    rows.collect()
+                })
+                .expect("query"),
+            Engine::Postgres(url) => {
+                let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+                let rows = client.query(sql, &[]).expect("query");
+                rows.iter().map(|row| row.get::<_, String>(0)).collect()
+            }
+        }
+    }
+
+    /// Every row of `sql` (portable SQL whose columns are all text: cast
+    /// the others), each column as text or none for NULL.
+    pub fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        match self {
+            Engine::Sqlite(dir) => rusqlite::Connection::open(dir.path().join("tracker.db"))
+                .and_then(|c| {
+                    let mut statement = c.prepare(sql)?;
+                    let width = statement.column_count();
+                    let rows = statement.query_map([], |row| {
+                        (0..width)
+                            .map(|i| row.get::<_, Option<String>>(i))
+                            .collect()
+                    })?;
+                    rows.collect()
+                })
+                .expect("query"),
+            Engine::Postgres(url) => {
+                let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+                let rows = client.query(sql, &[]).expect("query");
+                rows.iter()
+                    .map(|row| (0..row.len()).map(|i| row.get(i)).collect())
+                    .collect()
+            }
+        }
+    }
+
     /// Runs statements behind the app's back; the engine's refusal as text.
     pub fn execute(&self, sql: &str) -> Result<(), String> {
         match self {

@@ -5,6 +5,7 @@
 
 pub mod engine;
 pub mod fixture;
+pub mod harness;
 pub mod pg;
 pub mod sandbox;
 

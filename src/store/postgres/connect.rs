@@ -91,6 +91,10 @@ pub fn schema_error(path: &Path, error: SchemaError) -> StoreError {
             found: i64::from(found),
             known: i64::from(known),
         },
+        SchemaError::NotGranted { login } => StoreError::NotGranted {
+            path: path.to_path_buf(),
+            login,
+        },
         SchemaError::Sql { source } => {
             statement_error(path.to_path_buf(), "upgrading the schema", &source)
         }

@@ -3,6 +3,7 @@
 //! change is a new file. `schema_migration` records each one applied.
 
 use postgres::Client;
+use postgres::error::SqlState;
 use thiserror::Error;
 
 const MIGRATIONS: [&str; 4] = [
@@ -21,6 +22,9 @@ pub enum SchemaError {
         "the database was set up by a newer version of pcso-tracker (schema {found}, this build knows up to {known}); it was left untouched"
     )]
     NewerSchema { found: i32, known: i32 },
+
+    #[error("the login {login} has been granted no use of this database")]
+    NotGranted { login: String },
 
     #[error("upgrading the schema: {source}")]
     Sql {
@@ -87,11 +91,17 @@ fn version_found(client: &mut Client) -> Result<Option<i32>, SchemaError> {
     if !exists {
         return Ok(None);
     }
-    let found: i32 = client
-        .query_one(
-            "SELECT coalesce(max(version), 0) FROM schema_migration",
-            &[],
-        )?
-        .get(0);
+    let found = match client.query_one(
+        "SELECT coalesce(max(version), 0) FROM schema_migration",
+        &[],
+    ) {
+        Ok(row) => row.get(0),
+        // Every person's login may read it once granted: this one was not.
+        Err(error) if error.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) => {
+            let login: String = client.query_one("SELECT session_user::text", &[])?.get(0);
+            return Err(SchemaError::NotGranted { login });
+        }
+        Err(error) => return Err(error.into()),
+    };
     Ok(Some(found))
 }
