@@ -11,13 +11,23 @@
 //! turn, and the median is kept; peak memory is the maximum resident set
 //! of one more run of each, under `/usr/bin/time -f %M`.
 //!
-//! `PCSO_SCALE_TIMES=1,10` chooses the sizes; `PCSO_SCALE_SECONDS=3` the
-//! time spent timing each command at each size.
+//! Then the same rows on PostgreSQL, where a server is installed: a
+//! throwaway cluster on a unix socket, each cached database copied into it
+//! with `copy`; the statements are captured from the server's log
+//! (`log_statement = all`) and `psql` running them over the same socket is
+//! the floor. `backup` works on files only and is left out there.
+//!
+//! `PCSO_SCALE_TIMES=1,10` chooses the sizes on SQLite and
+//! `PCSO_SCALE_PG_TIMES=1` on PostgreSQL (empty: none);
+//! `PCSO_SCALE_SECONDS=3` the time spent timing each command at each size.
 
 #[path = "common/cache.rs"]
 mod cache;
+#[path = "common/server.rs"]
+mod server;
 
 use pcso_tracker::store::SQL_LOG_ENV;
+use pcso_tracker::store::postgres::TempCluster;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -44,16 +54,20 @@ enum Target {
 }
 
 impl Target {
-    fn ratio(self) -> f64 {
+    /// On a server, a person's report is held to 2x `psql`: the app
+    /// prepares each statement before running it, which `psql` does not.
+    fn ratio(self, on_server: bool) -> f64 {
         match self {
+            Target::PerPerson if on_server => 2.0,
             Target::PerPerson => 1.2,
             Target::Verify => 2.0,
             Target::Whole => 1.3,
         }
     }
 
-    fn describe(self) -> &'static str {
+    fn describe(self, on_server: bool) -> &'static str {
         match self {
+            Target::PerPerson if on_server => "<=2x floor; grows no more than the floor (x1.2)",
             Target::PerPerson => "<=1.2x floor; grows no more than the floor (x1.2)",
             Target::Verify => "<=2x floor, linear in sealed check-ins",
             Target::Whole => "<=1.3x floor",
@@ -80,6 +94,7 @@ struct Subject {
 /// A database at one size.
 struct Sized {
     times: usize,
+    /// The SQLite file, or on a server the database's URL.
     path: PathBuf,
     sealed: i64,
     people: i64,
@@ -107,16 +122,20 @@ impl Measured {
     }
 }
 
-fn main() {
-    let sizes: Vec<usize> = std::env::var("PCSO_SCALE_TIMES")
-        .unwrap_or_else(|_| "1,10".into())
+fn sizes(variable: &str, default: &str) -> Vec<usize> {
+    std::env::var(variable)
+        .unwrap_or_else(|_| default.into())
         .split(',')
+        .filter(|n| !n.trim().is_empty())
         .map(|n| {
             n.trim()
                 .parse()
-                .expect("PCSO_SCALE_TIMES: numbers, e.g. 1,10")
+                .unwrap_or_else(|_| panic!("{variable}: numbers, e.g. 1,10"))
         })
-        .collect();
+        .collect()
+}
+
+fn main() {
     let seconds: f64 = std::env::var("PCSO_SCALE_SECONDS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -125,7 +144,44 @@ fn main() {
         assert!(Path::new(needed).exists(), "{needed} is needed");
     }
     let work = tempfile::tempdir().expect("temp dir");
-    let databases: Vec<Sized> = sizes.into_iter().map(cached_database).collect();
+    let files: Vec<Sized> = sizes("PCSO_SCALE_TIMES", "1,10")
+        .into_iter()
+        .map(cached_database)
+        .collect();
+    if !files.is_empty() {
+        println!("SQLite (sqlite3 shell as the floor)");
+        run_sizes(files, work.path(), seconds, None);
+    }
+    let on_server = sizes("PCSO_SCALE_PG_TIMES", "1");
+    if on_server.is_empty() {
+        return;
+    }
+    let cluster = match TempCluster::start() {
+        Ok(Some(cluster)) => cluster,
+        Ok(None) => {
+            println!("PostgreSQL: no server installed, so its rows were skipped");
+            return;
+        }
+        Err(error) => panic!("cannot start a PostgreSQL server: {error}"),
+    };
+    let databases = on_server
+        .into_iter()
+        .map(|times| {
+            let file = cached_database(times);
+            Sized {
+                path: server::copied_database(BINARY, &cluster, &file.path),
+                ..file
+            }
+        })
+        .collect();
+    println!();
+    println!("PostgreSQL over a unix socket (psql as the floor)");
+    run_sizes(databases, work.path(), seconds, Some(&cluster));
+}
+
+/// Times every command at each size, prints each row as it is measured,
+/// then the table.
+fn run_sizes(databases: Vec<Sized>, work: &Path, seconds: f64, cluster: Option<&TempCluster>) {
     let mut cases_by_size: Vec<Vec<Case>> = Vec::new();
     for sized in &databases {
         println!(
@@ -136,7 +192,8 @@ fn main() {
             sized.megabytes,
             sized.path.display()
         );
-        cases_by_size.push(cases(&subject(&sized.path), work.path()));
+        let file = cache::cached_database(BINARY, TODAY, sized.times);
+        cases_by_size.push(cases(&subject(&file), work, cluster.is_some()));
     }
     // Each command is timed at every size in turn, run after run, so a
     // spell of load on the machine falls on every size alike.
@@ -147,7 +204,7 @@ fn main() {
             .zip(&databases)
             .map(|(cases, sized)| (&cases[row], sized.path.as_path()))
             .collect();
-        for (at, measured) in measure(&at_sizes, work.path(), seconds)
+        for (at, measured) in measure(&at_sizes, work, seconds, cluster)
             .into_iter()
             .enumerate()
         {
@@ -171,7 +228,7 @@ fn main() {
         .zip(cases_by_size.into_iter().zip(measured_by_size))
         .map(|(sized, (cases, measured))| (sized, cases.into_iter().zip(measured).collect()))
         .collect();
-    print_table(&results);
+    print_table(&results, cluster.is_some());
 }
 
 fn ms(d: Duration) -> f64 {
@@ -226,7 +283,7 @@ fn subject(path: &Path) -> Subject {
         .expect("an apprentice with an amended check-in")
 }
 
-fn cases(subject: &Subject, work: &Path) -> Vec<Case> {
+fn cases(subject: &Subject, work: &Path, on_server: bool) -> Vec<Case> {
     let id = subject.id.to_string();
     let name = subject.name.as_str();
     let per_person = |label: String, args: &[&str]| Case {
@@ -273,6 +330,9 @@ fn cases(subject: &Subject, work: &Path) -> Vec<Case> {
         &["apprentice", "list"],
         Target::Whole,
     ));
+    if on_server {
+        return cases;
+    }
     let backup = work.join("backup.db");
     cases.push(Case {
         label: "backup".into(),
@@ -292,7 +352,12 @@ fn app_command(case: &Case, db: &Path) -> Command {
     command
 }
 
+/// What the app's statements are timed with: `psql` on a server, else
+/// the `sqlite3` shell.
 fn shell_command(db: &Path, sql: &Path) -> Command {
+    if server::is_server(db) {
+        return server::psql_command(db, sql);
+    }
     let mut command = Command::new(SHELL);
     command
         .arg("-batch")
@@ -310,18 +375,27 @@ fn clean(case: &Case) {
 
 /// Captures the statements at each size, checks both sides succeed, then
 /// times them in turn, size after size, for about `seconds` in all.
-fn measure(at_sizes: &[(&Case, &Path)], work: &Path, seconds: f64) -> Vec<Measured> {
+fn measure(
+    at_sizes: &[(&Case, &Path)],
+    work: &Path,
+    seconds: f64,
+    cluster: Option<&TempCluster>,
+) -> Vec<Measured> {
     let mut prepared = Vec::new();
     let mut each = 0.0;
     for (at, (case, db)) in at_sizes.iter().enumerate() {
-        let sql = capture(case, db, &work.join(format!("statements-{at}.sql")));
+        let log = work.join(format!("statements-{at}.sql"));
+        let sql = match cluster {
+            Some(cluster) => capture_on_server(case, db, &log, cluster),
+            None => capture(case, db, &log),
+        };
         let statements = std::fs::read_to_string(&sql)
             .map(|text| text.lines().filter(|l| l.ends_with(';')).count())
             .unwrap_or(0);
         clean(case);
         let first = run_checked(app_command(case, db), &case.label);
         clean(case);
-        let first_floor = run_checked(shell_command(db, &sql), "sqlite3 shell");
+        let first_floor = run_checked(shell_command(db, &sql), "the floor");
         each += (first.wall + first_floor.wall).as_secs_f64();
         prepared.push((sql, statements));
     }
@@ -377,6 +451,19 @@ fn capture(case: &Case, db: &Path, log: &Path) -> PathBuf {
     }
     std::fs::write(&log, sql).expect("write the statements");
     log
+}
+
+/// Runs the command once with every statement logged by the server, and
+/// returns the file of those statements for `psql`.
+fn capture_on_server(case: &Case, db: &Path, file: &Path, cluster: &TempCluster) -> PathBuf {
+    let from = server::log_length(cluster);
+    run_checked(app_command(case, &server::logging(db)), &case.label);
+    // The server writes its log a moment after the statements end.
+    std::thread::sleep(Duration::from_millis(200));
+    let sql = server::statements(&server::log_since(cluster, from));
+    assert!(!sql.is_empty(), "no statements were logged");
+    std::fs::write(file, sql).expect("write the statements");
+    file.to_path_buf()
 }
 
 /// `backup` writes under a name unique to its process: the shell writes
@@ -454,7 +541,7 @@ fn median(runs: &[Run]) -> Run {
 }
 
 /// One line per command: each size, then the verdict against its target.
-fn print_table(results: &[(Sized, Vec<(Case, Measured)>)]) {
+fn print_table(results: &[(Sized, Vec<(Case, Measured)>)], on_server: bool) {
     let Some((smallest, first)) = results.first() else {
         return;
     };
@@ -474,7 +561,7 @@ fn print_table(results: &[(Sized, Vec<(Case, Measured)>)]) {
         let mut ok = true;
         for (_, measured) in results {
             let m = &measured[row].1;
-            ok &= m.ratio() <= case.target.ratio();
+            ok &= m.ratio() <= case.target.ratio(on_server);
             line += &format!(
                 " {:.1} | {:.1} | {:.2}x | {:.1} |",
                 ms(m.app.wall),
@@ -495,7 +582,7 @@ fn print_table(results: &[(Sized, Vec<(Case, Measured)>)]) {
             line += &format!(" {growth:.2}x (floor {floor_growth:.2}x) |");
         }
         let verdict = if ok { "ok" } else { "MISS" };
-        line += &format!(" {} | {verdict} |", case.target.describe());
+        line += &format!(" {} | {verdict} |", case.target.describe(on_server));
         println!("{line}");
     }
 }

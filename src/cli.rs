@@ -105,6 +105,27 @@ pub enum Command {
         /// Where to write the copy; must not exist yet
         path: PathBuf,
     },
+    /// Copy a whole database into a new or empty one, file or server, keeping every id and seal
+    ///
+    /// Moves people, enrolments, every record, history, check-ins with their signatures and
+    /// seals, gateway sign-offs and PINs (as their hashes) from --from into --to, with the same
+    /// ids, so `verify` holds on the copy and reports read the same. --to must be new or hold no
+    /// records; it is written in one transaction, so a failure leaves it empty.
+    ///
+    /// On a server, connect as the database's owner (the login that ran `admin init`): a
+    /// person's login sees only the records of the people it reaches. Two things only a server
+    /// keeps: the login each signature was given under, and which login acts for which person.
+    /// Copied from a file, a signature records an empty login (it was signed in a file, under no
+    /// login of its own) and no one is linked to a login: run `admin init`, then `admin grant`.
+    /// Between servers both are copied; a copy to a file drops them.
+    Copy {
+        /// The database to copy: a file, or a postgresql:// URL
+        #[arg(long, value_name = "FILE_OR_URL")]
+        from: PathBuf,
+        /// Where to copy it: a new file, or a new or empty database's postgresql:// URL
+        #[arg(long, value_name = "FILE_OR_URL")]
+        to: PathBuf,
+    },
     /// Your own PIN (with --as YOU); typed at the terminal, never on the command line
     Pin {
         #[command(subcommand)]

@@ -3,6 +3,7 @@
 mod admin;
 mod apprentice;
 mod checkin;
+mod copy;
 mod demo;
 mod gateway;
 mod pin;
@@ -297,6 +298,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             } => admin::grant(&context, &person, &login, password, out),
         },
         Some(Command::Verify) => checkin::verify(&context, out),
+        Some(Command::Copy { from, to }) => copy::run(&from, &to, out),
         Some(Command::Backup { path }) => {
             let store = context.open_store()?;
             store.backup(&path)?;
@@ -322,6 +324,7 @@ fn asks_for_pin(command: Option<&Command>) -> bool {
                 | Command::Standard { .. }
                 | Command::Pin { .. }
                 | Command::Admin { .. }
+                | Command::Copy { .. }
         )
     )
 }

@@ -160,6 +160,15 @@ impl FromDb for f64 {
     }
 }
 
+impl FromDb for Option<f64> {
+    fn from_sqlite(row: &rusqlite::Row, index: usize) -> rusqlite::Result<Self> {
+        row.get(index)
+    }
+    fn from_postgres(row: &postgres::Row, index: usize) -> DbResult<Self> {
+        pg_float(row, index)
+    }
+}
+
 impl FromDb for Option<Stamp> {
     fn from_sqlite(row: &rusqlite::Row, index: usize) -> rusqlite::Result<Self> {
         Ok(row.get::<_, Option<String>>(index)?.map(Stamp))

@@ -170,6 +170,14 @@ impl Conn<'_> {
         }
     }
 
+    /// Runs statements without parameters or results (transaction control).
+    pub fn batch(self, sql: &str) -> DbResult<()> {
+        match self {
+            Conn::Sqlite(connection) => Ok(connection.execute_batch(sql)?),
+            Conn::Postgres(db) => db.batch(sql),
+        }
+    }
+
     /// Runs a statement; gives how many rows it changed.
     pub fn execute(self, sql: &str, params: &[&dyn Param]) -> DbResult<u64> {
         match self {

@@ -70,4 +70,55 @@ impl Dialect {
             Dialect::Postgres => format!("{alias}.ctid"),
         }
     }
+
+    /// Starts a read-only transaction that sees the database as it stands.
+    pub fn begin_snapshot(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "BEGIN",
+            Dialect::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+        }
+    }
+
+    /// The names of the database's own tables.
+    pub fn tables(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => {
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+            }
+            Dialect::Postgres => {
+                "SELECT CAST(tablename AS text) FROM pg_tables WHERE schemaname = current_schema()"
+            }
+        }
+    }
+
+    /// The login, and whether it reads and writes every row: on a server,
+    /// row-level security holds every login but the tables' owner (and
+    /// superusers) to the rows of the people it reaches. A file has no
+    /// logins.
+    pub fn reaches_every_row(self) -> Option<&'static str> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some(
+                "SELECT CAST(current_user AS text),
+                        (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user)
+                        OR NOT EXISTS (
+                            SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                            WHERE n.nspname = current_schema() AND c.relkind = 'r'
+                              AND c.relrowsecurity
+                              AND NOT pg_has_role(current_user, c.relowner, 'USAGE'))",
+            ),
+        }
+    }
+
+    /// Moves the identity of `table`'s `id` past the largest id in it, so
+    /// new rows after rows written with their ids take new ones. SQLite
+    /// gives a new row the largest id plus one by itself.
+    pub fn identity_past_max(self, table: &str) -> Option<String> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some(format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} HAVING count(*) > 0"
+            )),
+        }
+    }
 }

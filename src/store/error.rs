@@ -172,6 +172,27 @@ pub enum StoreError {
     #[error("{path}: {what} works only on an SQLite database file")]
     SqliteOnly { path: PathBuf, what: &'static str },
 
+    #[error(
+        "{path}: already holds records (in {tables}); copy writes only into a new or empty database, so nothing was changed. Give a new file, or an empty database on the server"
+    )]
+    CopyTargetNotEmpty { path: PathBuf, tables: String },
+
+    #[error(
+        "{path}: copy reads and writes every record, so it must connect as the database's owner (the login that ran `admin init`); login `{login}` is not, and the server would show it only the records of the people it reaches, making the copy incomplete. Nothing was copied"
+    )]
+    CopyNeedsOwner { path: PathBuf, login: String },
+
+    #[error(
+        "{path}: holds a table this version of pcso-tracker does not copy ({table}); nothing was copied, so that nothing is lost. Use the version that wrote it"
+    )]
+    CopyUnknownTable { path: PathBuf, table: String },
+
+    #[error("{path}: copy needs two different databases; the source and the target are the same")]
+    CopySameDatabase { path: PathBuf },
+
+    #[error("{path}: no such database file to copy from; check the path")]
+    CopySourceMissing { path: PathBuf },
+
     // SQLite's messages can quote whole statements: the first line is enough.
     #[error("{path}: {context}: {}", first_line(source))]
     Sqlite {
