@@ -110,6 +110,16 @@ impl Dialect {
         }
     }
 
+    /// What gathers the planner's statistics after a bulk load: a server's
+    /// fresh tables have none until its autovacuum comes round, and its
+    /// plans are guesses until then.
+    pub fn statistics_after_load(self) -> Option<&'static str> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some("ANALYZE"),
+        }
+    }
+
     /// Moves the identity of `table`'s `id` past the largest id in it, so
     /// new rows after rows written with their ids take new ones. SQLite
     /// gives a new row the largest id plus one by itself.

@@ -56,6 +56,12 @@ impl Store {
         copier.identities_past_copied()?;
         change.commit()?;
         snapshot.end().map_err(self.source_error())?;
+        if let Some(sql) = target.conn().dialect().statistics_after_load() {
+            target
+                .conn()
+                .batch(sql)
+                .map_err(db_error(&target_path, "gathering statistics on the copy"))?;
+        }
         Ok(copied)
     }
 
