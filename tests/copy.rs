@@ -391,7 +391,7 @@ fn a_person_s_login_cannot_copy_what_it_only_partly_reads() {
     copied(source.as_os_str(), server.as_ref());
     let url = OsString::from(&server);
     ok(&url, &["admin", "init"]);
-    let database = server.rsplit('/').next().expect("database name");
+    let database = pg::database_name(&server);
     let login = format!("ben_{database}");
     ok(&url, &["admin", "grant", "Ben Okafor", "--login", &login]);
     let as_ben = server.replacen(

@@ -204,12 +204,6 @@ fn a_lost_listening_connection_is_named_and_made_again() {
     assert!(heard(&mut listener), "heard again after reconnecting");
 }
 
-/// The name of the database at a test server's `url`.
-fn database_of(url: &str) -> &str {
-    let path = url.split('?').next().unwrap_or_default();
-    path.rsplit('/').next().unwrap_or_default()
-}
-
 #[test]
 fn people_on_their_own_logins_hear_each_others_changes_and_learn_nothing_else() {
     let Some(engine) = Engine::postgres() else {
@@ -222,7 +216,7 @@ fn people_on_their_own_logins_hear_each_others_changes_and_learn_nothing_else() 
     let frameworks = registry.all().expect("frameworks");
     owner.set_up_permissions(&frameworks).expect("admin init");
     // Logins belong to the whole server, which the tests share.
-    let login = |name: &str| format!("{name}_{}", database_of(url));
+    let login = |name: &str| format!("{name}_{}", common::pg::database_name(url));
     let ben = person(&owner, "Ben Okafor");
     for (name, who) in [("ben", ben), ("sam", person(&owner, "Sam Patel"))] {
         owner.grant_login(who, &login(name), None).expect("grant");

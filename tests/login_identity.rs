@@ -35,7 +35,7 @@ impl Unit {
         f.store
             .set_up_permissions(&frameworks)
             .expect("permissions");
-        let database = url.rsplit('/').next().expect("a database name").to_string();
+        let database = common::pg::database_name(&url).to_string();
         let unit = Unit { f, url, database };
         let mut f = unit.f;
         let people = [

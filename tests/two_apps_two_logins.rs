@@ -30,7 +30,7 @@ fn shared_demo() -> Option<(Engine, String, String)> {
     owner
         .set_up_permissions(&registry.all().expect("frameworks"))
         .expect("permissions");
-    let database = url.rsplit('/').next().expect("a database").to_string();
+    let database = common::pg::database_name(&url).to_string();
     let mut login_url = |name: &str, person: &str| {
         let login = format!("{name}_{database}");
         let id = owner.find_person(person).expect(person).id;

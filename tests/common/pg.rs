@@ -20,6 +20,13 @@ pub fn database() -> Option<String> {
     }
 }
 
+/// The name of the database at a test server's `url`. Roles belong to the
+/// whole server, so tests name their logins after their database.
+pub fn database_name(url: &str) -> &str {
+    let path = url.split('?').next().unwrap_or_default();
+    path.rsplit('/').next().unwrap_or_default()
+}
+
 fn skip() -> Option<String> {
     assert!(
         std::env::var(REQUIRE_ENV).as_deref() != Ok("1"),
