@@ -177,6 +177,9 @@ fn a_terminating_signal_leaves_the_terminal_as_it_was(engine: Engine) {
             !cooked(app.master.as_ref()),
             "{name}: raw mode while running"
         );
+        // Until the screen is still: the signal should meet an idle app,
+        // not one drawing the answers of its background work.
+        app.screen.drain();
         let pid = app.child.process_id().expect("pid");
         // SAFETY: sends a signal to the child this test started.
         assert_eq!(unsafe { libc::kill(pid as i32, signal) }, 0, "kill");
