@@ -77,41 +77,17 @@ fn demo_database(engine: &Engine) -> OsString {
 
 fn launch(engine: Engine) -> Running {
     let db = demo_database(&engine);
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pcso-tracker"));
     command.args(["--today", TODAY, "--as", "Ben Okafor", "--db"]);
     command.arg(&db);
     command.env("TERM", "xterm-256color");
-    let child = pty.slave.spawn_command(command).expect("spawn");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let (sender, bytes) = channel();
-    std::thread::spawn(move || {
-        let mut buffer = [0u8; 4096];
-        while let Ok(count) = reader.read(&mut buffer) {
-            if count == 0 || sender.send(buffer[..count].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let size = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
-    let mut screen = Screen {
-        parser: vt100::Parser::new(size(24), size(80), 0),
-        bytes,
-    };
+    let (child, master, mut screen) = spawn(command);
     screen
         .wait_for("Month 5 of 12")
         .unwrap_or_else(|s| panic!("no dashboard:\n{s}"));
     Running {
         child,
-        master: pty.master,
+        master,
         screen,
         _engine: engine,
     }
@@ -331,6 +307,23 @@ fn in_pty(
     Screen,
     Box<dyn Write + Send>,
 ) {
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pcso-tracker"));
+    command.args(["--today", TODAY, "--db"]);
+    command.arg(db);
+    command.args(args);
+    let (child, master, screen) = spawn(command);
+    let keys = master.take_writer().expect("writer");
+    (child, screen, keys)
+}
+
+/// `command` started in a fresh 80×24 pty, with the screen it draws.
+fn spawn(
+    command: CommandBuilder,
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn portable_pty::MasterPty + Send>,
+    Screen,
+) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -339,10 +332,6 @@ fn in_pty(
             pixel_height: 0,
         })
         .expect("pty");
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pcso-tracker"));
-    command.args(["--today", TODAY, "--db"]);
-    command.arg(db);
-    command.args(args);
     let child = pty.slave.spawn_command(command).expect("spawn");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -360,8 +349,7 @@ fn in_pty(
         parser: vt100::Parser::new(size(24), size(80), 0),
         bytes,
     };
-    let keys = pty.master.take_writer().expect("writer");
-    (child, screen, keys)
+    (child, pty.master, screen)
 }
 
 on_both_engines!(

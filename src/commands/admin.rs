@@ -3,12 +3,12 @@
 //! run again when a framework changes who confirms what); `admin grant`
 //! lets a database login act as a person.
 
-use super::pin_input::prompt_hidden;
+use super::pin_input::read_secret;
 use super::{CommandError, Context};
 use crate::domain::Role;
 use crate::store::postgres::security::group_of;
 use crate::store::{DATABASE_ENV, Location, Store};
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// `admin init`: the schema, then every permission, then who confirms
@@ -71,18 +71,12 @@ fn open_server(context: &Context) -> Result<Store, CommandError> {
 /// The login's new password, typed twice: hidden at a terminal, else two
 /// lines of standard input. Never from the command line.
 fn read_password(login: &str) -> Result<String, CommandError> {
-    let unreadable =
-        |e: io::Error| CommandError::Refused(format!("cannot read the password for {login}: {e}"));
     let read = |prompt: &str| -> Result<String, CommandError> {
-        if io::stdin().is_terminal() {
-            return prompt_hidden(prompt).map_err(unreadable);
-        }
-        let mut line = String::new();
-        io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(unreadable)?;
-        Ok(line.trim_end_matches(['\n', '\r']).to_string())
+        read_secret(prompt)
+            .map(Option::unwrap_or_default)
+            .map_err(|e| {
+                CommandError::Refused(format!("cannot read the password for {login}: {e}"))
+            })
     };
     let password = read(&format!("Password for {login}: "))?;
     let again = read("Again: ")?;

@@ -9,26 +9,29 @@ use std::os::fd::AsRawFd;
 
 /// The PIN typed after `prompt` (shown only at a terminal), for `name`.
 pub fn read_pin(prompt: &str, name: &str) -> Result<String, CommandError> {
-    let unreadable =
-        |e: io::Error| CommandError::Refused(format!("cannot read the PIN for {name}: {e}"));
+    match read_secret(prompt) {
+        Ok(Some(pin)) => Ok(pin),
+        Ok(None) => Err(CommandError::Refused(format!(
+            "{name} has a PIN: type it at the terminal, or give it as a line of standard input"
+        ))),
+        Err(e) => Err(CommandError::Refused(format!(
+            "cannot read the PIN for {name}: {e}"
+        ))),
+    }
+}
+
+/// A secret typed after `prompt`, hidden, at a terminal; else one line of
+/// standard input (none at its end), for a script.
+pub fn read_secret(prompt: &str) -> io::Result<Option<String>> {
     if io::stdin().is_terminal() {
-        return prompt_hidden(prompt).map_err(unreadable);
+        return prompt_hidden(prompt).map(Some);
     }
     let mut line = String::new();
-    let read = io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(unreadable)?;
-    if read == 0 {
-        return Err(CommandError::Refused(format!(
-            "{name} has a PIN: type it at the terminal, or give it as a line of standard input"
-        )));
+    if io::stdin().lock().read_line(&mut line)? == 0 {
+        return Ok(None);
     }
-    Ok(line
-        .strip_suffix('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .unwrap_or(&line)
-        .to_string())
+    let line = line.strip_suffix('\n').unwrap_or(&line);
+    Ok(Some(line.strip_suffix('\r').unwrap_or(line).to_string()))
 }
 
 /// Turns echo off before the prompt appears, so that keys typed as soon as

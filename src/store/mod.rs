@@ -141,17 +141,9 @@ impl Store {
         let mut client = postgres::connect::connect(url).map_err(|error| error.at(&path))?;
         postgres::migrate(&mut client)
             .map_err(|error| postgres::connect::schema_error(&path, error))?;
-        let login = client
-            .query_one("SELECT pcso_current_person()", &[])
-            .map_err(|error| {
-                postgres::connect::statement_error(
-                    path.clone(),
-                    "reading who this login is",
-                    &error,
-                )
-            })?
-            .get::<_, Option<i64>>(0)
-            .map(PersonId);
+        let login = postgres::security::current_person(&mut client).map_err(|error| {
+            postgres::connect::statement_error(path.clone(), "reading who this login is", &error)
+        })?;
         Ok(Store {
             db: Db::Postgres(PgDb::new(client)),
             path,

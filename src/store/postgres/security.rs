@@ -245,10 +245,8 @@ fn link(transaction: &mut Transaction, person: PersonId, login: &str) -> Result<
 
 /// The person this session's login acts for; none for a login linked to
 /// nobody (the database's owner, for one).
-pub fn current_person(client: &mut Client) -> Result<Option<PersonId>, SecurityError> {
-    let row = client
-        .query_one("SELECT pcso_current_person()", &[])
-        .map_err(sql("reading who this login is"))?;
+pub fn current_person(client: &mut Client) -> Result<Option<PersonId>, postgres::Error> {
+    let row = client.query_one("SELECT pcso_current_person()", &[])?;
     Ok(row.get::<_, Option<i64>>(0).map(PersonId))
 }
 
