@@ -98,6 +98,11 @@ pub enum Command {
         #[command(subcommand)]
         command: GatewayCommand,
     },
+    /// Record and show end-point assessment results (per assessment method)
+    Epa {
+        #[command(subcommand)]
+        command: EpaCommand,
+    },
     /// Check every sealed check-in and gateway sign-off against its seal and chain; exit 1 naming any that fail
     Verify,
     /// Write a consistent copy of the database to a new file (safe while others write)
@@ -203,6 +208,36 @@ pub enum GatewayCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum EpaCommand {
+    /// Record a result the assessment organisation gave, after the gateway sign-off is sealed
+    Record {
+        /// The apprentice: a name or an id
+        person: String,
+        /// The assessment method's id, as `standard show` lists them
+        #[arg(long)]
+        method: String,
+        /// A grade on the method's scale, e.g. pass
+        #[arg(long)]
+        grade: String,
+        /// The day of the assessment
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        /// first, resit (again, without further training) or retake (after further training)
+        #[arg(long, default_value = "first")]
+        attempt: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Every result recorded, method by method, and whether each is passed
+    Show {
+        /// The apprentice: a name or an id
+        person: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// Markdown, readable as it is
@@ -282,6 +317,21 @@ pub struct AddHours {
 pub enum RequirementCommand {
     /// Set a requirement's status, date, reference and expiry
     Set(SetRequirement),
+    /// Record one unit of a qualification (e.g. the diploma's units)
+    Unit {
+        /// The apprentice: a name or an id
+        person: String,
+        /// The qualification's requirement id, e.g. diploma
+        requirement: String,
+        /// The unit's id, as `standard show` lists them
+        unit: String,
+        /// pending, met, not-met or exempt
+        #[arg(long)]
+        status: String,
+        /// When it was achieved
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -348,9 +398,13 @@ pub enum ApprenticeCommand {
         /// From when (default: today); a break ends the day before a return
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
+        /// Why (needed for a break, a withdrawal or completion); kept with the record
+        #[arg(long)]
+        reason: Option<String>,
     },
-    /// Correct a date of birth, start date (the planned end moves with it), assessor or employer
-    Set(SetDetails),
+    /// Change a date of birth, start date (the planned end moves with it), assessor, employer, ULN or learning-support needs
+    #[command(alias = "set")]
+    Edit(SetDetails),
     /// Show everything recorded for one apprentice, and records the framework no longer defines
     Show {
         /// The apprentice: a name or an id
@@ -361,7 +415,7 @@ pub enum ApprenticeCommand {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("details").required(true).multiple(true).args(["dob", "start", "assessor", "employer"])))]
+#[command(group(clap::ArgGroup::new("details").required(true).multiple(true).args(["dob", "start", "assessor", "employer", "uln", "support"])))]
 pub struct SetDetails {
     /// The apprentice: a name or an id
     pub person: String,
@@ -377,6 +431,12 @@ pub struct SetDetails {
     /// The employer person (line manager or force tutor) who manages them: a name or id
     #[arg(long)]
     pub employer: Option<String>,
+    /// Unique learner number: ten digits, checked against its check digit ("" removes it)
+    #[arg(long)]
+    pub uln: Option<String>,
+    /// Learning-support needs, in words ("" removes them)
+    #[arg(long)]
+    pub support: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -407,6 +467,12 @@ pub struct AddApprentice {
     /// Add them even though someone recorded has a name that reads the same
     #[arg(long)]
     pub allow_same_name: bool,
+    /// Unique learner number: ten digits, checked against its check digit
+    #[arg(long)]
+    pub uln: Option<String>,
+    /// Learning-support needs, in words
+    #[arg(long)]
+    pub support: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -516,7 +516,7 @@ fn apprentice_set_corrects_birth_start_and_assessor_with_history(engine: Engine)
     let set = sandbox.ok(&[&["--as", "Ada"][..], &set].concat());
     assert_eq!(
         set,
-        "Amy Clark (id 3): born 2000-01-02, on the programme from 2026-09-07 to 2027-09-07, assessor Sam Patel, employer none\n"
+        "Amy Clark (id 3): born 2000-01-02, on the programme from 2026-09-07 to 2027-09-07, assessor Sam Patel, employer none, ULN not recorded\n"
     );
     let list = sandbox.ok(&["apprentice", "list"]);
     assert!(

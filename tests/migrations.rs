@@ -25,7 +25,7 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 8] = [
+const MIGRATIONS: [&str; 9] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
@@ -34,6 +34,7 @@ const MIGRATIONS: [&str; 8] = [
     include_str!("../src/store/migrations/0006_pins.sql"),
     include_str!("../src/store/migrations/0007_review_signatures.sql"),
     include_str!("../src/store/migrations/0008_gateway_signoff.sql"),
+    include_str!("../src/store/migrations/0012_learner_record_and_epa.sql"),
 ];
 
 /// A database as a build at schema `version` left it: migrations 1 to
@@ -349,6 +350,8 @@ fn people_and_enrolments_from_version_1_survive_the_upgrade_to_signatures() {
             employer: Some("Kent Police".into()),
             assessor_id: None,
             employer_id: None,
+            uln: None,
+            learning_support: None,
         }
     );
     let person = store.find_person("ben").expect("found by name");
@@ -362,6 +365,8 @@ fn people_and_enrolments_from_version_1_survive_the_upgrade_to_signatures() {
             employer: Some("Kent Police".into()),
             assessor_id: Some(PersonId(1)),
             employer_id: None,
+            uln: None,
+            learning_support: None,
         }
     );
     let enrolment = store
@@ -381,6 +386,7 @@ fn people_and_enrolments_from_version_1_survive_the_upgrade_to_signatures() {
             status: EnrolmentStatus::Active,
             area_of_practice: None,
             employer_opt_in: true,
+            status_reason: None,
         }
     );
     assert_eq!(
@@ -975,4 +981,36 @@ fn people_from_version_4_keep_their_ids_roles_and_history_and_may_have_an_employ
         [],
     );
     assert!(refused.is_err(), "an unknown role is still refused");
+}
+
+#[test]
+fn people_from_before_the_learner_record_have_no_uln_and_a_wrong_one_is_refused_by_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    let connection = database_at_version(&path, 8);
+    connection
+        .execute_batch(
+            "INSERT INTO person (id, name, role, created_at)
+             VALUES (1, 'Amy Clark', 'apprentice', '2026-01-02T09:00:00.000Z');",
+        )
+        .expect("a person at version 8");
+    drop(connection);
+    let store = Store::open(&path).expect("upgraded");
+    assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION);
+    let amy = store.person(PersonId(1)).expect("read");
+    assert_eq!((amy.uln, amy.learning_support), (None, None));
+    let raw = raw(&store);
+    for uln in ["927630868", "92763O8686"] {
+        let refused = raw.execute("UPDATE person SET uln = ?1 WHERE id = 1", [uln]);
+        assert!(refused.is_err(), "{uln} was stored");
+    }
+    raw.execute("UPDATE person SET uln = '9276308686' WHERE id = 1", [])
+        .expect("ten digits");
+    raw.execute_batch(
+        "INSERT INTO person (id, name, role, created_at)
+         VALUES (2, 'Ben Ford', 'apprentice', '2026-01-02T09:00:00.000Z');",
+    )
+    .expect("a second person");
+    let twice = raw.execute("UPDATE person SET uln = '9276308686' WHERE id = 2", []);
+    assert!(twice.is_err(), "one ULN, one learner");
 }

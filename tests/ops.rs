@@ -119,18 +119,24 @@ fn enrolling_refuses_bad_names_dates_areas_and_assessors(engine: Engine) {
 fn a_status_change_is_dated_within_the_programme_so_far(engine: Engine) {
     let mut f = Fixture::on(engine);
     let amy = f.amy;
-    let future =
-        f.as_admin()
-            .set_enrolment_status(amy, EnrolmentStatus::Break, Some(day("2026-11-22")));
+    let future = f.as_admin().set_enrolment_status(
+        amy,
+        EnrolmentStatus::Break,
+        Some(day("2026-11-22")),
+        Some("illness"),
+    );
     assert_eq!(field(future), Field::Date);
-    let early =
-        f.as_admin()
-            .set_enrolment_status(amy, EnrolmentStatus::Break, Some(day("2026-08-31")));
+    let early = f.as_admin().set_enrolment_status(
+        amy,
+        EnrolmentStatus::Break,
+        Some(day("2026-08-31")),
+        Some("illness"),
+    );
     assert_eq!(field(early), Field::Date);
     let assessor = f.assessor;
-    let not_enrolled = f
-        .as_admin()
-        .set_enrolment_status(assessor, EnrolmentStatus::Break, None);
+    let not_enrolled =
+        f.as_admin()
+            .set_enrolment_status(assessor, EnrolmentStatus::Break, None, Some("illness"));
     assert!(matches!(not_enrolled, Err(OpError::Refused(m)) if m.contains("not enrolled")));
 }
 

@@ -153,7 +153,12 @@ fn run(
             ops.set_details(amy, &details).map(drop)
         }
         Try::CorrectEnrolment => ops
-            .set_enrolment_status(amy, EnrolmentStatus::Break, Some(day("2026-11-01")))
+            .set_enrolment_status(
+                amy,
+                EnrolmentStatus::Break,
+                Some(day("2026-11-01")),
+                Some("illness"),
+            )
             .map(drop),
         Try::SetOwnStatus => ops
             .set_outcome_status(amy, "LO1", OutcomeStatus::InProgress, None)
@@ -235,6 +240,8 @@ fn the_table_reaches_own_records_only_and_the_administrator_everyone() {
         employer: None,
         assessor_id: None,
         employer_id: None,
+        uln: None,
+        learning_support: None,
     };
     let amy = Subject {
         person: Some(PersonId(1)),
@@ -264,6 +271,7 @@ fn the_table_reaches_own_records_only_and_the_administrator_everyone() {
             Operation::JudgeOutcome | Operation::RunCheckin => Roles::of(&[Role::Assessor]),
             Operation::SignReview | Operation::ConfirmGateway => parties,
             Operation::ConfirmRequirement(roles) => roles,
+            Operation::RecordEpaResult => Roles::of(&[Role::Assessor, Role::Administrator]),
         }
     };
     for operation in Operation::ALL {
@@ -416,7 +424,7 @@ fn an_employer_is_named_for_an_apprentice_and_must_be_an_employer(engine: Engine
         "Jo",
     ]);
     assert!(
-        shown.ends_with("assessor Sam Patel, employer Jo Reid\n"),
+        shown.ends_with("assessor Sam Patel, employer Jo Reid, ULN not recorded\n"),
         "{shown}"
     );
     let message = sandbox.refused(&[

@@ -267,6 +267,8 @@ fn a_break_in_learning_pauses_the_month_count(engine: Engine) {
         "break",
         "--date",
         "2026-06-01",
+        "--reason",
+        "Parental leave",
     ]);
     caseload.run(&[
         "--as",

@@ -259,7 +259,7 @@ fn a_break_counts_once_ends_after_it_began_and_moves_the_end_the_same_during_and
     let amy = f.amy;
     let status = |f: &mut Fixture, status, on: &str| {
         f.as_admin()
-            .set_enrolment_status(amy, status, Some(day(on)))
+            .set_enrolment_status(amy, status, Some(day(on)), Some("a reason"))
     };
     status(&mut f, EnrolmentStatus::Break, "2026-10-01").expect("break");
     let twice = status(&mut f, EnrolmentStatus::Break, "2026-10-05");

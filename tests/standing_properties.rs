@@ -103,6 +103,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
             status: EnrolmentStatus::Active,
             area_of_practice: None,
             employer_opt_in: false,
+            status_reason: None,
         },
         outcomes,
         evidence,
@@ -110,6 +111,8 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
         hours,
         checkins: Vec::new(),
         gateway_signoff: GatewaySignoff::default(),
+        units: Vec::new(),
+        epa_results: Vec::new(),
     }
 }
 
@@ -136,6 +139,8 @@ fn standing(framework: &Framework, progress: &Progress, today: NaiveDate) -> Sta
         employer: None,
         assessor_id: None,
         employer_id: None,
+        uln: None,
+        learning_support: None,
     };
     assess(&Subject {
         person: &person,

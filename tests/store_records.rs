@@ -70,6 +70,8 @@ fn fixture(engine: Engine) -> Fixture {
         planned_end: date("2027-01-05"),
         area_of_practice: None,
         employer_opt_in: false,
+        uln: None,
+        learning_support: None,
     };
     let (person, enrolment) = write(&mut store, None, |c| c.add_apprentice(&new));
     Fixture {
@@ -289,6 +291,8 @@ fn an_action_that_fails_part_way_leaves_nothing_behind(engine: Engine) {
         planned_end: date("2026-04-01"),
         area_of_practice: None,
         employer_opt_in: false,
+        uln: None,
+        learning_support: None,
     };
     let change = f.store.change(at(), None).expect("change");
     let error = change.add_apprentice(&new).expect_err("refused");
@@ -463,14 +467,24 @@ fn a_break_in_learning_is_kept_with_its_dates(engine: Engine) {
     use pcso_tracker::domain::EnrolmentStatus;
     let mut f = fixture(engine);
     write(&mut f.store, Some(f.assessor), |c| {
-        c.set_enrolment_status(f.enrolment, EnrolmentStatus::Break, date("2026-04-01"))
+        c.set_enrolment_status(
+            f.enrolment,
+            EnrolmentStatus::Break,
+            date("2026-04-01"),
+            Some("illness"),
+        )
     });
     assert_eq!(
         f.store.learning_breaks(f.enrolment).expect("breaks"),
         [(date("2026-04-01"), None)]
     );
     write(&mut f.store, Some(f.assessor), |c| {
-        c.set_enrolment_status(f.enrolment, EnrolmentStatus::Active, date("2026-05-11"))
+        c.set_enrolment_status(
+            f.enrolment,
+            EnrolmentStatus::Active,
+            date("2026-05-11"),
+            None,
+        )
     });
     assert_eq!(
         f.store.learning_breaks(f.enrolment).expect("breaks"),
@@ -511,6 +525,8 @@ fn history_rows_are_filed_under_their_enrolment_and_status_changes_read_only_its
         planned_end: date("2027-01-05"),
         area_of_practice: None,
         employer_opt_in: false,
+        uln: None,
+        learning_support: None,
     };
     let (_, ben) = write(&mut f.store, None, |c| c.add_apprentice(&other));
     let code = f.framework.outcomes[0].code.clone();

@@ -36,6 +36,8 @@ pub fn add(
         area: add.area.clone(),
         employer_opt_in: add.employer_opt_in,
         allow_same_name: add.allow_same_name,
+        uln: add.uln.clone(),
+        learning_support: add.support.clone(),
     };
     let enrolled = context.ops(&mut store, &registry)?.enrol(&enrolling)?;
     writeln!(
@@ -68,18 +70,13 @@ pub fn set_details(
         date_of_birth: set.dob,
         start: set.start,
         assessor,
+        employer,
+        uln: set.uln.clone(),
+        learning_support: set.support.clone(),
     };
-    let mut person = person;
-    if set.dob.is_some() || set.start.is_some() || assessor.is_some() {
-        person = context
-            .ops(&mut store, &registry)?
-            .set_details(person.id, &details)?;
-    }
-    if employer.is_some() {
-        person = context
-            .ops(&mut store, &registry)?
-            .set_employer(person.id, employer)?;
-    }
+    let person = context
+        .ops(&mut store, &registry)?
+        .set_details(person.id, &details)?;
     let name_of = |id: Option<crate::domain::PersonId>| match id {
         Some(id) => store.person(id).map(|p| p.name),
         None => Ok("none".to_string()),
@@ -97,11 +94,15 @@ pub fn set_details(
             )
         })
         .unwrap_or_default();
+    let uln = person.uln.as_deref().unwrap_or("not recorded");
     writeln!(
         out,
-        "{} (id {}): born {born}, {dates}, assessor {assessor}, employer {employer}",
+        "{} (id {}): born {born}, {dates}, assessor {assessor}, employer {employer}, ULN {uln}",
         person.name, person.id
     )?;
+    if let Some(support) = &person.learning_support {
+        writeln!(out, "learning support: {support}")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -110,6 +111,7 @@ pub fn set_status(
     query: &str,
     status: &str,
     date: Option<chrono::NaiveDate>,
+    reason: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
     let status = word(
@@ -122,8 +124,11 @@ pub fn set_status(
     let person = store.find_person(query)?;
     let (person, date) = context
         .ops(&mut store, &registry)?
-        .set_enrolment_status(person.id, status, date)?;
-    writeln!(out, "{}: {} from {date}", person.name, status)?;
+        .set_enrolment_status(person.id, status, date, reason)?;
+    let why = reason
+        .map(|r| format!(" ({})", r.trim()))
+        .unwrap_or_default();
+    writeln!(out, "{}: {} from {date}{why}", person.name, status)?;
     Ok(ExitCode::SUCCESS)
 }
 

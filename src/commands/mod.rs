@@ -5,6 +5,7 @@ mod apprentice;
 mod checkin;
 mod copy;
 mod demo;
+mod epa;
 mod gateway;
 mod pin;
 mod pin_input;
@@ -95,6 +96,12 @@ fn flag(field: Field) -> &'static str {
         Field::Reference => "--reference",
         Field::Expires => "--expires",
         Field::Reason => "--reason",
+        Field::Uln => "--uln",
+        Field::Support => "--support",
+        Field::Method => "--method",
+        Field::Grade => "--grade",
+        Field::Attempt => "--attempt",
+        Field::Unit => "<UNIT>",
         other => other.word(),
     }
 }
@@ -226,14 +233,15 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         }
         Some(Command::Apprentice { command }) => match command {
             ApprenticeCommand::Add(add) => apprentice::add(&context, &add, out),
-            ApprenticeCommand::Set(set) => apprentice::set_details(&context, &set, out),
+            ApprenticeCommand::Edit(set) => apprentice::set_details(&context, &set, out),
             ApprenticeCommand::List { format } => apprentice::list(&context, format, out),
             ApprenticeCommand::Show { person, format } => show::run(&context, &person, format, out),
             ApprenticeCommand::Status {
                 person,
                 status,
                 date,
-            } => apprentice::set_status(&context, &person, &status, date, out),
+                reason,
+            } => apprentice::set_status(&context, &person, &status, date, reason.as_deref(), out),
         },
         Some(Command::Assessor {
             command:
@@ -259,6 +267,17 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         Some(Command::Requirement {
             command: RequirementCommand::Set(set),
         }) => records::set_requirement(&context, &set, out),
+        Some(Command::Requirement {
+            command:
+                RequirementCommand::Unit {
+                    person,
+                    requirement,
+                    unit,
+                    status,
+                    date,
+                },
+        }) => epa::set_unit(&context, &person, (&requirement, &unit), &status, date, out),
+        Some(Command::Epa { command }) => epa::run(&context, command, out),
         Some(Command::Outcome {
             command: OutcomeCommand::Set(set),
         }) => records::set_outcome(&context, &set, out),

@@ -8,7 +8,7 @@ use crate::domain::{
     orphans,
 };
 use crate::framework::Framework;
-use chrono::NaiveDate;
+use crate::store::BreakRecord;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -52,10 +52,20 @@ pub fn run(
             writeln!(out, "{json}")?;
         }
         ListFormat::Table => {
-            let breaks = store.learning_breaks(enrolment.id)?;
-            write_summary(
-                out, &person, framework, &progress, &orphans, changed, &breaks,
-            )?
+            let breaks = store.break_records(enrolment.id)?;
+            let manager = match person.employer_id {
+                Some(id) => Some(store.person(id)?.name),
+                None => None,
+            };
+            write_enrolment(
+                out,
+                &person,
+                manager.as_deref(),
+                framework,
+                &progress,
+                changed,
+            )?;
+            write_summary(out, framework, &progress, &orphans, &breaks)?
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -63,14 +73,11 @@ pub fn run(
 
 fn write_summary(
     out: &mut dyn Write,
-    person: &Person,
     framework: &Framework,
     progress: &Progress,
     orphans: &[Orphan],
-    changed: bool,
-    breaks: &[(NaiveDate, Option<NaiveDate>)],
+    breaks: &[BreakRecord],
 ) -> std::io::Result<()> {
-    write_enrolment(out, person, framework, progress, changed)?;
     write_outcome_counts(out, framework, progress)?;
     let items = counted(progress.evidence.len(), "item", "items");
     writeln!(out, "  evidence: {items}")?;
@@ -81,11 +88,31 @@ fn write_summary(
         .map(|r| format!("{} {}", r.id, r.status))
         .collect();
     writeln!(out, "  requirements recorded: {}", or_none(requirements))?;
+    let units: Vec<String> = progress
+        .units
+        .iter()
+        .map(|u| format!("{}/{} {}", u.requirement, u.unit, u.status))
+        .collect();
+    if !units.is_empty() {
+        writeln!(out, "  units recorded: {}", units.join(", "))?;
+    }
     writeln!(out, "  check-ins: {}", progress.checkins.len())?;
-    for (from, to) in breaks {
-        match to {
-            Some(to) => writeln!(out, "  break in learning: {from} to {to}")?,
-            None => writeln!(out, "  break in learning: since {from}")?,
+    for result in &progress.epa_results {
+        writeln!(
+            out,
+            "  assessment result: {} {} attempt on {}: {}",
+            result.method, result.attempt, result.date, result.grade
+        )?;
+    }
+    for brk in breaks {
+        let why = brk
+            .reason
+            .as_deref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        match brk.end_date {
+            Some(to) => writeln!(out, "  break in learning: {} to {to}{why}", brk.start_date)?,
+            None => writeln!(out, "  break in learning: since {}{why}", brk.start_date)?,
         }
     }
     for orphan in orphans {
@@ -102,12 +129,24 @@ fn write_summary(
 fn write_enrolment(
     out: &mut dyn Write,
     person: &Person,
+    manager: Option<&str>,
     framework: &Framework,
     progress: &Progress,
     changed: bool,
 ) -> std::io::Result<()> {
     let enrolment = &progress.enrolment;
     writeln!(out, "{} (id {})", person.name, person.id.0)?;
+    let learner = [
+        ("ULN", person.uln.as_deref()),
+        ("employer", person.employer.as_deref()),
+        ("line manager", manager),
+        ("learning support", person.learning_support.as_deref()),
+    ];
+    for (label, value) in learner {
+        if let Some(value) = value {
+            writeln!(out, "  {label}: {value}")?;
+        }
+    }
     writeln!(
         out,
         "  {} ({} version {}), {} to {}, {}",
@@ -118,6 +157,9 @@ fn write_enrolment(
         enrolment.planned_end,
         enrolment.status
     )?;
+    if let Some(reason) = &enrolment.status_reason {
+        writeln!(out, "  status reason: {reason}")?;
+    }
     if changed {
         writeln!(
             out,

@@ -4,7 +4,7 @@
 
 use crate::domain::{
     ActionReview, AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, EnrolmentId,
-    EvidenceKind, Judgement, OutcomeStatus, PersonId, RequirementStatus, Role, Signing,
+    EvidenceKind, Judgement, OutcomeStatus, PersonId, RequirementStatus, Role, Signing, UnitRecord,
     programme_time,
 };
 use crate::framework::{Framework, Party};
@@ -216,9 +216,17 @@ impl Sample<'_> {
         let person = self.change.enrolment(enrolment)?.map(|e| e.person_id);
         if let Some(person) = person {
             self.change.set_employer(person, Some(self.employer))?;
+            let uln = sample_uln(person.0);
+            self.change
+                .set_learner_record(person, uln.as_deref(), None)?;
         }
         self.entry_requirements(enrolment, start, who)?;
         let share = elapsed_share(start, self.today, self.pcso.programme.duration_months);
+        self.diploma_units(
+            enrolment,
+            start,
+            if who.gateway_ready { 1.0 } else { share },
+        )?;
         self.evidence(enrolment, start, share)?;
         self.weekly_hours(enrolment, start)?;
         self.checkins(enrolment, start, who)?;
@@ -295,6 +303,31 @@ impl Sample<'_> {
             (!who.maths_pending).then_some(checked),
             None,
         )
+    }
+
+    /// The diploma's units achieved in order, as many as the share of the
+    /// programme done, a month apart from the third month.
+    fn diploma_units(
+        &mut self,
+        enrolment: EnrolmentId,
+        start: NaiveDate,
+        share: f64,
+    ) -> Result<(), StoreError> {
+        let Some(diploma) = self.pcso.requirement("diploma") else {
+            return Ok(());
+        };
+        let done = (share * diploma.units.len() as f64).floor() as usize;
+        for (month, unit) in (3..).zip(diploma.units.iter().take(done)) {
+            let date = months_after(start, month).min(self.today - Days::new(14));
+            let record = UnitRecord {
+                requirement: diploma.id.clone(),
+                unit: unit.id.clone(),
+                status: RequirementStatus::Met,
+                date: Some(date),
+            };
+            self.change.set_unit(enrolment, &record)?;
+        }
+        Ok(())
     }
 
     fn requirement(
@@ -544,6 +577,20 @@ pub(super) fn enrol(
     Ok(change.add_apprentice(&new)?.1)
 }
 
+/// A made-up learner number that passes the ULN check: nine digits from
+/// the person's id, then the check digit (none when no digit fits).
+fn sample_uln(person: i64) -> Option<String> {
+    let stem = format!("{:09}", 100_000_000 + person % 100_000_000);
+    let weighted: u32 = stem
+        .bytes()
+        .zip((2..=10).rev())
+        .map(|(digit, weight)| u32::from(digit - b'0') * weight)
+        .sum();
+    // The digits weighted 10 down to 1 must leave 10 when divided by 11.
+    let check = (10 + 11 - weighted % 11) % 11;
+    (check < 10).then(|| format!("{stem}{check}"))
+}
+
 pub(super) fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_sub_months(Months::new(months)).unwrap_or(date)
 }
@@ -557,4 +604,19 @@ fn elapsed_share(start: NaiveDate, today: NaiveDate, duration_months: u32) -> f6
     let end = months_after(start, duration_months);
     let total = (end - start).num_days().max(1) as f64;
     ((today - start).num_days() as f64 / total).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod uln_tests {
+    use super::sample_uln;
+    use crate::domain::check_uln;
+
+    #[test]
+    fn sample_learner_numbers_pass_the_check() {
+        let made: Vec<String> = (1..40).filter_map(sample_uln).collect();
+        assert!(made.len() > 30, "most ids get a number: {made:?}");
+        for uln in made {
+            assert_eq!(check_uln(&uln), Ok(uln.clone()));
+        }
+    }
 }

@@ -36,6 +36,8 @@ pub struct Enrolment {
     pub status: EnrolmentStatus,
     pub area_of_practice: Option<String>,
     pub employer_opt_in: bool,
+    /// Why the status last changed (a break, a withdrawal, completion).
+    pub status_reason: Option<String>,
 }
 
 /// The planned end: the start plus the programme's length, clamped to the

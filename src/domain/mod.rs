@@ -5,6 +5,7 @@ mod checkin;
 mod checkin_chain;
 mod clock;
 mod enrolment;
+mod epa;
 mod gateway_signoff;
 mod hours;
 
@@ -19,6 +20,7 @@ mod seal;
 pub mod standing;
 mod text;
 mod text_enum;
+mod uln;
 mod version;
 mod wording;
 
@@ -31,6 +33,10 @@ pub use checkin::{
 pub use checkin_chain::{Meeting, last_meeting, meeting_before, original_of};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
+pub use epa::{
+    Attempt, EpaClaim, EpaProblem, EpaResult, MethodResult, check_epa_result, method_results,
+    passes,
+};
 pub use gateway_signoff::{
     GatewaySeal, GatewaySealProblem, GatewaySignoff, SignoffStanding, awaited_signer, day_of,
     gateway_signers, rules_record, signoff_blocked, signoff_standing,
@@ -41,7 +47,7 @@ pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use pin::{PIN_LOCK, PIN_TRIES, PinTries, check_new_pin};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
-    defined_outcomes, orphans,
+    UnitRecord, defined_outcomes, orphans,
 };
 pub use record_dates::{RequirementDateError, check_evidence_date, check_requirement_dates};
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};
@@ -50,5 +56,6 @@ pub use review_signing::{
 };
 pub use seal::seal;
 pub use text::{check_file_ref, check_name, check_text, parse_date, visible, visible_lines};
+pub use uln::check_uln;
 pub use version::{LastChange, Version};
 pub use wording::{and_list, counted, days_or_weeks, hours_one_place, hours_text};

@@ -66,11 +66,14 @@ pub enum Operation {
     SignReview,
     /// Take part in the gateway sign-off.
     ConfirmGateway,
+    /// Record an end-point assessment result, as the assessment
+    /// organisation reported it.
+    RecordEpaResult,
 }
 
 impl Operation {
     /// Every operation, once, with requirements confirmed by everyone.
-    pub const ALL: [Operation; 11] = [
+    pub const ALL: [Operation; 12] = [
         Operation::AddPerson,
         Operation::AssignPeople,
         Operation::CorrectEnrolment,
@@ -82,6 +85,7 @@ impl Operation {
         Operation::RunCheckin,
         Operation::SignReview,
         Operation::ConfirmGateway,
+        Operation::RecordEpaResult,
     ];
 
     /// The roles that may take the operation (each on the records its role
@@ -96,6 +100,7 @@ impl Operation {
             Operation::RecordEvidence => Roles::of(&[Apprentice, Assessor]),
             Operation::ConfirmRequirement(roles) => roles,
             Operation::JudgeOutcome | Operation::RunCheckin => Roles::of(&[Assessor]),
+            Operation::RecordEpaResult => Roles::of(&[Assessor, Administrator]),
             Operation::SignReview | Operation::ConfirmGateway => {
                 Roles::of(&[Apprentice, Assessor, Employer])
             }
@@ -116,6 +121,7 @@ impl Operation {
             Operation::RunCheckin => format!("run or amend {whose} check-ins"),
             Operation::SignReview => format!("sign {whose} reviews"),
             Operation::ConfirmGateway => format!("confirm {whose} readiness for gateway"),
+            Operation::RecordEpaResult => format!("record {whose} assessment results"),
         }
     }
 }
@@ -219,6 +225,8 @@ mod tests {
             employer: None,
             assessor_id: None,
             employer_id: None,
+            uln: None,
+            learning_support: None,
         }
     }
 

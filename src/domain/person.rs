@@ -33,6 +33,10 @@ pub struct Person {
     pub assessor_id: Option<PersonId>,
     /// The Employer person who manages this apprentice.
     pub employer_id: Option<PersonId>,
+    /// The unique learner number, checked.
+    pub uln: Option<String>,
+    /// Learning-support needs, in the words of whoever recorded them.
+    pub learning_support: Option<String>,
 }
 
 /// A person with their latest enrolment, as listed.

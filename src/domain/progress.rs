@@ -2,7 +2,8 @@
 //! of it no longer matches the framework file.
 
 use super::{
-    Enrolment, EvidenceKind, GatewaySignoff, Judgement, OutcomeStatus, RequirementStatus, Version,
+    Enrolment, EpaResult, EvidenceKind, GatewaySignoff, Judgement, OutcomeStatus,
+    RequirementStatus, Version,
 };
 use crate::framework::{Framework, Party};
 use chrono::NaiveDate;
@@ -48,6 +49,15 @@ pub struct RequirementRecord {
     pub version: Version,
 }
 
+/// One unit of a qualification, recorded like a requirement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitRecord {
+    pub requirement: String,
+    pub unit: String,
+    pub status: RequirementStatus,
+    pub date: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HoursEntry {
     pub id: i64,
@@ -85,6 +95,8 @@ pub struct Progress {
     pub hours: Vec<HoursEntry>,
     pub checkins: Vec<CheckinSummary>,
     pub gateway_signoff: GatewaySignoff,
+    pub units: Vec<UnitRecord>,
+    pub epa_results: Vec<EpaResult>,
 }
 
 /// A stored reference to something the framework file no longer defines.

@@ -204,6 +204,10 @@ pub struct AssessmentMethod {
     pub assesses: Vec<String>,
     /// Possible grades, lowest first.
     pub grades: Vec<String>,
+    /// The lowest passing grade: grades below it fail and may be resat or
+    /// retaken. Without it, every grade passes.
+    #[serde(default)]
+    pub pass_from: Option<String>,
 }
 
 /// What must hold before the end-point assessment (or its equivalent).

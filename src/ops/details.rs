@@ -1,10 +1,14 @@
 //! Correcting an enrolled person's details after enrolment: date of birth,
-//! start date (the planned end moves with it) and assessor, checked by the
-//! same rules as enrolling.
+//! start date (the planned end moves with it), assessor, employer, ULN and
+//! learning-support needs, checked by the same rules as enrolling, in one
+//! change.
 
-use super::people::{check_birth, check_is_assessor};
+use super::people::{
+    check_birth, check_is_assessor, check_learner_number, check_role, check_support,
+    check_uln_unused,
+};
 use super::{Field, OpError, Ops, enrolled, framework_of, permitted_on};
-use crate::domain::{Enrolment, Operation, Person, PersonId, planned_end};
+use crate::domain::{Enrolment, Operation, Person, PersonId, Role, planned_end};
 use crate::framework::Registry;
 use crate::store::Change;
 use chrono::NaiveDate;
@@ -15,25 +19,64 @@ pub struct Details {
     pub date_of_birth: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
     pub assessor: Option<PersonId>,
+    /// The Employer person who manages them.
+    pub employer: Option<PersonId>,
+    /// A ULN to record; empty text removes the one recorded.
+    pub uln: Option<String>,
+    /// Learning-support needs; empty text removes them.
+    pub learning_support: Option<String>,
+}
+
+impl Details {
+    fn is_empty(&self) -> bool {
+        self.date_of_birth.is_none()
+            && self.start.is_none()
+            && self.assessor.is_none()
+            && self.employer.is_none()
+            && self.uln.is_none()
+            && self.learning_support.is_none()
+    }
 }
 
 impl Ops<'_> {
     /// Changes an enrolled person's details, returning them as now recorded.
     pub fn set_details(&mut self, person: PersonId, details: &Details) -> Result<Person, OpError> {
-        if details.date_of_birth.is_none() && details.start.is_none() && details.assessor.is_none()
-        {
+        if details.is_empty() {
             return Err(OpError::Refused(
-                "nothing to change: give a date of birth, a start date or an assessor".into(),
+                "nothing to change: give a date of birth, a start date, an assessor, an employer, a ULN or learning-support needs".into(),
             ));
         }
+        let uln = match details.uln.as_deref().map(str::trim) {
+            Some("") => Some(None),
+            Some(text) => Some(Some(check_learner_number(text)?)),
+            None => None,
+        };
+        let support = details
+            .learning_support
+            .as_deref()
+            .map(check_support)
+            .transpose()?;
         let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
         let change = self.begin()?;
         let (person, enrolment) = enrolled(&change, person)?;
-        if details.date_of_birth.is_some() || details.start.is_some() {
+        let record_changed = uln.is_some() || support.is_some();
+        if details.date_of_birth.is_some() || details.start.is_some() || record_changed {
             permitted_on(&change, actor, Operation::CorrectEnrolment, &person)?;
         }
-        if details.assessor.is_some() {
+        if details.assessor.is_some() || details.employer.is_some() {
             permitted_on(&change, actor, Operation::AssignPeople, &person)?;
+        }
+        if let Some(id) = details.employer {
+            check_role(&change, id, Role::Employer, Field::Employer)?;
+            change.set_employer(person.id, Some(id))?;
+        }
+        if record_changed {
+            let uln = uln.unwrap_or_else(|| person.uln.clone());
+            if let Some(uln) = &uln {
+                check_uln_unused(&change, uln, Some(person.id))?;
+            }
+            let support = support.unwrap_or(person.learning_support.as_deref());
+            change.set_learner_record(person.id, uln.as_deref(), support)?;
         }
         let start = details.start.unwrap_or(enrolment.start_date);
         let born = details.date_of_birth.or(person.date_of_birth);

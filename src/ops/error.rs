@@ -37,6 +37,12 @@ pub enum Field {
     Action,
     Due,
     Pin,
+    Uln,
+    Support,
+    Method,
+    Grade,
+    Attempt,
+    Unit,
 }
 
 impl Field {
@@ -70,6 +76,12 @@ impl Field {
             Field::Action => "action",
             Field::Due => "due",
             Field::Pin => "PIN",
+            Field::Uln => "ULN",
+            Field::Support => "learning support",
+            Field::Method => "assessment method",
+            Field::Grade => "grade",
+            Field::Attempt => "attempt",
+            Field::Unit => "unit",
         }
     }
 }

@@ -6,7 +6,7 @@ use super::{Field, OpError, Ops, enrolled, framework_of, permitted, permitted_on
 use crate::domain::permission::Subject;
 use crate::domain::{
     EnrolmentId, EnrolmentStatus, Operation, Person, PersonId, Role, check_name,
-    check_status_change, person_name, same_name,
+    check_status_change, check_text, check_uln, person_name, same_name,
 };
 use crate::framework::Framework;
 use crate::store::{Change, NewApprentice};
@@ -26,6 +26,9 @@ pub struct Enrolling {
     pub employer_opt_in: bool,
     /// Add them even if someone recorded has a name that reads the same.
     pub allow_same_name: bool,
+    /// The unique learner number, as typed.
+    pub uln: Option<String>,
+    pub learning_support: Option<String>,
 }
 
 /// Who was enrolled, on what, until when.
@@ -59,6 +62,13 @@ impl Ops<'_> {
                 .ok_or_else(|| OpError::Refused("no framework is loaded".into()))?,
         };
         let area = check_area(framework, new.area.as_deref())?;
+        let uln = new.uln.as_deref().map(check_learner_number).transpose()?;
+        let support = new
+            .learning_support
+            .as_deref()
+            .map(check_support)
+            .transpose()?
+            .flatten();
         let enrolled = NewApprentice::enrolled_on(&name, framework, start).ok_or_else(|| {
             OpError::invalid(Field::Start, "the planned end falls outside the calendar")
         })?;
@@ -71,6 +81,9 @@ impl Ops<'_> {
             &Subject::new_person(&name),
         )?;
         check_new_name(&change, &name, new.allow_same_name)?;
+        if let Some(uln) = &uln {
+            check_uln_unused(&change, uln, None)?;
+        }
         if let Some(assessor) = new.assessor {
             check_is_assessor(&change, assessor)?;
         }
@@ -80,6 +93,8 @@ impl Ops<'_> {
             assessor: new.assessor,
             area_of_practice: area,
             employer_opt_in: new.employer_opt_in,
+            uln: uln.as_deref(),
+            learning_support: support,
             ..enrolled
         };
         let (person, enrolment) = change.add_apprentice(&apprentice)?;
@@ -149,14 +164,17 @@ impl Ops<'_> {
         Ok(person)
     }
 
-    /// Changes an enrolment's status from `date` (today when `None`).
+    /// Changes an enrolment's status from `date` (today when `None`). A
+    /// break, a withdrawal and completion each need their reason.
     pub fn set_enrolment_status(
         &mut self,
         person: PersonId,
         status: EnrolmentStatus,
         date: Option<NaiveDate>,
+        reason: Option<&str>,
     ) -> Result<(Person, NaiveDate), OpError> {
         let today = self.clock.today();
+        let reason = check_status_reason(status, reason)?;
         let date = date.unwrap_or(today);
         if date > today {
             return Err(OpError::invalid(
@@ -176,9 +194,54 @@ impl Ops<'_> {
         }
         let breaks = change.learning_breaks(enrolment.id)?;
         check_status_change(status, date, &breaks).map_err(|m| OpError::invalid(Field::Date, m))?;
-        change.set_enrolment_status(enrolment.id, status, date)?;
+        change.set_enrolment_status(enrolment.id, status, date, reason)?;
         change.commit()?;
         Ok((person, date))
+    }
+}
+
+/// A reason is needed to go on a break, withdraw or complete; a return to
+/// learning may give one.
+fn check_status_reason(
+    status: EnrolmentStatus,
+    reason: Option<&str>,
+) -> Result<Option<&str>, OpError> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    match reason {
+        Some(reason) => check_text(reason, 500)
+            .map(Some)
+            .map_err(|m| OpError::invalid(Field::Reason, m)),
+        None if status == EnrolmentStatus::Active => Ok(None),
+        None => Err(OpError::invalid(
+            Field::Reason,
+            format!("say why the status becomes {status}: it is kept with the record"),
+        )),
+    }
+}
+
+/// A ULN as stored, or the check digit's complaint.
+pub(super) fn check_learner_number(text: &str) -> Result<String, OpError> {
+    check_uln(text).map_err(|m| OpError::invalid(Field::Uln, m))
+}
+
+/// Learning-support needs as stored: `None` for empty text (none recorded).
+pub(super) fn check_support(text: &str) -> Result<Option<&str>, OpError> {
+    let text = check_text(text.trim(), 1000).map_err(|m| OpError::invalid(Field::Support, m))?;
+    Ok((!text.is_empty()).then_some(text))
+}
+
+/// No one else holds the ULN: a learner has one, and it is theirs alone.
+pub(super) fn check_uln_unused(
+    change: &Change,
+    uln: &str,
+    owner: Option<PersonId>,
+) -> Result<(), OpError> {
+    match change.person_with_uln(uln)? {
+        Some(holder) if Some(holder.id) != owner => Err(OpError::invalid(
+            Field::Uln,
+            format!("{uln} is already {}'s ULN (id {})", holder.name, holder.id),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -226,7 +289,12 @@ pub(super) fn check_is_assessor(change: &Change, id: PersonId) -> Result<(), OpE
 }
 
 /// The person named for `field` has the role it needs.
-fn check_role(change: &Change, id: PersonId, role: Role, field: Field) -> Result<(), OpError> {
+pub(super) fn check_role(
+    change: &Change,
+    id: PersonId,
+    role: Role,
+    field: Field,
+) -> Result<(), OpError> {
     let person = change.person(id)?;
     if person.role == role {
         Ok(())

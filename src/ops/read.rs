@@ -39,13 +39,16 @@ pub fn record_of(
     let framework = framework_of(registry, &enrolment.framework_id)?;
     let progress = store.progress(&enrolment)?;
     let breaks = store.learning_breaks(enrolment.id)?;
-    let standing = assess(&Subject {
+    let mut standing = assess(&Subject {
         person: &person,
         framework,
         progress: &progress,
         breaks: &breaks,
         today,
     });
+    if let Some(manager) = person.employer_id {
+        standing.person.line_manager = Some(store.person(manager)?.name);
+    }
     Ok(PersonRecord {
         person,
         progress,

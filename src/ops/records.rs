@@ -347,7 +347,7 @@ fn permitted_for(
 }
 
 /// The role of a party the framework file names.
-fn role_of(confirmer: Confirmer) -> Role {
+pub(super) fn role_of(confirmer: Confirmer) -> Role {
     match confirmer {
         Confirmer::Apprentice => Role::Apprentice,
         Confirmer::Assessor => Role::Assessor,

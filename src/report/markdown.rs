@@ -21,6 +21,7 @@ pub fn standing_markdown(standing: &Standing) -> String {
         }
     }
     methods(&mut text, standing);
+    results(&mut text, standing);
     outcomes(&mut text, standing);
     requirements(&mut text, standing);
     hours(&mut text, &standing.hours);
@@ -36,9 +37,14 @@ fn heading(text: &mut String, standing: &Standing) {
         cell(&standing.person.name),
         cell(&framework.title)
     );
+    let reason = standing
+        .status_reason
+        .as_deref()
+        .map(|r| format!(" ({})", cell(r)))
+        .unwrap_or_default();
     let _ = writeln!(
         text,
-        "As of {} · {} version {} · {}\n",
+        "As of {} · {} version {} · {}{reason}\n",
         standing.as_of,
         framework.id,
         framework.version,
@@ -74,7 +80,7 @@ fn summary(text: &mut String, standing: &Standing) {
         ("Next check-in", next_checkin(checkin)),
     ];
     let _ = writeln!(text, "| | |\n|---|---|");
-    for (label, value) in rows {
+    for (label, value) in learner_rows(standing).into_iter().chain(rows) {
         let _ = writeln!(text, "| {label} | {value} |");
     }
     for awaiting in &checkin.awaiting {
@@ -87,6 +93,25 @@ fn summary(text: &mut String, standing: &Standing) {
         );
     }
     text.push('\n');
+}
+
+/// The learner record's own rows, each only when recorded.
+fn learner_rows(standing: &Standing) -> Vec<(&'static str, String)> {
+    let person = &standing.person;
+    let employer = match (&person.employer, &person.line_manager) {
+        (Some(employer), Some(manager)) => Some(format!("{employer} (line manager {manager})")),
+        (Some(employer), None) => Some(employer.clone()),
+        (None, Some(manager)) => Some(format!("line manager {manager}")),
+        (None, None) => None,
+    };
+    [
+        ("ULN", person.uln.clone()),
+        ("Employer", employer),
+        ("Learning support", person.learning_support.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.map(|v| (label, cell(&v))))
+    .collect()
 }
 
 fn outcome_summary(counts: &OutcomeCounts) -> String {
@@ -183,6 +208,31 @@ fn methods(text: &mut String, standing: &Standing) {
     );
 }
 
+/// Each method's results, once any is recorded.
+fn results(text: &mut String, standing: &Standing) {
+    if standing.epa_results.iter().all(|m| m.latest.is_none()) {
+        return;
+    }
+    let _ = writeln!(text, "## End-point assessment results\n");
+    let _ = writeln!(
+        text,
+        "| Method | Latest result | Attempts | Passed |\n|---|---|---|---|"
+    );
+    for method in &standing.epa_results {
+        let latest = method.latest.as_ref().map_or("not taken".to_string(), |r| {
+            format!("{} on {} ({})", cell(&r.grade), r.date, r.attempt)
+        });
+        let passed = if method.passed { "yes" } else { "no" };
+        let _ = writeln!(
+            text,
+            "| {} | {latest} | {} | {passed} |",
+            cell(&method.title),
+            method.attempts
+        );
+    }
+    text.push('\n');
+}
+
 fn outcomes(text: &mut String, standing: &Standing) {
     let _ = writeln!(text, "## Outcomes\n");
     let _ = writeln!(
@@ -224,6 +274,15 @@ fn requirements(text: &mut String, standing: &Standing) {
                 .expires_on
                 .map_or(String::new(), |d| d.to_string())
         );
+        for unit in &requirement.units {
+            let _ = writeln!(
+                text,
+                "| ↳ {} | unit | {} | {} | |",
+                cell(&unit.title),
+                unit.status.label(),
+                unit.date.map_or(String::new(), |d| d.to_string()),
+            );
+        }
     }
     text.push('\n');
 }

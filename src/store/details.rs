@@ -38,6 +38,32 @@ impl Change<'_> {
         })
     }
 
+    /// Sets a person's ULN and learning-support needs (`None`: none),
+    /// writing history for those that differ from what is stored.
+    pub fn set_learner_record(
+        &self,
+        person: PersonId,
+        uln: Option<&str>,
+        learning_support: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.run("changing a learner's record", |c| {
+            let (old_uln, old_support): (Option<String>, Option<String>) = c.query_row(
+                "SELECT uln, learning_support FROM person WHERE id = ?1",
+                &[&person],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            c.execute(
+                "UPDATE person SET uln = ?2, learning_support = ?3 WHERE id = ?1",
+                &[&person, &uln, &learning_support],
+            )?;
+            let fields = [
+                ("uln", old_uln, text(uln)),
+                ("learning_support", old_support, text(learning_support)),
+            ];
+            self.history(ChangeKind::Update, &RecordKey::Person(person), &fields)
+        })
+    }
+
     /// Moves an enrolment's start and planned end.
     pub fn set_enrolment_dates(
         &self,

@@ -39,6 +39,9 @@ pub enum RecordKey {
     GatewaySignoff(EnrolmentId),
     /// A person's PIN: history says when it was set, never what it is.
     Pin(PersonId),
+    /// One unit of a qualification: enrolment, requirement, unit.
+    Unit(EnrolmentId, String, String),
+    EpaResult(i64),
 }
 
 impl RecordKey {
@@ -55,6 +58,8 @@ impl RecordKey {
             RecordKey::Checkin(_) => "checkin",
             RecordKey::GatewaySignoff(_) => "gateway_signoff",
             RecordKey::Pin(_) => "person_pin",
+            RecordKey::Unit(..) => "unit_record",
+            RecordKey::EpaResult(_) => "epa_result",
         }
     }
 
@@ -67,9 +72,13 @@ impl RecordKey {
             RecordKey::LearningBreak(id)
             | RecordKey::Evidence(id)
             | RecordKey::Hours(id)
-            | RecordKey::Checkin(id) => id.to_string(),
+            | RecordKey::Checkin(id)
+            | RecordKey::EpaResult(id) => id.to_string(),
             RecordKey::Requirement(enrolment, code) | RecordKey::Outcome(enrolment, code) => {
                 format!("{}/{code}", enrolment)
+            }
+            RecordKey::Unit(enrolment, requirement, unit) => {
+                format!("{enrolment}/{requirement}/{unit}")
             }
         }
     }
@@ -130,13 +139,15 @@ fn enrolment_of(c: Conn, key: &RecordKey) -> DbResult<Option<i64>> {
         RecordKey::Enrolment(id)
         | RecordKey::GatewaySignoff(id)
         | RecordKey::Requirement(id, _)
-        | RecordKey::Outcome(id, _) => {
+        | RecordKey::Outcome(id, _)
+        | RecordKey::Unit(id, ..) => {
             return Ok(Some(id.0));
         }
         RecordKey::LearningBreak(id) => ("learning_break", id),
         RecordKey::Evidence(id) => ("evidence", id),
         RecordKey::Hours(id) => ("hours_entry", id),
         RecordKey::Checkin(id) => ("checkin", id),
+        RecordKey::EpaResult(id) => ("epa_result", id),
     };
     let sql = format!("SELECT enrolment_id FROM {table} WHERE id = ?1");
     c.query_opt(&sql, &[id], |row| row.get(0))

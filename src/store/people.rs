@@ -29,6 +29,9 @@ pub struct NewApprentice<'a> {
     pub area_of_practice: Option<&'a str>,
     /// The employer requires English and maths whatever the age.
     pub employer_opt_in: bool,
+    /// The unique learner number, already checked.
+    pub uln: Option<&'a str>,
+    pub learning_support: Option<&'a str>,
 }
 
 impl<'a> NewApprentice<'a> {
@@ -48,6 +51,8 @@ impl<'a> NewApprentice<'a> {
             planned_end: planned_end(start, framework.programme.duration_months)?,
             area_of_practice: None,
             employer_opt_in: false,
+            uln: None,
+            learning_support: None,
         })
     }
 }
@@ -114,14 +119,17 @@ impl Change<'_> {
     ) -> Result<(PersonId, EnrolmentId), StoreError> {
         self.run("adding an apprentice", |c| {
             let person = c.insert_returning_id(
-                "INSERT INTO person (name, role, date_of_birth, employer, assessor_id, created_at)
-                 VALUES (?1, 'apprentice', ?2, ?3, ?4, ?5)",
+                "INSERT INTO person (name, role, date_of_birth, employer, assessor_id, created_at,
+                                     uln, learning_support)
+                 VALUES (?1, 'apprentice', ?2, ?3, ?4, ?5, ?6, ?7)",
                 &[
                     &new.name,
                     &new.date_of_birth,
                     &new.employer,
                     &new.assessor,
                     self.stamp(),
+                    &new.uln,
+                    &new.learning_support,
                 ],
             )?;
             let person_fields = [
@@ -134,6 +142,8 @@ impl Change<'_> {
                 ),
                 ("employer", None, new.employer.map(str::to_string)),
                 ("assessor_id", None, new.assessor.map(|a| a.to_string())),
+                ("uln", None, new.uln.map(str::to_string)),
+                ("learning_support", None, new.learning_support.map(str::to_string)),
             ];
             let key = RecordKey::Person(PersonId(person));
             self.history(ChangeKind::Insert, &key, &person_fields)?;
@@ -194,7 +204,7 @@ impl Change<'_> {
         self.run("reading enrolments", |c| {
             c.query_opt(
                 "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
-                        planned_end, status, area_of_practice, employer_opt_in
+                        planned_end, status, area_of_practice, employer_opt_in, status_reason
                  FROM enrolment WHERE id = ?1",
                 &[&id],
                 enrolment_from_row,
@@ -205,6 +215,13 @@ impl Change<'_> {
     /// The person's latest enrolment, read inside the change.
     pub fn latest_enrolment(&self, id: PersonId) -> Result<Option<Enrolment>, StoreError> {
         self.run("reading enrolments", |c| latest_enrolment(c, id))
+    }
+
+    /// Who holds a ULN, if anyone, read inside the change.
+    pub fn person_with_uln(&self, uln: &str) -> Result<Option<Person>, StoreError> {
+        self.run("finding a ULN", |c| {
+            Ok(people_where(c, "uln = ?1", &uln)?.into_iter().next())
+        })
     }
 }
 
@@ -318,7 +335,8 @@ fn person(c: Conn, id: PersonId) -> DbResult<Option<Person>> {
 
 fn people_where(c: Conn, condition: &str, value: &dyn Param) -> DbResult<Vec<Person>> {
     let sql = format!(
-        "SELECT id, name, role, date_of_birth, employer, assessor_id, employer_id FROM person WHERE {condition} ORDER BY id"
+        "SELECT id, name, role, date_of_birth, employer, assessor_id, employer_id, uln,
+                learning_support FROM person WHERE {condition} ORDER BY id"
     );
     c.query(&sql, &[value], person_from_row)
 }
@@ -326,7 +344,7 @@ fn people_where(c: Conn, condition: &str, value: &dyn Param) -> DbResult<Vec<Per
 fn latest_enrolment(c: Conn, person: PersonId) -> DbResult<Option<Enrolment>> {
     c.query_opt(
         "SELECT id, person_id, framework_id, framework_version, framework_hash, start_date,
-                planned_end, status, area_of_practice, employer_opt_in
+                planned_end, status, area_of_practice, employer_opt_in, status_reason
          FROM enrolment WHERE person_id = ?1 ORDER BY id DESC LIMIT 1",
         &[&person],
         enrolment_from_row,
@@ -342,6 +360,8 @@ pub(super) fn person_from_row(row: &Row) -> DbResult<Person> {
         employer: row.get(4)?,
         assessor_id: row.get(5)?,
         employer_id: row.get(6)?,
+        uln: row.get(7)?,
+        learning_support: row.get(8)?,
     })
 }
 
@@ -357,6 +377,7 @@ fn enrolment_from_row(row: &Row) -> DbResult<Enrolment> {
         status: word(row, 7, EnrolmentStatus::parse)?,
         area_of_practice: row.get(8)?,
         employer_opt_in: row.get(9)?,
+        status_reason: row.get(10)?,
     })
 }
 

@@ -13,7 +13,7 @@ impl Store {
         self.read("finding people by name", |c| {
             let dialect = c.dialect();
             let sql = format!(
-                "SELECT id, name, role, date_of_birth, employer, assessor_id, employer_id
+                "SELECT id, name, role, date_of_birth, employer, assessor_id, employer_id, uln, learning_support
                  FROM person WHERE ?1 = '' OR {}
                  ORDER BY {}, id LIMIT ?2",
                 dialect.contains("name", "?1"),

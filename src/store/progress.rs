@@ -5,6 +5,7 @@
 use super::change::Change;
 use super::convert::{Stamp, word};
 use super::db::{Conn, DbResult, Row};
+use super::epa::{epa_results_of, units_of};
 use super::gateway_signoff::signoff_of;
 use super::{Store, StoreError};
 use crate::domain::{
@@ -59,6 +60,8 @@ fn progress_of(c: Conn, enrolment: &Enrolment) -> DbResult<Progress> {
         hours,
         checkins,
         gateway_signoff: signoff_of(c, enrolment.id)?,
+        units: units_of(c, enrolment.id)?,
+        epa_results: epa_results_of(c, enrolment.id)?,
     })
 }
 

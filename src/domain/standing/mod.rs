@@ -18,11 +18,11 @@ pub use hours::{CategoryHours, HoursStanding};
 pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
 pub use position::position_text;
 pub use rag::Rag;
-pub use requirements::{RequirementStanding, RequirementState, age_on};
+pub use requirements::{RequirementStanding, RequirementState, UnitStanding, age_on};
 
 use super::{
-    EnrolmentStatus, LearningBreak, Orphan, Person, ProgrammeTime, Progress, SignoffStanding,
-    orphans, programme_time, signoff_standing,
+    EnrolmentStatus, LearningBreak, MethodResult, Orphan, Person, ProgrammeTime, Progress,
+    SignoffStanding, method_results, orphans, programme_time, signoff_standing,
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
@@ -41,6 +41,14 @@ pub struct Subject<'a> {
 pub struct PersonRef {
     pub id: i64,
     pub name: String,
+    /// The unique learner number.
+    pub uln: Option<String>,
+    /// The employer (organisation or force) as recorded at enrolment.
+    pub employer: Option<String>,
+    /// The Employer person who manages them, by name; filled in by the
+    /// reader, which can look names up.
+    pub line_manager: Option<String>,
+    pub learning_support: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,6 +67,8 @@ pub struct Standing {
     pub framework: FrameworkRef,
     pub as_of: NaiveDate,
     pub status: EnrolmentStatus,
+    /// Why the status last changed.
+    pub status_reason: Option<String>,
     pub start_date: NaiveDate,
     /// The planned end, moved back by any breaks in learning.
     pub planned_end: NaiveDate,
@@ -77,6 +87,8 @@ pub struct Standing {
     /// the framework asks for no sign-off.
     pub gateway_signoff: Option<SignoffStanding>,
     pub epa_methods: Vec<MethodReadiness>,
+    /// Each method's results once assessed: latest attempt, passed or not.
+    pub epa_results: Vec<MethodResult>,
     pub checkins: CheckinStanding,
     pub next_checkin_due: NaiveDate,
     pub rag: Rag,
@@ -103,10 +115,15 @@ pub fn assess(subject: &Subject) -> Standing {
         person: PersonRef {
             id: person.id.0,
             name: person.name.clone(),
+            uln: person.uln.clone(),
+            employer: person.employer.clone(),
+            line_manager: None,
+            learning_support: person.learning_support.clone(),
         },
         framework: framework_ref(framework, &enrolment.framework_hash),
         as_of: today,
         status: enrolment.status,
+        status_reason: enrolment.status_reason.clone(),
         start_date: enrolment.start_date,
         planned_end: time.adjusted_end,
         duration_months: framework.programme.duration_months,
@@ -115,6 +132,7 @@ pub fn assess(subject: &Subject) -> Standing {
         weeks_left: time.weeks_left,
         share_elapsed: round(time.share_elapsed, 3),
         epa_methods: gateway::method_readiness(framework, &measured.outcomes),
+        epa_results: method_results(framework, &progress.epa_results),
         outcomes: measured.outcomes,
         outcome_counts: measured.counts,
         requirements: measured.requirements,
@@ -170,7 +188,7 @@ fn measure(subject: &Subject) -> Measured {
         framework,
         person,
         enrolment,
-        &progress.requirements,
+        (&progress.requirements, &progress.units),
         today,
     );
     let logged = hours::hours_by_category(&progress.hours);

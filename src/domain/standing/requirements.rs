@@ -2,7 +2,7 @@
 //! (English and maths by age at the start or the employer's choice) and
 //! whether it is met, pending, not met, expired or exempt.
 
-use crate::domain::{Enrolment, Person, RequirementRecord, RequirementStatus};
+use crate::domain::{Enrolment, Person, RequirementRecord, RequirementStatus, UnitRecord};
 use crate::framework::{Framework, Requirement};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -49,6 +49,27 @@ pub struct RequirementStanding {
     pub status: RequirementState,
     pub date: Option<NaiveDate>,
     pub expires_on: Option<NaiveDate>,
+    /// A qualification's units, in file order, each as recorded.
+    pub units: Vec<UnitStanding>,
+}
+
+impl RequirementStanding {
+    /// Units not yet met or exempt.
+    pub fn units_outstanding(&self) -> usize {
+        self.units
+            .iter()
+            .filter(|unit| !unit.status.is_settled())
+            .count()
+    }
+}
+
+/// One unit of a qualification as recorded (pending when nothing is).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitStanding {
+    pub id: String,
+    pub title: String,
+    pub status: RequirementState,
+    pub date: Option<NaiveDate>,
 }
 
 /// Every requirement of the framework, in file order.
@@ -56,7 +77,7 @@ pub fn requirement_standings(
     framework: &Framework,
     person: &Person,
     enrolment: &Enrolment,
-    records: &[RequirementRecord],
+    (records, units): (&[RequirementRecord], &[UnitRecord]),
     today: NaiveDate,
 ) -> Vec<RequirementStanding> {
     framework
@@ -72,6 +93,31 @@ pub fn requirement_standings(
                 status,
                 date: record.and_then(|r| r.date),
                 expires_on: record.and_then(|r| r.expires_on),
+                units: unit_standings(requirement, units),
+            }
+        })
+        .collect()
+}
+
+fn unit_standings(requirement: &Requirement, records: &[UnitRecord]) -> Vec<UnitStanding> {
+    requirement
+        .units
+        .iter()
+        .map(|unit| {
+            let record = records
+                .iter()
+                .find(|r| r.requirement == requirement.id && r.unit == unit.id);
+            let status = match record.map(|r| r.status) {
+                Some(RequirementStatus::Met) => RequirementState::Met,
+                Some(RequirementStatus::Exempt) => RequirementState::Exempt,
+                Some(RequirementStatus::NotMet) => RequirementState::NotMet,
+                Some(RequirementStatus::Pending) | None => RequirementState::Pending,
+            };
+            UnitStanding {
+                id: unit.id.clone(),
+                title: unit.title.clone(),
+                status,
+                date: record.and_then(|r| r.date),
             }
         })
         .collect()

@@ -109,6 +109,18 @@ fn blockers_near_end(facts: &WarningFacts) -> Option<Warning> {
 
 /// A requirement not met, expired, or expiring soon.
 fn requirement_warning(requirement: &RequirementStanding, today: NaiveDate) -> Option<Warning> {
+    let outstanding = requirement.units_outstanding();
+    if requirement.status == RequirementState::Met && outstanding > 0 {
+        return Some((
+            4,
+            format!(
+                "{} is recorded as met, but {outstanding} of its {} units {} not",
+                requirement.title,
+                requirement.units.len(),
+                if outstanding == 1 { "is" } else { "are" }
+            ),
+        ));
+    }
     match (requirement.status, requirement.expires_on) {
         (RequirementState::NotMet, _) => Some((
             3,

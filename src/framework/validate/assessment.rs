@@ -29,6 +29,17 @@ impl Checker {
             }
             let grades = method.grades.iter().map(String::as_str);
             self.unique(&format!("{field}.grades"), "", grades, "grade");
+            if let Some(pass) = &method.pass_from {
+                if !method.grades.contains(pass) {
+                    self.report(
+                        format!("{field}.pass_from"),
+                        format!(
+                            "`{pass}` is not one of its grades ({})",
+                            method.grades.join(", ")
+                        ),
+                    );
+                }
+            }
         }
         let method_ids = framework.assessment_methods.iter().map(|m| m.id.as_str());
         self.unique(

@@ -214,6 +214,8 @@ impl Copier<'_> {
             &HISTORY,
             &GATEWAY_SIGNATURE,
             &GATEWAY_SEAL,
+            &UNIT_RECORD,
+            &EPA_RESULT,
             &PERSON_LOGIN,
         ] {
             self.plain(table, &mut copied)?;

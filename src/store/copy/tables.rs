@@ -77,6 +77,8 @@ pub const PERSON: Table = with_id(
         both("assessor_id", Integer),
         both("employer_id", Integer),
         both("created_at", Moment),
+        both("uln", Text),
+        both("learning_support", Text),
     ],
 );
 
@@ -94,6 +96,7 @@ pub const ENROLMENT: Table = with_id(
         both("area_of_practice", Text),
         both("employer_opt_in", Flag),
         both("created_at", Moment),
+        both("status_reason", Text),
     ],
 );
 
@@ -104,6 +107,7 @@ pub const LEARNING_BREAK: Table = with_id(
         both("enrolment_id", Integer),
         both("start_date", Day),
         both("end_date", Day),
+        both("reason", Text),
     ],
 );
 
@@ -313,6 +317,33 @@ pub const GATEWAY_SEAL: Table = table(
     ],
 );
 
+pub const UNIT_RECORD: Table = table(
+    "unit_record",
+    &["enrolment_id", "requirement_id", "unit_id"],
+    &[
+        both("enrolment_id", Integer),
+        both("requirement_id", Text),
+        both("unit_id", Text),
+        both("status", Text),
+        both("date", Day),
+    ],
+);
+
+pub const EPA_RESULT: Table = with_id(
+    "epa_result",
+    &[
+        both("id", Integer),
+        both("enrolment_id", Integer),
+        both("method_id", Text),
+        both("attempt", Text),
+        both("date", Day),
+        both("grade", Text),
+        both("note", Text),
+        both("recorded_by", Integer),
+        both("recorded_at", Moment),
+    ],
+);
+
 /// Which login acts for which person: copied between servers only (roles
 /// belong to the server, and a file has no logins). A copy to a server from
 /// a file links nobody: `admin grant` does, after `admin init`.
@@ -326,7 +357,7 @@ pub const PERSON_LOGIN: Table = Table {
 
 /// Every table copied, in the order they are filled (the check-in's own
 /// tables are filled in the steps `checkins` takes).
-pub const ALL: [&Table; 20] = [
+pub const ALL: [&Table; 22] = [
     &PERSON,
     &ENROLMENT,
     &LEARNING_BREAK,
@@ -346,6 +377,8 @@ pub const ALL: [&Table; 20] = [
     &HISTORY,
     &GATEWAY_SIGNATURE,
     &GATEWAY_SEAL,
+    &UNIT_RECORD,
+    &EPA_RESULT,
     &PERSON_LOGIN,
 ];
 

@@ -29,7 +29,8 @@ BEGIN
         'outcome_progress', 'evidence', 'evidence_outcome', 'requirement_record',
         'hours_entry', 'hours_outcome', 'checkin_section', 'checkin_judgement',
         'checkin_action', 'checkin_action_review', 'checkin_signature', 'person_pin',
-        'history', 'gateway_signature', 'gateway_seal', 'person_login'] LOOP
+        'history', 'gateway_signature', 'gateway_seal', 'person_login',
+        'unit_record', 'epa_result'] LOOP
         SELECT tableowner INTO owner FROM pg_tables WHERE schemaname = 'public' AND tablename = t;
         EXECUTE format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE public.%I FORCE ROW LEVEL SECURITY', t);
@@ -51,8 +52,9 @@ GRANT EXECUTE ON FUNCTION pcso_current_person(), pcso_current_role(), pcso_reach
 
 -- Administrators: add people, assign them, correct enrolments and breaks.
 GRANT INSERT ON person, enrolment, learning_break TO pcso_administrator;
-GRANT UPDATE (date_of_birth, assessor_id, employer_id) ON person TO pcso_administrator;
-GRANT UPDATE (status, start_date, planned_end) ON enrolment TO pcso_administrator;
+GRANT UPDATE (date_of_birth, assessor_id, employer_id, uln, learning_support)
+    ON person TO pcso_administrator;
+GRANT UPDATE (status, status_reason, start_date, planned_end) ON enrolment TO pcso_administrator;
 GRANT UPDATE (end_date) ON learning_break TO pcso_administrator;
 
 -- Outcomes: the apprentice's own status; the judgement columns to every
@@ -83,6 +85,13 @@ GRANT INSERT ON hours_outcome TO pcso_apprentice;
 GRANT INSERT (enrolment_id, requirement_id, status, date, reference, expires_on),
       UPDATE (status, date, reference, expires_on)
     ON requirement_record TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator;
+GRANT INSERT (enrolment_id, requirement_id, unit_id, status, date), UPDATE (status, date)
+    ON unit_record TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator;
+
+-- End-point assessment results: recorded by the assessor or the training
+-- unit as the assessment organisation reports them; only ever added.
+GRANT INSERT (enrolment_id, method_id, attempt, date, grade, note, recorded_by, recorded_at)
+    ON epa_result TO pcso_assessor, pcso_administrator;
 
 -- Check-ins: the assessor runs them; every party signs, and the last to
 -- sign seals (the triggers of 0001 keep a completed check-in's content).
@@ -284,6 +293,29 @@ CREATE POLICY pcso_change ON requirement_record FOR UPDATE
            AND pcso_may_confirm(enrolment_id, requirement_id))
     WITH CHECK (enrolment_id IN (SELECT pcso_reached_enrolments())
                 AND pcso_may_confirm(enrolment_id, requirement_id));
+
+-- A qualification's units are confirmed by whoever confirms the qualification.
+CREATE POLICY pcso_read ON unit_record FOR SELECT
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    USING (enrolment_id IN (SELECT pcso_reached_enrolments()));
+CREATE POLICY pcso_confirm ON unit_record FOR INSERT
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    WITH CHECK (enrolment_id IN (SELECT pcso_reached_enrolments())
+                AND pcso_may_confirm(enrolment_id, requirement_id));
+CREATE POLICY pcso_change ON unit_record FOR UPDATE
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    USING (enrolment_id IN (SELECT pcso_reached_enrolments())
+           AND pcso_may_confirm(enrolment_id, requirement_id))
+    WITH CHECK (enrolment_id IN (SELECT pcso_reached_enrolments())
+                AND pcso_may_confirm(enrolment_id, requirement_id));
+
+CREATE POLICY pcso_read ON epa_result FOR SELECT
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    USING (enrolment_id IN (SELECT pcso_reached_enrolments()));
+CREATE POLICY pcso_record ON epa_result FOR INSERT
+    TO pcso_assessor, pcso_administrator
+    WITH CHECK (enrolment_id IN (SELECT pcso_reached_enrolments())
+                AND recorded_by = (SELECT pcso_current_person()));
 
 -- A party signs only as herself, in her own role.
 CREATE POLICY pcso_read ON checkin_signature FOR SELECT
