@@ -183,6 +183,42 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
             lines.push(Line::from(Span::styled(state, style)));
         }
     }
+    // Last: on a short screen the blockers above matter more.
+    lines.extend(learner_lines(standing, theme));
+    lines
+}
+
+/// Employer, line manager and ULN on one line; the status's reason and
+/// learning-support needs each on their own, when recorded.
+fn learner_lines(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
+    let person = &standing.person;
+    let mut parts = Vec::new();
+    if let Some(employer) = &person.employer {
+        parts.push(one_line(employer));
+    }
+    if let Some(manager) = &person.line_manager {
+        parts.push(format!("line manager {}", one_line(manager)));
+    }
+    if let Some(uln) = &person.uln {
+        parts.push(format!("ULN {uln}"));
+    }
+    let mut lines = Vec::new();
+    if !parts.is_empty() {
+        lines.push(Line::from(Span::styled(parts.join(" · "), theme.dim())));
+    }
+    if let Some(reason) = &standing.status_reason {
+        lines.push(Line::from(format!(
+            "{}: {}",
+            standing.status.as_str().replace('_', " "),
+            one_line(reason)
+        )));
+    }
+    if let Some(support) = &person.learning_support {
+        lines.push(Line::from(format!(
+            "Learning support: {}",
+            one_line(support)
+        )));
+    }
     lines
 }
 

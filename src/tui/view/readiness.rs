@@ -2,7 +2,7 @@
 //! method's coverage with the outcomes still missing.
 
 use crate::domain::standing::{GatewayStanding, MethodReadiness, RuleStanding};
-use crate::domain::{SignoffStanding, counted};
+use crate::domain::{MethodResult, SignoffStanding, counted};
 use crate::report::{self, signoff_open, signoff_state};
 use crate::tui::app::App;
 use crate::tui::text::one_line;
@@ -16,10 +16,19 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let Some(loaded) = &app.loaded else { return };
     let theme = app.theme;
     let standing = &loaded.standing;
+    let results = standing
+        .epa_results
+        .iter()
+        .filter(|m| m.latest.is_some())
+        .count() as u16;
     let methods = standing.epa_methods.len() as u16;
     let [gateway_area, methods_area] = Layout::vertical([
         Constraint::Min(4),
-        Constraint::Length(if methods == 0 { 0 } else { methods * 2 + 3 }),
+        Constraint::Length(if methods == 0 {
+            0
+        } else {
+            methods * 2 + results + 3
+        }),
     ])
     .areas(body);
     let signoff = standing.gateway_signoff.as_ref();
@@ -34,6 +43,10 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let mut lines = Vec::new();
     for method in &standing.epa_methods {
         method_lines(&mut lines, method, theme, width);
+        let result = standing.epa_results.iter().find(|r| r.method == method.id);
+        if let Some(line) = result.and_then(|r| result_line(r, theme)) {
+            lines.push(line);
+        }
     }
     let title = " End-point assessment: outcomes judged competent and backed by evidence ";
     frame.render_widget(
@@ -114,6 +127,24 @@ fn rule_line(rule: &RuleStanding, theme: Theme) -> Line<'static> {
             Span::raw(one_line(blocker)),
         ]),
     }
+}
+
+/// The method's latest result, once assessed: passed in green, else red.
+fn result_line(result: &MethodResult, theme: Theme) -> Option<Line<'static>> {
+    let latest = result.latest.as_ref()?;
+    let (verdict, style) = if result.passed {
+        ("passed", theme.good())
+    } else {
+        ("not passed", theme.bad())
+    };
+    Some(Line::from(vec![
+        Span::raw("  result: "),
+        Span::styled(format!("{} ({verdict})", one_line(&latest.grade)), style),
+        Span::raw(format!(
+            " on {}, {} attempt of {}",
+            latest.date, latest.attempt, result.attempts
+        )),
+    ]))
 }
 
 /// A method's coverage as a bar, then the outcomes it still lacks.
