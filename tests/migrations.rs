@@ -34,7 +34,7 @@ const MIGRATIONS: [&str; 9] = [
     include_str!("../src/store/migrations/0006_pins.sql"),
     include_str!("../src/store/migrations/0007_review_signatures.sql"),
     include_str!("../src/store/migrations/0008_gateway_signoff.sql"),
-    include_str!("../src/store/migrations/0012_learner_record_and_epa.sql"),
+    include_str!("../src/store/migrations/0009_learner_record_and_epa.sql"),
 ];
 
 /// A database as a build at schema `version` left it: migrations 1 to

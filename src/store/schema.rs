@@ -15,7 +15,7 @@ const MIGRATIONS: [&str; 9] = [
     include_str!("migrations/0006_pins.sql"),
     include_str!("migrations/0007_review_signatures.sql"),
     include_str!("migrations/0008_gateway_signoff.sql"),
-    include_str!("migrations/0012_learner_record_and_epa.sql"),
+    include_str!("migrations/0009_learner_record_and_epa.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -11,7 +11,7 @@ const MIGRATIONS: [&str; 5] = [
     include_str!("schema/0002_gateway_signoff.sql"),
     include_str!("schema/0003_security.sql"),
     include_str!("schema/0004_change_notice.sql"),
-    include_str!("schema/0008_learner_record_and_epa.sql"),
+    include_str!("schema/0005_learner_record_and_epa.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -1,5 +1,5 @@
--- 0008: the learner record and end-point assessment results, as SQLite's
--- migration 0012: a unique learner number and learning-support needs on a
+-- 0005: the learner record and end-point assessment results, as SQLite's
+-- migration 0009: a unique learner number and learning-support needs on a
 -- person, a reason on a break and on an enrolment's status, each unit of a
 -- qualification recorded like a requirement, and assessment results that
 -- are only ever added.

@@ -1,4 +1,4 @@
--- 0012: the learner record as the funding rules and the end-point
+-- 0009: the learner record as the funding rules and the end-point
 -- assessment see it. A person gains a unique learner number (ULN, checked
 -- against its check digit before it is stored) and their learning-support
 -- needs; a break in learning and an enrolment's status (withdrawn,
