@@ -244,6 +244,9 @@ pub struct AddEvidence {
     /// Where the evidence is kept (a file path or document reference)
     #[arg(long)]
     pub file: Option<String>,
+    /// A file to keep with the evidence: copied into the database's folder of attached files (beside a database file; on a server, $PCSO_TRACKER_FILES)
+    #[arg(long, value_name = "FILE")]
+    pub attach: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -84,6 +84,7 @@ fn flag(field: Field) -> &'static str {
         Field::Kind => "--kind",
         Field::Description => "--text",
         Field::FileRef => "--file",
+        Field::Attach => "--attach",
         Field::Outcomes => "--outcomes",
         Field::Outcome => "<CODE>",
         Field::Hours => "--hours",

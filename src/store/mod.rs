@@ -6,6 +6,7 @@
 //! nothing of the terminal, and nothing of who may do what.
 
 mod access;
+mod attachments;
 mod backup;
 mod change;
 mod checkin_read;
@@ -37,6 +38,7 @@ mod schema;
 mod seals;
 mod statement_log;
 
+pub use attachments::{FILES_ENV, FileProblem};
 pub use change::Change;
 pub use checkins::CheckinState;
 pub use convert::Stamp;
@@ -80,6 +82,9 @@ pub struct Store {
     /// On a server, the person this connection's login acts for: the
     /// server authenticated the login, so it is who acts, and nobody else.
     login: Option<PersonId>,
+    /// Where attached files are kept (`attachments`): beside an SQLite
+    /// file; on a server, the folder `PCSO_TRACKER_FILES` names, if set.
+    files: Option<PathBuf>,
 }
 
 /// The engine behind a store.
@@ -130,6 +135,7 @@ impl Store {
             path: path.to_path_buf(),
             url: None,
             login: None,
+            files: Some(attachments::folder_beside(path)),
         })
     }
 
@@ -149,6 +155,7 @@ impl Store {
             path,
             url: Some(url.to_string()),
             login,
+            files: None,
         })
     }
 
@@ -179,6 +186,7 @@ impl Store {
                     path: self.path.clone(),
                     url: Some(url.to_string()),
                     login: self.login,
+                    files: self.files.clone(),
                 });
             }
         };
@@ -196,6 +204,7 @@ impl Store {
             path: self.path.clone(),
             url: None,
             login: None,
+            files: self.files.clone(),
         })
     }
 
