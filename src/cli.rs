@@ -98,8 +98,16 @@ pub enum Command {
         #[command(subcommand)]
         command: GatewayCommand,
     },
-    /// Check every sealed check-in and gateway sign-off against its seal and chain; exit 1 naming any that fail
+    /// Check every sealed check-in and gateway sign-off against its seal and chain, and every attached file against its hash; exit 1 naming any that fail
     Verify,
+    /// Write the evidence pack for gateway into a new or empty folder: the report, each sealed review, the evidence list mapped to outcomes and assessment methods, the attached files, and MANIFEST.sha256 (check it with `sha256sum -c MANIFEST.sha256`)
+    Export {
+        /// The apprentice: a name or an id
+        person: String,
+        /// The folder to write; must not exist yet, or be empty
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
     /// Write a consistent copy of the database to a new file (safe while others write)
     Backup {
         /// Where to write the copy; must not exist yet

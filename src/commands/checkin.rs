@@ -110,7 +110,7 @@ pub fn show(
 
 /// The record as Markdown, with the text of the actions it reviews and
 /// which of its amendments are still drafts.
-fn markdown(store: &Store, record: &Checkin) -> Result<String, CommandError> {
+pub(super) fn markdown(store: &Store, record: &Checkin) -> Result<String, CommandError> {
     let reviewed: Vec<i64> = record
         .content
         .action_reviews

@@ -5,6 +5,7 @@ mod apprentice;
 mod checkin;
 mod copy;
 mod demo;
+mod export;
 mod gateway;
 mod pin;
 mod pin_input;
@@ -299,6 +300,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             } => admin::grant(&context, &person, &login, password, out),
         },
         Some(Command::Verify) => checkin::verify(&context, out),
+        Some(Command::Export { person, to }) => export::run(&context, &person, &to, out),
         Some(Command::Copy { from, to }) => copy::run(&from, &to, out),
         Some(Command::Backup { path }) => {
             let store = context.open_store()?;

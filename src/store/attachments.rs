@@ -222,8 +222,14 @@ fn file_problem(folder: &Path, file: &Attachment) -> Option<String> {
 
 /// The SHA-256 (lower-case hex) and length of everything `input` holds.
 pub fn hash_of(input: &mut impl Read) -> io::Result<(String, u64)> {
-    match copy_hashing(input, &mut io::sink()) {
-        Ok(hashed) => Ok(hashed),
+    copy_hashed(input, &mut io::sink())
+}
+
+/// Copies `input` to `output` a buffer at a time; the SHA-256 (lower-case
+/// hex) and length of what was copied.
+pub fn copy_hashed(input: &mut impl Read, output: &mut impl Write) -> io::Result<(String, u64)> {
+    match copy_hashing(input, output) {
+        Ok(copied) => Ok(copied),
         Err(Copy::Read(e) | Copy::Write(e)) => Err(e),
     }
 }

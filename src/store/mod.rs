@@ -38,7 +38,7 @@ mod schema;
 mod seals;
 mod statement_log;
 
-pub use attachments::{FILES_ENV, FileProblem};
+pub use attachments::{FILES_ENV, FileProblem, copy_hashed, hash_of};
 pub use change::Change;
 pub use checkins::CheckinState;
 pub use convert::Stamp;
