@@ -103,8 +103,16 @@ pub enum Command {
         #[command(subcommand)]
         command: EpaCommand,
     },
-    /// Check every sealed check-in and gateway sign-off against its seal and chain; exit 1 naming any that fail
+    /// Check every sealed check-in and gateway sign-off against its seal and chain, and every attached file against its hash; exit 1 naming any that fail
     Verify,
+    /// Write the evidence pack for gateway into a new or empty folder: the report, each sealed review, the evidence list mapped to outcomes and assessment methods, the attached files, and MANIFEST.sha256 (check it with `sha256sum -c MANIFEST.sha256`)
+    Export {
+        /// The apprentice: a name or an id
+        person: String,
+        /// The folder to write; must not exist yet, or be empty
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
     /// Write a consistent copy of the database to a new file (safe while others write)
     Backup {
         /// Where to write the copy; must not exist yet
@@ -279,6 +287,9 @@ pub struct AddEvidence {
     /// Where the evidence is kept (a file path or document reference)
     #[arg(long)]
     pub file: Option<String>,
+    /// A file to keep with the evidence: copied into the database's folder of attached files (beside a database file; on a server, $PCSO_TRACKER_FILES)
+    #[arg(long, value_name = "FILE")]
+    pub attach: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -424,3 +424,34 @@ fn each_role_does_its_everyday_work_through_its_own_login() {
     let (problems, checked) = sam_db.verify_seals().expect("verify");
     assert!(problems.is_empty() && checked >= 1, "{problems:?}");
 }
+
+/// The grants let an apprentice's own login record the file attached to
+/// her evidence, and her assessor's login check it.
+#[test]
+fn an_apprentices_login_attaches_a_file_her_assessors_login_checks() {
+    use pcso_tracker::domain::EvidenceKind;
+    use pcso_tracker::ops::{EvidenceInput, Ops};
+    let Some(unit) = Unit::new() else {
+        return;
+    };
+    let (amy, registry, clock) = (unit.f.amy, unit.f.registry.clone(), unit.f.clock);
+    let shared = tempfile::tempdir().expect("temp dir");
+    let source = shared.path().join("minutes.txt");
+    std::fs::write(&source, b"minutes").expect("write");
+    let mut amy_db = Store::open_url(&unit.url_of("amy")).expect("a connection");
+    amy_db.set_files_folder(shared.path().join("portfolio"));
+    let evidence = EvidenceInput {
+        date: Some(common::day("2026-10-01")),
+        title: "Ward panel minutes".into(),
+        kind: EvidenceKind::WorkProduct,
+        description: String::new(),
+        file_ref: None,
+        outcomes: vec!["LO1".into()],
+    };
+    Ops::new(&mut amy_db, &registry, clock, Some(amy))
+        .add_evidence_attaching(amy, &evidence, Some(&source))
+        .expect("Amy attaches a file from her own login");
+    let mut sam_db = Store::open_url(&unit.url_of("sam")).expect("a connection");
+    sam_db.set_files_folder(shared.path().join("portfolio"));
+    assert_eq!(sam_db.verify_files().expect("verify"), (vec![], 1));
+}

@@ -25,7 +25,7 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 9] = [
+const MIGRATIONS: [&str; 10] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
@@ -35,6 +35,7 @@ const MIGRATIONS: [&str; 9] = [
     include_str!("../src/store/migrations/0007_review_signatures.sql"),
     include_str!("../src/store/migrations/0008_gateway_signoff.sql"),
     include_str!("../src/store/migrations/0009_learner_record_and_epa.sql"),
+    include_str!("../src/store/migrations/0010_evidence_files.sql"),
 ];
 
 /// A database as a build at schema `version` left it: migrations 1 to
@@ -538,6 +539,38 @@ fn evidence_and_hours_from_version_1_survive_the_upgrade() {
             .len(),
         1
     );
+}
+
+/// 0010 lets evidence keep a file: evidence from before has none, and a
+/// file is recorded whole (name, size and hash) or not at all.
+#[test]
+fn evidence_from_before_attached_files_has_none_and_a_file_is_recorded_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = upgraded_from_version_1(dir.path());
+    let enrolment = store
+        .latest_enrolment(PersonId(2))
+        .expect("read")
+        .expect("enrolled");
+    assert_eq!(store.attachments(enrolment.id).expect("read"), []);
+    assert_eq!(store.verify_files().expect("verify"), (vec![], 0));
+    let connection = raw(&store);
+    let half = connection.execute("UPDATE evidence SET file_name = 'a.pdf' WHERE id = 1", []);
+    assert!(half.is_err(), "a name without a hash is refused");
+    let hash = "ab".repeat(32);
+    connection
+        .execute(
+            "UPDATE evidence SET file_name = 'a.pdf', file_size = 3, file_sha256 = ?1 WHERE id = 1",
+            [&hash],
+        )
+        .expect("a whole file");
+    let upper = connection.execute(
+        "UPDATE evidence SET file_sha256 = ?1 WHERE id = 1",
+        [hash.to_uppercase()],
+    );
+    assert!(upper.is_err(), "a hash is lower-case hex");
+    let attached = store.attachments(enrolment.id).expect("read");
+    assert_eq!(attached.len(), 1);
+    assert_eq!((attached[0].0, attached[0].1.size), (1, 3));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use crate::cli::ReportFormat;
 use crate::domain::{Awaiting, Checkin, CheckinSummary, awaiting_signatures, counted, parse_date};
 use crate::framework::Party;
 use crate::report::{checkin_markdown, json};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use std::io::Write;
 use std::process::ExitCode;
@@ -110,7 +110,7 @@ pub fn show(
 
 /// The record as Markdown, with the text of the actions it reviews and
 /// which of its amendments are still drafts.
-fn markdown(store: &Store, record: &Checkin) -> Result<String, CommandError> {
+pub(super) fn markdown(store: &Store, record: &Checkin) -> Result<String, CommandError> {
     let reviewed: Vec<i64> = record
         .content
         .action_reviews
@@ -147,9 +147,21 @@ pub fn amend(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Exit 0 when every seal holds; 1, naming each failure, when one does not.
+/// Exit 0 when every seal holds and every attached file matches its
+/// hash; 1, naming each failure, when one does not.
 pub fn verify(context: &Context, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
     let store = context.open_store()?;
+    let seals_hold = verify_seals(&store, out)?;
+    let files_hold = verify_files(&store, out)?;
+    Ok(if seals_hold && files_hold {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Every sealed check-in and gateway sign-off; whether all hold.
+fn verify_seals(store: &Store, out: &mut dyn Write) -> Result<bool, CommandError> {
     let (problems, checked) = store.verify_seals()?;
     let (gateway_problems, gateways) = store.verify_gateway_seals()?;
     for problem in &problems {
@@ -177,9 +189,39 @@ pub fn verify(context: &Context, out: &mut dyn Write) -> Result<ExitCode, Comman
     let failed = problems.len() + gateway_problems.len();
     if failed == 0 {
         writeln!(out, "ok: {sealed}, every seal and chain holds")?;
-        Ok(ExitCode::SUCCESS)
     } else {
         writeln!(out, "{failed} of {sealed} fail their seal")?;
-        Ok(ExitCode::FAILURE)
     }
+    Ok(failed == 0)
+}
+
+/// Every attached file, read whole against its hash; whether all match.
+fn verify_files(store: &Store, out: &mut dyn Write) -> Result<bool, CommandError> {
+    let (problems, checked) = match store.verify_files() {
+        Ok(found) => found,
+        Err(error @ StoreError::FilesFolderUnset { .. }) => {
+            writeln!(out, "attached files not checked: {error}")?;
+            return Ok(false);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    for problem in &problems {
+        writeln!(
+            out,
+            "evidence {} ({}) \"{}\": {}",
+            problem.evidence_id, problem.person, problem.name, problem.problem
+        )?;
+    }
+    let files = counted(checked, "attached file", "attached files");
+    if problems.is_empty() {
+        writeln!(out, "ok: {files}, each matches its hash")?;
+    } else {
+        let verb = if problems.len() == 1 {
+            "fails its hash"
+        } else {
+            "fail their hash"
+        };
+        writeln!(out, "{} of {files} {verb}", problems.len())?;
+    }
+    Ok(problems.is_empty())
 }

@@ -6,6 +6,7 @@ mod checkin;
 mod copy;
 mod demo;
 mod epa;
+mod export;
 mod gateway;
 mod pin;
 mod pin_input;
@@ -85,6 +86,7 @@ fn flag(field: Field) -> &'static str {
         Field::Kind => "--kind",
         Field::Description => "--text",
         Field::FileRef => "--file",
+        Field::Attach => "--attach",
         Field::Outcomes => "--outcomes",
         Field::Outcome => "<CODE>",
         Field::Hours => "--hours",
@@ -317,6 +319,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             } => admin::grant(&context, &person, &login, password, out),
         },
         Some(Command::Verify) => checkin::verify(&context, out),
+        Some(Command::Export { person, to }) => export::run(&context, &person, &to, out),
         Some(Command::Copy { from, to }) => copy::run(&from, &to, out),
         Some(Command::Backup { path }) => {
             let store = context.open_store()?;

@@ -3,8 +3,10 @@
 
 use super::{CommandError, Context};
 use crate::cli::{AddEvidence, AddHours, SetOutcome, SetRequirement};
+use crate::domain::PersonId;
 use crate::domain::{EvidenceKind, OutcomeStatus, RequirementStatus};
 use crate::ops::{EvidenceInput, HoursInput, RequirementInput};
+use crate::store::Store;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -28,9 +30,11 @@ pub fn add_evidence(
     };
     let (mut store, registry) = (context.open_store()?, context.registry()?);
     let person = store.find_person(&add.person)?;
-    let written = context
-        .ops(&mut store, &registry)?
-        .add_evidence(person.id, &input)?;
+    let written = context.ops(&mut store, &registry)?.add_evidence_attaching(
+        person.id,
+        &input,
+        add.attach.as_deref(),
+    )?;
     writeln!(
         out,
         "recorded evidence {} for {}: \"{}\" ({}), mapped to {}",
@@ -40,7 +44,34 @@ pub fn add_evidence(
         input.date.unwrap_or(context.today()),
         input.outcomes.join(", ")
     )?;
+    if add.attach.is_some() {
+        say_attached(&store, person.id, written.id, out)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The file kept with evidence `id`, as recorded.
+fn say_attached(
+    store: &Store,
+    person: PersonId,
+    id: i64,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let Some(enrolment) = store.latest_enrolment(person)? else {
+        return Ok(());
+    };
+    let attached = store.attachments(enrolment.id)?;
+    if let Some((_, file)) = attached.iter().find(|(evidence, _)| *evidence == id) {
+        writeln!(
+            out,
+            "attached {} ({} bytes, SHA-256 {}), kept in {}",
+            file.name,
+            file.size,
+            file.sha256,
+            store.files_folder()?.display()
+        )?;
+    }
+    Ok(())
 }
 
 pub fn add_hours(

@@ -1,5 +1,6 @@
 //! Pure rules and records about progress: no I/O, dates passed in.
 
+mod attachment;
 mod breaks;
 mod checkin;
 mod checkin_chain;
@@ -25,6 +26,7 @@ mod version;
 mod wording;
 
 pub use crate::framework::Judgement;
+pub use attachment::{Attachment, attachment_name, is_sha256};
 pub use breaks::{break_days_within, break_span, check_status_change};
 pub use checkin::{
     ActionReview, AgreedAction, Checkin, CheckinContent, CheckinJudgement, ReviewSignature,

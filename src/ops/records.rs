@@ -6,14 +6,15 @@ use super::{
     Field, OpError, Ops, enrolled, enrolment_of, expect_version, framework_of, permitted_on,
 };
 use crate::domain::{
-    EnrolmentId, EvidenceKind, HoursClaim, Judgement, Operation, OutcomeStatus, PersonId,
-    RequirementDateError, RequirementStatus, Role, Roles, Version, check_evidence_date,
+    Enrolment, EnrolmentId, EvidenceKind, HoursClaim, Judgement, Operation, OutcomeStatus,
+    PersonId, RequirementDateError, RequirementStatus, Role, Roles, Version, check_evidence_date,
     check_file_ref, check_hours, check_hours_amount, check_name, check_requirement_dates,
     check_text,
 };
-use crate::framework::{Confirmer, Framework};
-use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate};
+use crate::framework::{Confirmer, Framework, Registry};
+use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate, StoreError};
 use chrono::NaiveDate;
+use std::path::Path;
 
 /// A portfolio entry, as typed.
 #[derive(Debug, Clone)]
@@ -69,14 +70,36 @@ impl Ops<'_> {
         person: PersonId,
         input: &EvidenceInput,
     ) -> Result<Written, OpError> {
-        let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
+        self.add_evidence_attaching(person, input, None)
+    }
+
+    /// Adds evidence, with the file at `attach` (if given) copied into the
+    /// store's folder of attached files and recorded with it.
+    pub fn add_evidence_attaching(
+        &mut self,
+        person: PersonId,
+        input: &EvidenceInput,
+        attach: Option<&Path>,
+    ) -> Result<Written, OpError> {
+        let kept = match attach {
+            Some(path) => {
+                // Checked before copying, so a refused entry leaves no file
+                // behind; copied outside the write, so a large file does not
+                // hold up everyone else's changes.
+                let asking = self.asking();
+                evidence_checks(&self.begin()?, &asking, person, input)?;
+                Some(self.store.keep_file(path).map_err(attach_error)?)
+            }
+            None => None,
+        };
+        let asking = self.asking();
         let change = self.begin()?;
-        let (person, enrolment) = enrolled(&change, person)?;
-        permitted_on(&change, actor, Operation::RecordEvidence, &person)?;
-        let framework = framework_of(registry, &enrolment.framework_id)?;
-        let outcomes = evidence_outcomes(framework, &input.outcomes)?;
-        let evidence = checked_evidence(input, &outcomes, enrolment.start_date, today)?;
+        let (enrolment, outcomes) = evidence_checks(&change, &asking, person, input)?;
+        let evidence = checked_evidence(input, &outcomes, enrolment.start_date, asking.today)?;
         let id = change.add_evidence(enrolment.id, &evidence)?;
+        if let Some(file) = &kept {
+            change.attach_file(id, file)?;
+        }
         finish(change, RecordKey::Evidence(id), id)
     }
 
@@ -287,6 +310,51 @@ impl Ops<'_> {
         expect_version(&change, &key, base, || format!("{code}'s judgement"))?;
         change.set_judgement(enrolment.id, &code, judgement, note, assessor)?;
         Ok(finish(change, key, 0)?.version)
+    }
+}
+
+impl<'a> Ops<'a> {
+    /// Who asks, as of when, with which frameworks.
+    fn asking(&self) -> Asking<'a> {
+        Asking {
+            registry: self.registry,
+            today: self.clock.today(),
+            actor: self.actor,
+        }
+    }
+}
+
+/// Who asks for a change, as of when, with which frameworks.
+struct Asking<'r> {
+    registry: &'r Registry,
+    today: NaiveDate,
+    actor: Option<PersonId>,
+}
+
+/// Whether the actor may add this evidence for `person`: their enrolment
+/// and the outcomes it is mapped to.
+fn evidence_checks(
+    change: &Change,
+    asking: &Asking,
+    person: PersonId,
+    input: &EvidenceInput,
+) -> Result<(Enrolment, Vec<String>), OpError> {
+    let (person, enrolment) = enrolled(change, person)?;
+    permitted_on(change, asking.actor, Operation::RecordEvidence, &person)?;
+    let framework = framework_of(asking.registry, &enrolment.framework_id)?;
+    let outcomes = evidence_outcomes(framework, &input.outcomes)?;
+    checked_evidence(input, &outcomes, enrolment.start_date, asking.today)?;
+    Ok((enrolment, outcomes))
+}
+
+/// A file that cannot be read is the user's to fix; the rest is storage's.
+fn attach_error(error: StoreError) -> OpError {
+    match error {
+        StoreError::AttachRead { path, source } => OpError::invalid(
+            Field::Attach,
+            format!("cannot read {}: {source}", path.display()),
+        ),
+        other => OpError::Store(other),
     }
 }
 

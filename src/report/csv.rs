@@ -42,7 +42,7 @@ pub fn caseload_csv(lines: &[CaseloadLine]) -> String {
     text
 }
 
-fn push_row(text: &mut String, fields: &[String]) {
+pub(super) fn push_row(text: &mut String, fields: &[String]) {
     let cells: Vec<String> = fields.iter().map(|field| quote(field)).collect();
     text.push_str(&cells.join(","));
     text.push('\n');

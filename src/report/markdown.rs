@@ -352,6 +352,6 @@ pub fn caseload_markdown(lines: &[CaseloadLine]) -> String {
 }
 
 /// Text safe inside a table cell: no pipes or line breaks to break the row.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }

@@ -6,11 +6,16 @@ mod checkin;
 mod csv;
 mod gateway;
 mod markdown;
+mod pack;
 
 pub use checkin::checkin_markdown;
 pub use csv::{caseload_csv, outcomes_csv};
 pub use gateway::{signoff_lines, signoff_open, signoff_state};
 pub use markdown::{caseload_markdown, standing_markdown};
+pub use pack::{
+    MANIFEST, PackEvidence, evidence_csv, evidence_markdown, manifest, pack_evidence,
+    pack_file_name,
+};
 
 use crate::domain::standing::{Rag, Standing};
 use chrono::NaiveDate;

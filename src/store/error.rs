@@ -193,6 +193,23 @@ pub enum StoreError {
     #[error("{path}: no such database file to copy from; check the path")]
     CopySourceMissing { path: PathBuf },
 
+    #[error(
+        "{path}: a shared database keeps attached files in a folder every user of it can reach; set PCSO_TRACKER_FILES to that folder (the training unit's shared folder for portfolio files)"
+    )]
+    FilesFolderUnset { path: PathBuf },
+
+    #[error("cannot read the file {path}: {source}")]
+    AttachRead {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("cannot keep the file in {folder}: {source}")]
+    AttachWrite {
+        folder: PathBuf,
+        source: std::io::Error,
+    },
+
     // SQLite's messages can quote whole statements: the first line is enough.
     #[error("{path}: {context}: {}", first_line(source))]
     Sqlite {

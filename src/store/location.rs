@@ -4,7 +4,8 @@
 //! server; anything else is an SQLite file. Only the default location's
 //! folders are created: a path the user typed must name a file in a folder
 //! that exists, so a typing mistake is refused instead of becoming a new,
-//! empty database.
+//! empty database. Attached files are kept beside an SQLite file, or for a
+//! server in the folder `PCSO_TRACKER_FILES` names (`attachments`).
 
 use super::{Store, StoreError};
 use directories::ProjectDirs;
@@ -59,9 +60,23 @@ impl Location {
                 Store::open(path)
             }
             Location::Named(path) => Store::open(path),
-            Location::Server(url) => Store::open_url(url),
+            Location::Server(url) => {
+                let mut store = Store::open_url(url)?;
+                if let Some(folder) = files_from_environment() {
+                    store.set_files_folder(folder);
+                }
+                Ok(store)
+            }
         }
     }
+}
+
+/// A server's folder of attached files, as `PCSO_TRACKER_FILES` names it
+/// (an SQLite database keeps its own beside its file).
+fn files_from_environment() -> Option<PathBuf> {
+    std::env::var_os(super::FILES_ENV)
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
 }
 
 /// A set but empty name is a mistake, not a request for the default.

@@ -6,6 +6,7 @@
 //! nothing of the terminal, and nothing of who may do what.
 
 mod access;
+mod attachments;
 mod backup;
 mod change;
 mod checkin_read;
@@ -38,6 +39,7 @@ mod schema;
 mod seals;
 mod statement_log;
 
+pub use attachments::{FILES_ENV, FileProblem, copy_hashed, hash_of};
 pub use change::Change;
 pub use checkins::CheckinState;
 pub use convert::Stamp;
@@ -83,6 +85,9 @@ pub struct Store {
     /// On a server, the person this connection's login acts for: the
     /// server authenticated the login, so it is who acts, and nobody else.
     login: Option<PersonId>,
+    /// Where attached files are kept (`attachments`): beside an SQLite
+    /// file; on a server, the folder `PCSO_TRACKER_FILES` names, if set.
+    files: Option<PathBuf>,
 }
 
 /// The engine behind a store.
@@ -133,6 +138,7 @@ impl Store {
             path: path.to_path_buf(),
             url: None,
             login: None,
+            files: Some(attachments::folder_beside(path)),
         })
     }
 
@@ -152,6 +158,7 @@ impl Store {
             path,
             url: Some(url.to_string()),
             login,
+            files: None,
         })
     }
 
@@ -182,6 +189,7 @@ impl Store {
                     path: self.path.clone(),
                     url: Some(url.to_string()),
                     login: self.login,
+                    files: self.files.clone(),
                 });
             }
         };
@@ -199,6 +207,7 @@ impl Store {
             path: self.path.clone(),
             url: None,
             login: None,
+            files: self.files.clone(),
         })
     }
 

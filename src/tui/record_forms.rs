@@ -7,6 +7,7 @@ use super::undo::{EvidenceBefore, Undo, UndoStep};
 use crate::domain::{EvidenceKind, Judgement, RequirementStatus, Role, Version, parse_date};
 use crate::ops::{EvidenceInput, Field as Input, HoursInput, OpError, Ops, RequirementInput};
 use crate::store::Store;
+use std::path::Path;
 
 fn words<T: Copy>(all: &[T], word: fn(T) -> &'static str) -> Vec<(String, String)> {
     all.iter()
@@ -37,9 +38,14 @@ pub fn add_evidence(app: &App, loaded: &Loaded) -> Form {
             Field::choice("Kind", words(EvidenceKind::ALL, EvidenceKind::as_str), None),
             Field::lines("Description", ""),
             Field::many("Outcomes", outcome_options(loaded), &preselected),
+            Field::line(ATTACH, ""),
         ],
     )
 }
+
+/// The add-evidence form's field for a file to keep with the evidence: a
+/// path, typed.
+const ATTACH: &str = "Attach file";
 
 pub fn edit_evidence(loaded: &Loaded, item: &crate::domain::EvidenceItem) -> Form {
     Form::new(
@@ -192,7 +198,11 @@ pub fn save(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError>
 
 fn save_new_evidence(ops: &mut Ops, loaded: &Loaded, form: &Form) -> Result<Saved, OpError> {
     let input = evidence_input(form)?;
-    let written = ops.add_evidence(loaded.person.id, &input)?;
+    let attach = form.value(ATTACH);
+    let attach = Some(attach.trim())
+        .filter(|path| !path.is_empty())
+        .map(Path::new);
+    let written = ops.add_evidence_attaching(loaded.person.id, &input, attach)?;
     let undo = UndoStep::new(Undo::EvidenceAdded(written.id), written.version);
     let message = format!("added evidence {}: {}", written.id, input.title.trim());
     Ok(Saved::said(message, Some(undo)))
@@ -358,6 +368,7 @@ pub fn label(field: Input) -> String {
         Input::Kind => "Kind",
         Input::Description => "Description",
         Input::Outcomes => "Outcomes",
+        Input::Attach => ATTACH,
         Input::Hours => "Hours",
         Input::Category => "Category",
         Input::Note => "Note",

@@ -124,6 +124,9 @@ pub const EVIDENCE: Table = with_id(
         both("deleted_at", Moment),
         both("created_by", Integer),
         both("created_at", Moment),
+        both("file_name", Text),
+        both("file_size", Integer),
+        both("file_sha256", Text),
     ],
 );
 

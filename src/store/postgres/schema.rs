@@ -6,12 +6,13 @@ use postgres::Client;
 use postgres::error::SqlState;
 use thiserror::Error;
 
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     include_str!("schema/0001_schema.sql"),
     include_str!("schema/0002_gateway_signoff.sql"),
     include_str!("schema/0003_security.sql"),
     include_str!("schema/0004_change_notice.sql"),
     include_str!("schema/0005_learner_record_and_epa.sql"),
+    include_str!("schema/0006_evidence_files.sql"),
 ];
 
 /// The schema version this build writes and reads.

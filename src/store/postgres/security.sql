@@ -72,7 +72,8 @@ GRANT INSERT (enrolment_id, outcome_code,
 
 -- Evidence: the apprentice and her assessor; hours: the apprentice.
 GRANT INSERT (enrolment_id, date, title, kind, description, file_ref, created_by, created_at),
-      UPDATE (date, title, kind, description, file_ref, deleted_at)
+      UPDATE (date, title, kind, description, file_ref, deleted_at,
+              file_name, file_size, file_sha256)
     ON evidence TO pcso_apprentice, pcso_assessor;
 GRANT INSERT, DELETE ON evidence_outcome TO pcso_apprentice, pcso_assessor;
 GRANT INSERT (enrolment_id, date, hours, category, activity, note, benefit,
