@@ -1180,7 +1180,59 @@ fn the_gateway_key_is_offered_only_to_an_awaited_party_once_every_rule_is_met_an
     );
 }
 
+/// Dan's gateway sign-off sealed (Grace signed in the demo; Sam and Dan
+/// sign now), then Sam records a result from the readiness tab.
+fn an_assessor_records_an_assessment_result_from_the_readiness_tab(engine: Engine) {
+    let mut h = set_up(
+        engine,
+        |store, registry, clock| {
+            Ops::new(store, registry, clock, None)
+                .load_demo(false)
+                .expect("demo");
+            let dan = store.find_person("Dan Hughes").expect("Dan").id;
+            for signer in ["Sam Patel", "Dan Hughes"] {
+                let signer = store.find_person(signer).expect("signer").id;
+                Ops::new(store, registry, clock, Some(signer))
+                    .sign_gateway(dan)
+                    .expect("signed");
+            }
+        },
+        Some("Sam Patel"),
+        (120, 40),
+    );
+    let dan = h.store.find_person("Dan Hughes").expect("Dan").id;
+    h.app.open_person(&h.store, dan).expect("Dan opens");
+    h.keys("6a");
+    assert!(matches!(h.app.overlay, Overlay::Form(_)), "{}", h.screen());
+    h.key(KeyCode::Tab);
+    h.keys("merit");
+    h.ctrl('s');
+    assert!(
+        h.screen()
+            .contains("not a grade of Professional discussion"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Enter);
+    for _ in 0.."merit".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.keys("Pass");
+    h.ctrl('s');
+    assert!(matches!(h.app.overlay, Overlay::None), "{}", h.screen());
+    assert_eq!(
+        h.count("SELECT count(*) FROM epa_result WHERE grade = 'pass' AND attempt = 'first'"),
+        1
+    );
+    let screen = h.screen();
+    assert!(
+        screen.contains("result: pass (passed) on 2026-11-21"),
+        "{screen}"
+    );
+}
+
 on_both_engines!(
+    an_assessor_records_an_assessment_result_from_the_readiness_tab,
     every_screen_at_80_by_24,
     every_screen_at_120_by_40,
     adding_evidence_for_lo3_raises_its_count_and_moves_the_dashboard,

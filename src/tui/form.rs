@@ -16,6 +16,8 @@ pub enum FormKind {
     AddHours,
     Requirement(String),
     Judgement(String),
+    /// An end-point assessment result.
+    EpaResult,
     Welcome,
     /// An action agreed in a check-in.
     CheckinAction,

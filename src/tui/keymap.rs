@@ -345,6 +345,14 @@ pub static BINDINGS: &[Binding] = &[
         Some("add"),
     ),
     bind(
+        &[KeyCode::Char('a')],
+        "a",
+        Action::Add,
+        "record an end-point assessment result",
+        Scope::On(Tab::Readiness),
+        Some("record result"),
+    ),
+    bind(
         &[KeyCode::Char('w')],
         "w",
         Action::TogglePeriod,

@@ -4,8 +4,12 @@
 use super::app::{App, Loaded};
 use super::form::{Field, Form, FormKind};
 use super::undo::{EvidenceBefore, Undo, UndoStep};
-use crate::domain::{EvidenceKind, Judgement, RequirementStatus, Role, Version, parse_date};
-use crate::ops::{EvidenceInput, Field as Input, HoursInput, OpError, Ops, RequirementInput};
+use crate::domain::{
+    Attempt, EvidenceKind, Judgement, RequirementStatus, Role, Version, parse_date,
+};
+use crate::ops::{
+    EpaInput, EvidenceInput, Field as Input, HoursInput, OpError, Ops, RequirementInput,
+};
 use crate::store::Store;
 use std::path::Path;
 
@@ -142,6 +146,37 @@ pub fn judgement(loaded: &Loaded, code: &str) -> Form {
     )
 }
 
+/// A result for one of the framework's assessment methods; none when the
+/// framework has no methods.
+pub fn epa_result(app: &App, loaded: &Loaded) -> Option<Form> {
+    let methods = &loaded.framework.assessment_methods;
+    let first = methods.first()?;
+    let options = methods
+        .iter()
+        .map(|m| {
+            (
+                m.id.clone(),
+                format!("{} ({})", m.title, m.grades.join(", ")),
+            )
+        })
+        .collect();
+    Some(Form::new(
+        FormKind::EpaResult,
+        "Record an end-point assessment result",
+        vec![
+            Field::choice("Method", options, Some(first.id.as_str())),
+            Field::line("Grade", ""),
+            Field::choice(
+                "Attempt",
+                words(Attempt::ALL, Attempt::as_str),
+                Some("first"),
+            ),
+            Field::date("Date", &app.today.to_string()),
+            Field::lines("Note", ""),
+        ],
+    ))
+}
+
 pub fn welcome() -> Form {
     Form::new(
         FormKind::Welcome,
@@ -188,6 +223,7 @@ pub fn save(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError>
         FormKind::AddHours => save_hours(&mut ops, loaded, form, app.today),
         FormKind::Requirement(id) => save_requirement(&mut ops, loaded, form, id),
         FormKind::Judgement(code) => save_judgement(&mut ops, loaded, form, code),
+        FormKind::EpaResult => save_epa_result(&mut ops, loaded, form),
         FormKind::Welcome => save_welcome(app, form, store),
         // Check-in actions belong to the check-in until it is saved.
         FormKind::CheckinAction => Err(OpError::Refused(
@@ -303,6 +339,24 @@ fn save_judgement(
     Ok(Saved::said(format!("{code} judged {judgement}"), None))
 }
 
+fn save_epa_result(ops: &mut Ops, loaded: &Loaded, form: &Form) -> Result<Saved, OpError> {
+    let input = EpaInput {
+        method: form.value("Method"),
+        attempt: Attempt::parse(&form.value("Attempt"))
+            .ok_or_else(|| OpError::invalid(Input::Attempt, "choose an attempt"))?,
+        date: date_field(form, "Date")?
+            .ok_or_else(|| OpError::invalid(Input::Date, "give the day of the assessment"))?,
+        grade: form.value("Grade"),
+        note: form.value("Note"),
+    };
+    let (_, grade) = ops.record_epa_result(loaded.person.id, &input)?;
+    let message = format!(
+        "recorded {} {} attempt: {grade}",
+        input.method, input.attempt
+    );
+    Ok(Saved::said(message, None))
+}
+
 fn evidence_input(form: &Form) -> Result<EvidenceInput, OpError> {
     Ok(EvidenceInput {
         date: Some(
@@ -379,6 +433,9 @@ pub fn label(field: Input) -> String {
         Input::NextDate => "Next date",
         Input::Action => "Action",
         Input::Due => "Due",
+        Input::Method => "Method",
+        Input::Grade => "Grade",
+        Input::Attempt => "Attempt",
         other => return other.word().to_string(),
     };
     label.to_string()

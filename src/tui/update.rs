@@ -452,6 +452,10 @@ fn open_add_form(app: &mut App) {
     let form = match app.tab {
         Tab::Evidence => forms::add_evidence(app, loaded),
         Tab::Hours => forms::add_hours(app, loaded),
+        Tab::Readiness => match forms::epa_result(app, loaded) {
+            Some(form) => form,
+            None => return,
+        },
         _ => return,
     };
     app.overlay = Overlay::Form(Box::new(form));
