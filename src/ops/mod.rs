@@ -13,6 +13,7 @@ mod demo;
 mod details;
 mod error;
 mod gateway;
+mod hours_review;
 mod people;
 mod pins;
 mod read;

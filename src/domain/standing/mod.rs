@@ -22,7 +22,7 @@ pub use requirements::{RequirementStanding, RequirementState, age_on};
 
 use super::{
     EnrolmentStatus, LearningBreak, Orphan, Person, ProgrammeTime, Progress, SignoffStanding,
-    orphans, programme_time, signoff_standing,
+    doubtful_entries, orphans, programme_time, signoff_standing,
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
@@ -194,7 +194,7 @@ fn measure(subject: &Subject) -> Measured {
     Measured {
         time,
         months_elapsed,
-        hours: hours::hours_standing(framework, &logged, time.share_elapsed),
+        hours: hours::hours_standing(framework, &progress.hours, time.share_elapsed),
         outcomes,
         counts,
         requirements,
@@ -242,6 +242,7 @@ fn attention(subject: &Subject, measured: &Measured, orphans: &[Orphan]) -> Vec<
         hours: &measured.hours,
         breaks: subject.breaks,
         orphans,
+        doubts: &doubtful_entries(subject.framework, &subject.progress.hours),
         today: subject.today,
     })
 }
@@ -273,6 +274,8 @@ fn rounded_hours(mut hours: HoursStanding) -> HoursStanding {
         category.slippage = round(category.slippage, 2);
         category.expected_to_date = category.expected_to_date.map(|h| round(h, 2));
         category.share_percent = round(category.share_percent, 1);
+        category.accepted = round(category.accepted, 2);
+        category.queried = round(category.queried, 2);
     }
     hours
 }

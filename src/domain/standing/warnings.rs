@@ -21,6 +21,8 @@ pub struct WarningFacts<'a> {
     pub hours: &'a HoursStanding,
     pub breaks: &'a [LearningBreak],
     pub orphans: &'a [Orphan],
+    /// Off-the-job entries whose words say they may not count.
+    pub doubts: &'a [String],
     pub today: NaiveDate,
 }
 
@@ -51,7 +53,9 @@ pub fn warnings(facts: &WarningFacts) -> Vec<String> {
     for category in &facts.hours.categories {
         found.extend(slipping(category, facts.active()));
         found.extend(off_share(category, facts.hours.total_logged));
+        found.extend(queried(category));
     }
+    found.extend(facts.doubts.iter().map(|doubt| (6, doubt.clone())));
     if let Some(&(from, None)) = facts.breaks.iter().find(|(_, to)| to.is_none()) {
         found.push((7, format!("on a break in learning since {from}")));
     }
@@ -153,6 +157,20 @@ fn off_share(category: &CategoryHours, total_logged: f64) -> Option<Warning> {
             format!(
                 "{} is {:.0}% of time logged, against {target}% intended",
                 category.title, category.share_percent
+            ),
+        )
+    })
+}
+
+/// Time an assessor has queried: it counts nowhere until resolved.
+fn queried(category: &CategoryHours) -> Option<Warning> {
+    (category.queried > 0.0).then(|| {
+        (
+            5,
+            format!(
+                "{}: {} h queried by the assessor, not counted until resolved",
+                category.title,
+                hours_text(category.queried)
             ),
         )
     })
