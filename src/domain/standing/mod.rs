@@ -6,6 +6,7 @@
 mod checkins;
 mod gateway;
 mod hours;
+mod milestones;
 mod outcomes;
 mod position;
 mod rag;
@@ -15,6 +16,7 @@ mod warnings;
 pub use checkins::{CheckinStanding, checkin_standing};
 pub use gateway::{GatewayStanding, MethodReadiness, RuleStanding};
 pub use hours::{CategoryHours, HoursStanding};
+pub use milestones::{MilestoneStanding, MilestoneState, milestone_standings};
 pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
 pub use position::position_text;
 pub use rag::Rag;
@@ -78,6 +80,8 @@ pub struct Standing {
     pub gateway_signoff: Option<SignoffStanding>,
     pub epa_methods: Vec<MethodReadiness>,
     pub checkins: CheckinStanding,
+    /// Each milestone reached, due, overdue, upcoming or passed.
+    pub milestones: Vec<MilestoneStanding>,
     pub next_checkin_due: NaiveDate,
     pub rag: Rag,
     pub rag_reason: String,
@@ -123,6 +127,7 @@ pub fn assess(subject: &Subject) -> Standing {
         gateway_signoff: signoff_standing(framework, &progress.gateway_signoff),
         next_checkin_due: measured.checkins.next_due,
         checkins: measured.checkins,
+        milestones: measured.milestones,
         rag,
         rag_reason,
         warnings,
@@ -141,6 +146,7 @@ struct Measured {
     hours: HoursStanding,
     gateway: Option<GatewayStanding>,
     checkins: CheckinStanding,
+    milestones: Vec<MilestoneStanding>,
 }
 
 impl Measured {
@@ -191,9 +197,11 @@ fn measure(subject: &Subject) -> Measured {
         &framework.review.signed_by,
         today,
     );
+    let milestones = milestone_standings(framework, &requirements, enrolment.start_date, today);
     Measured {
         time,
         months_elapsed,
+        milestones,
         hours: hours::hours_standing(framework, &progress.hours, time.share_elapsed),
         outcomes,
         counts,
@@ -243,6 +251,7 @@ fn attention(subject: &Subject, measured: &Measured, orphans: &[Orphan]) -> Vec<
         breaks: subject.breaks,
         orphans,
         doubts: &doubtful_entries(subject.framework, &subject.progress.hours),
+        milestones: &measured.milestones,
         today: subject.today,
     })
 }
