@@ -62,7 +62,7 @@ pub enum Command {
         #[command(subcommand)]
         command: EvidenceCommand,
     },
-    /// Record off-the-job or CPD hours
+    /// Record off-the-job or CPD hours; accept or query them; export them for the learner record
     Hours {
         #[command(subcommand)]
         command: HoursCommand,
@@ -296,6 +296,44 @@ pub struct AddEvidence {
 pub enum HoursCommand {
     /// Add an hours entry
     Add(AddHours),
+    /// One line per entry of a person: date, hours, category, outcomes and its review
+    List {
+        /// The apprentice: a name or an id
+        person: String,
+    },
+    /// Accept an off-the-job entry as counting (as the apprentice's assessor or an administrator)
+    Accept {
+        /// The entry's id (see `hours list`)
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
+    },
+    /// Query an off-the-job entry: it stops counting until accepted, or deleted and recorded again
+    Query {
+        /// The entry's id (see `hours list`)
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
+        /// What is wrong with it, so it can be put right
+        #[arg(long)]
+        reason: String,
+    },
+    /// Actual hours per apprentice and month, as CSV for the learner record
+    Export(ExportHours),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportHours {
+    /// The apprentice: a name or an id
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub person: Option<String>,
+    /// Everyone enrolled (with --as ASSESSOR, their apprentices only)
+    #[arg(long)]
+    pub all: bool,
+    /// First day to include (default: each apprentice's start)
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day to include (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -311,7 +349,7 @@ pub struct AddHours {
     /// Date of the work (default: today)
     #[arg(long, value_parser = parse_date)]
     pub date: Option<NaiveDate>,
-    /// Outcome codes the time contributed to, comma-separated
+    /// Outcome codes the time served, comma-separated (at least one for off-the-job time)
     #[arg(long, value_delimiter = ',')]
     pub outcomes: Vec<String>,
     /// An activity from the framework, e.g. coaching

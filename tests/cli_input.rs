@@ -278,6 +278,8 @@ fn dates_and_hours_outside_sense_are_refused_with_the_reason(engine: Engine) {
         "--hours=7.25",
         "--category",
         "off-the-job",
+        "--outcomes",
+        "LO1",
     ]);
     sandbox.ok(&[
         "--as",

@@ -90,6 +90,8 @@ fn recording_commands_write_records_and_history(engine: Engine) {
         "off-the-job",
         "--date",
         "2026-10-02",
+        "--outcomes",
+        "LO1,K2",
     ]);
     sandbox.ok(&[
         "--as",

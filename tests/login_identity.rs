@@ -334,6 +334,7 @@ fn each_role_does_its_everyday_work_through_its_own_login() {
         date: Some(common::day("2026-10-02")),
         hours: 3.5,
         category: "off-the-job".into(),
+        outcomes: vec!["LO1".into()],
         ..HoursInput::default()
     };
     let logged = as_amy.log_hours(amy, &hours).expect("Amy logs hours");

@@ -12,9 +12,9 @@
 use chrono::NaiveDate;
 use pcso_tracker::domain::{
     ActionReview, AgreedAction, CheckinJudgement, CheckinSection, CheckinSummary, Enrolment,
-    EnrolmentId, EnrolmentStatus, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
-    OutcomeStatus, Person, PersonId, Progress, RequirementRecord, RequirementStatus, Role, Signing,
-    Version, seal,
+    EnrolmentId, EnrolmentStatus, EvidenceItem, EvidenceKind, HoursEntry, HoursReview, Judgement,
+    OutcomeRecord, OutcomeStatus, Person, PersonId, Progress, RequirementRecord, RequirementStatus,
+    Role, Signing, Version, seal,
 };
 use pcso_tracker::store::{
     APPLICATION_ID, HistoryRow, NameAnchor, PeopleFilter, RecordKey, SCHEMA_VERSION, Store,
@@ -25,7 +25,7 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 10] = [
+const MIGRATIONS: [&str; 11] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
@@ -36,6 +36,7 @@ const MIGRATIONS: [&str; 10] = [
     include_str!("../src/store/migrations/0008_gateway_signoff.sql"),
     include_str!("../src/store/migrations/0009_learner_record_and_epa.sql"),
     include_str!("../src/store/migrations/0010_evidence_files.sql"),
+    include_str!("../src/store/migrations/0011_hours_review.sql"),
 ];
 
 /// A database as a build at schema `version` left it: migrations 1 to
@@ -518,6 +519,9 @@ fn evidence_and_hours_from_version_1_survive_the_upgrade() {
                 benefit: Some("Better statements".into()),
                 possible_duplicate_of: None,
                 outcomes: vec!["LO1".into()],
+                review: HoursReview::Unreviewed,
+                query_reason: None,
+                version: progress.hours[0].version,
             },
             HoursEntry {
                 id: 2,
@@ -529,6 +533,9 @@ fn evidence_and_hours_from_version_1_survive_the_upgrade() {
                 benefit: None,
                 possible_duplicate_of: Some(1),
                 outcomes: Vec::new(),
+                review: HoursReview::Unreviewed,
+                query_reason: None,
+                version: progress.hours[1].version,
             },
         ]
     );

@@ -32,6 +32,7 @@ fn hours(on: &str, amount: f64) -> HoursInput {
         date: Some(day(on)),
         hours: amount,
         category: "off-the-job".into(),
+        outcomes: vec!["LO1".into()],
         ..HoursInput::default()
     }
 }

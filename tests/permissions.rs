@@ -183,6 +183,7 @@ fn run(
                     date: Some(day("2026-10-05")),
                     hours: 2.0,
                     category: "off-the-job".into(),
+                    outcomes: vec!["LO1".into()],
                     ..HoursInput::default()
                 },
             )
@@ -268,6 +269,7 @@ fn the_table_reaches_own_records_only_and_the_administrator_everyone() {
             }
             Operation::SetOutcomeStatus | Operation::LogHours => Roles::of(&[Role::Apprentice]),
             Operation::RecordEvidence => Roles::of(&[Role::Apprentice, Role::Assessor]),
+            Operation::ReviewHours => Roles::of(&[Role::Assessor, Role::Administrator]),
             Operation::JudgeOutcome | Operation::RunCheckin => Roles::of(&[Role::Assessor]),
             Operation::SignReview | Operation::ConfirmGateway => parties,
             Operation::ConfirmRequirement(roles) => roles,

@@ -89,6 +89,8 @@ fn eight_entries_for_one_day_at_once_never_pass_the_daily_cap(engine: Engine) {
         "off-the-job",
         "--date",
         "2026-10-05",
+        "--outcomes",
+        "LO1",
     ];
     let outputs = at_once(&db, 8, &args);
     let recorded = outputs.iter().filter(|o| o.status.success()).count();

@@ -7,8 +7,8 @@ use chrono::{Days, NaiveDate};
 use pcso_tracker::domain::standing::{Standing, Subject, assess};
 use pcso_tracker::domain::{
     Enrolment, EnrolmentId, EnrolmentStatus, EvidenceItem, EvidenceKind, GatewaySignoff,
-    HoursEntry, Judgement, OutcomeRecord, OutcomeStatus, Person, PersonId, Progress, Role, Version,
-    add_months, whole_months_between,
+    HoursEntry, HoursReview, Judgement, OutcomeRecord, OutcomeStatus, Person, PersonId, Progress,
+    Role, Version, add_months, whole_months_between,
 };
 use pcso_tracker::framework::{BUNDLED, Framework};
 use proptest::prelude::*;
@@ -127,6 +127,9 @@ fn hours_entry(id: i64, date: NaiveDate, hours: f64) -> HoursEntry {
         benefit: None,
         possible_duplicate_of: None,
         outcomes: Vec::new(),
+        review: HoursReview::Unreviewed,
+        query_reason: None,
+        version: Default::default(),
     }
 }
 

@@ -292,7 +292,7 @@ fn the_pin_is_asked_at_the_terminal_and_not_shown(engine: Engine) {
         .unwrap_or_else(|s| panic!("no PIN prompt:\n{s}"));
     keys.write_all(b"4321\r").expect("typed");
     screen
-        .wait_for("Employer confirms readiness")
+        .wait_for("Continuing professional development")
         .unwrap_or_else(|s| panic!("no report:\n{s}"));
     assert!(child.wait().expect("exits").success());
 }

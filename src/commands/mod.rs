@@ -8,6 +8,7 @@ mod demo;
 mod epa;
 mod export;
 mod gateway;
+mod hours;
 mod pin;
 mod pin_input;
 mod records;
@@ -263,9 +264,13 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         Some(Command::Evidence {
             command: EvidenceCommand::Add(add),
         }) => records::add_evidence(&context, &add, out),
-        Some(Command::Hours {
-            command: HoursCommand::Add(add),
-        }) => records::add_hours(&context, &add, out),
+        Some(Command::Hours { command }) => match command {
+            HoursCommand::Add(add) => records::add_hours(&context, &add, out),
+            HoursCommand::List { person } => hours::list(&context, &person, out),
+            HoursCommand::Accept { id } => hours::accept(&context, id, out),
+            HoursCommand::Query { id, reason } => hours::query(&context, id, &reason, out),
+            HoursCommand::Export(export) => hours::export(&context, &export, out),
+        },
         Some(Command::Requirement {
             command: RequirementCommand::Set(set),
         }) => records::set_requirement(&context, &set, out),

@@ -105,6 +105,9 @@ pub fn add_hours(
             "note: entry {other} has the same date, hours and category; it may be a duplicate"
         )?;
     }
+    if let Some(doubt) = &logged.doubt {
+        writeln!(out, "warning: {doubt}")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

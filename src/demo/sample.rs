@@ -4,8 +4,8 @@
 
 use crate::domain::{
     ActionReview, AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, EnrolmentId,
-    EvidenceKind, Judgement, OutcomeStatus, PersonId, RequirementStatus, Role, Signing, UnitRecord,
-    programme_time,
+    EvidenceKind, HoursReview, Judgement, OutcomeStatus, PersonId, RequirementStatus, Role,
+    Signing, UnitRecord, programme_time,
 };
 use crate::framework::{Framework, Party};
 use crate::store::{Change, NewApprentice, NewEvidence, NewHours, RequirementUpdate, StoreError};
@@ -373,12 +373,16 @@ impl Sample<'_> {
         Ok(())
     }
 
-    /// Six hours of off-the-job training every Wednesday since the start.
+    /// Six hours of off-the-job training every Wednesday since the start;
+    /// the assessor has accepted those more than four weeks old.
     fn weekly_hours(&mut self, enrolment: EnrolmentId, start: NaiveDate) -> Result<(), StoreError> {
         let mut day = start;
         while day.weekday() != Weekday::Wed {
             day = day + Days::new(1);
         }
+        // Each training day served one of the outcomes, in turn.
+        let served = ["K1", "K2", "K3", "K4", "K5", "K6"].map(|code| [code.to_string()]);
+        let mut week = 0;
         while day <= self.today {
             let entry = NewHours {
                 date: day,
@@ -387,9 +391,14 @@ impl Sample<'_> {
                 activity: None,
                 note: "Training day with the learning provider",
                 benefit: None,
-                outcomes: &[],
+                outcomes: &served[week % served.len()],
             };
-            self.change.add_hours(enrolment, &entry)?;
+            week += 1;
+            let (id, _) = self.change.add_hours(enrolment, &entry)?;
+            if day + Days::new(28) < self.today {
+                self.change
+                    .review_hours(id, HoursReview::Accepted, None, self.assessor)?;
+            }
             day = day + Days::new(7);
         }
         Ok(())

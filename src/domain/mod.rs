@@ -9,6 +9,8 @@ mod enrolment;
 mod epa;
 mod gateway_signoff;
 mod hours;
+mod hours_periods;
+mod off_the_job;
 
 pub mod permission;
 mod person;
@@ -44,6 +46,11 @@ pub use gateway_signoff::{
     gateway_signers, rules_record, signoff_blocked, signoff_standing,
 };
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
+pub use hours_periods::{PeriodHours, hours_per_month};
+pub use off_the_job::{
+    HoursReview, check_off_the_job_outcomes, doubtful_entries, is_off_the_job,
+    not_off_the_job_doubt,
+};
 pub use permission::{Operation, Refusal, Roles, permit};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use pin::{PIN_LOCK, PIN_TRIES, PinTries, check_new_pin};

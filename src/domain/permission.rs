@@ -56,6 +56,8 @@ pub enum Operation {
     RecordEvidence,
     /// Add or delete hours.
     LogHours,
+    /// Accept or query an hours entry.
+    ReviewHours,
     /// Set a requirement's status; the framework names who may.
     ConfirmRequirement(Roles),
     /// The assessor's judgement of an outcome outside a check-in.
@@ -73,13 +75,14 @@ pub enum Operation {
 
 impl Operation {
     /// Every operation, once, with requirements confirmed by everyone.
-    pub const ALL: [Operation; 12] = [
+    pub const ALL: [Operation; 13] = [
         Operation::AddPerson,
         Operation::AssignPeople,
         Operation::CorrectEnrolment,
         Operation::SetOutcomeStatus,
         Operation::RecordEvidence,
         Operation::LogHours,
+        Operation::ReviewHours,
         Operation::ConfirmRequirement(Roles(0b1111)),
         Operation::JudgeOutcome,
         Operation::RunCheckin,
@@ -98,6 +101,7 @@ impl Operation {
             }
             Operation::SetOutcomeStatus | Operation::LogHours => Roles::of(&[Apprentice]),
             Operation::RecordEvidence => Roles::of(&[Apprentice, Assessor]),
+            Operation::ReviewHours => Roles::of(&[Assessor, Administrator]),
             Operation::ConfirmRequirement(roles) => roles,
             Operation::JudgeOutcome | Operation::RunCheckin => Roles::of(&[Assessor]),
             Operation::RecordEpaResult => Roles::of(&[Assessor, Administrator]),
@@ -116,6 +120,7 @@ impl Operation {
             Operation::SetOutcomeStatus => format!("set {whose} own status of an outcome"),
             Operation::RecordEvidence => format!("record {whose} evidence"),
             Operation::LogHours => format!("record {whose} hours"),
+            Operation::ReviewHours => format!("accept or query {whose} hours"),
             Operation::ConfirmRequirement(_) => format!("confirm {whose} requirement"),
             Operation::JudgeOutcome => format!("judge {whose} outcomes"),
             Operation::RunCheckin => format!("run or amend {whose} check-ins"),

@@ -2,7 +2,7 @@
 //! of it no longer matches the framework file.
 
 use super::{
-    Enrolment, EpaResult, EvidenceKind, GatewaySignoff, Judgement, OutcomeStatus,
+    Enrolment, EpaResult, EvidenceKind, GatewaySignoff, HoursReview, Judgement, OutcomeStatus,
     RequirementStatus, Version,
 };
 use crate::framework::{Framework, Party};
@@ -69,6 +69,13 @@ pub struct HoursEntry {
     pub benefit: Option<String>,
     pub possible_duplicate_of: Option<i64>,
     pub outcomes: Vec<String>,
+    /// The assessor's review: only a queried entry stops counting.
+    pub review: HoursReview,
+    /// Why it was queried, while it is.
+    pub query_reason: Option<String>,
+    /// The state read, for a review based on it.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -283,6 +283,21 @@ pub struct Hours {
     pub record_benefit: bool,
     #[serde(default)]
     pub categories: Vec<HourCategory>,
+    /// Words that mark an entry as something the funding rules do not
+    /// count as off-the-job training (a progress review, English or maths).
+    #[serde(default)]
+    pub not_off_the_job: Vec<NotOffTheJob>,
+}
+
+/// Words which, in an entry's note or activity, describe time that does not
+/// count as off-the-job training, and why.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotOffTheJob {
+    /// Words or phrases, matched whole and ignoring case.
+    pub words: Vec<String>,
+    /// Why such time does not count, as the warning says it.
+    pub reason: String,
 }
 
 impl Hours {
@@ -309,6 +324,10 @@ pub struct HourCategory {
     /// Intended share of all recorded time; shares across categories sum to 100.
     #[serde(default)]
     pub target_share_percent: Option<u32>,
+    /// Off-the-job training in the funding rules' sense: each entry names
+    /// the outcomes it served, and an assessor accepts or queries it.
+    #[serde(default)]
+    pub off_the_job: bool,
 }
 
 /// How a progress review is signed off.

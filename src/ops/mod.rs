@@ -14,6 +14,7 @@ mod details;
 mod epa;
 mod error;
 mod gateway;
+mod hours_review;
 mod people;
 mod pins;
 mod read;

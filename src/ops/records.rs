@@ -8,8 +8,8 @@ use super::{
 use crate::domain::{
     Enrolment, EnrolmentId, EvidenceKind, HoursClaim, Judgement, Operation, OutcomeStatus,
     PersonId, RequirementDateError, RequirementStatus, Role, Roles, Version, check_evidence_date,
-    check_file_ref, check_hours, check_hours_amount, check_name, check_requirement_dates,
-    check_text,
+    check_file_ref, check_hours, check_hours_amount, check_name, check_off_the_job_outcomes,
+    check_requirement_dates, check_text, is_off_the_job, not_off_the_job_doubt,
 };
 use crate::framework::{Confirmer, Framework, Registry};
 use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate, StoreError};
@@ -57,11 +57,13 @@ pub struct Written {
     pub version: Version,
 }
 
-/// Hours recorded, and an entry they may duplicate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Hours recorded, an entry they may duplicate, and why they may not
+/// count as off-the-job time (a progress review, English or maths).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoggedHours {
     pub written: Written,
     pub duplicate_of: Option<i64>,
+    pub doubt: Option<String>,
 }
 
 impl Ops<'_> {
@@ -173,6 +175,15 @@ impl Ops<'_> {
             already_that_day: change.hours_on(enrolment.id, date)?,
         };
         check_hours(&claim).map_err(|m| OpError::invalid(hours_field(&claim), m))?;
+        let off_the_job = is_off_the_job(framework, &input.category);
+        check_off_the_job_outcomes(off_the_job, &checked.outcomes)
+            .map_err(|m| OpError::invalid(Field::Outcomes, m))?;
+        let doubt = not_off_the_job_doubt(
+            framework,
+            &input.category,
+            checked.note,
+            input.activity.as_deref(),
+        );
         let entry = NewHours {
             date,
             hours,
@@ -187,6 +198,7 @@ impl Ops<'_> {
         Ok(LoggedHours {
             written,
             duplicate_of,
+            doubt,
         })
     }
 

@@ -1,6 +1,7 @@
 //! CSV: one row per outcome for a person, one row per person for a caseload.
 
 use super::CaseloadLine;
+use crate::domain::PeriodHours;
 use crate::domain::standing::Standing;
 
 pub fn outcomes_csv(standing: &Standing) -> String {
@@ -40,6 +41,43 @@ pub fn caseload_csv(lines: &[CaseloadLine]) -> String {
         push_row(&mut text, &row);
     }
     text
+}
+
+/// One apprentice's off-the-job hours for the learner record.
+pub struct HoursExport<'a> {
+    pub person_id: i64,
+    pub name: &'a str,
+    /// Unique learner number; empty where none is recorded.
+    pub uln: &'a str,
+    pub periods: &'a [PeriodHours],
+}
+
+/// The header of `hours_csv`, written once above every apprentice's rows.
+pub const HOURS_CSV_HEADER: &str = "person_id,name,uln,period,off_the_job_accepted,off_the_job_unreviewed,off_the_job_queried,off_the_job_counted\n";
+
+/// One row per apprentice and month: hours accepted, not yet reviewed,
+/// queried (not counted), and counted (accepted and unreviewed).
+pub fn hours_csv(export: &HoursExport) -> String {
+    let mut text = String::new();
+    for period in export.periods {
+        let row = [
+            export.person_id.to_string(),
+            export.name.to_string(),
+            export.uln.to_string(),
+            period.period.clone(),
+            hours_cell(period.accepted),
+            hours_cell(period.unreviewed),
+            hours_cell(period.queried),
+            hours_cell(period.counted),
+        ];
+        push_row(&mut text, &row);
+    }
+    text
+}
+
+/// Hours to two places, the precision an entry is recorded to.
+fn hours_cell(hours: f64) -> String {
+    format!("{:.2}", hours + 0.0)
 }
 
 pub(super) fn push_row(text: &mut String, fields: &[String]) {

@@ -24,6 +24,7 @@ pub fn standing_markdown(standing: &Standing) -> String {
     results(&mut text, standing);
     outcomes(&mut text, standing);
     requirements(&mut text, standing);
+    milestones(&mut text, standing);
     hours(&mut text, &standing.hours);
     text
 }
@@ -287,6 +288,33 @@ fn requirements(text: &mut String, standing: &Standing) {
     text.push('\n');
 }
 
+/// Each milestone: reached (with the day), due, overdue, upcoming or passed.
+fn milestones(text: &mut String, standing: &Standing) {
+    if standing.milestones.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "## Milestones\n");
+    let _ = writeln!(
+        text,
+        "| Month | Milestone | Checked by | State | By |\n|---|---|---|---|---|"
+    );
+    for milestone in &standing.milestones {
+        let state = match milestone.reached_on {
+            Some(day) => format!("reached {day}"),
+            None => milestone.state.label().to_string(),
+        };
+        let _ = writeln!(
+            text,
+            "| {} | {} | {} | {state} | {} |",
+            milestone.month,
+            cell(&milestone.title),
+            milestone.requirement.as_deref().unwrap_or("-"),
+            milestone.due_by
+        );
+    }
+    text.push('\n');
+}
+
 fn hours(text: &mut String, hours: &HoursStanding) {
     if hours.categories.is_empty() {
         return;
@@ -294,7 +322,7 @@ fn hours(text: &mut String, hours: &HoursStanding) {
     let _ = writeln!(text, "## Hours\n");
     let _ = writeln!(
         text,
-        "| Category | Logged | Target | Expected by now | Behind | Share of time |\n|---|---|---|---|---|---|"
+        "| Category | Logged | Accepted | Queried | Target | Expected by now | Behind | Share of time |\n|---|---|---|---|---|---|---|---|"
     );
     for category in &hours.categories {
         let share = match category.target_share_percent {
@@ -303,9 +331,11 @@ fn hours(text: &mut String, hours: &HoursStanding) {
         };
         let _ = writeln!(
             text,
-            "| {} | {} | {} | {} | {} | {share} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {share} |",
             cell(&category.title),
             category.logged,
+            category.accepted,
+            category.queried,
             category.target.map_or("-".to_string(), |t| t.to_string()),
             category
                 .expected_to_date

@@ -9,7 +9,7 @@ mod markdown;
 mod pack;
 
 pub use checkin::checkin_markdown;
-pub use csv::{caseload_csv, outcomes_csv};
+pub use csv::{HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, outcomes_csv};
 pub use gateway::{signoff_lines, signoff_open, signoff_state};
 pub use markdown::{caseload_markdown, standing_markdown};
 pub use pack::{

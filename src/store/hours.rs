@@ -1,11 +1,12 @@
-//! Hours entries: recording time (flagging a likely duplicate) and deleting
-//! an entry (a mark; the row stays), each with its history rows.
+//! Hours entries: recording time (flagging a likely duplicate), deleting
+//! an entry (a mark; the row stays) and an assessor's review of it, each
+//! with its history rows.
 
 use super::StoreError;
 use super::change::Change;
 use super::evidence::map_outcomes;
 use super::history::{ChangeKind, RecordKey};
-use crate::domain::EnrolmentId;
+use crate::domain::{EnrolmentId, HoursReview, PersonId};
 use chrono::NaiveDate;
 
 /// Time to record; the caller has checked it against the programme's rules.
@@ -18,6 +19,15 @@ pub struct NewHours<'a> {
     pub note: &'a str,
     pub benefit: Option<&'a str>,
     pub outcomes: &'a [String],
+}
+
+/// An hours entry as a review needs it.
+#[derive(Debug, Clone)]
+pub struct HoursUnderReview {
+    pub enrolment: EnrolmentId,
+    pub deleted: bool,
+    pub category: String,
+    pub review: HoursReview,
 }
 
 impl Change<'_> {
@@ -92,6 +102,28 @@ impl Change<'_> {
         })
     }
 
+    /// An entry's enrolment, category and review, deleted or not.
+    pub fn hours_under_review(&self, id: i64) -> Result<Option<HoursUnderReview>, StoreError> {
+        self.run("reading hours", |c| {
+            c.query_opt(
+                "SELECT h.enrolment_id, h.deleted_at IS NOT NULL, h.category, r.state
+                 FROM hours_entry h LEFT JOIN hours_review r ON r.hours_id = h.id WHERE h.id = ?1",
+                &[&id],
+                |row| {
+                    let state: Option<String> = row.get(3)?;
+                    Ok(HoursUnderReview {
+                        enrolment: row.get(0)?,
+                        deleted: row.get(1)?,
+                        category: row.get(2)?,
+                        review: state
+                            .and_then(|s| HoursReview::parse(&s))
+                            .unwrap_or_default(),
+                    })
+                },
+            )
+        })
+    }
+
     /// Marks an hours entry deleted; the row and its history stay.
     pub fn delete_hours(&self, id: i64) -> Result<(), StoreError> {
         self.run("deleting hours", |c| {
@@ -110,6 +142,48 @@ impl Change<'_> {
                 ("deleted_at", None, Some(self.at().to_string())),
             ];
             self.history(ChangeKind::Delete, &RecordKey::Hours(id), &fields)
+        })
+    }
+
+    /// Records `reviewer`'s review of an hours entry: accepted, or queried
+    /// with `reason`; the step before and after goes into history.
+    pub fn review_hours(
+        &self,
+        id: i64,
+        review: HoursReview,
+        reason: Option<&str>,
+        reviewer: PersonId,
+    ) -> Result<(), StoreError> {
+        self.run("reviewing hours", |c| {
+            let before: Option<(String, Option<String>)> = c.query_opt(
+                "SELECT state, reason FROM hours_review WHERE hours_id = ?1",
+                &[&id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            c.execute(
+                "INSERT INTO hours_review (hours_id, state, reason, reviewed_by, reviewed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (hours_id) DO UPDATE SET
+                   state = excluded.state, reason = excluded.reason,
+                   reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at",
+                &[&id, &review.as_str(), &reason, &reviewer, self.stamp()],
+            )?;
+            let (state_before, reason_before) = before.unzip();
+            let state_before =
+                state_before.unwrap_or_else(|| HoursReview::Unreviewed.as_str().into());
+            let fields = [
+                (
+                    "review",
+                    Some(state_before),
+                    Some(review.as_str().to_string()),
+                ),
+                (
+                    "query_reason",
+                    reason_before.flatten(),
+                    reason.map(str::to_string),
+                ),
+            ];
+            self.history(ChangeKind::Update, &RecordKey::Hours(id), &fields)
         })
     }
 }

@@ -49,7 +49,7 @@ pub use epa::NewEpaResult;
 pub use error::StoreError;
 pub use evidence::NewEvidence;
 pub use history::RecordKey;
-pub use hours::NewHours;
+pub use hours::{HoursUnderReview, NewHours};
 pub use location::{DATABASE_ENV, Location, is_server_url};
 pub use outcomes::{HistoryRow, RequirementUpdate};
 pub use people::NewApprentice;

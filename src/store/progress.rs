@@ -9,8 +9,8 @@ use super::epa::{epa_results_of, units_of};
 use super::gateway_signoff::signoff_of;
 use super::{Store, StoreError};
 use crate::domain::{
-    CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
-    OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
+    CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, HoursReview, Judgement,
+    OutcomeRecord, OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
 };
 use crate::framework::Party;
 use chrono::NaiveDate;
@@ -92,8 +92,11 @@ const REQUIREMENTS: &str = "SELECT r.requirement_id, r.status, r.date, r.referen
 
 const HOURS: &str =
     "SELECT h.id, h.date, CAST(h.hours AS double precision), h.category, h.activity,
-        h.note, h.benefit, h.possible_duplicate_of
-    FROM hours_entry h WHERE h.enrolment_id = ?1 AND h.deleted_at IS NULL ORDER BY h.date, h.id";
+        h.note, h.benefit, h.possible_duplicate_of, r.state, r.reason,
+        (SELECT coalesce(max(y.id), 0) FROM history y
+          WHERE y.record = 'hours_entry' AND y.record_id = CAST(h.id AS TEXT))
+    FROM hours_entry h LEFT JOIN hours_review r ON r.hours_id = h.id
+    WHERE h.enrolment_id = ?1 AND h.deleted_at IS NULL ORDER BY h.date, h.id";
 
 const HOURS_OUTCOMES: &str = "SELECT o.hours_id, o.outcome_code
     FROM hours_entry h JOIN hours_outcome o ON o.hours_id = h.id
@@ -177,6 +180,12 @@ fn hours_from_row(row: &Row) -> DbResult<HoursEntry> {
         benefit: row.get(6)?,
         possible_duplicate_of: row.get(7)?,
         outcomes: Vec::new(),
+        review: row
+            .get::<Option<String>>(8)?
+            .and_then(|state| HoursReview::parse(&state))
+            .unwrap_or_default(),
+        query_reason: row.get(9)?,
+        version: row.get(10)?,
     })
 }
 

@@ -35,6 +35,10 @@ pub enum Action {
     Add,
     Edit,
     Delete,
+    /// An assessor accepts the selected off-the-job entry.
+    AcceptHours,
+    /// An assessor queries the selected off-the-job entry, saying why.
+    QueryHours,
     /// Hours chart by week or by month.
     TogglePeriod,
     /// The list of people by next check-in or by name.

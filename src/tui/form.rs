@@ -14,6 +14,8 @@ pub enum FormKind {
     AddEvidence,
     EditEvidence(i64),
     AddHours,
+    /// Why an assessor queries an hours entry.
+    QueryHours(i64),
     Requirement(String),
     Judgement(String),
     /// An end-point assessment result.

@@ -81,6 +81,8 @@ pub fn add_hours(app: &App, loaded: &Loaded) -> Form {
         Field::date("Date", &app.today.to_string()),
         Field::line("Hours", ""),
         Field::choice("Category", categories, None),
+        // Off-the-job time names at least one; other time may.
+        Field::many("Outcomes", outcome_options(loaded), &[]),
         Field::line("Note", ""),
     ];
     if loaded.framework.hours.record_benefit {
@@ -221,6 +223,7 @@ pub fn save(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError>
         FormKind::AddEvidence => save_new_evidence(&mut ops, loaded, form),
         FormKind::EditEvidence(id) => save_edited_evidence(&mut ops, loaded, form, *id),
         FormKind::AddHours => save_hours(&mut ops, loaded, form, app.today),
+        FormKind::QueryHours(id) => save_query(&mut ops, loaded, form, *id),
         FormKind::Requirement(id) => save_requirement(&mut ops, loaded, form, id),
         FormKind::Judgement(code) => save_judgement(&mut ops, loaded, form, code),
         FormKind::EpaResult => save_epa_result(&mut ops, loaded, form),
@@ -281,6 +284,7 @@ fn save_hours(
         category: form.value("Category"),
         note: form.value("Note"),
         benefit: Some(form.value("Benefit")),
+        outcomes: chosen_outcomes(form),
         ..HoursInput::default()
     };
     let logged = ops.log_hours(loaded.person.id, &input)?;
@@ -288,6 +292,9 @@ fn save_hours(
     let mut message = format!("added {} h of {} on {day}", input.hours, input.category);
     if let Some(other) = logged.duplicate_of {
         message.push_str(&format!(" (same as entry {other}: a duplicate?)"));
+    }
+    if let Some(doubt) = &logged.doubt {
+        message.push_str(&format!("; warning: {doubt}"));
     }
     let undo = UndoStep::new(Undo::HoursAdded(logged.written.id), logged.written.version);
     Ok(Saved::said(message, Some(undo)))
@@ -367,13 +374,32 @@ fn evidence_input(form: &Form) -> Result<EvidenceInput, OpError> {
         kind: EvidenceKind::parse(&form.value("Kind")).unwrap_or(EvidenceKind::Other),
         description: form.value("Description"),
         file_ref: None,
-        outcomes: form
-            .value("Outcomes")
-            .split(',')
-            .filter(|c| !c.is_empty())
-            .map(str::to_string)
-            .collect(),
+        outcomes: chosen_outcomes(form),
     })
+}
+
+/// The outcome codes ticked in the form's Outcomes field.
+fn chosen_outcomes(form: &Form) -> Vec<String> {
+    form.value("Outcomes")
+        .split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn save_query(ops: &mut Ops, loaded: &Loaded, form: &Form, id: i64) -> Result<Saved, OpError> {
+    let base = loaded
+        .progress
+        .hours
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.version)
+        .ok_or_else(|| OpError::Gone(format!("hours entry {id} is gone")))?;
+    ops.query_hours(id, &form.value("Reason"), Some(base))?;
+    Ok(Saved::said(
+        format!("queried hours entry {id}: it does not count until resolved"),
+        None,
+    ))
 }
 
 /// The first person of a database is its administrator, added with nobody
@@ -427,6 +453,7 @@ pub fn label(field: Input) -> String {
         Input::Category => "Category",
         Input::Note => "Note",
         Input::Benefit => "Benefit",
+        Input::Reason => "Reason",
         Input::Status => "Status",
         Input::Reference => "Reference",
         Input::Expires => "Expires",

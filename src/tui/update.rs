@@ -85,6 +85,8 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Add => open_add_form(app),
         Action::Edit => open_edit_form(app),
         Action::Delete => ask_to_delete(app),
+        Action::AcceptHours => super::hours_review::accept(app, store),
+        Action::QueryHours => super::hours_review::open_query(app),
         Action::TogglePeriod => app.hours_by_month = !app.hours_by_month,
         Action::ToggleOrder => {
             app.picker_by_due = !app.picker_by_due;

@@ -1,8 +1,8 @@
 //! Hours against targets: logged, expected by now (the target in proportion
 //! to time elapsed), slippage, and the split across categories against the
-//! framework's target shares.
+//! framework's target shares. A queried entry counts nowhere until resolved.
 
-use crate::domain::HoursEntry;
+use crate::domain::{HoursEntry, HoursReview};
 use crate::framework::{Framework, HourCategory};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -19,6 +19,10 @@ pub struct CategoryHours {
     /// This category's share of all time logged, 0 to 100.
     pub share_percent: f64,
     pub target_share_percent: Option<u32>,
+    /// Of `logged`, hours an assessor has accepted.
+    pub accepted: f64,
+    /// Hours queried by an assessor: not in `logged` until resolved.
+    pub queried: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,10 +36,15 @@ pub struct HoursStanding {
     pub categories: Vec<CategoryHours>,
 }
 
-/// Hours logged per category id.
+/// Hours that count per category id: every entry but queried ones.
 pub fn hours_by_category(entries: &[HoursEntry]) -> BTreeMap<String, f64> {
+    in_review(entries, HoursReview::counts)
+}
+
+/// Hours per category id of the entries whose review passes `wanted`.
+fn in_review(entries: &[HoursEntry], wanted: fn(HoursReview) -> bool) -> BTreeMap<String, f64> {
     let mut totals = BTreeMap::new();
-    for entry in entries {
+    for entry in entries.iter().filter(|entry| wanted(entry.review)) {
         *totals.entry(entry.category.clone()).or_default() += entry.hours;
     }
     totals
@@ -43,17 +52,27 @@ pub fn hours_by_category(entries: &[HoursEntry]) -> BTreeMap<String, f64> {
 
 pub fn hours_standing(
     framework: &Framework,
-    logged: &BTreeMap<String, f64>,
+    entries: &[HoursEntry],
     share_elapsed: f64,
 ) -> HoursStanding {
+    let logged = hours_by_category(entries);
+    let accepted = in_review(entries, |review| review == HoursReview::Accepted);
+    let queried = in_review(entries, |review| review == HoursReview::Queried);
     let total_logged: f64 = logged.values().sum();
+    let of = |totals: &BTreeMap<String, f64>, id: &str| totals.get(id).copied().unwrap_or(0.0);
     let categories: Vec<CategoryHours> = framework
         .hours
         .categories
         .iter()
-        .map(|category| {
-            let hours = logged.get(&category.id).copied().unwrap_or(0.0);
-            category_hours(category, hours, total_logged, share_elapsed)
+        .map(|category| CategoryHours {
+            accepted: of(&accepted, &category.id),
+            queried: of(&queried, &category.id),
+            ..category_hours(
+                category,
+                of(&logged, &category.id),
+                total_logged,
+                share_elapsed,
+            )
         })
         .collect();
     let targeted: Vec<&CategoryHours> = categories.iter().filter(|c| c.target.is_some()).collect();
@@ -97,5 +116,50 @@ fn category_hours(
             0.0
         },
         target_share_percent: category.target_share_percent,
+        accepted: 0.0,
+        queried: 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::{Framework, default_framework};
+
+    fn pcso() -> Framework {
+        default_framework().load().expect("the bundled framework")
+    }
+    use chrono::NaiveDate;
+
+    fn entry(id: i64, hours: f64, review: HoursReview) -> HoursEntry {
+        HoursEntry {
+            id,
+            date: NaiveDate::from_ymd_opt(2026, 3, 4).expect("date"),
+            hours,
+            category: "off-the-job".into(),
+            activity: None,
+            note: String::new(),
+            benefit: None,
+            possible_duplicate_of: None,
+            outcomes: vec!["LO1".into()],
+            review,
+            query_reason: None,
+            version: Default::default(),
+        }
+    }
+
+    #[test]
+    fn queried_time_counts_nowhere_unreviewed_and_accepted_time_counts() {
+        let entries = [
+            entry(1, 6.0, HoursReview::Accepted),
+            entry(2, 4.0, HoursReview::Unreviewed),
+            entry(3, 7.5, HoursReview::Queried),
+        ];
+        assert_eq!(hours_by_category(&entries)["off-the-job"], 10.0);
+        let standing = hours_standing(&pcso(), &entries, 0.5);
+        let off = &standing.categories[0];
+        assert_eq!((off.logged, off.accepted, off.queried), (10.0, 6.0, 7.5));
+        assert_eq!(standing.total_logged, 10.0);
+        assert_eq!(off.slippage, 187.0 * 0.5 - 10.0);
     }
 }

@@ -6,6 +6,7 @@
 mod checkins;
 mod gateway;
 mod hours;
+mod milestones;
 mod outcomes;
 mod position;
 mod rag;
@@ -15,6 +16,7 @@ mod warnings;
 pub use checkins::{CheckinStanding, checkin_standing};
 pub use gateway::{GatewayStanding, MethodReadiness, RuleStanding};
 pub use hours::{CategoryHours, HoursStanding};
+pub use milestones::{MilestoneStanding, MilestoneState, milestone_standings};
 pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
 pub use position::position_text;
 pub use rag::Rag;
@@ -22,7 +24,7 @@ pub use requirements::{RequirementStanding, RequirementState, UnitStanding, age_
 
 use super::{
     EnrolmentStatus, LearningBreak, MethodResult, Orphan, Person, ProgrammeTime, Progress,
-    SignoffStanding, method_results, orphans, programme_time, signoff_standing,
+    SignoffStanding, doubtful_entries, method_results, orphans, programme_time, signoff_standing,
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
@@ -90,6 +92,8 @@ pub struct Standing {
     /// Each method's results once assessed: latest attempt, passed or not.
     pub epa_results: Vec<MethodResult>,
     pub checkins: CheckinStanding,
+    /// Each milestone reached, due, overdue, upcoming or passed.
+    pub milestones: Vec<MilestoneStanding>,
     pub next_checkin_due: NaiveDate,
     pub rag: Rag,
     pub rag_reason: String,
@@ -141,6 +145,7 @@ pub fn assess(subject: &Subject) -> Standing {
         gateway_signoff: signoff_standing(framework, &progress.gateway_signoff),
         next_checkin_due: measured.checkins.next_due,
         checkins: measured.checkins,
+        milestones: measured.milestones,
         rag,
         rag_reason,
         warnings,
@@ -159,6 +164,7 @@ struct Measured {
     hours: HoursStanding,
     gateway: Option<GatewayStanding>,
     checkins: CheckinStanding,
+    milestones: Vec<MilestoneStanding>,
 }
 
 impl Measured {
@@ -209,10 +215,12 @@ fn measure(subject: &Subject) -> Measured {
         &framework.review.signed_by,
         today,
     );
+    let milestones = milestone_standings(framework, &requirements, enrolment.start_date, today);
     Measured {
         time,
         months_elapsed,
-        hours: hours::hours_standing(framework, &logged, time.share_elapsed),
+        milestones,
+        hours: hours::hours_standing(framework, &progress.hours, time.share_elapsed),
         outcomes,
         counts,
         requirements,
@@ -260,6 +268,8 @@ fn attention(subject: &Subject, measured: &Measured, orphans: &[Orphan]) -> Vec<
         hours: &measured.hours,
         breaks: subject.breaks,
         orphans,
+        doubts: &doubtful_entries(subject.framework, &subject.progress.hours),
+        milestones: &measured.milestones,
         today: subject.today,
     })
 }
@@ -291,6 +301,8 @@ fn rounded_hours(mut hours: HoursStanding) -> HoursStanding {
         category.slippage = round(category.slippage, 2);
         category.expected_to_date = category.expected_to_date.map(|h| round(h, 2));
         category.share_percent = round(category.share_percent, 1);
+        category.accepted = round(category.accepted, 2);
+        category.queried = round(category.queried, 2);
     }
     hours
 }

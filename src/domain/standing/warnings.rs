@@ -2,6 +2,7 @@
 
 use super::checkins::CheckinStanding;
 use super::hours::{CategoryHours, HoursStanding};
+use super::milestones::{MilestoneStanding, MilestoneState};
 use super::requirements::{RequirementStanding, RequirementState};
 use crate::domain::{EnrolmentStatus, LearningBreak, Orphan, counted, hours_text};
 use chrono::{Days, NaiveDate};
@@ -21,6 +22,9 @@ pub struct WarningFacts<'a> {
     pub hours: &'a HoursStanding,
     pub breaks: &'a [LearningBreak],
     pub orphans: &'a [Orphan],
+    /// Off-the-job entries whose words say they may not count.
+    pub doubts: &'a [String],
+    pub milestones: &'a [MilestoneStanding],
     pub today: NaiveDate,
 }
 
@@ -51,6 +55,11 @@ pub fn warnings(facts: &WarningFacts) -> Vec<String> {
     for category in &facts.hours.categories {
         found.extend(slipping(category, facts.active()));
         found.extend(off_share(category, facts.hours.total_logged));
+        found.extend(queried(category));
+    }
+    found.extend(facts.doubts.iter().map(|doubt| (6, doubt.clone())));
+    if facts.active() {
+        found.extend(facts.milestones.iter().filter_map(overdue_milestone));
     }
     if let Some(&(from, None)) = facts.breaks.iter().find(|(_, to)| to.is_none()) {
         found.push((7, format!("on a break in learning since {from}")));
@@ -165,6 +174,39 @@ fn off_share(category: &CategoryHours, total_logged: f64) -> Option<Warning> {
             format!(
                 "{} is {:.0}% of time logged, against {target}% intended",
                 category.title, category.share_percent
+            ),
+        )
+    })
+}
+
+/// A milestone whose month has passed with its requirement not met.
+fn overdue_milestone(milestone: &MilestoneStanding) -> Option<Warning> {
+    (milestone.state == MilestoneState::Overdue).then(|| {
+        (
+            4,
+            format!(
+                "milestone overdue: {} (month {}, by {}): `{}` is not met",
+                milestone.title,
+                milestone.month,
+                milestone.due_by,
+                milestone
+                    .requirement
+                    .as_deref()
+                    .unwrap_or("its requirement")
+            ),
+        )
+    })
+}
+
+/// Time an assessor has queried: it counts nowhere until resolved.
+fn queried(category: &CategoryHours) -> Option<Warning> {
+    (category.queried > 0.0).then(|| {
+        (
+            5,
+            format!(
+                "{}: {} h queried by the assessor, not counted until resolved",
+                category.title,
+                hours_text(category.queried)
             ),
         )
     })

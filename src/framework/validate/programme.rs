@@ -2,7 +2,7 @@
 
 use super::{Checker, MAX_CHECKIN_INTERVAL_WEEKS, MAX_DURATION_MONTHS};
 use crate::framework::model::{
-    Framework, HourCategory, Hours, Milestone, Party, Programme, Review,
+    Framework, HourCategory, Hours, Milestone, NotOffTheJob, Party, Programme, Review,
 };
 
 impl Checker {
@@ -121,6 +121,19 @@ impl Checker {
         let category_ids = hours.categories.iter().map(|category| category.id.as_str());
         self.unique("hours.categories", "id", category_ids, "hour category id");
         self.shares_sum_to_100(&hours.categories);
+        for (index, rule) in hours.not_off_the_job.iter().enumerate() {
+            self.not_off_the_job(&format!("hours.not_off_the_job[{index}]"), rule);
+        }
+    }
+
+    fn not_off_the_job(&mut self, field: &str, rule: &NotOffTheJob) {
+        if rule.words.is_empty() {
+            self.report(format!("{field}.words"), "give at least one word or phrase");
+        }
+        for (index, words) in rule.words.iter().enumerate() {
+            self.line(format!("{field}.words[{index}]"), words);
+        }
+        self.line(format!("{field}.reason"), &rule.reason);
     }
 
     fn hour_category(&mut self, field: &str, category: &HourCategory) {

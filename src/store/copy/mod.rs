@@ -204,6 +204,7 @@ impl Copier<'_> {
             &REQUIREMENT_RECORD,
             &HOURS_ENTRY,
             &HOURS_OUTCOME,
+            &HOURS_REVIEW,
         ] {
             self.plain(table, &mut copied)?;
         }

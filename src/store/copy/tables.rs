@@ -173,6 +173,18 @@ pub const HOURS_OUTCOME: Table = table(
     &[both("hours_id", Integer), both("outcome_code", Text)],
 );
 
+pub const HOURS_REVIEW: Table = table(
+    "hours_review",
+    &["hours_id"],
+    &[
+        both("hours_id", Integer),
+        both("state", Text),
+        both("reason", Text),
+        both("reviewed_by", Integer),
+        both("reviewed_at", Moment),
+    ],
+);
+
 pub const CHECKIN: Table = with_id(
     "checkin",
     &[
@@ -360,7 +372,7 @@ pub const PERSON_LOGIN: Table = Table {
 
 /// Every table copied, in the order they are filled (the check-in's own
 /// tables are filled in the steps `checkins` takes).
-pub const ALL: [&Table; 22] = [
+pub const ALL: [&Table; 23] = [
     &PERSON,
     &ENROLMENT,
     &LEARNING_BREAK,
@@ -369,6 +381,7 @@ pub const ALL: [&Table; 22] = [
     &REQUIREMENT_RECORD,
     &HOURS_ENTRY,
     &HOURS_OUTCOME,
+    &HOURS_REVIEW,
     &CHECKIN,
     &CHECKIN_SECTION,
     &CHECKIN_JUDGEMENT,

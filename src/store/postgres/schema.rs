@@ -6,13 +6,14 @@ use postgres::Client;
 use postgres::error::SqlState;
 use thiserror::Error;
 
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     include_str!("schema/0001_schema.sql"),
     include_str!("schema/0002_gateway_signoff.sql"),
     include_str!("schema/0003_security.sql"),
     include_str!("schema/0004_change_notice.sql"),
     include_str!("schema/0005_learner_record_and_epa.sql"),
     include_str!("schema/0006_evidence_files.sql"),
+    include_str!("schema/0007_hours_review.sql"),
 ];
 
 /// The schema version this build writes and reads.

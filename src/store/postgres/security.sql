@@ -27,7 +27,7 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY ARRAY['person', 'enrolment', 'learning_break', 'checkin',
         'outcome_progress', 'evidence', 'evidence_outcome', 'requirement_record',
-        'hours_entry', 'hours_outcome', 'checkin_section', 'checkin_judgement',
+        'hours_entry', 'hours_outcome', 'hours_review', 'checkin_section', 'checkin_judgement',
         'checkin_action', 'checkin_action_review', 'checkin_signature', 'person_pin',
         'history', 'gateway_signature', 'gateway_seal', 'person_login',
         'unit_record', 'epa_result'] LOOP
@@ -81,6 +81,9 @@ GRANT INSERT (enrolment_id, date, hours, category, activity, note, benefit,
       UPDATE (deleted_at)
     ON hours_entry TO pcso_apprentice;
 GRANT INSERT ON hours_outcome TO pcso_apprentice;
+-- An assessor accepts or queries her apprentices' hours; an administrator any.
+GRANT INSERT, UPDATE (state, reason, reviewed_by, reviewed_at)
+    ON hours_review TO pcso_assessor, pcso_administrator;
 
 -- Requirements: anyone, on the requirements the framework gives their role.
 GRANT INSERT (enrolment_id, requirement_id, status, date, reference, expires_on),
@@ -280,6 +283,19 @@ CREATE POLICY pcso_read ON hours_outcome FOR SELECT
 CREATE POLICY pcso_add ON hours_outcome FOR INSERT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
     WITH CHECK (hours_id IN (SELECT id FROM hours_entry));
+
+CREATE POLICY pcso_read ON hours_review FOR SELECT
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    USING (hours_id IN (SELECT id FROM hours_entry));
+CREATE POLICY pcso_review ON hours_review FOR INSERT
+    TO pcso_assessor, pcso_administrator
+    WITH CHECK (reviewed_by = (SELECT pcso_current_person())
+                AND hours_id IN (SELECT id FROM hours_entry));
+CREATE POLICY pcso_change ON hours_review FOR UPDATE
+    TO pcso_assessor, pcso_administrator
+    USING (hours_id IN (SELECT id FROM hours_entry))
+    WITH CHECK (reviewed_by = (SELECT pcso_current_person())
+                AND hours_id IN (SELECT id FROM hours_entry));
 
 CREATE POLICY pcso_read ON requirement_record FOR SELECT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator

@@ -1,9 +1,13 @@
-//! Hours: the log, a chart by week or month against the target's share of
-//! each period, and the split by category against the framework's shares.
+//! Hours: the log with each off-the-job entry's review, a chart by week or
+//! month against the target's share of each period, and the split by
+//! category against the framework's shares.
 
 use super::rows_inside;
 use crate::domain::standing::CategoryHours;
-use crate::domain::{HoursEntry, add_months, hours_one_place};
+use crate::domain::{
+    HoursEntry, HoursReview, add_months, hours_one_place, hours_text, is_off_the_job,
+};
+use crate::framework::Framework;
 use crate::tui::app::{App, Loaded};
 use crate::tui::layout::first_row;
 use crate::tui::text::one_line;
@@ -59,8 +63,21 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     );
 }
 
-/// The log, one row per entry, possible duplicates flagged.
+/// Where an entry's review stands; other time than off-the-job is not reviewed.
+fn review_word(framework: &Framework, entry: &HoursEntry) -> &'static str {
+    match entry.review {
+        _ if !is_off_the_job(framework, &entry.category) => "",
+        HoursReview::Unreviewed => "to review",
+        HoursReview::Accepted => "accepted",
+        HoursReview::Queried => "QUERIED",
+    }
+}
+
+/// The log, one row per entry, its review shown, possible duplicates flagged.
 fn log_table(app: &App, entries: &[&HoursEntry], len: usize) -> Table<'static> {
+    let Some(loaded) = &app.loaded else {
+        return Table::default();
+    };
     let rows: Vec<Row> = entries
         .iter()
         .map(|e| {
@@ -73,7 +90,8 @@ fn log_table(app: &App, entries: &[&HoursEntry], len: usize) -> Table<'static> {
                 e.date.to_string(),
                 format!("{}", e.hours),
                 e.category.clone(),
-                one_line(&e.note),
+                review_word(&loaded.framework, e).to_string(),
+                note_or_query(e),
                 flag.to_string(),
             ])
         })
@@ -82,15 +100,30 @@ fn log_table(app: &App, entries: &[&HoursEntry], len: usize) -> Table<'static> {
         Constraint::Length(10),
         Constraint::Length(5),
         Constraint::Length(12),
+        Constraint::Length(9),
         Constraint::Fill(1),
         Constraint::Length(4),
     ];
-    let header = Row::new(["Date", "Hours", "Category", "Note", ""]).style(app.theme.title());
+    let header =
+        Row::new(["Date", "Hours", "Category", "Review", "Note", ""]).style(app.theme.title());
+    let keys = if app.viewer_is_assessor() {
+        "a adds · A accepts · Q queries"
+    } else {
+        "a adds"
+    };
     Table::new(rows, widths)
         .header(header)
-        .block(Block::bordered().title(format!(" Hours log ({len}) · a adds ")))
+        .block(Block::bordered().title(format!(" Hours log ({len}) · {keys} ")))
         .row_highlight_style(app.theme.selected())
         .highlight_symbol("▶")
+}
+
+/// The note, or for a queried entry why it was queried.
+fn note_or_query(entry: &HoursEntry) -> String {
+    match (&entry.review, &entry.query_reason) {
+        (HoursReview::Queried, Some(reason)) => one_line(&format!("? {reason}")),
+        _ => one_line(&entry.note),
+    }
 }
 
 /// A category's hours against its target, or its share of time.
@@ -105,8 +138,14 @@ fn category_line(c: &CategoryHours) -> Line<'static> {
         }
         (None, None) => format!("{:.0}% of time", c.share_percent),
     };
+    // Queried time first: it is what the line would otherwise hide.
+    let queried = if c.queried > 0.0 {
+        format!(" ({} h queried)", hours_text(c.queried))
+    } else {
+        String::new()
+    };
     Line::from(format!(
-        "{:<26} {:>6.1} h {target}",
+        "{:<26} {:>6.1} h{queried} {target}",
         one_line(&c.title),
         c.logged
     ))
@@ -123,7 +162,7 @@ fn chart(frame: &mut Frame, app: &App, area: Rect) {
                 .progress
                 .hours
                 .iter()
-                .filter(|e| e.date >= *from && e.date < *to)
+                .filter(|e| e.date >= *from && e.date < *to && e.review.counts())
                 .map(|e| e.hours)
                 .sum();
             Bar::default()

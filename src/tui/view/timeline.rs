@@ -1,8 +1,9 @@
-//! The programme month by month: milestones, check-ins and evidence in
-//! each month, with today marked.
+//! The programme month by month: milestones (each reached, due, overdue,
+//! upcoming or passed), check-ins and evidence in each month, with today
+//! marked.
 
-use crate::domain::standing::position_text;
-use crate::domain::{add_months, parse_date};
+use crate::domain::standing::{MilestoneStanding, MilestoneState, position_text};
+use crate::domain::{add_months, counted, parse_date};
 use crate::tui::app::App;
 use crate::tui::text::one_line;
 use ratatui::Frame;
@@ -39,12 +40,11 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
             })
             .collect();
         let milestones: Vec<String> = loaded
-            .framework
-            .programme
+            .standing
             .milestones
             .iter()
             .filter(|m| m.month == month)
-            .map(|m| one_line(&m.title))
+            .map(milestone_note)
             .collect();
         let mut spans = vec![
             Span::styled(if now { "▶ " } else { "  " }, theme.key()),
@@ -76,15 +76,40 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         lines.push(Line::from(spans));
     }
     let visible = body.height.saturating_sub(2) as usize;
+    let overdue = loaded
+        .standing
+        .milestones
+        .iter()
+        .filter(|m| m.state == MilestoneState::Overdue)
+        .count();
     let current = loaded.standing.month_of_programme.min(months) as usize;
     let scroll = current
         .saturating_sub(visible / 2)
         .min(lines.len().saturating_sub(visible));
-    let title = format!(" Timeline · {} ", position_text(&loaded.standing));
+    let title = match overdue {
+        0 => format!(" Timeline · {} ", position_text(&loaded.standing)),
+        n => format!(
+            " Timeline · {} · {} overdue ",
+            position_text(&loaded.standing),
+            counted(n, "milestone", "milestones")
+        ),
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::bordered().title(title))
             .scroll((scroll as u16, 0)),
         body,
     );
+}
+
+/// A milestone with its state: "✓ title (reached 2026-04-02)", "title: OVERDUE".
+fn milestone_note(milestone: &MilestoneStanding) -> String {
+    let title = one_line(&milestone.title);
+    match (milestone.state, milestone.reached_on) {
+        (MilestoneState::Reached, Some(day)) => format!("✓ {title} (reached {day})"),
+        (MilestoneState::Reached, None) => format!("✓ {title}"),
+        (MilestoneState::Overdue, _) => format!("{title}: OVERDUE"),
+        (MilestoneState::Due, _) => format!("{title}: due by {}", milestone.due_by),
+        (MilestoneState::Upcoming | MilestoneState::Passed, _) => title,
+    }
 }
