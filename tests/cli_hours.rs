@@ -122,6 +122,15 @@ fn export_gives_off_the_job_hours_per_month_as_csv(engine: Engine) {
         "Which course?",
     ]);
     sandbox.ok(&["--as", "Sam", "hours", "accept", "1"]);
+    sandbox.ok(&[
+        "--as",
+        "Ada",
+        "apprentice",
+        "edit",
+        "Amy",
+        "--uln",
+        "9276308686",
+    ]);
     let csv = sandbox.ok(&[
         "--as",
         "Sam",
@@ -138,8 +147,8 @@ fn export_gives_off_the_job_hours_per_month_as_csv(engine: Engine) {
         csv,
         format!(
             "person_id,name,uln,period,off_the_job_accepted,off_the_job_unreviewed,off_the_job_queried,off_the_job_counted\n\
-             {id},Amy Clark,,2026-09,6.00,0.00,0.00,6.00\n\
-             {id},Amy Clark,,2026-10,0.00,0.00,7.50,0.00\n"
+             {id},Amy Clark,9276308686,2026-09,6.00,0.00,0.00,6.00\n\
+             {id},Amy Clark,9276308686,2026-10,0.00,0.00,7.50,0.00\n"
         )
     );
     let all = sandbox.ok(&["--as", "Sam", "hours", "export", "--all"]);

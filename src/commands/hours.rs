@@ -114,7 +114,7 @@ pub fn export(
         text.push_str(&hours_csv(&HoursExport {
             person_id: record.person.id.0,
             name: &record.person.name,
-            uln: "",
+            uln: record.person.uln.as_deref().unwrap_or(""),
             periods: &periods,
         }));
     }
