@@ -230,6 +230,7 @@ fn export_writes_a_pack_sha256sum_accepts_the_same_each_time(engine: Engine) {
         "MANIFEST.sha256",
         "evidence.csv",
         "evidence.md",
+        "hours.csv",
         "report.json",
         "report.md",
     ] {
@@ -261,6 +262,25 @@ fn export_writes_a_pack_sha256sum_accepts_the_same_each_time(engine: Engine) {
     assert!(row.contains(",witness testimony,LO2,"), "{row}");
     assert!(row.contains(&attached.0), "{row}");
     assert!(!csv.contains('\r'));
+
+    let hours = String::from_utf8(
+        pack.iter()
+            .find(|(n, _)| n == "hours.csv")
+            .expect("hours")
+            .1
+            .clone(),
+    )
+    .expect("UTF-8");
+    assert!(
+        hours.starts_with("id,date,hours,category,activity,outcomes,review,"),
+        "{hours}"
+    );
+    assert!(
+        hours
+            .lines()
+            .any(|line| line.contains(",off-the-job,") && line.contains(",accepted,")),
+        "the demo's accepted off-the-job days: {hours}"
+    );
 
     let manifest = String::from_utf8(
         pack.iter()

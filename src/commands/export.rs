@@ -9,8 +9,8 @@ use crate::domain::{Attachment, counted};
 use crate::framework::Framework;
 use crate::ops::{PersonRecord, record_of};
 use crate::report::{
-    MANIFEST, evidence_csv, evidence_markdown, json, manifest, pack_evidence, pack_file_name,
-    standing_markdown,
+    MANIFEST, evidence_csv, evidence_markdown, hours_entries_csv, json, manifest, pack_evidence,
+    pack_file_name, standing_markdown,
 };
 use crate::store::{Store, copy_hashed, hash_of};
 use std::fs::{DirBuilder, File, OpenOptions};
@@ -77,6 +77,10 @@ fn pack_texts(
         ("report.md".to_string(), standing_markdown(&record.standing)),
         ("report.json".to_string(), json(&record.standing) + "\n"),
         ("evidence.csv".to_string(), evidence_csv(&rows)),
+        (
+            "hours.csv".to_string(),
+            hours_entries_csv(&record.progress.hours),
+        ),
         (
             "evidence.md".to_string(),
             evidence_markdown(&record.person.name, framework, &rows),

@@ -13,8 +13,8 @@ pub use csv::{HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, outcomes_c
 pub use gateway::{signoff_lines, signoff_open, signoff_state};
 pub use markdown::{caseload_markdown, standing_markdown};
 pub use pack::{
-    MANIFEST, PackEvidence, evidence_csv, evidence_markdown, manifest, pack_evidence,
-    pack_file_name,
+    MANIFEST, PackEvidence, evidence_csv, evidence_markdown, hours_entries_csv, manifest,
+    pack_evidence, pack_file_name,
 };
 
 use crate::domain::standing::{Rag, Standing};
