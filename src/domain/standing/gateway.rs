@@ -4,7 +4,9 @@
 use super::outcomes::{OutcomeStanding, percent};
 use super::requirements::{RequirementStanding, RequirementState};
 use crate::domain::{Judgement, counted, hours_text};
-use crate::framework::{Framework, GatewayCheck, HoursCheck, OutcomesCheck, RequirementKind};
+use crate::framework::{
+    Framework, GatewayCheck, HoursCheck, OutcomesCheck, PlanCheck, RequirementKind, Rules,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -33,6 +35,8 @@ pub struct GatewayFacts<'a> {
     /// Hours logged per category id.
     pub hours: &'a BTreeMap<String, f64>,
     pub months_completed: u32,
+    /// The enrolment's rules, chosen by its start date.
+    pub rules: &'a Rules<'a>,
 }
 
 pub fn gateway_standing(framework: &Framework, facts: &GatewayFacts) -> Option<GatewayStanding> {
@@ -67,13 +71,11 @@ fn blocker(framework: &Framework, check: &GatewayCheck, facts: &GatewayFacts) ->
         GatewayCheck::Requirement(id) => requirement_blocker(framework, id, facts.requirements),
         GatewayCheck::Outcomes(check) => outcomes_blocker(check, facts.outcomes),
         GatewayCheck::Hours(check) => hours_blocker(framework, check, facts.hours),
-        GatewayCheck::MonthsOnProgramme(months) => (facts.months_completed < *months).then(|| {
-            format!(
-                "{} of {} on programme completed",
-                facts.months_completed,
-                counted(*months as usize, "month", "months")
-            )
-        }),
+        GatewayCheck::MonthsOnProgramme(months) => months_blocker(*months, facts),
+        GatewayCheck::Plan(PlanCheck::MinimumDuration) => facts
+            .rules
+            .minimum_duration_months
+            .and_then(|months| months_blocker(months, facts)),
         GatewayCheck::EvidencePerOutcome(minimum) => {
             let short: Vec<&str> = facts
                 .outcomes
@@ -91,6 +93,16 @@ fn blocker(framework: &Framework, check: &GatewayCheck, facts: &GatewayFacts) ->
             }
         }
     }
+}
+
+fn months_blocker(months: u32, facts: &GatewayFacts) -> Option<String> {
+    (facts.months_completed < months).then(|| {
+        format!(
+            "{} of {} on programme completed",
+            facts.months_completed,
+            counted(months as usize, "month", "months")
+        )
+    })
 }
 
 fn requirement_blocker(

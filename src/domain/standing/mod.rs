@@ -162,6 +162,7 @@ fn measure(subject: &Subject) -> Measured {
         today,
     } = *subject;
     let enrolment = &progress.enrolment;
+    let rules = framework.rules_for(enrolment.start_date);
     let duration = framework.programme.duration_months;
     let time = programme_time(enrolment.start_date, duration, breaks, today);
     let months_elapsed = time.share_elapsed * f64::from(duration);
@@ -181,12 +182,13 @@ fn measure(subject: &Subject) -> Measured {
             requirements: &requirements,
             hours: &logged,
             months_completed: time.months_completed,
+            rules: &rules,
         },
     );
     let checkins = checkin_standing(
         &progress.checkins,
         enrolment.start_date,
-        framework.programme.checkin_interval_weeks,
+        rules.review_interval,
         breaks,
         &framework.review.signed_by,
         today,
@@ -219,8 +221,12 @@ fn outcomes_against_expectation(
 }
 
 fn rating(subject: &Subject, measured: &Measured) -> (Rag, String) {
+    let rules = subject
+        .framework
+        .rules_for(subject.progress.enrolment.start_date);
     rag::rag(&rag::RagFacts {
         framework: subject.framework,
+        review_interval: rules.review_interval,
         status: subject.progress.enrolment.status,
         counts: &measured.counts,
         months_elapsed: measured.months_elapsed,

@@ -3,7 +3,7 @@
 //! whether it is met, pending, not met, expired or exempt.
 
 use crate::domain::{Enrolment, Person, RequirementRecord, RequirementStatus};
-use crate::framework::{Framework, Requirement};
+use crate::framework::{Framework, Requirement, Rules};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -59,12 +59,13 @@ pub fn requirement_standings(
     records: &[RequirementRecord],
     today: NaiveDate,
 ) -> Vec<RequirementStanding> {
+    let rules = framework.rules_for(enrolment.start_date);
     framework
         .requirements
         .iter()
         .map(|requirement| {
             let record = records.iter().find(|record| record.id == requirement.id);
-            let status = state(requirement, record, person, enrolment, today);
+            let status = state(requirement, record, person, &rules, enrolment, today);
             RequirementStanding {
                 id: requirement.id.clone(),
                 title: requirement.title.clone(),
@@ -81,10 +82,11 @@ fn state(
     requirement: &Requirement,
     record: Option<&RequirementRecord>,
     person: &Person,
+    rules: &Rules,
     enrolment: &Enrolment,
     today: NaiveDate,
 ) -> RequirementState {
-    let required = applies(requirement, person, enrolment, record);
+    let required = applies(requirement, person, rules, enrolment, record);
     // A result achieved though not required is still worth showing.
     let achieved = record
         .is_some_and(|r| matches!(r.status, RequirementStatus::Met | RequirementStatus::Exempt));
@@ -126,25 +128,37 @@ fn age_requirement(
 /// Whether the framework's rule requires this of the person. With no date
 /// of birth recorded, an age rule is taken to apply: the safe assumption.
 /// Each condition stands on its own: the employer's opt-in does not make a
-/// requirement apply that only a recorded result does.
+/// requirement apply that only a recorded result does. The English and
+/// maths rule of the enrolment's rule set, where it names the requirement,
+/// sets the age limit in place of `under_age_at_start` (no limit: every
+/// age), and the employer may always require it.
 pub fn applies(
     requirement: &Requirement,
     person: &Person,
+    rules: &Rules,
     enrolment: &Enrolment,
     record: Option<&RequirementRecord>,
 ) -> bool {
-    let Some(when) = &requirement.required_when else {
-        return true;
+    let governed = rules
+        .english_maths
+        .filter(|rule| rule.requirements.contains(&requirement.id));
+    let when = requirement.required_when.as_ref();
+    let limit = match (governed, when) {
+        (None, None) => return true,
+        (Some(rule), _) => match rule.required_under_age {
+            None => return true,
+            limit => limit,
+        },
+        (None, Some(when)) => when.under_age_at_start,
     };
-    let young = when
-        .under_age_at_start
-        .is_some_and(|limit| match person.date_of_birth {
-            Some(born) => age_on(born, enrolment.start_date) < limit,
-            None => true,
-        });
+    let young = limit.is_some_and(|limit| match person.date_of_birth {
+        Some(born) => age_on(born, enrolment.start_date) < limit,
+        None => true,
+    });
+    let opt_in = governed.is_some() || when.is_some_and(|when| when.employer_opt_in);
     young
-        || (when.employer_opt_in && enrolment.employer_opt_in)
-        || (when.once_recorded && record.is_some())
+        || (opt_in && enrolment.employer_opt_in)
+        || (when.is_some_and(|when| when.once_recorded) && record.is_some())
 }
 
 /// Age in whole years on `day`.
