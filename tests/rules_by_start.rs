@@ -48,6 +48,7 @@ fn standing(start: &str, today: &str) -> Standing {
         hours: Vec::new(),
         checkins: Vec::new(),
         gateway_signoff: GatewaySignoff::default(),
+        plan: None,
     };
     assess(&Subject {
         person: &person,

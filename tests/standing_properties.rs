@@ -110,6 +110,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
         hours,
         checkins: Vec::new(),
         gateway_signoff: GatewaySignoff::default(),
+        plan: None,
     }
 }
 

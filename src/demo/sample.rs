@@ -111,12 +111,9 @@ pub fn fill(
     )];
     for apprentice in APPRENTICES {
         sample.apprentice(&apprentice)?;
-        let time = programme_time(
-            apprentice.start(today),
-            pcso.programme.duration_months,
-            &[],
-            today,
-        );
+        let start = apprentice.start(today);
+        let end = crate::domain::add_months(start, pcso.programme.duration_months);
+        let time = programme_time(start, end, &[], today);
         let where_they_are = if apprentice.gateway_ready {
             format!(
                 "{} months completed, ready for gateway",

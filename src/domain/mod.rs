@@ -11,6 +11,7 @@ mod hours;
 pub mod permission;
 mod person;
 mod pin;
+mod plan;
 mod progress;
 mod record_dates;
 mod records;
@@ -39,6 +40,10 @@ pub use hours::{HoursClaim, check_hours, check_hours_amount};
 pub use permission::{Operation, Refusal, Roles, permit};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use pin::{PIN_LOCK, PIN_TRIES, PinTries, check_new_pin};
+pub use plan::{
+    EnglishMaths, EnglishMathsDecision, HoursProblem, PlanStanding, TrainingPlan,
+    check_planned_end, english_maths_decision_needed, plan_standing, planned_hours, to_discuss,
+};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
     defined_outcomes, orphans,

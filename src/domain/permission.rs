@@ -66,11 +66,14 @@ pub enum Operation {
     SignReview,
     /// Take part in the gateway sign-off.
     ConfirmGateway,
+    /// Record or change the training plan. Employer and apprentice agree
+    /// it, but the provider keeps it: the assessor, or an administrator.
+    EditPlan,
 }
 
 impl Operation {
     /// Every operation, once, with requirements confirmed by everyone.
-    pub const ALL: [Operation; 11] = [
+    pub const ALL: [Operation; 12] = [
         Operation::AddPerson,
         Operation::AssignPeople,
         Operation::CorrectEnrolment,
@@ -82,6 +85,7 @@ impl Operation {
         Operation::RunCheckin,
         Operation::SignReview,
         Operation::ConfirmGateway,
+        Operation::EditPlan,
     ];
 
     /// The roles that may take the operation (each on the records its role
@@ -99,6 +103,7 @@ impl Operation {
             Operation::SignReview | Operation::ConfirmGateway => {
                 Roles::of(&[Apprentice, Assessor, Employer])
             }
+            Operation::EditPlan => Roles::of(&[Assessor, Administrator]),
         }
     }
 
@@ -116,6 +121,7 @@ impl Operation {
             Operation::RunCheckin => format!("run or amend {whose} check-ins"),
             Operation::SignReview => format!("sign {whose} reviews"),
             Operation::ConfirmGateway => format!("confirm {whose} readiness for gateway"),
+            Operation::EditPlan => format!("change {whose} training plan"),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! of it no longer matches the framework file.
 
 use super::{
-    Enrolment, EvidenceKind, GatewaySignoff, Judgement, OutcomeStatus, RequirementStatus, Version,
+    Enrolment, EvidenceKind, GatewaySignoff, Judgement, OutcomeStatus, RequirementStatus,
+    TrainingPlan, Version,
 };
 use crate::framework::{Framework, Party};
 use chrono::NaiveDate;
@@ -85,6 +86,8 @@ pub struct Progress {
     pub hours: Vec<HoursEntry>,
     pub checkins: Vec<CheckinSummary>,
     pub gateway_signoff: GatewaySignoff,
+    /// The training plan, once one is recorded.
+    pub plan: Option<TrainingPlan>,
 }
 
 /// A stored reference to something the framework file no longer defines.

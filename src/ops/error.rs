@@ -37,6 +37,13 @@ pub enum Field {
     Action,
     Due,
     Pin,
+    PlannedEnd,
+    PriorLearning,
+    PriorLearningReason,
+    Organisation,
+    ChosenOn,
+    EnglishMaths,
+    DecidedBy,
 }
 
 impl Field {
@@ -70,6 +77,13 @@ impl Field {
             Field::Action => "action",
             Field::Due => "due",
             Field::Pin => "PIN",
+            Field::PlannedEnd => "planned end",
+            Field::PriorLearning => "prior learning hours",
+            Field::PriorLearningReason => "prior learning reason",
+            Field::Organisation => "assessment organisation",
+            Field::ChosenOn => "chosen on",
+            Field::EnglishMaths => "English and maths",
+            Field::DecidedBy => "decided by",
         }
     }
 }

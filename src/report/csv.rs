@@ -42,6 +42,16 @@ pub fn caseload_csv(lines: &[CaseloadLine]) -> String {
     text
 }
 
+/// The training plan: item and value, one row per item.
+pub fn plan_csv(plan: &crate::domain::PlanStanding) -> String {
+    let mut text = String::new();
+    push_row(&mut text, &["item".into(), "value".into()]);
+    for (label, value) in super::plan_rows(plan) {
+        push_row(&mut text, &[label.to_string(), value]);
+    }
+    text
+}
+
 fn push_row(text: &mut String, fields: &[String]) {
     let cells: Vec<String> = fields.iter().map(|field| quote(field)).collect();
     text.push_str(&cells.join(","));

@@ -3,10 +3,11 @@
 
 use super::CaseloadLine;
 use super::gateway::{signoff_lines, signoff_open, signoff_state};
+use super::plan::plan_rows;
 use crate::domain::standing::{
     CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing, position_text,
 };
-use crate::domain::{SignoffStanding, counted};
+use crate::domain::{PlanStanding, SignoffStanding, counted};
 use std::fmt::Write;
 
 pub fn standing_markdown(standing: &Standing) -> String {
@@ -14,6 +15,7 @@ pub fn standing_markdown(standing: &Standing) -> String {
     heading(&mut text, standing);
     summary(&mut text, standing);
     list(&mut text, "Warnings", &standing.warnings);
+    plan_section(&mut text, &standing.plan);
     if let Some(gateway) = &standing.gateway {
         gateway_section(&mut text, gateway);
         if let Some(signoff) = &standing.gateway_signoff {
@@ -85,6 +87,14 @@ fn summary(text: &mut String, standing: &Standing) {
             awaiting.checkin_id,
             awaiting.describe()
         );
+    }
+    text.push('\n');
+}
+
+fn plan_section(text: &mut String, plan: &PlanStanding) {
+    let _ = writeln!(text, "## Training plan\n\n| | |\n|---|---|");
+    for (label, value) in plan_rows(plan) {
+        let _ = writeln!(text, "| {label} | {} |", cell(&value));
     }
     text.push('\n');
 }
@@ -293,6 +303,6 @@ pub fn caseload_markdown(lines: &[CaseloadLine]) -> String {
 }
 
 /// Text safe inside a table cell: no pipes or line breaks to break the row.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }

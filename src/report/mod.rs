@@ -6,11 +6,13 @@ mod checkin;
 mod csv;
 mod gateway;
 mod markdown;
+mod plan;
 
 pub use checkin::checkin_markdown;
-pub use csv::{caseload_csv, outcomes_csv};
+pub use csv::{caseload_csv, outcomes_csv, plan_csv};
 pub use gateway::{signoff_lines, signoff_open, signoff_state};
 pub use markdown::{caseload_markdown, standing_markdown};
+pub use plan::{TO_DISCUSS, plan_markdown, plan_rows};
 
 use crate::domain::standing::{Rag, Standing};
 use chrono::NaiveDate;

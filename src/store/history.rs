@@ -39,6 +39,8 @@ pub enum RecordKey {
     GatewaySignoff(EnrolmentId),
     /// A person's PIN: history says when it was set, never what it is.
     Pin(PersonId),
+    /// An enrolment's training plan.
+    TrainingPlan(EnrolmentId),
 }
 
 impl RecordKey {
@@ -55,6 +57,7 @@ impl RecordKey {
             RecordKey::Checkin(_) => "checkin",
             RecordKey::GatewaySignoff(_) => "gateway_signoff",
             RecordKey::Pin(_) => "person_pin",
+            RecordKey::TrainingPlan(_) => "training_plan",
         }
     }
 
@@ -63,7 +66,9 @@ impl RecordKey {
     pub fn id(&self) -> String {
         match self {
             RecordKey::Person(id) | RecordKey::Pin(id) => id.to_string(),
-            RecordKey::Enrolment(id) | RecordKey::GatewaySignoff(id) => id.to_string(),
+            RecordKey::Enrolment(id)
+            | RecordKey::GatewaySignoff(id)
+            | RecordKey::TrainingPlan(id) => id.to_string(),
             RecordKey::LearningBreak(id)
             | RecordKey::Evidence(id)
             | RecordKey::Hours(id)
@@ -129,6 +134,7 @@ fn enrolment_of(c: Conn, key: &RecordKey) -> DbResult<Option<i64>> {
         RecordKey::Person(_) | RecordKey::Pin(_) => return Ok(None),
         RecordKey::Enrolment(id)
         | RecordKey::GatewaySignoff(id)
+        | RecordKey::TrainingPlan(id)
         | RecordKey::Requirement(id, _)
         | RecordKey::Outcome(id, _) => {
             return Ok(Some(id.0));

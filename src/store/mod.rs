@@ -29,6 +29,7 @@ mod people;
 mod people_list;
 mod people_named;
 mod pins;
+mod plans;
 pub mod postgres;
 mod progress;
 pub mod provider_scale;

@@ -6,6 +6,7 @@ use super::change::Change;
 use super::convert::{Stamp, word};
 use super::db::{Conn, DbResult, Row};
 use super::gateway_signoff::signoff_of;
+use super::plans::plan_of;
 use super::{Store, StoreError};
 use crate::domain::{
     CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, Judgement, OutcomeRecord,
@@ -59,6 +60,7 @@ fn progress_of(c: Conn, enrolment: &Enrolment) -> DbResult<Progress> {
         hours,
         checkins,
         gateway_signoff: signoff_of(c, enrolment.id)?,
+        plan: plan_of(c, enrolment.id)?,
     })
 }
 

@@ -6,7 +6,7 @@ use super::{StoreError, sqlite_error};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
-const MIGRATIONS: [&str; 8] = [
+const MIGRATIONS: [&str; 9] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_checkin_signatures.sql"),
     include_str!("migrations/0003_one_open_draft.sql"),
@@ -15,6 +15,7 @@ const MIGRATIONS: [&str; 8] = [
     include_str!("migrations/0006_pins.sql"),
     include_str!("migrations/0007_review_signatures.sql"),
     include_str!("migrations/0008_gateway_signoff.sql"),
+    include_str!("migrations/0009_training_plan.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -2,7 +2,7 @@
 //! to time elapsed), slippage, and the split across categories against the
 //! framework's target shares.
 
-use crate::domain::HoursEntry;
+use crate::domain::{HoursEntry, PlanStanding};
 use crate::framework::{Framework, HourCategory};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -41,11 +41,15 @@ pub fn hours_by_category(entries: &[HoursEntry]) -> BTreeMap<String, f64> {
     totals
 }
 
+/// The off-the-job category is measured against the plan's planned hours,
+/// every other category against its framework target.
 pub fn hours_standing(
     framework: &Framework,
     logged: &BTreeMap<String, f64>,
     share_elapsed: f64,
+    plan: &PlanStanding,
 ) -> HoursStanding {
+    let off_the_job = framework.programme.off_the_job_category.as_deref();
     let total_logged: f64 = logged.values().sum();
     let categories: Vec<CategoryHours> = framework
         .hours
@@ -53,7 +57,11 @@ pub fn hours_standing(
         .iter()
         .map(|category| {
             let hours = logged.get(&category.id).copied().unwrap_or(0.0);
-            category_hours(category, hours, total_logged, share_elapsed)
+            let target = match off_the_job == Some(category.id.as_str()) {
+                true => plan.planned_off_the_job_hours.or(category.target_hours),
+                false => category.target_hours,
+            };
+            category_hours(category, target, hours, total_logged, share_elapsed)
         })
         .collect();
     let targeted: Vec<&CategoryHours> = categories.iter().filter(|c| c.target.is_some()).collect();
@@ -79,16 +87,17 @@ pub fn hours_standing(
 /// One category's `hours` against its target and its share of all time.
 fn category_hours(
     category: &HourCategory,
+    target: Option<f64>,
     hours: f64,
     total_logged: f64,
     share_elapsed: f64,
 ) -> CategoryHours {
-    let expected = category.target_hours.map(|target| target * share_elapsed);
+    let expected = target.map(|target| target * share_elapsed);
     CategoryHours {
         id: category.id.clone(),
         title: category.title.clone(),
         logged: hours,
-        target: category.target_hours,
+        target,
         expected_to_date: expected,
         slippage: expected.map_or(0.0, |expected| (expected - hours).max(0.0)),
         share_percent: if total_logged > 0.0 {

@@ -21,8 +21,9 @@ pub use rag::Rag;
 pub use requirements::{RequirementStanding, RequirementState, age_on};
 
 use super::{
-    EnrolmentStatus, LearningBreak, Orphan, Person, ProgrammeTime, Progress, SignoffStanding,
-    orphans, programme_time, signoff_standing,
+    EnrolmentStatus, LearningBreak, Orphan, Person, PlanStanding, ProgrammeTime, Progress,
+    SignoffStanding, orphans, plan_standing, programme_time, signoff_standing,
+    whole_months_between,
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
@@ -62,7 +63,7 @@ pub struct Standing {
     pub start_date: NaiveDate,
     /// The planned end, moved back by any breaks in learning.
     pub planned_end: NaiveDate,
-    /// The programme's planned length in months, from the framework.
+    /// The programme's planned length in whole months, from the plan.
     pub duration_months: u32,
     pub month_of_programme: u32,
     pub months_completed: u32,
@@ -77,6 +78,8 @@ pub struct Standing {
     /// the framework asks for no sign-off.
     pub gateway_signoff: Option<SignoffStanding>,
     pub epa_methods: Vec<MethodReadiness>,
+    /// The training plan, or the defaults of the rules until one is recorded.
+    pub plan: PlanStanding,
     pub checkins: CheckinStanding,
     pub next_checkin_due: NaiveDate,
     pub rag: Rag,
@@ -109,7 +112,7 @@ pub fn assess(subject: &Subject) -> Standing {
         status: enrolment.status,
         start_date: enrolment.start_date,
         planned_end: time.adjusted_end,
-        duration_months: framework.programme.duration_months,
+        duration_months: whole_months_between(enrolment.start_date, measured.plan.planned_end),
         month_of_programme: time.month_of_programme,
         months_completed: time.months_completed,
         weeks_left: time.weeks_left,
@@ -121,6 +124,7 @@ pub fn assess(subject: &Subject) -> Standing {
         hours: rounded_hours(measured.hours),
         gateway: measured.gateway,
         gateway_signoff: signoff_standing(framework, &progress.gateway_signoff),
+        plan: measured.plan,
         next_checkin_due: measured.checkins.next_due,
         checkins: measured.checkins,
         rag,
@@ -141,6 +145,7 @@ struct Measured {
     hours: HoursStanding,
     gateway: Option<GatewayStanding>,
     checkins: CheckinStanding,
+    plan: PlanStanding,
 }
 
 impl Measured {
@@ -163,8 +168,17 @@ fn measure(subject: &Subject) -> Measured {
     } = *subject;
     let enrolment = &progress.enrolment;
     let rules = framework.rules_for(enrolment.start_date);
+    let plan = plan_standing(
+        &rules,
+        person,
+        enrolment,
+        progress.plan.as_ref(),
+        &progress.checkins,
+    );
+    // Milestones are set in the framework's months: they stretch or shrink
+    // with the planned length.
     let duration = framework.programme.duration_months;
-    let time = programme_time(enrolment.start_date, duration, breaks, today);
+    let time = programme_time(enrolment.start_date, plan.planned_end, breaks, today);
     let months_elapsed = time.share_elapsed * f64::from(duration);
     let (outcomes, counts) = outcomes_against_expectation(framework, progress, months_elapsed);
     let requirements = requirements::requirement_standings(
@@ -172,6 +186,7 @@ fn measure(subject: &Subject) -> Measured {
         person,
         enrolment,
         &progress.requirements,
+        progress.plan.as_ref(),
         today,
     );
     let logged = hours::hours_by_category(&progress.hours);
@@ -196,12 +211,13 @@ fn measure(subject: &Subject) -> Measured {
     Measured {
         time,
         months_elapsed,
-        hours: hours::hours_standing(framework, &logged, time.share_elapsed),
+        hours: hours::hours_standing(framework, &logged, time.share_elapsed, &plan),
         outcomes,
         counts,
         requirements,
         gateway,
         checkins,
+        plan,
     }
 }
 

@@ -2,7 +2,9 @@
 //! (English and maths by age at the start or the employer's choice) and
 //! whether it is met, pending, not met, expired or exempt.
 
-use crate::domain::{Enrolment, Person, RequirementRecord, RequirementStatus};
+use crate::domain::{
+    EnglishMaths, Enrolment, Person, RequirementRecord, RequirementStatus, TrainingPlan,
+};
 use crate::framework::{Framework, Requirement, Rules};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -57,15 +59,28 @@ pub fn requirement_standings(
     person: &Person,
     enrolment: &Enrolment,
     records: &[RequirementRecord],
+    plan: Option<&TrainingPlan>,
     today: NaiveDate,
 ) -> Vec<RequirementStanding> {
     let rules = framework.rules_for(enrolment.start_date);
+    // The employer's opt-in, or the plan's decision that English and maths
+    // are required: either way the employer requires them.
+    let employer_requires = enrolment.employer_opt_in
+        || plan
+            .and_then(|plan| plan.english_maths.as_ref())
+            .is_some_and(|decision| decision.decision == EnglishMaths::Required);
+    let context = Context {
+        person,
+        rules: &rules,
+        enrolment,
+        employer_requires,
+    };
     framework
         .requirements
         .iter()
         .map(|requirement| {
             let record = records.iter().find(|record| record.id == requirement.id);
-            let status = state(requirement, record, person, &rules, enrolment, today);
+            let status = state(requirement, record, &context, today);
             RequirementStanding {
                 id: requirement.id.clone(),
                 title: requirement.title.clone(),
@@ -81,12 +96,11 @@ pub fn requirement_standings(
 fn state(
     requirement: &Requirement,
     record: Option<&RequirementRecord>,
-    person: &Person,
-    rules: &Rules,
-    enrolment: &Enrolment,
+    context: &Context,
     today: NaiveDate,
 ) -> RequirementState {
-    let required = applies(requirement, person, rules, enrolment, record);
+    let (person, enrolment) = (context.person, context.enrolment);
+    let required = applies(requirement, context, record);
     // A result achieved though not required is still worth showing.
     let achieved = record
         .is_some_and(|r| matches!(r.status, RequirementStatus::Met | RequirementStatus::Exempt));
@@ -125,6 +139,16 @@ fn age_requirement(
     })
 }
 
+/// Who the requirements are judged for, under which rules.
+pub struct Context<'a> {
+    pub person: &'a Person,
+    pub rules: &'a Rules<'a>,
+    pub enrolment: &'a Enrolment,
+    /// The employer requires English and maths: the enrolment's opt-in or
+    /// the training plan's decision.
+    pub employer_requires: bool,
+}
+
 /// Whether the framework's rule requires this of the person. With no date
 /// of birth recorded, an age rule is taken to apply: the safe assumption.
 /// Each condition stands on its own: the employer's opt-in does not make a
@@ -134,12 +158,12 @@ fn age_requirement(
 /// age), and the employer may always require it.
 pub fn applies(
     requirement: &Requirement,
-    person: &Person,
-    rules: &Rules,
-    enrolment: &Enrolment,
+    context: &Context,
     record: Option<&RequirementRecord>,
 ) -> bool {
-    let governed = rules
+    let (person, enrolment) = (context.person, context.enrolment);
+    let governed = context
+        .rules
         .english_maths
         .filter(|rule| rule.requirements.contains(&requirement.id));
     let when = requirement.required_when.as_ref();
@@ -157,7 +181,7 @@ pub fn applies(
     });
     let opt_in = governed.is_some() || when.is_some_and(|when| when.employer_opt_in);
     young
-        || (opt_in && enrolment.employer_opt_in)
+        || (opt_in && context.employer_requires)
         || (when.is_some_and(|when| when.once_recorded) && record.is_some())
 }
 

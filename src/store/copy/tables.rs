@@ -313,6 +313,26 @@ pub const GATEWAY_SEAL: Table = table(
     ],
 );
 
+/// An enrolment's training plan.
+pub const TRAINING_PLAN: Table = table(
+    "training_plan",
+    &["enrolment_id"],
+    &[
+        both("enrolment_id", Integer),
+        both("planned_end", Day),
+        both("prior_learning_hours", Hours),
+        both("prior_learning_reason", Text),
+        both("planned_off_the_job_hours", Hours),
+        both("assessment_organisation", Text),
+        both("organisation_chosen_on", Day),
+        both("english_maths", Text),
+        both("english_maths_decided_by", Text),
+        both("english_maths_reason", Text),
+        both("changed_at", Moment),
+        both("changed_by", Integer),
+    ],
+);
+
 /// Which login acts for which person: copied between servers only (roles
 /// belong to the server, and a file has no logins). A copy to a server from
 /// a file links nobody: `admin grant` does, after `admin init`.
@@ -326,7 +346,7 @@ pub const PERSON_LOGIN: Table = Table {
 
 /// Every table copied, in the order they are filled (the check-in's own
 /// tables are filled in the steps `checkins` takes).
-pub const ALL: [&Table; 20] = [
+pub const ALL: [&Table; 21] = [
     &PERSON,
     &ENROLMENT,
     &LEARNING_BREAK,
@@ -346,6 +366,7 @@ pub const ALL: [&Table; 20] = [
     &HISTORY,
     &GATEWAY_SIGNATURE,
     &GATEWAY_SEAL,
+    &TRAINING_PLAN,
     &PERSON_LOGIN,
 ];
 

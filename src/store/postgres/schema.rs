@@ -6,11 +6,12 @@ use postgres::Client;
 use postgres::error::SqlState;
 use thiserror::Error;
 
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("schema/0001_schema.sql"),
     include_str!("schema/0002_gateway_signoff.sql"),
     include_str!("schema/0003_security.sql"),
     include_str!("schema/0004_change_notice.sql"),
+    include_str!("schema/0005_training_plan.sql"),
 ];
 
 /// The schema version this build writes and reads.
