@@ -121,7 +121,7 @@ fn an_apprentice_under_19_at_the_start_is_blocked_by_maths(engine: Engine) {
         "{blockers:?}"
     );
     assert!(
-        blockers.contains(&"off-the-job hours 120 of 187".to_string()),
+        blockers.contains(&"off-the-job hours 120 of 187 planned".to_string()),
         "{blockers:?}"
     );
     let maths = ben["requirements"]

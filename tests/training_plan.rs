@@ -230,7 +230,59 @@ fn a_decision_that_english_and_maths_are_required_makes_them_apply(engine: Engin
     );
 }
 
+fn blockers(f: &Fixture) -> Vec<String> {
+    let gateway = f.record(f.amy).standing.gateway.expect("gateway");
+    gateway.blockers
+}
+
+fn the_gateway_checklist_asks_for_the_plans_items(engine: Engine) {
+    let mut f = Fixture::on(engine);
+    let amy = f.amy;
+    let before = blockers(&f);
+    for expected in [
+        "no end-point assessment organisation in the training plan (due by 2027-03-01)",
+        "English and maths: no decision of employer and apprentice in the training plan",
+        "off-the-job hours 0 of 187 planned",
+    ] {
+        assert!(
+            before.iter().any(|b| b == expected),
+            "{expected}: {before:#?}"
+        );
+    }
+    let input = PlanInput {
+        assessment_organisation: Some(("Policing EPA Ltd".into(), Some(day("2026-11-10")))),
+        english_maths: Some((
+            EnglishMaths::NotRequired,
+            "Jo Reid and Amy Clark".into(),
+            "Both held".into(),
+        )),
+        ..PlanInput::default()
+    };
+    f.as_assessor().set_plan(amy, &input).expect("set");
+    let after = blockers(&f);
+    assert!(
+        !after.iter().any(|b| b.contains("assessment organisation")),
+        "{after:#?}"
+    );
+    assert!(
+        !after.iter().any(|b| b.starts_with("English and maths")),
+        "{after:#?}"
+    );
+    let sooner = PlanInput {
+        planned_end: Some(day("2027-05-01")),
+        ..PlanInput::default()
+    };
+    f.as_assessor().set_plan(amy, &sooner).expect("sooner end");
+    let late = blockers(&f);
+    assert!(
+        late.iter().any(|b| b
+            == "Policing EPA Ltd was chosen on 2026-11-10, later than 6 months before the planned end (2026-11-01 at the latest)"),
+        "{late:#?}"
+    );
+}
+
 on_both_engines!(
+    the_gateway_checklist_asks_for_the_plans_items,
     a_decision_that_english_and_maths_are_required_makes_them_apply,
     a_plan_is_set_shown_and_kept_in_history,
     prior_learning_below_the_floor_is_refused_and_nothing_is_saved,

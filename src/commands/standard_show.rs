@@ -231,6 +231,15 @@ fn check_in_words(check: &GatewayCheck) -> String {
         GatewayCheck::Plan(PlanCheck::MinimumDuration) => {
             "the minimum duration of the apprentice's rules on programme".to_string()
         }
+        GatewayCheck::Plan(PlanCheck::AssessmentOrganisation) => {
+            "assessment organisation in the plan 6 months before its end".to_string()
+        }
+        GatewayCheck::Plan(PlanCheck::EnglishMathsDecision) => {
+            "English and maths decision in the plan, where the rules leave it open".to_string()
+        }
+        GatewayCheck::Plan(PlanCheck::OffTheJobHours) => {
+            "off-the-job hours the plan sets".to_string()
+        }
     }
 }
 

@@ -312,6 +312,14 @@ pub enum GatewayCheck {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanCheck {
+    /// The end-point assessment organisation was named, and chosen at
+    /// least six months before the planned end.
+    AssessmentOrganisation,
+    /// Where the rules leave English and maths to employer and apprentice
+    /// (19 or over at the start), their decision is recorded.
+    EnglishMathsDecision,
+    /// Off-the-job hours reach the plan's planned hours.
+    OffTheJobHours,
     /// Months on programme, breaks excluded, reach the rules' minimum.
     MinimumDuration,
 }

@@ -23,6 +23,27 @@ impl Change<'_> {
         before: Option<&TrainingPlan>,
         plan: &TrainingPlan,
     ) -> Result<(), StoreError> {
+        self.write_plan(enrolment, before, plan, self.stamp())
+    }
+
+    /// A first plan as agreed on `day` (the demo's, made at each start).
+    pub fn record_plan_on(
+        &self,
+        enrolment: EnrolmentId,
+        plan: &TrainingPlan,
+        day: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+        self.write_plan(enrolment, None, plan, &Stamp::of(midnight))
+    }
+
+    fn write_plan(
+        &self,
+        enrolment: EnrolmentId,
+        before: Option<&TrainingPlan>,
+        plan: &TrainingPlan,
+        changed_at: &Stamp,
+    ) -> Result<(), StoreError> {
         self.run("saving the training plan", |c| {
             let decision = plan.english_maths.as_ref();
             let params: [&dyn super::db::Param; 12] = [
@@ -36,7 +57,7 @@ impl Change<'_> {
                 &decision.map(|d| d.decision.as_str()),
                 &decision.map(|d| d.decided_by.as_str()),
                 &decision.map(|d| d.reason.as_str()),
-                self.stamp(),
+                changed_at,
                 &self.actor(),
             ];
             let sql = if before.is_some() { UPDATE } else { INSERT };

@@ -198,6 +198,7 @@ fn measure(subject: &Subject) -> Measured {
             hours: &logged,
             months_completed: time.months_completed,
             rules: &rules,
+            plan: &plan,
         },
     );
     let checkins = checkin_standing(

@@ -122,6 +122,10 @@ impl Checker {
     fn plan_check(&mut self, check: &str, item: PlanCheck, framework: &Framework) {
         let programme = &framework.programme;
         let missing = match item {
+            PlanCheck::OffTheJobHours => programme
+                .off_the_job_category
+                .is_none()
+                .then_some("`programme.off_the_job_category`"),
             PlanCheck::MinimumDuration => {
                 let any = programme.minimum_duration_months.is_some()
                     || programme
@@ -130,6 +134,7 @@ impl Checker {
                         .any(|set| set.minimum_duration_months.is_some());
                 (!any).then_some("a `minimum_duration_months` in `programme` or a rule set")
             }
+            PlanCheck::AssessmentOrganisation | PlanCheck::EnglishMathsDecision => None,
         };
         if let Some(missing) = missing {
             self.report(

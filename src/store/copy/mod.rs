@@ -214,6 +214,7 @@ impl Copier<'_> {
             &HISTORY,
             &GATEWAY_SIGNATURE,
             &GATEWAY_SEAL,
+            &TRAINING_PLAN,
             &PERSON_LOGIN,
         ] {
             self.plain(table, &mut copied)?;
