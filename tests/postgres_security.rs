@@ -798,7 +798,7 @@ fn plan(enrolment: i64, organisation: &str) -> String {
 
 #[test]
 fn the_assessor_or_an_administrator_writes_a_training_plan_others_only_read_their_own() {
-    let Some(mut unit) = Unit::new() else { return };
+    let Some(unit) = Unit::new() else { return };
     let (chloes, dans, sam) = (unit.chloe_enrolment, unit.dan_enrolment, unit.sam);
     let mut sam_login = unit.connect("sam");
     sam_login
