@@ -93,6 +93,11 @@ pub enum Command {
         #[command(subcommand)]
         command: CheckinCommand,
     },
+    /// Show or change an apprentice's training plan
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
     /// Sign the gateway sign-off, or show who has signed it and who is awaited
     Gateway {
         #[command(subcommand)]
@@ -244,6 +249,52 @@ pub enum EpaCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// The plan: planned end, off-the-job hours, assessment organisation, English and maths
+    Show {
+        /// The apprentice: a name or an id
+        person: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
+    /// Record or change items of the plan (with --as ASSESSOR or ADMINISTRATOR); others are kept
+    Set {
+        /// The apprentice: a name or an id
+        person: String,
+        /// The planned end date, YYYY-MM-DD
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        planned_end: Option<NaiveDate>,
+        /// Hours of prior learning that reduce the planned off-the-job hours
+        #[arg(long, value_name = "HOURS", requires = "prior_learning_reason")]
+        prior_learning_hours: Option<f64>,
+        /// What the prior learning was
+        #[arg(long, value_name = "TEXT", requires = "prior_learning_hours")]
+        prior_learning_reason: Option<String>,
+        /// The end-point assessment organisation
+        #[arg(long, value_name = "NAME")]
+        assessment_organisation: Option<String>,
+        /// The day the organisation was chosen, YYYY-MM-DD; today if not given
+        #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "assessment_organisation")]
+        chosen_on: Option<NaiveDate>,
+        /// Whether English and maths are required, as employer and apprentice decided
+        #[arg(long, value_enum, requires_all = ["decided_by", "reason"])]
+        english_maths: Option<EnglishMathsArg>,
+        /// Who decided about English and maths (the employer and the apprentice)
+        #[arg(long, value_name = "TEXT", requires = "english_maths")]
+        decided_by: Option<String>,
+        /// Why English and maths are or are not required
+        #[arg(long, value_name = "TEXT", requires = "english_maths")]
+        reason: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EnglishMathsArg {
+    Required,
+    NotRequired,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -25,7 +25,7 @@ use std::fs;
 use std::path::Path;
 
 /// The store's migrations in order, read from the same files it applies.
-const MIGRATIONS: [&str; 11] = [
+const MIGRATIONS: [&str; 12] = [
     include_str!("../src/store/migrations/0001_initial.sql"),
     include_str!("../src/store/migrations/0002_checkin_signatures.sql"),
     include_str!("../src/store/migrations/0003_one_open_draft.sql"),
@@ -37,6 +37,7 @@ const MIGRATIONS: [&str; 11] = [
     include_str!("../src/store/migrations/0009_learner_record_and_epa.sql"),
     include_str!("../src/store/migrations/0010_evidence_files.sql"),
     include_str!("../src/store/migrations/0011_hours_review.sql"),
+    include_str!("../src/store/migrations/0012_training_plan.sql"),
 ];
 
 /// A database as a build at schema `version` left it: migrations 1 to
@@ -107,6 +108,37 @@ fn records_from_version_7_have_no_gateway_sign_off_and_can_be_signed_off_after_t
             [],
         )
         .expect("a signature for a recorded enrolment");
+}
+
+#[test]
+fn records_from_version_8_have_no_training_plan_and_show_the_rules_defaults() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tracker.db");
+    let connection = database_at_version(&path, 1);
+    fill_version_1(&connection);
+    connection
+        .pragma_update(None, "foreign_keys", "OFF")
+        .expect("foreign keys off");
+    for sql in &MIGRATIONS[1..8] {
+        connection.execute_batch(sql).expect("migrations 2 to 8");
+    }
+    connection
+        .pragma_update(None, "user_version", 8)
+        .expect("at version 8");
+    drop(connection);
+    let store = Store::open(&path).expect("upgraded");
+    assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION);
+    let enrolment = store
+        .latest_enrolment(PersonId(2))
+        .expect("read")
+        .expect("Ben's enrolment");
+    assert_eq!(store.plan(enrolment.id).expect("read"), None);
+    let refused = raw(&store).execute(
+        "INSERT INTO training_plan (enrolment_id, planned_end, prior_learning_hours, changed_at)
+         VALUES (1, '2027-07-01', 20, '2027-01-01T09:00:00.000Z')",
+        [],
+    );
+    assert!(refused.is_err(), "prior learning needs its reason");
 }
 
 fn pragma(store: &Store, name: &str) -> i64 {

@@ -8,7 +8,7 @@ use pcso_tracker::domain::{
     EnrolmentStatus, EvidenceKind, Judgement, Operation, OutcomeStatus, Person, PersonId,
     RequirementStatus, Role, Roles, permit,
 };
-use pcso_tracker::ops::{EvidenceInput, HoursInput, OpError, Ops, RequirementInput};
+use pcso_tracker::ops::{EvidenceInput, HoursInput, OpError, Ops, PlanInput, RequirementInput};
 
 mod common;
 
@@ -55,9 +55,10 @@ enum Try {
     ConfirmAge,
     Judge,
     RunCheckin,
+    EditPlan,
 }
 
-const TRIES: [Try; 12] = [
+const TRIES: [Try; 13] = [
     Try::AddPerson,
     Try::AssignEmployer,
     Try::AssignAssessor,
@@ -70,6 +71,7 @@ const TRIES: [Try; 12] = [
     Try::ConfirmAge,
     Try::Judge,
     Try::RunCheckin,
+    Try::EditPlan,
 ];
 
 /// The expected answer, written out: only these succeed.
@@ -77,11 +79,14 @@ fn allowed(actor: Actor, attempt: Try) -> bool {
     use Try::*;
     match actor {
         Actor::Amy => matches!(attempt, SetOwnStatus | RecordEvidence | LogHours),
-        Actor::Sam => matches!(attempt, RecordEvidence | ConfirmMaths | Judge | RunCheckin),
+        Actor::Sam => matches!(
+            attempt,
+            RecordEvidence | ConfirmMaths | Judge | RunCheckin | EditPlan
+        ),
         Actor::Jo => matches!(attempt, ConfirmVetting),
         Actor::Ada => matches!(
             attempt,
-            AddPerson | AssignEmployer | AssignAssessor | CorrectEnrolment | ConfirmAge
+            AddPerson | AssignEmployer | AssignAssessor | CorrectEnrolment | ConfirmAge | EditPlan
         ),
         Actor::OtherApprentice | Actor::OtherAssessor | Actor::OtherEmployer => false,
     }
@@ -201,6 +206,15 @@ fn run(
             .judge_outcome(amy, "LO1", Judgement::Competent, "Seen", None)
             .map(drop),
         Try::RunCheckin => ops.start_checkin(amy).map(drop),
+        Try::EditPlan => ops
+            .set_plan(
+                amy,
+                &PlanInput {
+                    planned_end: Some(day("2027-10-01")),
+                    ..PlanInput::default()
+                },
+            )
+            .map(drop),
     }
 }
 
@@ -274,6 +288,7 @@ fn the_table_reaches_own_records_only_and_the_administrator_everyone() {
             Operation::SignReview | Operation::ConfirmGateway => parties,
             Operation::ConfirmRequirement(roles) => roles,
             Operation::RecordEpaResult => Roles::of(&[Role::Assessor, Role::Administrator]),
+            Operation::EditPlan => Roles::of(&[Role::Assessor, Role::Administrator]),
         }
     };
     for operation in Operation::ALL {

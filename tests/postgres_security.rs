@@ -787,3 +787,50 @@ fn an_owner_that_is_no_superuser_sets_up_the_unit_and_sees_everyone_under_forced
     );
     denied(&mut chloe, &requirement(unit.chloe_enrolment, "vetting"));
 }
+
+fn plan(enrolment: i64, organisation: &str) -> String {
+    format!(
+        "INSERT INTO training_plan (enrolment_id, planned_end, assessment_organisation,
+                                    organisation_chosen_on, changed_at)
+         VALUES ({enrolment}, '2027-07-05', '{organisation}', '2026-02-01', now())"
+    )
+}
+
+#[test]
+fn the_assessor_or_an_administrator_writes_a_training_plan_others_only_read_their_own() {
+    let Some(unit) = Unit::new() else { return };
+    let (chloes, dans, sam) = (unit.chloe_enrolment, unit.dan_enrolment, unit.sam);
+    let mut sam_login = unit.connect("sam");
+    sam_login
+        .batch_execute(&format!(
+            "BEGIN; {}; {}; COMMIT;",
+            plan(chloes, "Policing EPA Ltd"),
+            history(
+                sam,
+                "training_plan",
+                &chloes.to_string(),
+                "assessment_organisation",
+                chloes
+            ),
+        ))
+        .expect("Sam records Chloe's plan");
+    denied(&mut sam_login, &plan(dans, "Other EPA"));
+    let mut ada_login = unit.connect("ada");
+    ada_login
+        .batch_execute(&plan(dans, "Other EPA"))
+        .expect("an administrator records Dan's plan");
+    let mut chloe_login = unit.connect("chloe");
+    let seen = texts(
+        &mut chloe_login,
+        "SELECT assessment_organisation FROM training_plan",
+    );
+    assert_eq!(seen, BTreeSet::from(["Policing EPA Ltd".to_string()]));
+    changes_nothing(
+        &mut chloe_login,
+        &format!(
+            "UPDATE training_plan SET assessment_organisation = 'Mine' WHERE enrolment_id = {chloes}"
+        ),
+    );
+    let mut grace_login = unit.connect("grace");
+    denied(&mut grace_login, &plan(chloes, "Employer choice"));
+}

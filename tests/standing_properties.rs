@@ -113,6 +113,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
         gateway_signoff: GatewaySignoff::default(),
         units: Vec::new(),
         epa_results: Vec::new(),
+        plan: None,
     }
 }
 

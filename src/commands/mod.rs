@@ -11,6 +11,7 @@ mod gateway;
 mod hours;
 mod pin;
 mod pin_input;
+mod plan;
 mod records;
 mod report;
 mod show;
@@ -22,7 +23,7 @@ mod validate;
 use crate::cli::{
     AdminCommand, ApprenticeCommand, AssessorCommand, CheckinCommand, Cli, Command,
     EvidenceCommand, GatewayCommand, HoursCommand, OutcomeCommand, PersonCommand, PinCommand,
-    RequirementCommand, StandardCommand,
+    PlanCommand, RequirementCommand, StandardCommand,
 };
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
@@ -105,6 +106,13 @@ fn flag(field: Field) -> &'static str {
         Field::Grade => "--grade",
         Field::Attempt => "--attempt",
         Field::Unit => "<UNIT>",
+        Field::PlannedEnd => "--planned-end",
+        Field::PriorLearning => "--prior-learning-hours",
+        Field::PriorLearningReason => "--prior-learning-reason",
+        Field::Organisation => "--assessment-organisation",
+        Field::ChosenOn => "--chosen-on",
+        Field::EnglishMaths => "--english-maths",
+        Field::DecidedBy => "--decided-by",
         other => other.word(),
     }
 }
@@ -310,6 +318,31 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             CheckinCommand::Amend { id, reason } => checkin::amend(&context, id, &reason, out),
             CheckinCommand::Complete { id } => signing::complete(&context, id, out),
             CheckinCommand::Sign { id } => signing::sign(&context, id, out),
+        },
+        Some(Command::Plan { command }) => match command {
+            PlanCommand::Show { person, format } => plan::show(&context, &person, format, out),
+            PlanCommand::Set {
+                person,
+                planned_end,
+                prior_learning_hours,
+                prior_learning_reason,
+                assessment_organisation,
+                chosen_on,
+                english_maths,
+                decided_by,
+                reason,
+            } => plan::set(
+                &context,
+                &person,
+                &plan::SetArgs {
+                    planned_end,
+                    prior_learning: prior_learning_hours.zip(prior_learning_reason),
+                    assessment_organisation,
+                    chosen_on,
+                    english_maths: english_maths.zip(decided_by).zip(reason),
+                },
+                out,
+            ),
         },
         Some(Command::Gateway { command }) => match command {
             GatewayCommand::Sign { person } => gateway::sign(&context, &person, out),

@@ -3,8 +3,8 @@
 use crate::domain::and_list;
 use crate::framework::Party;
 use crate::framework::{
-    Framework, Gateway, GatewayCheck, HourCategory, Hours, Programme, RequiredWhen, Requirement,
-    RequirementKind, Term,
+    Framework, Gateway, GatewayCheck, HourCategory, Hours, PlanCheck, Programme, RequiredWhen,
+    Requirement, RequirementKind, RuleSet, Term,
 };
 use std::fmt::Write;
 
@@ -69,6 +69,9 @@ fn programme(text: &mut String, programme: &Programme, review_signers: &[Party])
         "  each check-in signed by {}",
         parties(review_signers)
     );
+    for set in &programme.rules {
+        let _ = writeln!(text, "{}", rule_set_line(set));
+    }
     for milestone in &programme.milestones {
         let mut line = format!("  month {:>2}  {}", milestone.month, milestone.title);
         if let Some(percent) = milestone.outcomes_expected_percent {
@@ -225,7 +228,47 @@ fn check_in_words(check: &GatewayCheck) -> String {
         GatewayCheck::EvidencePerOutcome(count) => {
             format!("at least {count} evidence items per outcome")
         }
+        GatewayCheck::Plan(PlanCheck::MinimumDuration) => {
+            "the minimum duration of the apprentice's rules on programme".to_string()
+        }
+        GatewayCheck::Plan(PlanCheck::AssessmentOrganisation) => {
+            "assessment organisation in the plan 6 months before its end".to_string()
+        }
+        GatewayCheck::Plan(PlanCheck::EnglishMathsDecision) => {
+            "English and maths decision in the plan, where the rules leave it open".to_string()
+        }
+        GatewayCheck::Plan(PlanCheck::OffTheJobHours) => {
+            "off-the-job hours the plan sets".to_string()
+        }
     }
+}
+
+/// "  starts from 2025-08-01: at least 8 months, a review every 3 months, ..."
+fn rule_set_line(set: &RuleSet) -> String {
+    let mut parts = Vec::new();
+    if let Some(months) = set.minimum_duration_months {
+        parts.push(format!("at least {months} months"));
+    }
+    if let Some(interval) = set.review_interval {
+        parts.push(format!("a check-in every {}", interval.text()));
+    }
+    if let Some(hours) = set.minimum_off_the_job_hours {
+        parts.push(format!("{hours} off-the-job hours"));
+    }
+    if let Some(floor) = set.off_the_job_floor_hours {
+        parts.push(format!("at least {floor} after prior learning"));
+    }
+    if let Some(rule) = &set.english_maths {
+        let who = match rule.required_under_age {
+            Some(age) => format!("under {age} at start"),
+            None => "at every age".to_string(),
+        };
+        parts.push(format!(
+            "{} required {who}",
+            rule.requirements.join(" and ")
+        ));
+    }
+    format!("  starts from {}: {}", set.from, parts.join(", "))
 }
 
 fn hours(text: &mut String, hours: &Hours) {

@@ -3,9 +3,9 @@
 //! 1, 5, 9 and 12, and one Advanced Practitioner.
 
 use crate::domain::{
-    ActionReview, AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, EnrolmentId,
-    EvidenceKind, HoursReview, Judgement, OutcomeStatus, PersonId, RequirementStatus, Role,
-    Signing, UnitRecord, programme_time,
+    ActionReview, AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, EnglishMaths,
+    EnglishMathsDecision, EnrolmentId, EvidenceKind, HoursReview, Judgement, OutcomeStatus,
+    PersonId, RequirementStatus, Role, Signing, TrainingPlan, UnitRecord, programme_time,
 };
 use crate::framework::{Framework, Party};
 use crate::store::{Change, NewApprentice, NewEvidence, NewHours, RequirementUpdate, StoreError};
@@ -79,6 +79,8 @@ const PCSO_EVIDENCE: [(&str, EvidenceKind, &[&str]); 12] = [
 pub(super) const ASSESSOR: &str = "Sam Patel";
 /// The PCSO apprentices' line manager, who signs their reviews as employer.
 const EMPLOYER: &str = "Grace Mensah";
+/// The demo's end-point assessment organisation (a made-up name).
+const EPA_ORGANISATION: &str = "Example Policing EPA Ltd";
 
 const ENTRY_CHECKS: [&str; 5] = [
     "minimum-age",
@@ -111,12 +113,9 @@ pub fn fill(
     )];
     for apprentice in APPRENTICES {
         sample.apprentice(&apprentice)?;
-        let time = programme_time(
-            apprentice.start(today),
-            pcso.programme.duration_months,
-            &[],
-            today,
-        );
+        let start = apprentice.start(today);
+        let end = crate::domain::add_months(start, pcso.programme.duration_months);
+        let time = programme_time(start, end, &[], today);
         let where_they_are = if apprentice.gateway_ready {
             format!(
                 "{} months completed, ready for gateway",
@@ -221,6 +220,7 @@ impl Sample<'_> {
                 .set_learner_record(person, uln.as_deref(), None)?;
         }
         self.entry_requirements(enrolment, start, who)?;
+        self.plan(enrolment, start, dob)?;
         let share = elapsed_share(start, self.today, self.pcso.programme.duration_months);
         self.diploma_units(
             enrolment,
@@ -259,6 +259,37 @@ impl Sample<'_> {
             )?;
         }
         Ok(())
+    }
+
+    /// The plan agreed at the start: the assessment organisation chosen in
+    /// the first month (once it has passed), and, for an apprentice 19 or
+    /// over, English and maths decided as not required (both are held).
+    fn plan(
+        &mut self,
+        enrolment: EnrolmentId,
+        start: NaiveDate,
+        dob: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let rules = self.pcso.rules_for(start);
+        let chosen = months_after(start, 1);
+        let adult = crate::domain::standing::age_on(dob, start) >= 19;
+        let plan = TrainingPlan {
+            planned_end: months_after(start, self.pcso.programme.duration_months),
+            prior_learning_hours: 0.0,
+            prior_learning_reason: None,
+            planned_off_the_job_hours: rules.minimum_off_the_job_hours,
+            assessment_organisation: (chosen <= self.today).then(|| EPA_ORGANISATION.to_string()),
+            organisation_chosen_on: (chosen <= self.today).then_some(chosen),
+            english_maths: adult.then(|| EnglishMathsDecision {
+                decision: EnglishMaths::NotRequired,
+                decided_by: format!("{EMPLOYER} (employer) and the apprentice"),
+                reason: "Level 2 English and maths already held".to_string(),
+            }),
+            changed_on: start,
+            changed_by: None,
+            version: Default::default(),
+        };
+        self.change.record_plan_on(enrolment, &plan, start)
     }
 
     fn entry_requirements(

@@ -28,11 +28,11 @@ pub struct ProgrammeTime {
     pub share_elapsed: f64,
 }
 
-/// The programme clock on `today` for a programme of `duration_months`
-/// starting on `start`.
+/// The programme clock on `today` for a programme starting on `start` and
+/// planned to end on `planned_end` (before breaks).
 pub fn programme_time(
     start: NaiveDate,
-    duration_months: u32,
+    planned_end: NaiveDate,
     breaks: &[LearningBreak],
     today: NaiveDate,
 ) -> ProgrammeTime {
@@ -41,7 +41,6 @@ pub fn programme_time(
     let days_on_programme = (elapsed - days_paused).max(0);
     let effective = start + Days::new(days_on_programme as u64);
     let months_completed = whole_months_between(start, effective);
-    let planned_end = add_months(start, duration_months);
     let adjusted_end = planned_end + Days::new(days_paused as u64);
     let length = (planned_end - start).num_days().max(1);
     ProgrammeTime {
@@ -98,7 +97,7 @@ mod tests {
     #[test]
     fn the_first_month_is_month_one_and_months_turn_on_the_calendar_day() {
         let start = date("2026-01-15");
-        let at = |day: &str| programme_time(start, 12, &[], date(day));
+        let at = |day: &str| programme_time(start, add_months(start, 12), &[], date(day));
         assert_eq!(at("2026-01-15").month_of_programme, 1);
         assert_eq!(at("2026-02-14").month_of_programme, 1);
         assert_eq!(at("2026-02-15").month_of_programme, 2);
@@ -132,23 +131,39 @@ mod tests {
     fn a_break_pauses_the_clock_and_moves_the_end() {
         let start = date("2026-01-05");
         let breaks = [(date("2026-03-01"), Some(date("2026-03-31")))];
-        let with = programme_time(start, 12, &breaks, date("2026-06-05"));
-        let without = programme_time(start, 12, &[], date("2026-06-05"));
+        let with = programme_time(start, add_months(start, 12), &breaks, date("2026-06-05"));
+        let without = programme_time(start, add_months(start, 12), &[], date("2026-06-05"));
         assert_eq!(with.days_paused, 31);
         assert_eq!(without.month_of_programme, 6);
         assert_eq!(with.month_of_programme, 5);
         assert_eq!(with.adjusted_end, date("2027-02-05"));
-        let open = programme_time(start, 12, &[(date("2026-05-01"), None)], date("2026-05-10"));
+        let open = programme_time(
+            start,
+            add_months(start, 12),
+            &[(date("2026-05-01"), None)],
+            date("2026-05-10"),
+        );
         assert_eq!(open.days_paused, 9, "the days before today");
     }
 
     #[test]
     fn weeks_left_and_share_elapsed() {
-        let time = programme_time(date("2026-01-01"), 12, &[], date("2026-07-02"));
+        let time = programme_time(
+            date("2026-01-01"),
+            date("2027-01-01"),
+            &[],
+            date("2026-07-02"),
+        );
         assert_eq!(time.weeks_left, 26);
         assert!((time.share_elapsed - 182.0 / 365.0).abs() < 1e-9);
         assert_eq!(
-            programme_time(date("2024-01-01"), 12, &[], date("2026-01-01")).share_elapsed,
+            programme_time(
+                date("2024-01-01"),
+                date("2025-01-01"),
+                &[],
+                date("2026-01-01")
+            )
+            .share_elapsed,
             1.0
         );
     }

@@ -15,6 +15,7 @@ mod off_the_job;
 pub mod permission;
 mod person;
 mod pin;
+mod plan;
 mod progress;
 mod record_dates;
 mod records;
@@ -54,6 +55,10 @@ pub use off_the_job::{
 pub use permission::{Operation, Refusal, Roles, permit};
 pub use person::{Person, PersonId, PersonSummary, Role, person_name, same_name};
 pub use pin::{PIN_LOCK, PIN_TRIES, PinTries, check_new_pin};
+pub use plan::{
+    EnglishMaths, EnglishMathsDecision, HoursProblem, PlanStanding, TrainingPlan,
+    check_planned_end, english_maths_decision_needed, plan_standing, planned_hours, to_discuss,
+};
 pub use progress::{
     CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
     UnitRecord, defined_outcomes, orphans,

@@ -71,11 +71,14 @@ pub enum Operation {
     /// Record an end-point assessment result, as the assessment
     /// organisation reported it.
     RecordEpaResult,
+    /// Record or change the training plan. Employer and apprentice agree
+    /// it, but the provider keeps it: the assessor, or an administrator.
+    EditPlan,
 }
 
 impl Operation {
     /// Every operation, once, with requirements confirmed by everyone.
-    pub const ALL: [Operation; 13] = [
+    pub const ALL: [Operation; 14] = [
         Operation::AddPerson,
         Operation::AssignPeople,
         Operation::CorrectEnrolment,
@@ -89,6 +92,7 @@ impl Operation {
         Operation::SignReview,
         Operation::ConfirmGateway,
         Operation::RecordEpaResult,
+        Operation::EditPlan,
     ];
 
     /// The roles that may take the operation (each on the records its role
@@ -108,6 +112,7 @@ impl Operation {
             Operation::SignReview | Operation::ConfirmGateway => {
                 Roles::of(&[Apprentice, Assessor, Employer])
             }
+            Operation::EditPlan => Roles::of(&[Assessor, Administrator]),
         }
     }
 
@@ -127,6 +132,7 @@ impl Operation {
             Operation::SignReview => format!("sign {whose} reviews"),
             Operation::ConfirmGateway => format!("confirm {whose} readiness for gateway"),
             Operation::RecordEpaResult => format!("record {whose} assessment results"),
+            Operation::EditPlan => format!("change {whose} training plan"),
         }
     }
 }

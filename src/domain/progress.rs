@@ -3,7 +3,7 @@
 
 use super::{
     Enrolment, EpaResult, EvidenceKind, GatewaySignoff, HoursReview, Judgement, OutcomeStatus,
-    RequirementStatus, Version,
+    RequirementStatus, TrainingPlan, Version,
 };
 use crate::framework::{Framework, Party};
 use chrono::NaiveDate;
@@ -104,6 +104,8 @@ pub struct Progress {
     pub gateway_signoff: GatewaySignoff,
     pub units: Vec<UnitRecord>,
     pub epa_results: Vec<EpaResult>,
+    /// The training plan, once one is recorded.
+    pub plan: Option<TrainingPlan>,
 }
 
 /// A stored reference to something the framework file no longer defines.

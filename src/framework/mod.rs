@@ -10,6 +10,7 @@ mod load;
 mod model;
 mod nesting;
 mod registry;
+mod rules;
 mod source_map;
 mod validate;
 
@@ -20,4 +21,5 @@ pub use judgement::Judgement;
 pub use load::{MAX_FILE_BYTES, load_file, load_str};
 pub use model::*;
 pub use registry::Registry;
+pub use rules::Rules;
 pub use validate::{Problem, validate};

@@ -89,8 +89,67 @@ pub struct Programme {
     pub minimum_duration_months: Option<u32>,
     /// A check-in (progress review) is due this many weeks after the last.
     pub checkin_interval_weeks: u32,
+    /// The hour category that counts as off-the-job training: the one a
+    /// training plan's planned hours are measured in.
+    #[serde(default)]
+    pub off_the_job_category: Option<String>,
+    /// Rules that apply to starts from a date, oldest first; see `rules.rs`.
+    #[serde(default)]
+    pub rules: Vec<RuleSet>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+}
+
+/// The funding rules for starts on or after `from`. A field left out keeps
+/// the programme's own value (or, for English and maths, the requirements'
+/// own `required_when`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSet {
+    #[serde(deserialize_with = "day")]
+    pub from: chrono::NaiveDate,
+    #[serde(default)]
+    pub minimum_duration_months: Option<u32>,
+    #[serde(default, with = "serde_yaml::with::singleton_map")]
+    pub review_interval: Option<Interval>,
+    /// Off-the-job hours a training plan starts from.
+    #[serde(default)]
+    pub minimum_off_the_job_hours: Option<f64>,
+    /// The fewest planned off-the-job hours prior learning may leave.
+    #[serde(default)]
+    pub off_the_job_floor_hours: Option<f64>,
+    #[serde(default)]
+    pub english_maths: Option<EnglishMathsRule>,
+}
+
+/// A day written `YYYY-MM-DD`, with a message that says so.
+fn day<'de, D: serde::Deserializer<'de>>(input: D) -> Result<chrono::NaiveDate, D::Error> {
+    let text = String::deserialize(input)?;
+    chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        serde::de::Error::custom(format!(
+            "`{}` is not a day: write it as YYYY-MM-DD, e.g. 2025-08-01",
+            text.escape_debug()
+        ))
+    })
+}
+
+/// A length of time, in weeks or in calendar months. Written in YAML as a
+/// one-key mapping: `{ weeks: 12 }` or `{ months: 3 }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Interval {
+    Weeks(u32),
+    Months(u32),
+}
+
+/// Who must achieve English and maths: the requirements it governs, and
+/// the age at start below which they apply (left out: at every age).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishMathsRule {
+    pub requirements: Vec<String>,
+    #[serde(default)]
+    pub required_under_age: Option<u32>,
 }
 
 /// Something expected by a given month of the programme.
@@ -249,6 +308,24 @@ pub enum GatewayCheck {
     MonthsOnProgramme(u32),
     /// Every outcome has at least this many evidence items mapped to it.
     EvidencePerOutcome(u32),
+    /// An item of the training plan, checked with the enrolment's rules.
+    Plan(PlanCheck),
+}
+
+/// What a `plan` gateway check looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanCheck {
+    /// The end-point assessment organisation was named, and chosen at
+    /// least six months before the planned end.
+    AssessmentOrganisation,
+    /// Where the rules leave English and maths to employer and apprentice
+    /// (19 or over at the start), their decision is recorded.
+    EnglishMathsDecision,
+    /// Off-the-job hours reach the plan's planned hours.
+    OffTheJobHours,
+    /// Months on programme, breaks excluded, reach the rules' minimum.
+    MinimumDuration,
 }
 
 /// Outcomes to be judged: by code, or by type, or (neither given) all of them.

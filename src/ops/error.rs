@@ -44,6 +44,13 @@ pub enum Field {
     Grade,
     Attempt,
     Unit,
+    PlannedEnd,
+    PriorLearning,
+    PriorLearningReason,
+    Organisation,
+    ChosenOn,
+    EnglishMaths,
+    DecidedBy,
 }
 
 impl Field {
@@ -84,6 +91,13 @@ impl Field {
             Field::Grade => "grade",
             Field::Attempt => "attempt",
             Field::Unit => "unit",
+            Field::PlannedEnd => "planned end",
+            Field::PriorLearning => "prior learning hours",
+            Field::PriorLearningReason => "prior learning reason",
+            Field::Organisation => "assessment organisation",
+            Field::ChosenOn => "chosen on",
+            Field::EnglishMaths => "English and maths",
+            Field::DecidedBy => "decided by",
         }
     }
 }

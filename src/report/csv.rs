@@ -75,6 +75,16 @@ pub fn hours_csv(export: &HoursExport) -> String {
     text
 }
 
+/// The training plan: item and value, one row per item.
+pub fn plan_csv(plan: &crate::domain::PlanStanding) -> String {
+    let mut text = String::new();
+    push_row(&mut text, &["item".into(), "value".into()]);
+    for (label, value) in super::plan_rows(plan) {
+        push_row(&mut text, &[label.to_string(), value]);
+    }
+    text
+}
+
 /// Hours to two places, the precision an entry is recorded to.
 fn hours_cell(hours: f64) -> String {
     format!("{:.2}", hours + 0.0)

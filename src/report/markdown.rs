@@ -3,10 +3,11 @@
 
 use super::CaseloadLine;
 use super::gateway::{signoff_lines, signoff_open, signoff_state};
+use super::plan::plan_rows;
 use crate::domain::standing::{
     CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing, position_text,
 };
-use crate::domain::{SignoffStanding, counted};
+use crate::domain::{PlanStanding, SignoffStanding, counted};
 use std::fmt::Write;
 
 pub fn standing_markdown(standing: &Standing) -> String {
@@ -14,6 +15,7 @@ pub fn standing_markdown(standing: &Standing) -> String {
     heading(&mut text, standing);
     summary(&mut text, standing);
     list(&mut text, "Warnings", &standing.warnings);
+    plan_section(&mut text, &standing.plan);
     if let Some(gateway) = &standing.gateway {
         gateway_section(&mut text, gateway);
         if let Some(signoff) = &standing.gateway_signoff {
@@ -113,6 +115,14 @@ fn learner_rows(standing: &Standing) -> Vec<(&'static str, String)> {
     .into_iter()
     .filter_map(|(label, value)| value.map(|v| (label, cell(&v))))
     .collect()
+}
+
+fn plan_section(text: &mut String, plan: &PlanStanding) {
+    let _ = writeln!(text, "## Training plan\n\n| | |\n|---|---|");
+    for (label, value) in plan_rows(plan) {
+        let _ = writeln!(text, "| {label} | {} |", cell(&value));
+    }
+    text.push('\n');
 }
 
 fn outcome_summary(counts: &OutcomeCounts) -> String {

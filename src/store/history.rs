@@ -42,6 +42,8 @@ pub enum RecordKey {
     /// One unit of a qualification: enrolment, requirement, unit.
     Unit(EnrolmentId, String, String),
     EpaResult(i64),
+    /// An enrolment's training plan.
+    TrainingPlan(EnrolmentId),
 }
 
 impl RecordKey {
@@ -60,6 +62,7 @@ impl RecordKey {
             RecordKey::Pin(_) => "person_pin",
             RecordKey::Unit(..) => "unit_record",
             RecordKey::EpaResult(_) => "epa_result",
+            RecordKey::TrainingPlan(_) => "training_plan",
         }
     }
 
@@ -68,7 +71,9 @@ impl RecordKey {
     pub fn id(&self) -> String {
         match self {
             RecordKey::Person(id) | RecordKey::Pin(id) => id.to_string(),
-            RecordKey::Enrolment(id) | RecordKey::GatewaySignoff(id) => id.to_string(),
+            RecordKey::Enrolment(id)
+            | RecordKey::GatewaySignoff(id)
+            | RecordKey::TrainingPlan(id) => id.to_string(),
             RecordKey::LearningBreak(id)
             | RecordKey::Evidence(id)
             | RecordKey::Hours(id)
@@ -138,6 +143,7 @@ fn enrolment_of(c: Conn, key: &RecordKey) -> DbResult<Option<i64>> {
         RecordKey::Person(_) | RecordKey::Pin(_) => return Ok(None),
         RecordKey::Enrolment(id)
         | RecordKey::GatewaySignoff(id)
+        | RecordKey::TrainingPlan(id)
         | RecordKey::Requirement(id, _)
         | RecordKey::Outcome(id, _)
         | RecordKey::Unit(id, ..) => {

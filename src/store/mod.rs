@@ -31,6 +31,7 @@ mod people;
 mod people_list;
 mod people_named;
 mod pins;
+mod plans;
 pub mod postgres;
 mod progress;
 pub mod provider_scale;

@@ -7,6 +7,7 @@ use super::convert::{Stamp, word};
 use super::db::{Conn, DbResult, Row};
 use super::epa::{epa_results_of, units_of};
 use super::gateway_signoff::signoff_of;
+use super::plans::plan_of;
 use super::{Store, StoreError};
 use crate::domain::{
     CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, HoursReview, Judgement,
@@ -62,6 +63,7 @@ fn progress_of(c: Conn, enrolment: &Enrolment) -> DbResult<Progress> {
         gateway_signoff: signoff_of(c, enrolment.id)?,
         units: units_of(c, enrolment.id)?,
         epa_results: epa_results_of(c, enrolment.id)?,
+        plan: plan_of(c, enrolment.id)?,
     })
 }
 

@@ -6,7 +6,7 @@ use super::{StoreError, sqlite_error};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
-const MIGRATIONS: [&str; 11] = [
+const MIGRATIONS: [&str; 12] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_checkin_signatures.sql"),
     include_str!("migrations/0003_one_open_draft.sql"),
@@ -18,6 +18,7 @@ const MIGRATIONS: [&str; 11] = [
     include_str!("migrations/0009_learner_record_and_epa.sql"),
     include_str!("migrations/0010_evidence_files.sql"),
     include_str!("migrations/0011_hours_review.sql"),
+    include_str!("migrations/0012_training_plan.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -5,7 +5,7 @@
 use crate::domain::{
     Awaiting, CheckinSummary, LearningBreak, awaiting_signatures, break_days_within, last_meeting,
 };
-use crate::framework::Party;
+use crate::framework::{Interval, Party};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -25,7 +25,7 @@ pub struct CheckinStanding {
 pub fn checkin_standing(
     checkins: &[CheckinSummary],
     start: NaiveDate,
-    interval_weeks: u32,
+    interval: Interval,
     breaks: &[LearningBreak],
     signed_by: &[Party],
     today: NaiveDate,
@@ -38,7 +38,7 @@ pub fn checkin_standing(
         // A break already under way was known when the date was agreed.
         Some(agreed) => pushed_back(base, agreed, breaks_after(breaks, base), today),
         None => {
-            let computed = base + Days::new(u64::from(interval_weeks) * 7);
+            let computed = interval.after(base);
             pushed_back(base, computed, breaks.iter().copied(), today)
         }
     };
@@ -83,6 +83,8 @@ fn pushed_back(
 mod tests {
     use super::*;
 
+    const TWELVE_WEEKS: Interval = Interval::Weeks(12);
+
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
     }
@@ -103,12 +105,12 @@ mod tests {
     #[test]
     fn due_twelve_weeks_after_the_start_then_after_each_check_in() {
         let start = date("2026-01-05");
-        let first = checkin_standing(&[], start, 12, &[], &[], date("2026-03-01"));
+        let first = checkin_standing(&[], start, TWELVE_WEEKS, &[], &[], date("2026-03-01"));
         assert_eq!((first.next_due, first.overdue), (date("2026-03-30"), false));
         let later = checkin_standing(
             &[sealed("2026-03-30")],
             start,
-            12,
+            TWELVE_WEEKS,
             &[],
             &[],
             date("2026-07-01"),
@@ -122,7 +124,14 @@ mod tests {
         let start = date("2026-01-05");
         let mut agreed = sealed("2026-03-30");
         agreed.next_due = Some(date("2026-05-04"));
-        let standing = checkin_standing(&[agreed.clone()], start, 12, &[], &[], date("2026-04-01"));
+        let standing = checkin_standing(
+            &[agreed.clone()],
+            start,
+            TWELVE_WEEKS,
+            &[],
+            &[],
+            date("2026-04-01"),
+        );
         assert_eq!(standing.next_due, date("2026-05-04"));
         let amendment = CheckinSummary {
             id: 2,
@@ -134,7 +143,7 @@ mod tests {
         let amended = checkin_standing(
             &[agreed, amendment],
             start,
-            12,
+            TWELVE_WEEKS,
             &[],
             &[],
             date("2026-04-03"),
@@ -149,11 +158,28 @@ mod tests {
         let standing = checkin_standing(
             &[],
             date("2026-01-05"),
-            12,
+            TWELVE_WEEKS,
             &breaks,
             &[],
             date("2026-03-01"),
         );
         assert_eq!(standing.next_due, date("2026-04-13"));
+    }
+
+    #[test]
+    fn a_three_month_interval_falls_due_on_the_calendar_day_three_months_on() {
+        let start = date("2025-09-01");
+        let three = Interval::Months(3);
+        let first = checkin_standing(&[], start, three, &[], &[], date("2025-10-01"));
+        assert_eq!(first.next_due, date("2025-12-01"), "not 24 November");
+        let later = checkin_standing(
+            &[sealed("2025-11-30")],
+            start,
+            three,
+            &[],
+            &[],
+            date("2025-12-01"),
+        );
+        assert_eq!(later.next_due, date("2026-02-28"));
     }
 }

@@ -3,8 +3,11 @@
 
 use super::outcomes::{OutcomeStanding, percent};
 use super::requirements::{RequirementStanding, RequirementState};
-use crate::domain::{Judgement, counted, hours_text};
-use crate::framework::{Framework, GatewayCheck, HoursCheck, OutcomesCheck, RequirementKind};
+use crate::domain::{Judgement, PlanStanding, counted, hours_text};
+use crate::framework::{
+    Framework, GatewayCheck, HoursCheck, OutcomesCheck, PlanCheck, RequirementKind, Rules,
+};
+use chrono::Months;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -33,6 +36,9 @@ pub struct GatewayFacts<'a> {
     /// Hours logged per category id.
     pub hours: &'a BTreeMap<String, f64>,
     pub months_completed: u32,
+    /// The enrolment's rules, chosen by its start date.
+    pub rules: &'a Rules<'a>,
+    pub plan: &'a PlanStanding,
 }
 
 pub fn gateway_standing(framework: &Framework, facts: &GatewayFacts) -> Option<GatewayStanding> {
@@ -67,13 +73,22 @@ fn blocker(framework: &Framework, check: &GatewayCheck, facts: &GatewayFacts) ->
         GatewayCheck::Requirement(id) => requirement_blocker(framework, id, facts.requirements),
         GatewayCheck::Outcomes(check) => outcomes_blocker(check, facts.outcomes),
         GatewayCheck::Hours(check) => hours_blocker(framework, check, facts.hours),
-        GatewayCheck::MonthsOnProgramme(months) => (facts.months_completed < *months).then(|| {
-            format!(
-                "{} of {} on programme completed",
-                facts.months_completed,
-                counted(*months as usize, "month", "months")
-            )
-        }),
+        GatewayCheck::MonthsOnProgramme(months) => months_blocker(*months, facts),
+        GatewayCheck::Plan(PlanCheck::MinimumDuration) => facts
+            .rules
+            .minimum_duration_months
+            .and_then(|months| months_blocker(months, facts)),
+        GatewayCheck::Plan(PlanCheck::AssessmentOrganisation) => organisation_blocker(facts.plan),
+        GatewayCheck::Plan(PlanCheck::EnglishMathsDecision) => {
+            let plan = facts.plan;
+            (plan.english_maths_decision_needed && plan.english_maths.is_none()).then(|| {
+                "English and maths: no decision of employer and apprentice in the training plan"
+                    .to_string()
+            })
+        }
+        GatewayCheck::Plan(PlanCheck::OffTheJobHours) => {
+            plan_hours_blocker(framework, facts.plan, facts.hours)
+        }
         GatewayCheck::EvidencePerOutcome(minimum) => {
             let short: Vec<&str> = facts
                 .outcomes
@@ -91,6 +106,53 @@ fn blocker(framework: &Framework, check: &GatewayCheck, facts: &GatewayFacts) ->
             }
         }
     }
+}
+
+/// Months before the planned end by which the end-point assessment
+/// organisation is to be in the plan.
+const ORGANISATION_MONTHS_BEFORE_END: u32 = 6;
+
+fn organisation_blocker(plan: &PlanStanding) -> Option<String> {
+    let latest = plan
+        .planned_end
+        .checked_sub_months(Months::new(ORGANISATION_MONTHS_BEFORE_END))?;
+    match (&plan.assessment_organisation, plan.organisation_chosen_on) {
+        (Some(_), Some(chosen)) if chosen <= latest => None,
+        (Some(name), Some(chosen)) => Some(format!(
+            "{name} was chosen on {chosen}, later than 6 months before the planned end ({latest} at the latest)"
+        )),
+        _ => Some(format!(
+            "no end-point assessment organisation in the training plan (due by {latest})"
+        )),
+    }
+}
+
+/// Off-the-job hours against the plan's planned hours.
+fn plan_hours_blocker(
+    framework: &Framework,
+    plan: &PlanStanding,
+    hours: &BTreeMap<String, f64>,
+) -> Option<String> {
+    let category = framework.programme.off_the_job_category.as_deref()?;
+    let planned = plan.planned_off_the_job_hours?;
+    let logged = hours.get(category).copied().unwrap_or(0.0);
+    (logged < planned).then(|| {
+        format!(
+            "{category} hours {} of {} planned",
+            hours_text(logged),
+            hours_text(planned)
+        )
+    })
+}
+
+fn months_blocker(months: u32, facts: &GatewayFacts) -> Option<String> {
+    (facts.months_completed < months).then(|| {
+        format!(
+            "{} of {} on programme completed",
+            facts.months_completed,
+            counted(months as usize, "month", "months")
+        )
+    })
 }
 
 fn requirement_blocker(

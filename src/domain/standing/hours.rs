@@ -2,7 +2,7 @@
 //! to time elapsed), slippage, and the split across categories against the
 //! framework's target shares. A queried entry counts nowhere until resolved.
 
-use crate::domain::{HoursEntry, HoursReview};
+use crate::domain::{HoursEntry, HoursReview, PlanStanding};
 use crate::framework::{Framework, HourCategory};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -50,29 +50,35 @@ fn in_review(entries: &[HoursEntry], wanted: fn(HoursReview) -> bool) -> BTreeMa
     totals
 }
 
+/// The off-the-job category is measured against the plan's planned hours,
+/// every other category against its framework target.
 pub fn hours_standing(
     framework: &Framework,
     entries: &[HoursEntry],
     share_elapsed: f64,
+    plan: &PlanStanding,
 ) -> HoursStanding {
     let logged = hours_by_category(entries);
     let accepted = in_review(entries, |review| review == HoursReview::Accepted);
     let queried = in_review(entries, |review| review == HoursReview::Queried);
+    let off_the_job = framework.programme.off_the_job_category.as_deref();
     let total_logged: f64 = logged.values().sum();
     let of = |totals: &BTreeMap<String, f64>, id: &str| totals.get(id).copied().unwrap_or(0.0);
     let categories: Vec<CategoryHours> = framework
         .hours
         .categories
         .iter()
-        .map(|category| CategoryHours {
-            accepted: of(&accepted, &category.id),
-            queried: of(&queried, &category.id),
-            ..category_hours(
-                category,
-                of(&logged, &category.id),
-                total_logged,
-                share_elapsed,
-            )
+        .map(|category| {
+            let target = match off_the_job == Some(category.id.as_str()) {
+                true => plan.planned_off_the_job_hours.or(category.target_hours),
+                false => category.target_hours,
+            };
+            let hours = of(&logged, &category.id);
+            CategoryHours {
+                accepted: of(&accepted, &category.id),
+                queried: of(&queried, &category.id),
+                ..category_hours(category, target, hours, total_logged, share_elapsed)
+            }
         })
         .collect();
     let targeted: Vec<&CategoryHours> = categories.iter().filter(|c| c.target.is_some()).collect();
@@ -98,16 +104,17 @@ pub fn hours_standing(
 /// One category's `hours` against its target and its share of all time.
 fn category_hours(
     category: &HourCategory,
+    target: Option<f64>,
     hours: f64,
     total_logged: f64,
     share_elapsed: f64,
 ) -> CategoryHours {
-    let expected = category.target_hours.map(|target| target * share_elapsed);
+    let expected = target.map(|target| target * share_elapsed);
     CategoryHours {
         id: category.id.clone(),
         title: category.title.clone(),
         logged: hours,
-        target: category.target_hours,
+        target,
         expected_to_date: expected,
         slippage: expected.map_or(0.0, |expected| (expected - hours).max(0.0)),
         share_percent: if total_logged > 0.0 {
@@ -156,7 +163,24 @@ mod tests {
             entry(3, 7.5, HoursReview::Queried),
         ];
         assert_eq!(hours_by_category(&entries)["off-the-job"], 10.0);
-        let standing = hours_standing(&pcso(), &entries, 0.5);
+        let no_plan = PlanStanding {
+            recorded: false,
+            rules_from: None,
+            planned_end: NaiveDate::from_ymd_opt(2027, 3, 4).expect("date"),
+            minimum_off_the_job_hours: None,
+            off_the_job_floor_hours: None,
+            prior_learning_hours: 0.0,
+            prior_learning_reason: None,
+            planned_off_the_job_hours: None,
+            assessment_organisation: None,
+            organisation_chosen_on: None,
+            english_maths: None,
+            english_maths_decision_needed: false,
+            changed_on: None,
+            changed_by: None,
+            to_discuss: false,
+        };
+        let standing = hours_standing(&pcso(), &entries, 0.5, &no_plan);
         let off = &standing.categories[0];
         assert_eq!((off.logged, off.accepted, off.queried), (10.0, 6.0, 7.5));
         assert_eq!(standing.total_logged, 10.0);

@@ -23,8 +23,9 @@ pub use rag::Rag;
 pub use requirements::{RequirementStanding, RequirementState, UnitStanding, age_on};
 
 use super::{
-    EnrolmentStatus, LearningBreak, MethodResult, Orphan, Person, ProgrammeTime, Progress,
-    SignoffStanding, doubtful_entries, method_results, orphans, programme_time, signoff_standing,
+    EnrolmentStatus, LearningBreak, MethodResult, Orphan, Person, PlanStanding, ProgrammeTime,
+    Progress, SignoffStanding, doubtful_entries, method_results, orphans, plan_standing,
+    programme_time, signoff_standing, whole_months_between,
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
@@ -74,7 +75,7 @@ pub struct Standing {
     pub start_date: NaiveDate,
     /// The planned end, moved back by any breaks in learning.
     pub planned_end: NaiveDate,
-    /// The programme's planned length in months, from the framework.
+    /// The programme's planned length in whole months, from the plan.
     pub duration_months: u32,
     pub month_of_programme: u32,
     pub months_completed: u32,
@@ -91,6 +92,8 @@ pub struct Standing {
     pub epa_methods: Vec<MethodReadiness>,
     /// Each method's results once assessed: latest attempt, passed or not.
     pub epa_results: Vec<MethodResult>,
+    /// The training plan, or the defaults of the rules until one is recorded.
+    pub plan: PlanStanding,
     pub checkins: CheckinStanding,
     /// Each milestone reached, due, overdue, upcoming or passed.
     pub milestones: Vec<MilestoneStanding>,
@@ -130,7 +133,7 @@ pub fn assess(subject: &Subject) -> Standing {
         status_reason: enrolment.status_reason.clone(),
         start_date: enrolment.start_date,
         planned_end: time.adjusted_end,
-        duration_months: framework.programme.duration_months,
+        duration_months: whole_months_between(enrolment.start_date, measured.plan.planned_end),
         month_of_programme: time.month_of_programme,
         months_completed: time.months_completed,
         weeks_left: time.weeks_left,
@@ -143,6 +146,7 @@ pub fn assess(subject: &Subject) -> Standing {
         hours: rounded_hours(measured.hours),
         gateway: measured.gateway,
         gateway_signoff: signoff_standing(framework, &progress.gateway_signoff),
+        plan: measured.plan,
         next_checkin_due: measured.checkins.next_due,
         checkins: measured.checkins,
         milestones: measured.milestones,
@@ -165,6 +169,7 @@ struct Measured {
     gateway: Option<GatewayStanding>,
     checkins: CheckinStanding,
     milestones: Vec<MilestoneStanding>,
+    plan: PlanStanding,
 }
 
 impl Measured {
@@ -186,8 +191,18 @@ fn measure(subject: &Subject) -> Measured {
         today,
     } = *subject;
     let enrolment = &progress.enrolment;
+    let rules = framework.rules_for(enrolment.start_date);
+    let plan = plan_standing(
+        &rules,
+        person,
+        enrolment,
+        progress.plan.as_ref(),
+        &progress.checkins,
+    );
+    // Milestones are set in the framework's months: they stretch or shrink
+    // with the planned length.
     let duration = framework.programme.duration_months;
-    let time = programme_time(enrolment.start_date, duration, breaks, today);
+    let time = programme_time(enrolment.start_date, plan.planned_end, breaks, today);
     let months_elapsed = time.share_elapsed * f64::from(duration);
     let (outcomes, counts) = outcomes_against_expectation(framework, progress, months_elapsed);
     let requirements = requirements::requirement_standings(
@@ -195,6 +210,7 @@ fn measure(subject: &Subject) -> Measured {
         person,
         enrolment,
         (&progress.requirements, &progress.units),
+        progress.plan.as_ref(),
         today,
     );
     let logged = hours::hours_by_category(&progress.hours);
@@ -205,12 +221,14 @@ fn measure(subject: &Subject) -> Measured {
             requirements: &requirements,
             hours: &logged,
             months_completed: time.months_completed,
+            rules: &rules,
+            plan: &plan,
         },
     );
     let checkins = checkin_standing(
         &progress.checkins,
         enrolment.start_date,
-        framework.programme.checkin_interval_weeks,
+        rules.review_interval,
         breaks,
         &framework.review.signed_by,
         today,
@@ -220,12 +238,13 @@ fn measure(subject: &Subject) -> Measured {
         time,
         months_elapsed,
         milestones,
-        hours: hours::hours_standing(framework, &progress.hours, time.share_elapsed),
+        hours: hours::hours_standing(framework, &progress.hours, time.share_elapsed, &plan),
         outcomes,
         counts,
         requirements,
         gateway,
         checkins,
+        plan,
     }
 }
 
@@ -245,8 +264,12 @@ fn outcomes_against_expectation(
 }
 
 fn rating(subject: &Subject, measured: &Measured) -> (Rag, String) {
+    let rules = subject
+        .framework
+        .rules_for(subject.progress.enrolment.start_date);
     rag::rag(&rag::RagFacts {
         framework: subject.framework,
+        review_interval: rules.review_interval,
         status: subject.progress.enrolment.status,
         counts: &measured.counts,
         months_elapsed: measured.months_elapsed,

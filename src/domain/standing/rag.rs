@@ -4,7 +4,7 @@
 
 use super::outcomes::{OutcomeCounts, months_to_reach};
 use crate::domain::{EnrolmentStatus, counted};
-use crate::framework::Framework;
+use crate::framework::{Framework, Interval};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -29,6 +29,8 @@ impl Rag {
 /// What the RAG rating is judged from.
 pub struct RagFacts<'a> {
     pub framework: &'a Framework,
+    /// The enrolment's review interval, from its rules.
+    pub review_interval: Interval,
     pub status: EnrolmentStatus,
     pub counts: &'a OutcomeCounts,
     /// Months elapsed, fractional, breaks excluded.
@@ -91,7 +93,7 @@ fn behind(facts: &RagFacts, progress: &str) -> (Rag, String) {
     let reached_at = months_to_reach(facts.framework, facts.counts.actual_percent).unwrap_or(0.0);
     let behind_weeks =
         ((facts.months_elapsed - reached_at).max(0.0) * 365.25 / 12.0 / 7.0).round() as i64;
-    let interval = i64::from(facts.framework.programme.checkin_interval_weeks);
+    let interval = i64::from(facts.review_interval.approx_weeks());
     if behind_weeks <= interval {
         (
             Rag::Amber,

@@ -2,8 +2,10 @@
 //! (English and maths by age at the start or the employer's choice) and
 //! whether it is met, pending, not met, expired or exempt.
 
-use crate::domain::{Enrolment, Person, RequirementRecord, RequirementStatus, UnitRecord};
-use crate::framework::{Framework, Requirement};
+use crate::domain::{
+    EnglishMaths, Enrolment, Person, RequirementRecord, RequirementStatus, TrainingPlan, UnitRecord,
+};
+use crate::framework::{Framework, Requirement, Rules};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -78,14 +80,28 @@ pub fn requirement_standings(
     person: &Person,
     enrolment: &Enrolment,
     (records, units): (&[RequirementRecord], &[UnitRecord]),
+    plan: Option<&TrainingPlan>,
     today: NaiveDate,
 ) -> Vec<RequirementStanding> {
+    let rules = framework.rules_for(enrolment.start_date);
+    // The employer's opt-in, or the plan's decision that English and maths
+    // are required: either way the employer requires them.
+    let employer_requires = enrolment.employer_opt_in
+        || plan
+            .and_then(|plan| plan.english_maths.as_ref())
+            .is_some_and(|decision| decision.decision == EnglishMaths::Required);
+    let context = Context {
+        person,
+        rules: &rules,
+        enrolment,
+        employer_requires,
+    };
     framework
         .requirements
         .iter()
         .map(|requirement| {
             let record = records.iter().find(|record| record.id == requirement.id);
-            let status = state(requirement, record, person, enrolment, today);
+            let status = state(requirement, record, &context, today);
             RequirementStanding {
                 id: requirement.id.clone(),
                 title: requirement.title.clone(),
@@ -126,11 +142,11 @@ fn unit_standings(requirement: &Requirement, records: &[UnitRecord]) -> Vec<Unit
 fn state(
     requirement: &Requirement,
     record: Option<&RequirementRecord>,
-    person: &Person,
-    enrolment: &Enrolment,
+    context: &Context,
     today: NaiveDate,
 ) -> RequirementState {
-    let required = applies(requirement, person, enrolment, record);
+    let (person, enrolment) = (context.person, context.enrolment);
+    let required = applies(requirement, context, record);
     // A result achieved though not required is still worth showing.
     let achieved = record
         .is_some_and(|r| matches!(r.status, RequirementStatus::Met | RequirementStatus::Exempt));
@@ -169,28 +185,50 @@ fn age_requirement(
     })
 }
 
+/// Who the requirements are judged for, under which rules.
+pub struct Context<'a> {
+    pub person: &'a Person,
+    pub rules: &'a Rules<'a>,
+    pub enrolment: &'a Enrolment,
+    /// The employer requires English and maths: the enrolment's opt-in or
+    /// the training plan's decision.
+    pub employer_requires: bool,
+}
+
 /// Whether the framework's rule requires this of the person. With no date
 /// of birth recorded, an age rule is taken to apply: the safe assumption.
 /// Each condition stands on its own: the employer's opt-in does not make a
-/// requirement apply that only a recorded result does.
+/// requirement apply that only a recorded result does. The English and
+/// maths rule of the enrolment's rule set, where it names the requirement,
+/// sets the age limit in place of `under_age_at_start` (no limit: every
+/// age), and the employer may always require it.
 pub fn applies(
     requirement: &Requirement,
-    person: &Person,
-    enrolment: &Enrolment,
+    context: &Context,
     record: Option<&RequirementRecord>,
 ) -> bool {
-    let Some(when) = &requirement.required_when else {
-        return true;
+    let (person, enrolment) = (context.person, context.enrolment);
+    let governed = context
+        .rules
+        .english_maths
+        .filter(|rule| rule.requirements.contains(&requirement.id));
+    let when = requirement.required_when.as_ref();
+    let limit = match (governed, when) {
+        (None, None) => return true,
+        (Some(rule), _) => match rule.required_under_age {
+            None => return true,
+            limit => limit,
+        },
+        (None, Some(when)) => when.under_age_at_start,
     };
-    let young = when
-        .under_age_at_start
-        .is_some_and(|limit| match person.date_of_birth {
-            Some(born) => age_on(born, enrolment.start_date) < limit,
-            None => true,
-        });
+    let young = limit.is_some_and(|limit| match person.date_of_birth {
+        Some(born) => age_on(born, enrolment.start_date) < limit,
+        None => true,
+    });
+    let opt_in = governed.is_some() || when.is_some_and(|when| when.employer_opt_in);
     young
-        || (when.employer_opt_in && enrolment.employer_opt_in)
-        || (when.once_recorded && record.is_some())
+        || (opt_in && context.employer_requires)
+        || (when.is_some_and(|when| when.once_recorded) && record.is_some())
 }
 
 /// Age in whole years on `day`.

@@ -2,7 +2,7 @@
 
 use super::{Checker, ids};
 use crate::framework::Judgement;
-use crate::framework::model::{Framework, GatewayCheck, GatewayRule, HoursCheck};
+use crate::framework::model::{Framework, GatewayCheck, GatewayRule, HoursCheck, PlanCheck};
 
 impl Checker {
     pub(super) fn assessment_methods(&mut self, framework: &Framework) {
@@ -125,6 +125,33 @@ impl Checker {
                 );
             }
             GatewayCheck::EvidencePerOutcome(_) => {}
+            GatewayCheck::Plan(item) => self.plan_check(&check, *item, framework),
+        }
+    }
+
+    /// A plan check needs the programme fields it measures against.
+    fn plan_check(&mut self, check: &str, item: PlanCheck, framework: &Framework) {
+        let programme = &framework.programme;
+        let missing = match item {
+            PlanCheck::OffTheJobHours => programme
+                .off_the_job_category
+                .is_none()
+                .then_some("`programme.off_the_job_category`"),
+            PlanCheck::MinimumDuration => {
+                let any = programme.minimum_duration_months.is_some()
+                    || programme
+                        .rules
+                        .iter()
+                        .any(|set| set.minimum_duration_months.is_some());
+                (!any).then_some("a `minimum_duration_months` in `programme` or a rule set")
+            }
+            PlanCheck::AssessmentOrganisation | PlanCheck::EnglishMathsDecision => None,
+        };
+        if let Some(missing) = missing {
+            self.report(
+                format!("{check}.plan"),
+                format!("this check needs {missing}"),
+            );
         }
     }
 

@@ -4,6 +4,7 @@
 mod assessment;
 mod content;
 mod programme;
+mod rule_sets;
 
 use super::model::{Framework, Term};
 use std::collections::HashMap;

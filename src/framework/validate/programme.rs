@@ -47,6 +47,11 @@ impl Checker {
             .map(|milestone| milestone.id.as_str());
         self.unique("programme.milestones", "id", milestone_ids, "milestone id");
         self.expected_shares_never_fall(&programme.milestones);
+        self.off_the_job_category(programme, framework);
+        for (index, set) in programme.rules.iter().enumerate() {
+            self.rule_set(&format!("programme.rules[{index}]"), set, framework);
+        }
+        self.rule_sets_in_order(&programme.rules);
     }
 
     fn milestone(

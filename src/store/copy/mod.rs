@@ -217,6 +217,7 @@ impl Copier<'_> {
             &GATEWAY_SEAL,
             &UNIT_RECORD,
             &EPA_RESULT,
+            &TRAINING_PLAN,
             &PERSON_LOGIN,
         ] {
             self.plain(table, &mut copied)?;

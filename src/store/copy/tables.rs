@@ -359,6 +359,26 @@ pub const EPA_RESULT: Table = with_id(
     ],
 );
 
+/// An enrolment's training plan.
+pub const TRAINING_PLAN: Table = table(
+    "training_plan",
+    &["enrolment_id"],
+    &[
+        both("enrolment_id", Integer),
+        both("planned_end", Day),
+        both("prior_learning_hours", Hours),
+        both("prior_learning_reason", Text),
+        both("planned_off_the_job_hours", Hours),
+        both("assessment_organisation", Text),
+        both("organisation_chosen_on", Day),
+        both("english_maths", Text),
+        both("english_maths_decided_by", Text),
+        both("english_maths_reason", Text),
+        both("changed_at", Moment),
+        both("changed_by", Integer),
+    ],
+);
+
 /// Which login acts for which person: copied between servers only (roles
 /// belong to the server, and a file has no logins). A copy to a server from
 /// a file links nobody: `admin grant` does, after `admin init`.
@@ -372,7 +392,7 @@ pub const PERSON_LOGIN: Table = Table {
 
 /// Every table copied, in the order they are filled (the check-in's own
 /// tables are filled in the steps `checkins` takes).
-pub const ALL: [&Table; 23] = [
+pub const ALL: [&Table; 24] = [
     &PERSON,
     &ENROLMENT,
     &LEARNING_BREAK,
@@ -395,6 +415,7 @@ pub const ALL: [&Table; 23] = [
     &GATEWAY_SEAL,
     &UNIT_RECORD,
     &EPA_RESULT,
+    &TRAINING_PLAN,
     &PERSON_LOGIN,
 ];
 

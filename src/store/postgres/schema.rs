@@ -6,7 +6,7 @@ use postgres::Client;
 use postgres::error::SqlState;
 use thiserror::Error;
 
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     include_str!("schema/0001_schema.sql"),
     include_str!("schema/0002_gateway_signoff.sql"),
     include_str!("schema/0003_security.sql"),
@@ -14,6 +14,7 @@ const MIGRATIONS: [&str; 7] = [
     include_str!("schema/0005_learner_record_and_epa.sql"),
     include_str!("schema/0006_evidence_files.sql"),
     include_str!("schema/0007_hours_review.sql"),
+    include_str!("schema/0008_training_plan.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -30,7 +30,7 @@ BEGIN
         'hours_entry', 'hours_outcome', 'hours_review', 'checkin_section', 'checkin_judgement',
         'checkin_action', 'checkin_action_review', 'checkin_signature', 'person_pin',
         'history', 'gateway_signature', 'gateway_seal', 'person_login',
-        'unit_record', 'epa_result'] LOOP
+        'unit_record', 'epa_result', 'training_plan'] LOOP
         SELECT tableowner INTO owner FROM pg_tables WHERE schemaname = 'public' AND tablename = t;
         EXECUTE format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE public.%I FORCE ROW LEVEL SECURITY', t);
@@ -114,6 +114,9 @@ GRANT INSERT (checkin_id, role, person_id, signed_at) ON checkin_signature
 GRANT INSERT (enrolment_id, role, person_id, signed_at, rules) ON gateway_signature
     TO pcso_apprentice, pcso_assessor, pcso_employer;
 GRANT INSERT ON gateway_seal TO pcso_apprentice, pcso_assessor, pcso_employer;
+
+-- The training plan: assessors and administrators record and change it.
+GRANT INSERT, UPDATE ON training_plan TO pcso_assessor, pcso_administrator;
 
 -- Each person's own PIN; history is appended to, never changed.
 GRANT INSERT, UPDATE (hash, failed, locked_until) ON person_pin
@@ -362,6 +365,20 @@ CREATE POLICY pcso_seal ON gateway_seal FOR INSERT
                 AND EXISTS (SELECT 1 FROM gateway_signature s
                             WHERE s.enrolment_id = gateway_seal.enrolment_id
                               AND s.person_id = (SELECT pcso_current_person())));
+
+CREATE POLICY pcso_read ON training_plan FOR SELECT
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    USING (enrolment_id IN (SELECT pcso_reached_enrolments()));
+CREATE POLICY pcso_add ON training_plan FOR INSERT
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    WITH CHECK ((SELECT pcso_current_role()) IN ('assessor', 'administrator')
+                AND enrolment_id IN (SELECT pcso_reached_enrolments()));
+CREATE POLICY pcso_change ON training_plan FOR UPDATE
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    USING ((SELECT pcso_current_role()) IN ('assessor', 'administrator')
+           AND enrolment_id IN (SELECT pcso_reached_enrolments()))
+    WITH CHECK ((SELECT pcso_current_role()) IN ('assessor', 'administrator')
+                AND enrolment_id IN (SELECT pcso_reached_enrolments()));
 
 CREATE POLICY pcso_own ON person_pin FOR ALL
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator

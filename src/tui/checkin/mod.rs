@@ -52,11 +52,14 @@ fn read_session(app: &App, store: &Store, id: i64) -> Result<CheckinSession, OpE
     let back = looking_back(store, &record, &loaded.progress.checkins)?;
     let last_date = back.since;
     let since = last_date.unwrap_or(loaded.progress.enrolment.start_date);
-    let interval = u64::from(loaded.framework.programme.checkin_interval_weeks) * 7;
+    let interval = loaded
+        .framework
+        .rules_for(loaded.progress.enrolment.start_date)
+        .review_interval;
     let next_date = record
         .content
         .next_due
-        .unwrap_or(record.date + Days::new(interval))
+        .unwrap_or(interval.after(record.date))
         .to_string();
     let mut session = CheckinSession {
         id,

@@ -299,10 +299,13 @@ fn actions(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession) 
 }
 
 fn next_date(lines: &mut Vec<Line<'static>>, loaded: &Loaded, session: &CheckinSession) {
-    let interval = loaded.framework.programme.checkin_interval_weeks as usize;
+    let interval = loaded
+        .framework
+        .rules_for(loaded.progress.enrolment.start_date)
+        .review_interval;
     lines.push(Line::from(format!(
         "The next check-in (every {}):",
-        counted(interval, "week", "weeks")
+        interval.text()
     )));
     lines.push(Line::from(format!("  {}▏", clean(&session.next_date))));
 }

@@ -3,8 +3,8 @@
 //! gateway blockers, next check-in and warnings.
 
 use crate::domain::standing::{CheckinStanding, Standing, position_text};
-use crate::domain::{counted, hours_one_place};
-use crate::report::{signoff_open, signoff_state};
+use crate::domain::{EnglishMaths, PlanStanding, counted, hours_one_place};
+use crate::report::{TO_DISCUSS, signoff_open, signoff_state};
 use crate::tui::app::{App, Loaded};
 use crate::tui::sign_later;
 use crate::tui::text::one_line;
@@ -145,6 +145,10 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
         Span::raw("Next check-in "),
         next_checkin(&standing.checkins, theme),
     ]));
+    if standing.plan.to_discuss {
+        let text = format!("Training plan {TO_DISCUSS}");
+        lines.push(Line::from(Span::styled(text, theme.warn())));
+    }
     for awaiting in &standing.checkins.awaiting {
         let text = format!("Check-in {} {}", awaiting.checkin_id, awaiting.describe());
         let style = if awaiting.overdue() {
@@ -183,6 +187,7 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
             lines.push(Line::from(Span::styled(state, style)));
         }
     }
+    lines.push(Line::from(one_line(&plan_line(&standing.plan))));
     // Last: on a short screen the blockers above matter more.
     lines.extend(learner_lines(standing, theme));
     lines
@@ -220,6 +225,27 @@ fn learner_lines(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
         )));
     }
     lines
+}
+
+/// The plan in one line: its hours, the assessment organisation, and the
+/// English and maths decision; the report and `plan show` give the rest.
+fn plan_line(plan: &PlanStanding) -> String {
+    if !plan.recorded {
+        return "Training plan: none recorded yet".to_string();
+    }
+    let hours = plan
+        .planned_off_the_job_hours
+        .map_or(String::new(), |h| format!("{h:.0} h off-the-job · "));
+    let organisation = match &plan.assessment_organisation {
+        Some(name) => format!("EPA by {name}"),
+        None => "no EPA organisation yet".to_string(),
+    };
+    let english_maths = match plan.english_maths.as_ref().map(|d| d.decision) {
+        Some(EnglishMaths::Required) => " · English and maths required",
+        Some(EnglishMaths::NotRequired) => " · English and maths not required",
+        None => "",
+    };
+    format!("Training plan: {hours}{organisation}{english_maths}")
 }
 
 /// The day the next check-in is due, in red with the days when overdue.

@@ -213,7 +213,7 @@ fn periods(app: &App, loaded: &Loaded, slots: usize) -> Vec<(String, NaiveDate, 
 /// The unit shown, with the target's even share of each when there is one.
 fn chart_title(app: &App, loaded: &Loaded) -> String {
     let per_period = loaded.standing.hours.target.map(|target| {
-        let length = f64::from(loaded.framework.programme.duration_months.max(1));
+        let length = f64::from(loaded.standing.duration_months.max(1));
         if app.hours_by_month {
             target / length
         } else {
