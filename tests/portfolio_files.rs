@@ -298,7 +298,65 @@ fn evidence_read_back_carries_its_file_and_an_edit_replaces_it(engine: Engine) {
     );
 }
 
+/// Every attached file (a replaced one too) is copied to another folder
+/// and read back against its hash; one missing or changed is named, with
+/// the evidence that names it, and not copied.
+fn copying_the_files_checks_each_and_names_the_bad_ones(engine: Engine) {
+    let (mut f, shared) = fixture(engine);
+    let amy = f.amy;
+    let one = write(shared.path(), "one.txt", b"first statement");
+    let two = write(shared.path(), "two.txt", b"second statement");
+    let three = write(shared.path(), "three.txt", b"third statement");
+    let first = f
+        .as_amy()
+        .add_evidence_attaching(amy, &evidence("One"), Some(&one))
+        .expect("one");
+    let version = f.record(amy).progress.evidence[0].version;
+    f.as_amy()
+        .edit_evidence_attaching(first.id, &evidence("One"), Some(version), Some(&three))
+        .expect("replaced");
+    let second = f
+        .as_amy()
+        .add_evidence_attaching(amy, &evidence("Two"), Some(&two))
+        .expect("two");
+    assert_eq!(f.store.attached_file_count().expect("count"), 3);
+
+    let target = shared.path().join("copied");
+    let done = f.store.copy_files(&target).expect("copied");
+    assert_eq!((done.copied, done.problems.len()), (3, 0));
+    for bytes in [
+        &b"first statement"[..],
+        b"second statement",
+        b"third statement",
+    ] {
+        assert_eq!(
+            std::fs::read(target.join(sha256_hex(bytes))).expect("copy"),
+            bytes
+        );
+    }
+    assert_eq!(mode(&target), 0o700);
+
+    let folder = f.store.files_folder().expect("folder").to_path_buf();
+    std::fs::write(folder.join(sha256_hex(b"second statement")), b"2nd").expect("tamper");
+    std::fs::remove_file(folder.join(sha256_hex(b"first statement"))).expect("remove");
+    let done = f
+        .store
+        .copy_files(&shared.path().join("again"))
+        .expect("copied");
+    assert_eq!(done.copied, 1, "the file still whole is copied");
+    let named: Vec<(Option<String>, bool)> = done
+        .problems
+        .iter()
+        .map(|p| (p.used_by.clone(), p.problem.contains("has changed")))
+        .collect();
+    // The replaced file, removed, is named by no evidence now: only
+    // history knew it, and nothing is left to copy.
+    let expected = vec![(Some(format!("evidence {} \"two.txt\"", second.id)), true)];
+    assert_eq!(named, expected);
+}
+
 on_both_engines!(
+    copying_the_files_checks_each_and_names_the_bad_ones,
     evidence_read_back_carries_its_file_and_an_edit_replaces_it,
     attaching_keeps_one_private_copy_named_by_its_hash,
     a_large_file_is_kept_whole,
