@@ -118,9 +118,9 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         to: PathBuf,
     },
-    /// Write a consistent copy of the database to a new file (safe while others write)
+    /// Write a consistent copy of the database to a new file (safe while others write), and its attached files to PATH.files, each checked against its hash
     Backup {
-        /// Where to write the copy; must not exist yet
+        /// Where to write the copy; neither it nor PATH.files may exist yet
         path: PathBuf,
     },
     /// Copy a whole database into a new or empty one, file or server, keeping every id and seal
@@ -136,6 +136,11 @@ pub enum Command {
     /// Copied from a file, a signature records an empty login (it was signed in a file, under no
     /// login of its own) and no one is linked to a login: run `admin init`, then `admin grant`.
     /// Between servers both are copied; a copy to a file drops them.
+    ///
+    /// Attached files are copied to the target's folder (beside a file; on a server,
+    /// $PCSO_TRACKER_FILES), each read back against its hash; a file missing or changed in the
+    /// source is named and the copy exits 1. A server without PCSO_TRACKER_FILES is refused
+    /// before anything is written when there are files to copy.
     Copy {
         /// The database to copy: a file, or a postgresql:// URL
         #[arg(long, value_name = "FILE_OR_URL")]

@@ -102,6 +102,16 @@ fn attach_keeps_the_file_and_says_where(engine: Engine) {
     );
     let verified = p.ok(&["verify"]);
     assert!(verified.contains("1 attached file"), "{verified}");
+    let shown = p.ok(&["apprentice", "show", "Amy", "--format", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&shown).expect("JSON");
+    assert_eq!(
+        shown["progress"]["evidence"][0]["attachment"],
+        serde_json::json!({
+            "name": "witness statement.txt",
+            "size": 30,
+            "sha256": hash,
+        })
+    );
 }
 
 fn verify_fails_naming_a_changed_file(engine: Engine) {

@@ -523,6 +523,7 @@ fn evidence_and_hours_from_version_1_survive_the_upgrade() {
                 description: "Notes from the meeting".into(),
                 file_ref: Some("portfolio/ward-panel.pdf".into()),
                 outcomes: vec!["LO1".into(), "LO3".into()],
+                attachment: None,
                 version: Version::default(),
             },
             EvidenceItem {
@@ -533,6 +534,7 @@ fn evidence_and_hours_from_version_1_survive_the_upgrade() {
                 description: "Line one\nline two | piped".into(),
                 file_ref: None,
                 outcomes: vec!["LO2".into()],
+                attachment: None,
                 version: Version::default(),
             },
         ],

@@ -3,7 +3,7 @@
 //! folder given), recorded with their name, size and hash, and checked by
 //! `verify_files`.
 
-use pcso_tracker::domain::EvidenceKind;
+use pcso_tracker::domain::{Attachment, EvidenceKind};
 use pcso_tracker::ops::{EvidenceInput, Field, OpError};
 use pcso_tracker::store::{FILES_ENV, Store, StoreError};
 use sha2::{Digest, Sha256};
@@ -223,7 +223,141 @@ fn verify_names_changed_and_missing_files(engine: Engine) {
     );
 }
 
+/// What a person has read back carries the attached file; an edit can
+/// replace it, and history keeps the one before.
+fn evidence_read_back_carries_its_file_and_an_edit_replaces_it(engine: Engine) {
+    let (mut f, shared) = fixture(engine);
+    let amy = f.amy;
+    let first = write(shared.path(), "draft.txt", b"first draft");
+    let written = f
+        .as_amy()
+        .add_evidence_attaching(amy, &evidence("Statement"), Some(&first))
+        .expect("attached");
+    f.as_amy()
+        .add_evidence(amy, &evidence("No file"))
+        .expect("added");
+    let items = f.record(amy).progress.evidence;
+    let files: Vec<(&str, Option<Attachment>)> = items
+        .iter()
+        .map(|item| (item.title.as_str(), item.attachment.clone()))
+        .collect();
+    let draft = Attachment {
+        name: "draft.txt".into(),
+        size: 11,
+        sha256: sha256_hex(b"first draft"),
+    };
+    assert_eq!(
+        files,
+        vec![("Statement", Some(draft.clone())), ("No file", None)]
+    );
+
+    let version = items[0].version;
+    let second = write(shared.path(), "final.txt", b"final statement");
+    f.as_amy()
+        .edit_evidence_attaching(
+            written.id,
+            &evidence("Statement, final"),
+            Some(version),
+            Some(&second),
+        )
+        .expect("edited");
+    let item = f.record(amy).progress.evidence.remove(0);
+    assert_eq!(item.title, "Statement, final");
+    let last = Attachment {
+        name: "final.txt".into(),
+        size: 15,
+        sha256: sha256_hex(b"final statement"),
+    };
+    assert_eq!(item.attachment, Some(last));
+    let history = f.engine.texts(&format!(
+        "SELECT before || '>' || after FROM history
+         WHERE record = 'evidence' AND record_id = '{}' AND field = 'file_name' AND before IS NOT NULL
+         ORDER BY id",
+        written.id
+    ));
+    assert_eq!(history, vec!["draft.txt>final.txt".to_string()]);
+    let (problems, checked) = f.store.verify_files().expect("verify");
+    assert_eq!((problems, checked), (vec![], 1));
+    let replaced = f.store.kept_file(&draft.sha256).expect("path");
+    assert!(replaced.exists(), "the file replaced is kept for history");
+
+    // A refused edit keeps no new file.
+    let third = write(shared.path(), "third.txt", b"third");
+    let stale = f.as_amy().edit_evidence_attaching(
+        written.id,
+        &evidence("Stale"),
+        Some(version),
+        Some(&third),
+    );
+    assert!(matches!(stale, Err(OpError::Stale { .. })), "{stale:?}");
+    assert!(
+        !f.store
+            .kept_file(&sha256_hex(b"third"))
+            .expect("path")
+            .exists()
+    );
+}
+
+/// Every attached file (a replaced one too) is copied to another folder
+/// and read back against its hash; one missing or changed is named, with
+/// the evidence that names it, and not copied.
+fn copying_the_files_checks_each_and_names_the_bad_ones(engine: Engine) {
+    let (mut f, shared) = fixture(engine);
+    let amy = f.amy;
+    let one = write(shared.path(), "one.txt", b"first statement");
+    let two = write(shared.path(), "two.txt", b"second statement");
+    let three = write(shared.path(), "three.txt", b"third statement");
+    let first = f
+        .as_amy()
+        .add_evidence_attaching(amy, &evidence("One"), Some(&one))
+        .expect("one");
+    let version = f.record(amy).progress.evidence[0].version;
+    f.as_amy()
+        .edit_evidence_attaching(first.id, &evidence("One"), Some(version), Some(&three))
+        .expect("replaced");
+    let second = f
+        .as_amy()
+        .add_evidence_attaching(amy, &evidence("Two"), Some(&two))
+        .expect("two");
+    assert_eq!(f.store.attached_file_count().expect("count"), 3);
+
+    let target = shared.path().join("copied");
+    let done = f.store.copy_files(&target).expect("copied");
+    assert_eq!((done.copied, done.problems.len()), (3, 0));
+    for bytes in [
+        &b"first statement"[..],
+        b"second statement",
+        b"third statement",
+    ] {
+        assert_eq!(
+            std::fs::read(target.join(sha256_hex(bytes))).expect("copy"),
+            bytes
+        );
+    }
+    assert_eq!(mode(&target), 0o700);
+
+    let folder = f.store.files_folder().expect("folder").to_path_buf();
+    std::fs::write(folder.join(sha256_hex(b"second statement")), b"2nd").expect("tamper");
+    std::fs::remove_file(folder.join(sha256_hex(b"first statement"))).expect("remove");
+    let done = f
+        .store
+        .copy_files(&shared.path().join("again"))
+        .expect("copied");
+    assert_eq!(done.copied, 1, "the file still whole is copied");
+    let named: Vec<(Option<String>, bool)> = done
+        .problems
+        .iter()
+        .map(|p| (p.used_by.clone(), p.problem.contains("has changed")))
+        .collect();
+    // The replaced file, removed, is named by no evidence now: only
+    // history knew it, and nothing is left to copy.
+    let expected = vec![(Some(format!("evidence {} \"two.txt\"", second.id)), true)];
+    assert_eq!(named, expected);
+}
+
 on_both_engines!(
+    copying_the_files_checks_each_and_names_the_bad_ones,
+    evidence_read_back_carries_its_file_and_an_edit_replaces_it,
     attaching_keeps_one_private_copy_named_by_its_hash,
     a_large_file_is_kept_whole,
     a_refused_entry_keeps_no_file,
@@ -302,3 +436,56 @@ fn the_evidence_form_attaches_a_typed_path(engine: Engine) {
 }
 
 on_both_engines!(the_evidence_form_attaches_a_typed_path);
+
+/// The app lists the attached file by name, and its edit form shows the
+/// file's size and hash and attaches a new one through the same operation.
+fn the_edit_form_shows_and_replaces_the_attached_file(engine: Engine) {
+    use common::harness::{self, Harness};
+    use crossterm::event::KeyCode;
+    let mut store = harness::demo(&engine);
+    let shared = tempfile::tempdir().expect("temp dir");
+    if engine.is_postgres() {
+        store.set_files_folder(shared.path().join("portfolio"));
+    }
+    let old = write(shared.path(), "old-notes.txt", b"old notes");
+    let new = write(shared.path(), "new-notes.txt", b"new notes");
+    let mut h = Harness::start(engine, store, Some("Ben Okafor"), (120, 40));
+    h.idle();
+    h.keys("3a");
+    h.keys("Panel notes");
+    h.key(KeyCode::Tab); // date
+    h.key(KeyCode::Tab); // kind
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Tab); // description
+    h.key(KeyCode::Tab); // outcomes: the selected one is chosen
+    h.key(KeyCode::Tab); // attach file
+    h.keys(&old.display().to_string());
+    h.ctrl('s');
+    assert!(h.status().starts_with("added evidence"), "{}", h.status());
+    assert!(h.screen().contains("◆ old-notes.txt"), "{}", h.screen());
+
+    h.key(KeyCode::Home);
+    h.keys("e");
+    let form = h.screen();
+    assert!(form.contains("old-notes.txt (9 bytes)"), "{form}");
+    assert!(form.contains(&sha256_hex(b"old notes")), "{form}");
+    for _ in 0..5 {
+        h.key(KeyCode::Tab);
+    }
+    h.keys(&new.display().to_string());
+    h.ctrl('s');
+    assert!(
+        h.status().contains("attached"),
+        "{}\n{}",
+        h.status(),
+        h.screen()
+    );
+    let hash = sha256_hex(b"new notes");
+    let sql = format!(
+        "SELECT count(*) FROM evidence WHERE title = 'Panel notes' AND file_sha256 = '{hash}' AND file_name = 'new-notes.txt'"
+    );
+    assert_eq!(h.count(&sql), 1);
+    assert!(h.screen().contains("◆ new-notes.txt"), "{}", h.screen());
+}
+
+on_both_engines!(the_edit_form_shows_and_replaces_the_attached_file);

@@ -76,6 +76,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
             description: String::new(),
             file_ref: None,
             outcomes: vec![outcome.code.clone()],
+            attachment: None,
             version: Version::default(),
         })
         .collect();

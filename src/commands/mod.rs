@@ -361,14 +361,15 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         Some(Command::Copy { from, to }) => copy::run(&from, &to, out),
         Some(Command::Backup { path }) => {
             let store = context.open_store()?;
-            store.backup(&path)?;
+            let files = store.backup(&path)?;
             writeln!(
                 out,
                 "backed up {} to {}",
                 store.path().display(),
                 path.display()
             )?;
-            Ok(ExitCode::SUCCESS)
+            let folder = crate::store::files_beside(&path);
+            Ok(copy::say_files_copied(&store, &files, &folder, out)?)
         }
     }
 }

@@ -2,8 +2,8 @@
 //! of it no longer matches the framework file.
 
 use super::{
-    Enrolment, EpaResult, EvidenceKind, GatewaySignoff, HoursReview, Judgement, OutcomeStatus,
-    RequirementStatus, TrainingPlan, Version,
+    Attachment, Enrolment, EpaResult, EvidenceKind, GatewaySignoff, HoursReview, Judgement,
+    OutcomeStatus, RequirementStatus, TrainingPlan, Version,
 };
 use crate::framework::{Framework, Party};
 use chrono::NaiveDate;
@@ -34,6 +34,8 @@ pub struct EvidenceItem {
     pub description: String,
     pub file_ref: Option<String>,
     pub outcomes: Vec<String>,
+    /// The file kept with it, if one is attached.
+    pub attachment: Option<Attachment>,
     #[serde(skip)]
     pub version: Version,
 }

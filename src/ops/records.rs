@@ -6,10 +6,11 @@ use super::{
     Field, OpError, Ops, enrolled, enrolment_of, expect_version, framework_of, permitted_on,
 };
 use crate::domain::{
-    Enrolment, EnrolmentId, EvidenceKind, HoursClaim, Judgement, Operation, OutcomeStatus,
-    PersonId, RequirementDateError, RequirementStatus, Role, Roles, Version, check_evidence_date,
-    check_file_ref, check_hours, check_hours_amount, check_name, check_off_the_job_outcomes,
-    check_requirement_dates, check_text, is_off_the_job, not_off_the_job_doubt,
+    Attachment, Enrolment, EnrolmentId, EvidenceKind, HoursClaim, Judgement, Operation,
+    OutcomeStatus, PersonId, RequirementDateError, RequirementStatus, Role, Roles, Version,
+    check_evidence_date, check_file_ref, check_hours, check_hours_amount, check_name,
+    check_off_the_job_outcomes, check_requirement_dates, check_text, is_off_the_job,
+    not_off_the_job_doubt,
 };
 use crate::framework::{Confirmer, Framework, Registry};
 use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate, StoreError};
@@ -83,17 +84,9 @@ impl Ops<'_> {
         input: &EvidenceInput,
         attach: Option<&Path>,
     ) -> Result<Written, OpError> {
-        let kept = match attach {
-            Some(path) => {
-                // Checked before copying, so a refused entry leaves no file
-                // behind; copied outside the write, so a large file does not
-                // hold up everyone else's changes.
-                let asking = self.asking();
-                evidence_checks(&self.begin()?, &asking, person, input)?;
-                Some(self.store.keep_file(path).map_err(attach_error)?)
-            }
-            None => None,
-        };
+        let kept = self.keep_attachment(attach, |change, asking| {
+            evidence_checks(change, asking, person, input).map(drop)
+        })?;
         let asking = self.asking();
         let change = self.begin()?;
         let (enrolment, outcomes) = evidence_checks(&change, &asking, person, input)?;
@@ -111,15 +104,47 @@ impl Ops<'_> {
         input: &EvidenceInput,
         base: Option<Version>,
     ) -> Result<Version, OpError> {
-        let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
+        self.edit_evidence_attaching(id, input, base, None)
+    }
+
+    /// Edits evidence, with the file at `attach` (if given) kept and
+    /// recorded in place of any attached before; history keeps the old one.
+    pub fn edit_evidence_attaching(
+        &mut self,
+        id: i64,
+        input: &EvidenceInput,
+        base: Option<Version>,
+        attach: Option<&Path>,
+    ) -> Result<Version, OpError> {
+        let kept = self.keep_attachment(attach, |change, asking| {
+            edit_checks(change, asking, id, input, base).map(drop)
+        })?;
+        let asking = self.asking();
         let change = self.begin()?;
-        let enrolment = enrolment_of(&change, live_evidence(&change, id, base)?)?;
-        permitted_for(&change, actor, Operation::RecordEvidence, &enrolment)?;
-        let framework = framework_of(registry, &enrolment.framework_id)?;
-        let outcomes = evidence_outcomes(framework, &input.outcomes)?;
-        let evidence = checked_evidence(input, &outcomes, enrolment.start_date, today)?;
+        let (enrolment, outcomes) = edit_checks(&change, &asking, id, input, base)?;
+        let evidence = checked_evidence(input, &outcomes, enrolment.start_date, asking.today)?;
         change.update_evidence(id, &evidence)?;
+        if let Some(file) = &kept {
+            change.attach_file(id, file)?;
+        }
         Ok(finish(change, RecordKey::Evidence(id), id)?.version)
+    }
+
+    /// Copies the file at `attach` (if given) into the store's folder once
+    /// `check` passes, so a refused write leaves no file behind; copied
+    /// outside the write, so a large file does not hold up everyone else's
+    /// changes.
+    fn keep_attachment(
+        &mut self,
+        attach: Option<&Path>,
+        check: impl FnOnce(&Change, &Asking) -> Result<(), OpError>,
+    ) -> Result<Option<Attachment>, OpError> {
+        let Some(path) = attach else {
+            return Ok(None);
+        };
+        let asking = self.asking();
+        check(&self.begin()?, &asking)?;
+        Ok(Some(self.store.keep_file(path).map_err(attach_error)?))
     }
 
     /// Marks evidence deleted; the row and its history stay.
@@ -353,6 +378,23 @@ fn evidence_checks(
 ) -> Result<(Enrolment, Vec<String>), OpError> {
     let (person, enrolment) = enrolled(change, person)?;
     permitted_on(change, asking.actor, Operation::RecordEvidence, &person)?;
+    let framework = framework_of(asking.registry, &enrolment.framework_id)?;
+    let outcomes = evidence_outcomes(framework, &input.outcomes)?;
+    checked_evidence(input, &outcomes, enrolment.start_date, asking.today)?;
+    Ok((enrolment, outcomes))
+}
+
+/// Whether the actor may make this edit to evidence `id`, still as it was
+/// at `base`: its enrolment and the outcomes it is mapped to.
+fn edit_checks(
+    change: &Change,
+    asking: &Asking,
+    id: i64,
+    input: &EvidenceInput,
+    base: Option<Version>,
+) -> Result<(Enrolment, Vec<String>), OpError> {
+    let enrolment = enrolment_of(change, live_evidence(change, id, base)?)?;
+    permitted_for(change, asking.actor, Operation::RecordEvidence, &enrolment)?;
     let framework = framework_of(asking.registry, &enrolment.framework_id)?;
     let outcomes = evidence_outcomes(framework, &input.outcomes)?;
     checked_evidence(input, &outcomes, enrolment.start_date, asking.today)?;

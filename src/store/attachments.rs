@@ -31,7 +31,7 @@ const BUFFER: usize = 64 * 1024;
 static PARTIALS: AtomicU64 = AtomicU64::new(0);
 
 /// The folder kept beside an SQLite database file.
-pub(super) fn folder_beside(database: &Path) -> PathBuf {
+pub fn folder_beside(database: &Path) -> PathBuf {
     let mut name = database.as_os_str().to_owned();
     name.push(".files");
     PathBuf::from(name)
@@ -266,12 +266,12 @@ fn copy_hashing(input: &mut impl Read, output: &mut impl Write) -> Result<(Strin
 }
 
 /// The folder, made private to its owner if it is new.
-fn make_folder(folder: &Path) -> io::Result<()> {
+pub(super) fn make_folder(folder: &Path) -> io::Result<()> {
     DirBuilder::new().recursive(true).mode(0o700).create(folder)
 }
 
 /// A new file, private from its first byte, under a name no kept file has.
-fn partial_file(folder: &Path) -> io::Result<(PathBuf, File)> {
+pub(super) fn partial_file(folder: &Path) -> io::Result<(PathBuf, File)> {
     let taken = PARTIALS.fetch_add(1, Ordering::Relaxed);
     let path = folder.join(format!(".partial-{}-{taken}", std::process::id()));
     let file = OpenOptions::new()

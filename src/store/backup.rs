@@ -4,8 +4,11 @@
 //! given the target's name only once it is complete and on disk, so a
 //! backup interrupted part-way never leaves a partial file (or a journal
 //! that could later turn it into an empty database) at the target.
+//! The folder of attached files is copied beside it (`PATH.files`), each
+//! file checked against its hash (`file_copy`).
 
-use super::{Store, StoreError, sqlite_error};
+use super::attachments::folder_beside;
+use super::{FilesCopied, Store, StoreError, sqlite_error};
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::unix::fs::OpenOptionsExt;
@@ -15,10 +18,20 @@ use std::path::{Path, PathBuf};
 const BACKUP: &str = "`backup` (on a server, use pg_dump)";
 
 impl Store {
-    /// Copies the database to `target`, a new file readable by its owner only.
-    pub fn backup(&self, target: &Path) -> Result<(), StoreError> {
+    /// Copies the database to `target`, a new file readable by its owner
+    /// only, and its attached files to the folder beside it.
+    pub fn backup(&self, target: &Path) -> Result<FilesCopied, StoreError> {
         self.sqlite(BACKUP)?;
         refuse_existing(target)?;
+        let files = folder_beside(target);
+        if files.symlink_metadata().is_ok() {
+            return Err(StoreError::BackupFilesExist { path: files });
+        }
+        self.backup_database(target)?;
+        self.copy_files(&files)
+    }
+
+    fn backup_database(&self, target: &Path) -> Result<(), StoreError> {
         let partial = partial_name(target);
         // Created empty first so the copy is private from its first byte.
         OpenOptions::new()

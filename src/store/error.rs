@@ -108,6 +108,16 @@ pub enum StoreError {
         source: std::io::Error,
     },
 
+    #[error(
+        "{path}: a folder of attached files is already there; choose a backup path whose `.files` folder does not exist yet. Nothing was written"
+    )]
+    BackupFilesExist { path: PathBuf },
+
+    #[error(
+        "{path}: has no folder for attached files, and the database copied from keeps attached files ({files}); set PCSO_TRACKER_FILES to the server's shared folder for portfolio files. Nothing was copied"
+    )]
+    CopyFilesFolderUnset { path: PathBuf, files: usize },
+
     #[error("{path}: the backup could not be completed ({source}); nothing was left at that path")]
     BackupWrite {
         path: PathBuf,

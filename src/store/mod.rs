@@ -20,6 +20,7 @@ mod enrolments;
 mod epa;
 mod error;
 mod evidence;
+mod file_copy;
 mod gateway_seals;
 mod gateway_signoff;
 mod history;
@@ -40,7 +41,9 @@ mod schema;
 mod seals;
 mod statement_log;
 
-pub use attachments::{FILES_ENV, FileProblem, copy_hashed, hash_of};
+pub use attachments::{
+    FILES_ENV, FileProblem, copy_hashed, folder_beside as files_beside, hash_of,
+};
 pub use change::Change;
 pub use checkins::CheckinState;
 pub use convert::Stamp;
@@ -49,6 +52,7 @@ pub use enrolments::BreakRecord;
 pub use epa::NewEpaResult;
 pub use error::StoreError;
 pub use evidence::NewEvidence;
+pub use file_copy::{FileCopyProblem, FilesCopied};
 pub use history::RecordKey;
 pub use hours::{HoursUnderReview, NewHours};
 pub use location::{DATABASE_ENV, Location, is_server_url};

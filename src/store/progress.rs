@@ -10,8 +10,8 @@ use super::gateway_signoff::signoff_of;
 use super::plans::plan_of;
 use super::{Store, StoreError};
 use crate::domain::{
-    CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, HoursReview, Judgement,
-    OutcomeRecord, OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
+    Attachment, CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, HoursReview,
+    Judgement, OutcomeRecord, OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
 };
 use crate::framework::Party;
 use chrono::NaiveDate;
@@ -78,6 +78,7 @@ const OUTCOMES: &str =
     FROM outcome_progress o WHERE o.enrolment_id = ?1 ORDER BY o.outcome_code";
 
 const EVIDENCE: &str = "SELECT e.id, e.date, e.title, e.kind, e.description, e.file_ref,
+        e.file_name, e.file_size, e.file_sha256,
         (SELECT coalesce(max(h.id), 0) FROM history h
           WHERE h.record = 'evidence' AND h.record_id = CAST(e.id AS TEXT))
     FROM evidence e WHERE e.enrolment_id = ?1 AND e.deleted_at IS NULL ORDER BY e.date, e.id";
@@ -156,8 +157,25 @@ fn evidence_from_row(row: &Row) -> DbResult<EvidenceItem> {
         description: row.get(4)?,
         file_ref: row.get(5)?,
         outcomes: Vec::new(),
-        version: row.get(6)?,
+        attachment: attachment_of(row, 6)?,
+        version: row.get(9)?,
     })
+}
+
+/// The attached file recorded from column `first` on (name, size,
+/// SHA-256), if the hash is there.
+fn attachment_of(row: &Row, first: usize) -> DbResult<Option<Attachment>> {
+    let Some(sha256) = row.get::<Option<String>>(first + 2)? else {
+        return Ok(None);
+    };
+    let size: Option<i64> = row.get(first + 1)?;
+    Ok(Some(Attachment {
+        name: row.get::<Option<String>>(first)?.unwrap_or_default(),
+        size: size
+            .and_then(|size| u64::try_from(size).ok())
+            .unwrap_or_default(),
+        sha256,
+    }))
 }
 
 fn requirement_from_row(row: &Row) -> DbResult<RequirementRecord> {

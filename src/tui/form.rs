@@ -201,6 +201,9 @@ pub struct Form {
     pub kind: FormKind,
     pub title: String,
     pub fields: Vec<Field>,
+    /// Read-only lines shown above the fields: what the record holds that
+    /// the form does not edit.
+    pub notes: Vec<String>,
     pub focus: usize,
     /// What is wrong with what was typed, shown in the form until fixed.
     pub message: Option<String>,
@@ -220,9 +223,16 @@ impl Form {
             kind,
             title: title.into(),
             fields,
+            notes: Vec::new(),
             focus: 0,
             message: None,
         }
+    }
+
+    /// The form with `notes` shown above its fields.
+    pub fn with_notes(mut self, notes: Vec<String>) -> Form {
+        self.notes = notes;
+        self
     }
 
     /// Tab and Shift-Tab move freely, saying what is wrong with the field

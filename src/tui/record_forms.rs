@@ -5,13 +5,14 @@ use super::app::{App, Loaded};
 use super::form::{Field, Form, FormKind};
 use super::undo::{EvidenceBefore, Undo, UndoStep};
 use crate::domain::{
-    Attempt, EvidenceKind, Judgement, RequirementStatus, Role, Version, parse_date,
+    Attachment, Attempt, EvidenceKind, Judgement, RequirementStatus, Role, Version, counted,
+    parse_date,
 };
 use crate::ops::{
     EpaInput, EvidenceInput, Field as Input, HoursInput, OpError, Ops, RequirementInput,
 };
 use crate::store::Store;
-use std::path::Path;
+use std::path::PathBuf;
 
 fn words<T: Copy>(all: &[T], word: fn(T) -> &'static str) -> Vec<(String, String)> {
     all.iter()
@@ -65,8 +66,31 @@ pub fn edit_evidence(loaded: &Loaded, item: &crate::domain::EvidenceItem) -> For
             ),
             Field::lines("Description", &item.description),
             Field::many("Outcomes", outcome_options(loaded), &item.outcomes),
+            Field::line(ATTACH, ""),
         ],
     )
+    .with_notes(attachment_notes(item.attachment.as_ref()))
+}
+
+/// What the edit form says of the file already attached: a path typed in
+/// its Attach file field replaces it (history keeps the old one).
+fn attachment_notes(file: Option<&Attachment>) -> Vec<String> {
+    match file {
+        Some(file) => vec![
+            format!(
+                "Attached file  {} ({}), SHA-256:",
+                file.name,
+                counted(
+                    usize::try_from(file.size).unwrap_or(usize::MAX),
+                    "byte",
+                    "bytes"
+                )
+            ),
+            format!("  {}", file.sha256),
+            "A path typed in Attach file replaces it.".to_string(),
+        ],
+        None => vec!["No file attached.".to_string()],
+    }
 }
 
 pub fn add_hours(app: &App, loaded: &Loaded) -> Form {
@@ -237,11 +261,8 @@ pub fn save(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError>
 
 fn save_new_evidence(ops: &mut Ops, loaded: &Loaded, form: &Form) -> Result<Saved, OpError> {
     let input = evidence_input(form)?;
-    let attach = form.value(ATTACH);
-    let attach = Some(attach.trim())
-        .filter(|path| !path.is_empty())
-        .map(Path::new);
-    let written = ops.add_evidence_attaching(loaded.person.id, &input, attach)?;
+    let attach = attach_path(form);
+    let written = ops.add_evidence_attaching(loaded.person.id, &input, attach.as_deref())?;
     let undo = UndoStep::new(Undo::EvidenceAdded(written.id), written.version);
     let message = format!("added evidence {}: {}", written.id, input.title.trim());
     Ok(Saved::said(message, Some(undo)))
@@ -259,7 +280,15 @@ fn save_edited_evidence(
         .iter()
         .find(|e| e.id == id)
         .ok_or_else(|| OpError::Gone("that evidence is gone".into()))?;
-    let version = ops.edit_evidence(id, &evidence_input(form)?, Some(old.version))?;
+    let attach = attach_path(form);
+    let input = evidence_input(form)?;
+    let version = ops.edit_evidence_attaching(id, &input, Some(old.version), attach.as_deref())?;
+    if let Some(path) = attach {
+        // Undo restores text, not files: a file attached stays until
+        // another replaces it, so undo is not offered for it.
+        let message = format!("saved evidence {id}, attached {}", path.display());
+        return Ok(Saved::said(message, None));
+    }
     let before = EvidenceBefore {
         date: old.date,
         title: old.title.clone(),
@@ -362,6 +391,13 @@ fn save_epa_result(ops: &mut Ops, loaded: &Loaded, form: &Form) -> Result<Saved,
         input.method, input.attempt
     );
     Ok(Saved::said(message, None))
+}
+
+/// The path typed in a form's Attach file field, if any.
+fn attach_path(form: &Form) -> Option<PathBuf> {
+    Some(form.value(ATTACH))
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
 }
 
 fn evidence_input(form: &Form) -> Result<EvidenceInput, OpError> {

@@ -1,7 +1,9 @@
-//! Evidence, newest first: date, title, kind and the outcomes it shows.
+//! Evidence, newest first: date, title, kind, the outcomes it shows and
+//! the file attached (marked ◆, by name).
 //! `a` adds, `e` edits, `d` deletes after asking (history keeps it).
 
 use super::rows_inside;
+use crate::domain::EvidenceItem;
 use crate::tui::app::App;
 use crate::tui::layout::first_row;
 use crate::tui::text::one_line;
@@ -19,24 +21,22 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let visible = list_area(body).height as usize;
     // Rows are built for the items on screen only.
     let first = first_row(app.cursors.evidence, visible, len);
-    let rows: Vec<Row> = app
-        .evidence_window(first..first + visible)
-        .map(|item| {
-            Row::new(vec![
-                item.date.to_string(),
-                one_line(&item.title),
-                item.kind.to_string(),
-                item.outcomes.join(", "),
-            ])
-        })
-        .collect();
-    let widths = [
+    let items: Vec<&EvidenceItem> = app.evidence_window(first..first + visible).collect();
+    // The file column takes room only when a row on screen has a file.
+    let files = items.iter().any(|item| item.attachment.is_some());
+    let rows: Vec<Row> = items.iter().map(|item| row(item, files)).collect();
+    let mut widths = vec![
         Constraint::Length(10),
         Constraint::Fill(3),
         Constraint::Length(23),
         Constraint::Fill(1),
     ];
-    let header = Row::new(["Date", "Title", "Kind", "Outcomes"]).style(theme.title());
+    let mut headings = vec!["Date", "Title", "Kind", "Outcomes"];
+    if files {
+        widths.push(Constraint::Fill(2));
+        headings.push("File");
+    }
+    let header = Row::new(headings).style(theme.title());
     let title = format!(" Evidence ({len}) · a adds · e edits · d deletes ");
     let table = Table::new(rows, widths)
         .header(header)
@@ -46,4 +46,19 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let mut state = TableState::new()
         .with_selected((len > 0).then(|| app.cursors.evidence.saturating_sub(first)));
     frame.render_stateful_widget(table, body, &mut state);
+}
+
+/// One item's row; with `files`, the attached file marked ◆ and named.
+fn row(item: &EvidenceItem, files: bool) -> Row<'static> {
+    let mut cells = vec![
+        item.date.to_string(),
+        one_line(&item.title),
+        item.kind.to_string(),
+        item.outcomes.join(", "),
+    ];
+    if files {
+        let file = item.attachment.as_ref();
+        cells.push(file.map_or_else(String::new, |file| format!("◆ {}", one_line(&file.name))));
+    }
+    Row::new(cells)
 }

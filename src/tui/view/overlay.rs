@@ -143,7 +143,14 @@ fn scope_label(scope: Scope) -> String {
 
 fn form_popup(frame: &mut Frame, app: &App, form: &Form, screen: Rect) {
     let theme = app.theme;
-    let mut lines = Vec::new();
+    let mut lines: Vec<Line<'static>> = form
+        .notes
+        .iter()
+        .map(|note| Line::from(Span::styled(one_line(note), theme.dim())))
+        .collect();
+    if !lines.is_empty() {
+        lines.push(Line::from(""));
+    }
     for (index, field) in form.fields.iter().enumerate() {
         field_lines(&mut lines, theme, field, index == form.focus);
     }
