@@ -7,6 +7,7 @@ mod csv;
 mod gateway;
 mod markdown;
 mod pack;
+mod practice;
 
 pub use checkin::checkin_markdown;
 pub use csv::{HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, outcomes_csv};
