@@ -233,6 +233,30 @@ fn the_advanced_practitioner_report_names_the_area_the_activities_and_their_bene
     );
 }
 
+fn apprentice_show_names_the_area_of_practice_and_time_per_activity(engine: Engine) {
+    let caseload = Caseload::demo(engine);
+    let erin = caseload.run(&["apprentice", "show", "Erin"]);
+    for line in [
+        "  area of practice: Vulnerability\n",
+        "  time per activity: 18 h Coaching, 63 h Development and dissemination of practice, 9 h Continuing professional development\n",
+    ] {
+        assert!(erin.contains(line), "{line} missing from:\n{erin}");
+    }
+    let json: Value =
+        serde_json::from_str(&caseload.run(&["apprentice", "show", "Erin", "--format", "json"]))
+            .expect("JSON");
+    assert_eq!(
+        json["practice"]["area_of_practice"]["title"],
+        "Vulnerability"
+    );
+    assert_eq!(
+        activity_row(&json, "Coaching"),
+        (18.0, vec![0.0, 18.0, 0.0])
+    );
+    let ben = caseload.run(&["apprentice", "show", "Ben"]);
+    assert!(!ben.contains("activity"), "{ben}");
+}
+
 fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(engine: Engine) {
     let caseload = Caseload::empty(engine);
     caseload.run(&[
@@ -382,6 +406,7 @@ on_both_engines!(
     the_apprentice_at_twelve_months_is_ready_for_gateway,
     the_advanced_practitioner_is_measured_against_70_20_10,
     the_advanced_practitioner_report_names_the_area_the_activities_and_their_benefit,
+    apprentice_show_names_the_area_of_practice_and_time_per_activity,
     progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber,
     a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes,
     a_break_in_learning_pauses_the_month_count,

@@ -22,6 +22,7 @@ pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
 pub use position::position_text;
 pub use practice::{
     ActivityHours, AreaOfPractice, BenefitEntry, CategoryTime, NO_ACTIVITY, PracticeStanding,
+    practice_standing,
 };
 pub use rag::Rag;
 pub use requirements::{RequirementStanding, RequirementState, UnitStanding, age_on};
@@ -149,8 +150,7 @@ pub fn assess(subject: &Subject) -> Standing {
         outcome_counts: measured.counts,
         requirements: measured.requirements,
         hours: rounded_hours(measured.hours),
-        practice: practice::practice_standing(framework, enrolment, &progress.hours)
-            .map(rounded_practice),
+        practice: practice_standing(framework, enrolment, &progress.hours).map(rounded_practice),
         gateway: measured.gateway,
         gateway_signoff: signoff_standing(framework, &progress.gateway_signoff),
         next_checkin_due: measured.checkins.next_due,
