@@ -257,6 +257,25 @@ fn apprentice_show_names_the_area_of_practice_and_time_per_activity(engine: Engi
     assert!(!ben.contains("activity"), "{ben}");
 }
 
+fn hours_list_as_csv_gives_each_entry_s_activity_and_benefit(engine: Engine) {
+    let caseload = Caseload::demo(engine);
+    let csv = caseload.run(&["hours", "list", "Erin", "--format", "csv"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,date,hours,category,activity,benefit,review,outcomes,note")
+    );
+    let coaching: Vec<&str> = lines.filter(|l| l.contains(",coaching,")).collect();
+    assert_eq!(coaching.len(), 18, "{csv}");
+    assert!(
+        coaching[0].ends_with(
+            ",2026-07-23,1.00,peer-support,coaching,Coached two response officers on safeguarding referrals,unreviewed,,"
+        ),
+        "{}",
+        coaching[0]
+    );
+}
+
 fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(engine: Engine) {
     let caseload = Caseload::empty(engine);
     caseload.run(&[
@@ -407,6 +426,7 @@ on_both_engines!(
     the_advanced_practitioner_is_measured_against_70_20_10,
     the_advanced_practitioner_report_names_the_area_the_activities_and_their_benefit,
     apprentice_show_names_the_area_of_practice_and_time_per_activity,
+    hours_list_as_csv_gives_each_entry_s_activity_and_benefit,
     progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber,
     a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes,
     a_break_in_learning_pauses_the_month_count,

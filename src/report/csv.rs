@@ -1,8 +1,8 @@
 //! CSV: one row per outcome for a person, one row per person for a caseload.
 
 use super::CaseloadLine;
-use crate::domain::PeriodHours;
 use crate::domain::standing::Standing;
+use crate::domain::{HoursEntry, PeriodHours};
 
 pub fn outcomes_csv(standing: &Standing) -> String {
     let mut text = String::from("code,title,type,status,judgement,evidence_count\n");
@@ -69,6 +69,27 @@ pub fn hours_csv(export: &HoursExport) -> String {
             hours_cell(period.unreviewed),
             hours_cell(period.queried),
             hours_cell(period.counted),
+        ];
+        push_row(&mut text, &row);
+    }
+    text
+}
+
+/// One row per hours entry of a person, with its activity and benefit and
+/// its review (a queried entry does not count until resolved).
+pub fn hours_entries_csv(entries: &[HoursEntry]) -> String {
+    let mut text = String::from("id,date,hours,category,activity,benefit,review,outcomes,note\n");
+    for entry in entries {
+        let row = [
+            entry.id.to_string(),
+            entry.date.to_string(),
+            hours_cell(entry.hours),
+            entry.category.clone(),
+            entry.activity.clone().unwrap_or_default(),
+            entry.benefit.clone().unwrap_or_default(),
+            entry.review.as_str().to_string(),
+            entry.outcomes.join(" "),
+            entry.note.clone(),
         ];
         push_row(&mut text, &row);
     }

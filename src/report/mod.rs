@@ -10,7 +10,9 @@ mod pack;
 mod practice;
 
 pub use checkin::checkin_markdown;
-pub use csv::{HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, outcomes_csv};
+pub use csv::{
+    HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, hours_entries_csv, outcomes_csv,
+};
 pub use gateway::{signoff_lines, signoff_open, signoff_state};
 pub use markdown::{caseload_markdown, standing_markdown};
 pub use pack::{
