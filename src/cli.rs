@@ -352,10 +352,12 @@ pub struct AddEvidence {
 pub enum HoursCommand {
     /// Add an hours entry
     Add(AddHours),
-    /// One line per entry of a person: date, hours, category, outcomes and its review
+    /// One line per entry of a person: date, hours, category, outcomes and its review; as CSV also its activity and benefit
     List {
         /// The apprentice: a name or an id
         person: String,
+        #[arg(long, value_enum, default_value_t = EntriesFormat::Table)]
+        format: EntriesFormat,
     },
     /// Accept an off-the-job entry as counting (as the apprentice's assessor or an administrator)
     Accept {
@@ -631,6 +633,13 @@ pub enum PersonCommand {
         #[arg(long)]
         allow_same_name: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntriesFormat {
+    Table,
+    /// One row per entry, with its activity and benefit, for a spreadsheet
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

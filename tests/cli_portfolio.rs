@@ -282,7 +282,7 @@ fn export_writes_a_pack_sha256sum_accepts_the_same_each_time(engine: Engine) {
     )
     .expect("UTF-8");
     assert!(
-        hours.starts_with("id,date,hours,category,activity,outcomes,review,"),
+        hours.starts_with("id,date,hours,category,activity,benefit,review,query_reason,"),
         "{hours}"
     );
     assert!(

@@ -173,6 +173,114 @@ fn the_advanced_practitioner_is_measured_against_70_20_10(engine: Engine) {
     assert_eq!(erin["gateway"]["title"], "Year-end review");
 }
 
+/// The hours a row of `practice.activities` gives each category.
+fn activity_row(report: &Value, title: &str) -> (f64, Vec<f64>) {
+    let row = report["practice"]["activities"]
+        .as_array()
+        .expect("activities")
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("no activity {title}"));
+    let hours = row["categories"]
+        .as_array()
+        .expect("categories")
+        .iter()
+        .map(|c| c["hours"].as_f64().expect("hours"))
+        .collect();
+    (row["logged"].as_f64().expect("logged"), hours)
+}
+
+fn the_advanced_practitioner_report_names_the_area_the_activities_and_their_benefit(
+    engine: Engine,
+) {
+    let caseload = Caseload::demo(engine);
+    let erin = caseload.report("Erin");
+    let practice = &erin["practice"];
+    assert_eq!(practice["area_of_practice"]["id"], "vulnerability");
+    assert_eq!(practice["area_of_practice"]["title"], "Vulnerability");
+    // Eighteen weeks of 3.5, 1 and 0.5 hours, each on its own activity.
+    assert_eq!(
+        activity_row(&erin, "Development and dissemination of practice"),
+        (63.0, vec![63.0, 0.0, 0.0])
+    );
+    assert_eq!(
+        activity_row(&erin, "Coaching"),
+        (18.0, vec![0.0, 18.0, 0.0])
+    );
+    assert_eq!(
+        activity_row(&erin, "Continuing professional development"),
+        (9.0, vec![0.0, 0.0, 9.0])
+    );
+    assert_eq!(activity_row(&erin, "No activity"), (0.0, vec![0.0; 3]));
+    let benefits = practice["benefits"].as_array().expect("benefits");
+    assert_eq!(benefits.len(), 54);
+    assert_eq!(benefits[1]["activity"], "Coaching");
+    assert_eq!(
+        benefits[1]["benefit"],
+        "Coached two response officers on safeguarding referrals"
+    );
+
+    let markdown = caseload.run(&["report", "Erin"]);
+    for line in [
+        "Area of practice: **Vulnerability**",
+        "| Coaching | 0 | 18 | 0 | 18 | 20% |",
+        "| **Share of time** | 70% (intended 70%) | 20% (intended 20%) | 10% (intended 10%) | 90 | |",
+        "| 2026-07-23 | 1 | Peer support and coaching | Coaching | Coached two response officers on safeguarding referrals |",
+    ] {
+        assert!(markdown.contains(line), "{line} missing from:\n{markdown}");
+    }
+    // An apprentice on a framework without areas or activities: nothing new.
+    assert!(caseload.report("Ben").get("practice").is_none());
+    assert!(
+        !caseload
+            .run(&["report", "Ben"])
+            .contains("Area of practice")
+    );
+}
+
+fn apprentice_show_names_the_area_of_practice_and_time_per_activity(engine: Engine) {
+    let caseload = Caseload::demo(engine);
+    let erin = caseload.run(&["apprentice", "show", "Erin"]);
+    for line in [
+        "  area of practice: Vulnerability\n",
+        "  time per activity: 18 h Coaching, 63 h Development and dissemination of practice, 9 h Continuing professional development\n",
+    ] {
+        assert!(erin.contains(line), "{line} missing from:\n{erin}");
+    }
+    let json: Value =
+        serde_json::from_str(&caseload.run(&["apprentice", "show", "Erin", "--format", "json"]))
+            .expect("JSON");
+    assert_eq!(
+        json["practice"]["area_of_practice"]["title"],
+        "Vulnerability"
+    );
+    assert_eq!(
+        activity_row(&json, "Coaching"),
+        (18.0, vec![0.0, 18.0, 0.0])
+    );
+    let ben = caseload.run(&["apprentice", "show", "Ben"]);
+    assert!(!ben.contains("activity"), "{ben}");
+}
+
+fn hours_list_as_csv_gives_each_entry_s_activity_and_benefit(engine: Engine) {
+    let caseload = Caseload::demo(engine);
+    let csv = caseload.run(&["hours", "list", "Erin", "--format", "csv"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,date,hours,category,activity,benefit,review,query_reason,outcomes,note")
+    );
+    let coaching: Vec<&str> = lines.filter(|l| l.contains(",coaching,")).collect();
+    assert_eq!(coaching.len(), 18, "{csv}");
+    assert!(
+        coaching[0].ends_with(
+            ",2026-07-23,1.00,peer-support,coaching,Coached two response officers on safeguarding referrals,unreviewed,,,"
+        ),
+        "{}",
+        coaching[0]
+    );
+}
+
 fn progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber(engine: Engine) {
     let caseload = Caseload::empty(engine);
     caseload.run(&[
@@ -321,6 +429,9 @@ on_both_engines!(
     an_overdue_check_in_and_an_expiring_medical_lead_the_warnings,
     the_apprentice_at_twelve_months_is_ready_for_gateway,
     the_advanced_practitioner_is_measured_against_70_20_10,
+    the_advanced_practitioner_report_names_the_area_the_activities_and_their_benefit,
+    apprentice_show_names_the_area_of_practice_and_time_per_activity,
+    hours_list_as_csv_gives_each_entry_s_activity_and_benefit,
     progress_behind_by_more_than_a_check_in_interval_is_red_and_by_less_is_amber,
     a_gateway_blocker_within_two_months_of_the_end_is_red_whatever_the_outcomes,
     a_break_in_learning_pauses_the_month_count,

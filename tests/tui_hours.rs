@@ -75,7 +75,51 @@ fn an_apprentice_has_no_keys_to_review_her_own_hours(engine: Engine) {
     assert_eq!(newest(&h).0, HoursReview::Unreviewed);
 }
 
+/// The demo's advanced practitioner open on the dashboard (third in the
+/// caseload, by next check-in).
+fn erin(engine: Engine, size: (u16, u16)) -> Harness {
+    let store = harness::demo(&engine);
+    let mut h = Harness::start(engine, store, Some("Sam Patel"), size);
+    h.idle();
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    let loaded = h.app.loaded.as_ref().expect("a person is open");
+    assert_eq!(loaded.person.name, "Erin Walsh");
+    h
+}
+
+fn the_practitioner_s_area_activities_and_benefits_are_on_screen(engine: Engine) {
+    let small_engine = engine.fresh();
+    let mut h = erin(engine, (120, 40));
+    let dashboard = h.screen();
+    assert!(
+        dashboard.contains("Area of practice: Vulnerability"),
+        "{dashboard}"
+    );
+    insta::assert_snapshot!("practitioner_dashboard_120x40", dashboard);
+    h.keys("5");
+    let hours = h.screen();
+    for text in [
+        "Coaching                     18.0 h  20%  peer-support 18",
+        "On the job                   63.0 h 70%, intended 70%",
+        "Benefit · note",
+    ] {
+        assert!(hours.contains(text), "{text} missing from:\n{hours}");
+    }
+    let coached = hours
+        .lines()
+        .find(|line| line.contains("Coached two response officers on safeguarding referrals"))
+        .expect("an entry's benefit in the log");
+    assert!(coached.contains("peer-support coaching "), "{coached}");
+    insta::assert_snapshot!("practitioner_hours_120x40", hours);
+    let mut small = erin(small_engine, (80, 24));
+    small.keys("5");
+    insta::assert_snapshot!("practitioner_hours_80x24", small.screen());
+}
+
 on_both_engines!(
+    the_practitioner_s_area_activities_and_benefits_are_on_screen,
     an_assessor_queries_an_entry_with_a_reason_then_accepts_it,
     an_apprentice_has_no_keys_to_review_her_own_hours,
 );

@@ -2,20 +2,29 @@
 //! time as the assessor reviews it and the learner record reports it.
 
 use super::{CommandError, Context};
-use crate::cli::ExportHours;
+use crate::cli::{EntriesFormat, ExportHours};
 use crate::domain::{HoursEntry, HoursReview, PersonSummary, Role, hours_per_month, hours_text};
 use crate::ops::record_of;
-use crate::report::{HOURS_CSV_HEADER, HoursExport, hours_csv};
+use crate::report::{HOURS_CSV_HEADER, HoursExport, hours_csv, hours_entries_csv};
 use crate::store::Store;
 use std::io::Write;
 use std::process::ExitCode;
 
 /// One line per entry: id, date, hours, category, review, outcomes, note.
-pub fn list(context: &Context, query: &str, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+pub fn list(
+    context: &Context,
+    query: &str,
+    format: EntriesFormat,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
     let (store, registry) = (context.open_store()?, context.registry()?);
     let person = store.find_person(query)?;
     let record = record_of(&store, &registry, person, context.today())?;
     let entries = &record.progress.hours;
+    if format == EntriesFormat::Csv {
+        out.write_all(hours_entries_csv(entries).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if entries.is_empty() {
         writeln!(out, "{} has no hours recorded yet", record.person.name)?;
         return Ok(ExitCode::SUCCESS);

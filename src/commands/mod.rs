@@ -274,7 +274,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         }) => records::add_evidence(&context, &add, out),
         Some(Command::Hours { command }) => match command {
             HoursCommand::Add(add) => records::add_hours(&context, &add, out),
-            HoursCommand::List { person } => hours::list(&context, &person, out),
+            HoursCommand::List { person, format } => hours::list(&context, &person, format, out),
             HoursCommand::Accept { id } => hours::accept(&context, id, out),
             HoursCommand::Query { id, reason } => hours::query(&context, id, &reason, out),
             HoursCommand::Export(export) => hours::export(&context, &export, out),

@@ -3,6 +3,7 @@
 
 use super::{CommandError, Context, enrolled};
 use crate::cli::ListFormat;
+use crate::domain::standing::{PracticeStanding, practice_standing};
 use crate::domain::{
     Judgement, Orphan, OutcomeStatus, Person, Progress, counted, defined_outcomes, hours_text,
     orphans,
@@ -20,6 +21,10 @@ struct Shown<'a> {
     framework_changed_since_enrolment: bool,
     progress: &'a Progress,
     orphans: &'a [Orphan],
+    /// Area of practice by title and time per activity, for frameworks
+    /// that name them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    practice: Option<PracticeStanding>,
 }
 
 pub fn run(
@@ -39,6 +44,7 @@ pub fn run(
     let progress = store.progress(&enrolment)?;
     let orphans = orphans(&progress, framework);
     let changed = framework.content_hash != enrolment.framework_hash;
+    let practice = practice_standing(framework, &enrolment, &progress.hours);
     match format {
         ListFormat::Json => {
             let shown = Shown {
@@ -46,6 +52,7 @@ pub fn run(
                 framework_changed_since_enrolment: changed,
                 progress: &progress,
                 orphans: &orphans,
+                practice,
             };
             let json = serde_json::to_string_pretty(&shown)
                 .map_err(|error| CommandError::Refused(error.to_string()))?;
@@ -65,7 +72,10 @@ pub fn run(
                 &progress,
                 changed,
             )?;
-            write_summary(out, framework, &progress, &orphans, &breaks)?
+            write_summary(out, framework, &progress, &orphans, &breaks)?;
+            if let Some(practice) = &practice {
+                write_practice(out, practice)?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -121,6 +131,23 @@ fn write_summary(
             "  orphaned: {} `{}` (used by {}) is not in the framework file; the record is kept",
             orphan.kind, orphan.code, orphan.used_by
         )?;
+    }
+    Ok(())
+}
+
+/// The area of practice by title and the time on each activity that has any.
+fn write_practice(out: &mut dyn Write, practice: &PracticeStanding) -> std::io::Result<()> {
+    if let Some(area) = &practice.area_of_practice {
+        writeln!(out, "  area of practice: {}", area.title)?;
+    }
+    let activities: Vec<String> = practice
+        .activities
+        .iter()
+        .filter(|a| a.logged > 0.0)
+        .map(|a| format!("{} h {}", hours_text(a.logged), a.title))
+        .collect();
+    if !practice.activities.is_empty() {
+        writeln!(out, "  time per activity: {}", or_none(activities))?;
     }
     Ok(())
 }

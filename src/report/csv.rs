@@ -1,8 +1,8 @@
 //! CSV: one row per outcome for a person, one row per person for a caseload.
 
 use super::CaseloadLine;
-use crate::domain::PeriodHours;
 use crate::domain::standing::Standing;
+use crate::domain::{HoursEntry, PeriodHours};
 
 pub fn outcomes_csv(standing: &Standing) -> String {
     let mut text = String::from("code,title,type,status,judgement,evidence_count\n");
@@ -81,6 +81,32 @@ pub fn plan_csv(plan: &crate::domain::PlanStanding) -> String {
     push_row(&mut text, &["item".into(), "value".into()]);
     for (label, value) in super::plan_rows(plan) {
         push_row(&mut text, &[label.to_string(), value]);
+    }
+    text
+}
+
+/// One row per hours entry, in date order, with its activity and benefit,
+/// the outcomes it served and the assessor's review (a queried entry counts
+/// nowhere until resolved, and says why it was queried).
+pub fn hours_entries_csv(entries: &[HoursEntry]) -> String {
+    let mut sorted: Vec<&HoursEntry> = entries.iter().collect();
+    sorted.sort_by_key(|entry| (entry.date, entry.id));
+    let mut text =
+        String::from("id,date,hours,category,activity,benefit,review,query_reason,outcomes,note\n");
+    for entry in sorted {
+        let row = [
+            entry.id.to_string(),
+            entry.date.to_string(),
+            hours_cell(entry.hours),
+            entry.category.clone(),
+            entry.activity.clone().unwrap_or_default(),
+            entry.benefit.clone().unwrap_or_default(),
+            entry.review.as_str().to_string(),
+            entry.query_reason.clone().unwrap_or_default(),
+            entry.outcomes.join(" "),
+            entry.note.clone(),
+        ];
+        push_row(&mut text, &row);
     }
     text
 }

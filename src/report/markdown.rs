@@ -4,8 +4,10 @@
 use super::CaseloadLine;
 use super::gateway::{signoff_lines, signoff_open, signoff_state};
 use super::plan::plan_rows;
+use super::practice::practice_section;
 use crate::domain::standing::{
-    CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing, position_text,
+    CategoryHours, CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing,
+    position_text,
 };
 use crate::domain::{PlanStanding, SignoffStanding, counted};
 use std::fmt::Write;
@@ -28,6 +30,9 @@ pub fn standing_markdown(standing: &Standing) -> String {
     requirements(&mut text, standing);
     milestones(&mut text, standing);
     hours(&mut text, &standing.hours);
+    if let Some(practice) = &standing.practice {
+        practice_section(&mut text, practice, &standing.hours.categories);
+    }
     text
 }
 
@@ -335,10 +340,7 @@ fn hours(text: &mut String, hours: &HoursStanding) {
         "| Category | Logged | Accepted | Queried | Target | Expected by now | Behind | Share of time |\n|---|---|---|---|---|---|---|---|"
     );
     for category in &hours.categories {
-        let share = match category.target_share_percent {
-            Some(target) => format!("{:.0}% (intended {target}%)", category.share_percent),
-            None => format!("{:.0}%", category.share_percent),
-        };
+        let share = share_text(category);
         let _ = writeln!(
             text,
             "| {} | {} | {} | {} | {} | {} | {} | {share} |",
@@ -358,6 +360,14 @@ fn hours(text: &mut String, hours: &HoursStanding) {
         );
     }
     text.push('\n');
+}
+
+/// A category's share of all time, against its intended share if any.
+pub(super) fn share_text(category: &CategoryHours) -> String {
+    match category.target_share_percent {
+        Some(target) => format!("{:.0}% (intended {target}%)", category.share_percent),
+        None => format!("{:.0}%", category.share_percent),
+    }
 }
 
 pub fn caseload_markdown(lines: &[CaseloadLine]) -> String {

@@ -8,14 +8,18 @@ mod gateway;
 mod markdown;
 mod pack;
 mod plan;
+mod practice;
 
 pub use checkin::checkin_markdown;
-pub use csv::{HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, outcomes_csv, plan_csv};
+pub use csv::{
+    HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, hours_entries_csv, outcomes_csv,
+    plan_csv,
+};
 pub use gateway::{signoff_lines, signoff_open, signoff_state};
 pub use markdown::{caseload_markdown, standing_markdown};
 pub use pack::{
-    MANIFEST, PackEvidence, evidence_csv, evidence_markdown, hours_entries_csv, manifest,
-    pack_evidence, pack_file_name,
+    MANIFEST, PackEvidence, evidence_csv, evidence_markdown, manifest, pack_evidence,
+    pack_file_name,
 };
 pub use plan::{TO_DISCUSS, plan_markdown, plan_rows};
 

@@ -6,7 +6,7 @@
 
 use super::csv::push_row;
 use super::markdown::cell;
-use crate::domain::{Attachment, EvidenceItem, HoursEntry};
+use crate::domain::{Attachment, EvidenceItem};
 use crate::framework::Framework;
 
 /// The manifest's own name; it lists every other file of the pack.
@@ -69,31 +69,6 @@ fn methods_for(framework: &Framework, outcomes: &[String]) -> Vec<String> {
         .filter(|method| method.assesses.iter().any(|code| outcomes.contains(code)))
         .map(|method| method.id.clone())
         .collect()
-}
-
-/// Every hours entry, in date order, with the assessor's review: the hours
-/// actually done, and which were accepted, for the learner record.
-pub fn hours_entries_csv(entries: &[HoursEntry]) -> String {
-    let mut sorted: Vec<&HoursEntry> = entries.iter().collect();
-    sorted.sort_by_key(|entry| (entry.date, entry.id));
-    let mut text =
-        String::from("id,date,hours,category,activity,outcomes,review,query_reason,note,benefit\n");
-    for entry in sorted {
-        let fields = [
-            entry.id.to_string(),
-            entry.date.to_string(),
-            format!("{:.2}", entry.hours),
-            entry.category.clone(),
-            entry.activity.clone().unwrap_or_default(),
-            entry.outcomes.join(" "),
-            entry.review.as_str().to_string(),
-            entry.query_reason.clone().unwrap_or_default(),
-            entry.note.clone(),
-            entry.benefit.clone().unwrap_or_default(),
-        ];
-        push_row(&mut text, &fields);
-    }
-    text
 }
 
 pub fn evidence_csv(rows: &[PackEvidence]) -> String {

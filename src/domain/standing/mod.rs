@@ -9,6 +9,7 @@ mod hours;
 mod milestones;
 mod outcomes;
 mod position;
+mod practice;
 mod rag;
 mod requirements;
 mod warnings;
@@ -19,6 +20,10 @@ pub use hours::{CategoryHours, HoursStanding};
 pub use milestones::{MilestoneStanding, MilestoneState, milestone_standings};
 pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
 pub use position::position_text;
+pub use practice::{
+    ActivityHours, AreaOfPractice, BenefitEntry, CategoryTime, NO_ACTIVITY, PracticeStanding,
+    practice_standing,
+};
 pub use rag::Rag;
 pub use requirements::{RequirementStanding, RequirementState, UnitStanding, age_on};
 
@@ -85,6 +90,10 @@ pub struct Standing {
     pub outcome_counts: OutcomeCounts,
     pub requirements: Vec<RequirementStanding>,
     pub hours: HoursStanding,
+    /// Area of practice, time per activity and its benefit; only for
+    /// frameworks that name areas or activities or ask for the benefit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub practice: Option<PracticeStanding>,
     pub gateway: Option<GatewayStanding>,
     /// Who has signed the gateway sign-off and who is awaited; none when
     /// the framework asks for no sign-off.
@@ -144,6 +153,7 @@ pub fn assess(subject: &Subject) -> Standing {
         outcome_counts: measured.counts,
         requirements: measured.requirements,
         hours: rounded_hours(measured.hours),
+        practice: practice_standing(framework, enrolment, &progress.hours).map(rounded_practice),
         gateway: measured.gateway,
         gateway_signoff: signoff_standing(framework, &progress.gateway_signoff),
         plan: measured.plan,
@@ -328,6 +338,17 @@ fn rounded_hours(mut hours: HoursStanding) -> HoursStanding {
         category.queried = round(category.queried, 2);
     }
     hours
+}
+
+fn rounded_practice(mut practice: PracticeStanding) -> PracticeStanding {
+    for activity in &mut practice.activities {
+        activity.logged = round(activity.logged, 2);
+        activity.share_percent = round(activity.share_percent, 1);
+        for category in &mut activity.categories {
+            category.hours = round(category.hours, 2);
+        }
+    }
+    practice
 }
 
 /// Rounded, and never negative zero (a sum of nothing is -0.0 in Rust,

@@ -193,8 +193,9 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// Employer, line manager and ULN on one line; the status's reason and
-/// learning-support needs each on their own, when recorded.
+/// The area of practice, for frameworks with areas; employer, line manager
+/// and ULN on one line; the status's reason and learning-support needs each
+/// on their own, when recorded.
 fn learner_lines(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
     let person = &standing.person;
     let mut parts = Vec::new();
@@ -208,6 +209,16 @@ fn learner_lines(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
         parts.push(format!("ULN {uln}"));
     }
     let mut lines = Vec::new();
+    if let Some(area) = standing
+        .practice
+        .as_ref()
+        .and_then(|p| p.area_of_practice.as_ref())
+    {
+        lines.push(Line::from(format!(
+            "Area of practice: {}",
+            one_line(&area.title)
+        )));
+    }
     if !parts.is_empty() {
         lines.push(Line::from(Span::styled(parts.join(" · "), theme.dim())));
     }

@@ -10,15 +10,17 @@ use crate::domain::{
 use crate::framework::Framework;
 use crate::tui::app::{App, Loaded};
 use crate::tui::layout::first_row;
-use crate::tui::text::one_line;
+use crate::tui::text::{cut, one_line};
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table, TableState};
 
-fn split(body: Rect) -> (Rect, Rect) {
-    if body.width >= 110 {
+/// The log beside the charts on a wide screen; above them on a narrow one,
+/// or where entries name activities, so the benefit has room.
+fn split(app: &App, body: Rect) -> (Rect, Rect) {
+    if body.width >= 110 && !names_activities(app) {
         let [log, side] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(body);
@@ -30,15 +32,21 @@ fn split(body: Rect) -> (Rect, Rect) {
     }
 }
 
-pub fn list_area(body: Rect) -> Rect {
-    rows_inside(split(body).0)
+fn names_activities(app: &App) -> bool {
+    app.loaded
+        .as_ref()
+        .is_some_and(|loaded| !loaded.framework.activities.is_empty())
+}
+
+pub fn list_area(app: &App, body: Rect) -> Rect {
+    rows_inside(split(app, body).0)
 }
 
 pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let Some(loaded) = &app.loaded else { return };
-    let (log_area, side) = split(body);
+    let (log_area, side) = split(app, body);
     let len = app.hours_len();
-    let visible = list_area(body).height as usize;
+    let visible = list_area(app, body).height as usize;
     // Rows are built for the entries on screen only.
     let first = first_row(app.cursors.hours, visible, len);
     let mut state =
@@ -47,9 +55,34 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     frame.render_stateful_widget(log_table(app, &entries, len), log_area, &mut state);
 
     let categories = loaded.standing.hours.categories.len() as u16;
-    let [chart_area, split_area] =
-        Layout::vertical([Constraint::Min(6), Constraint::Length(categories + 2)]).areas(side);
-    chart(frame, app, chart_area);
+    let activities = activity_lines(loaded);
+    let activity_rows = if activities.is_empty() {
+        0
+    } else {
+        activities.len() as u16 + 2
+    };
+    // On a short screen the totals matter more than the weekly bars.
+    let with_chart = side.height >= categories + 2 + activity_rows + 6;
+    let panels = [
+        Constraint::Length(categories + 2),
+        Constraint::Length(activity_rows),
+    ];
+    let (split_area, activity_area) = if with_chart {
+        let [chart_area, split_area, activity_area] =
+            Layout::vertical([Constraint::Min(6), panels[0], panels[1]]).areas(side);
+        chart(frame, app, chart_area);
+        (split_area, activity_area)
+    } else {
+        let [split_area, activity_area, _] =
+            Layout::vertical([panels[0], panels[1], Constraint::Min(0)]).areas(side);
+        (split_area, activity_area)
+    };
+    if !activities.is_empty() {
+        frame.render_widget(
+            Paragraph::new(activities).block(Block::bordered().title(" By activity ")),
+            activity_area,
+        );
+    }
     let lines: Vec<Line> = loaded
         .standing
         .hours
@@ -78,6 +111,15 @@ fn log_table(app: &App, entries: &[&HoursEntry], len: usize) -> Table<'static> {
     let Some(loaded) = &app.loaded else {
         return Table::default();
     };
+    // Only frameworks that name activities get the column.
+    let with_activity = !loaded.framework.activities.is_empty();
+    // Only off-the-job time is reviewed: no column where none is.
+    let with_review = loaded
+        .framework
+        .hours
+        .categories
+        .iter()
+        .any(|c| c.off_the_job);
     let rows: Vec<Row> = entries
         .iter()
         .map(|e| {
@@ -86,26 +128,47 @@ fn log_table(app: &App, entries: &[&HoursEntry], len: usize) -> Table<'static> {
             } else {
                 ""
             };
-            Row::new(vec![
+            let mut cells = vec![
                 e.date.to_string(),
                 format!("{}", e.hours),
                 e.category.clone(),
-                review_word(&loaded.framework, e).to_string(),
-                note_or_query(e),
-                flag.to_string(),
-            ])
+            ];
+            if with_activity {
+                cells.push(e.activity.clone().unwrap_or_else(|| "-".to_string()));
+            }
+            if with_review {
+                cells.push(review_word(&loaded.framework, e).to_string());
+            }
+            cells.extend([note_and_benefit(e), flag.to_string()]);
+            Row::new(cells)
         })
         .collect();
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(10),
         Constraint::Length(5),
         Constraint::Length(12),
-        Constraint::Length(9),
-        Constraint::Fill(1),
-        Constraint::Length(4),
     ];
-    let header =
-        Row::new(["Date", "Hours", "Category", "Review", "Note", ""]).style(app.theme.title());
+    let mut titles = vec!["Date", "Hours", "Category"];
+    if with_activity {
+        // As wide as the longest activity id, within reason.
+        let longest = loaded.framework.activities.iter().map(|a| a.id.len()).max();
+        widths.push(Constraint::Length(longest.unwrap_or(8).clamp(8, 20) as u16));
+        titles.push("Activity");
+    }
+    if with_review {
+        widths.push(Constraint::Length(9));
+        titles.push("Review");
+    }
+    widths.extend([Constraint::Fill(1), Constraint::Length(4)]);
+    titles.extend([
+        if loaded.framework.hours.record_benefit {
+            "Benefit · note"
+        } else {
+            "Note"
+        },
+        "",
+    ]);
+    let header = Row::new(titles).style(app.theme.title());
     let keys = if app.viewer_is_assessor() {
         "a adds · A accepts · Q queries"
     } else {
@@ -126,6 +189,52 @@ fn note_or_query(entry: &HoursEntry) -> String {
     }
 }
 
+/// The benefit the time brought, then the note (or why it was queried).
+fn note_and_benefit(entry: &HoursEntry) -> String {
+    let note = note_or_query(entry);
+    match entry.benefit.as_deref().map(one_line) {
+        Some(benefit) if note.is_empty() => benefit,
+        Some(benefit) => format!("{benefit} · {note}"),
+        None => note,
+    }
+}
+
+/// Each activity with time that counts: its hours, share of all time and
+/// hours per category; empty for frameworks that name no activities.
+fn activity_lines(loaded: &Loaded) -> Vec<Line<'static>> {
+    let Some(practice) = &loaded.standing.practice else {
+        return Vec::new();
+    };
+    if practice.activities.is_empty() {
+        return Vec::new();
+    }
+    let lines: Vec<Line> = practice
+        .activities
+        .iter()
+        .filter(|a| a.logged > 0.0)
+        .map(|a| {
+            let split: Vec<String> = a
+                .categories
+                .iter()
+                .filter(|c| c.hours > 0.0)
+                .map(|c| format!("{} {}", c.category, hours_text(c.hours)))
+                .collect();
+            Line::from(format!(
+                "{:<26} {:>6.1} h {:>3.0}%  {}",
+                cut(&one_line(&a.title), 26),
+                a.logged,
+                a.share_percent,
+                split.join(", ")
+            ))
+        })
+        .collect();
+    if lines.is_empty() {
+        vec![Line::from("No time recorded yet")]
+    } else {
+        lines
+    }
+}
+
 /// A category's hours against its target, or its share of time.
 fn category_line(c: &CategoryHours) -> Line<'static> {
     let target = match (c.target, c.target_share_percent) {
@@ -134,7 +243,7 @@ fn category_line(c: &CategoryHours) -> Line<'static> {
             c.expected_to_date.unwrap_or(0.0)
         ),
         (None, Some(share)) => {
-            format!("{:.0}% of time (intended {share}%)", c.share_percent)
+            format!("{:.0}%, intended {share}%", c.share_percent)
         }
         (None, None) => format!("{:.0}% of time", c.share_percent),
     };

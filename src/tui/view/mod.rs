@@ -178,7 +178,7 @@ pub fn list_area(app: &App) -> Option<Rect> {
         (Screen::Person, Tab::Outcomes) => Some(outcomes::list_area(body)),
         (Screen::Person, Tab::Evidence) => Some(evidence::list_area(body)),
         (Screen::Person, Tab::Requirements) => Some(requirements::list_area(body)),
-        (Screen::Person, Tab::Hours) => Some(hours::list_area(body)),
+        (Screen::Person, Tab::Hours) => Some(hours::list_area(app, body)),
         _ => None,
     }
 }
