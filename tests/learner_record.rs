@@ -350,6 +350,23 @@ fn assessment_results_follow_gateway_use_the_scale_and_a_resit_follows_a_fail(en
         ],
     );
     unit.sandbox.ok(&as_strs(&fail));
+    let early = unit.refused(
+        "Ada",
+        &[
+            "apprentice",
+            "status",
+            "Amy",
+            "completed",
+            "--reason",
+            "Finished",
+        ],
+    );
+    assert!(
+        early.contains(
+            "not passed yet: Professional discussion (fail on 2026-11-21), Presentation (not taken)"
+        ),
+        "{early}"
+    );
     let again = unit.sandbox.refused(&as_strs(&fail));
     assert!(again.contains("resit or a retake"), "{again}");
     let resit = record(
@@ -406,6 +423,37 @@ fn assessment_results_follow_gateway_use_the_scale_and_a_resit_follows_a_fail(en
         "{report}"
     );
     assert_eq!(unit.history("epa_result", "grade"), 2);
+    unit.ok_on(
+        "2026-12-14",
+        "Sam",
+        &[
+            "epa",
+            "record",
+            "Amy",
+            "--method",
+            "presentation",
+            "--grade",
+            "pass",
+            "--date",
+            "2026-12-14",
+        ],
+    );
+    let done = unit.ok_on(
+        "2026-12-15",
+        "Ada",
+        &[
+            "apprentice",
+            "status",
+            "Amy",
+            "completed",
+            "--reason",
+            "Passed the assessment",
+        ],
+    );
+    assert!(
+        done.contains("completed from 2026-12-15 (Passed the assessment)"),
+        "{done}"
+    );
 }
 
 fn as_strs(args: &[String]) -> Vec<&str> {

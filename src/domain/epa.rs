@@ -152,6 +152,27 @@ pub fn method_results(framework: &Framework, results: &[EpaResult]) -> Vec<Metho
         .collect()
 }
 
+/// Completion follows the end-point assessment: every method passed by its
+/// latest attempt. The methods still owed, in words, when not.
+pub fn check_completion(methods: &[MethodResult]) -> Result<(), String> {
+    let owed: Vec<String> = methods
+        .iter()
+        .filter(|method| !method.passed)
+        .map(|method| match &method.latest {
+            Some(last) => format!("{} ({} on {})", method.title, last.grade, last.date),
+            None => format!("{} (not taken)", method.title),
+        })
+        .collect();
+    if owed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "completion follows a passed end-point assessment; not passed yet: {}",
+            owed.join(", ")
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

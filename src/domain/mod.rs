@@ -39,8 +39,8 @@ pub use checkin_chain::{Meeting, last_meeting, meeting_before, original_of};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use epa::{
-    Attempt, EpaClaim, EpaProblem, EpaResult, MethodResult, check_epa_result, method_results,
-    passes,
+    Attempt, EpaClaim, EpaProblem, EpaResult, MethodResult, check_completion, check_epa_result,
+    method_results, passes,
 };
 pub use gateway_signoff::{
     GatewaySeal, GatewaySealProblem, GatewaySignoff, SignoffStanding, awaited_signer, day_of,

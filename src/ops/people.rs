@@ -5,8 +5,8 @@
 use super::{Field, OpError, Ops, enrolled, framework_of, permitted, permitted_on};
 use crate::domain::permission::Subject;
 use crate::domain::{
-    EnrolmentId, EnrolmentStatus, Operation, Person, PersonId, Role, check_name,
-    check_status_change, check_text, check_uln, person_name, same_name,
+    EnrolmentId, EnrolmentStatus, Operation, Person, PersonId, Role, check_completion, check_name,
+    check_status_change, check_text, check_uln, method_results, person_name, same_name,
 };
 use crate::framework::Framework;
 use crate::store::{Change, NewApprentice};
@@ -182,7 +182,7 @@ impl Ops<'_> {
                 format!("{date} is in the future (today is {today})"),
             ));
         }
-        let actor = self.actor;
+        let (actor, registry) = (self.actor, self.registry);
         let change = self.begin()?;
         let (person, enrolment) = enrolled(&change, person)?;
         permitted_on(&change, actor, Operation::CorrectEnrolment, &person)?;
@@ -194,6 +194,12 @@ impl Ops<'_> {
         }
         let breaks = change.learning_breaks(enrolment.id)?;
         check_status_change(status, date, &breaks).map_err(|m| OpError::invalid(Field::Date, m))?;
+        if status == EnrolmentStatus::Completed {
+            let framework = framework_of(registry, &enrolment.framework_id)?;
+            let results = change.progress(&enrolment)?.epa_results;
+            check_completion(&method_results(framework, &results))
+                .map_err(|m| OpError::invalid(Field::Status, m))?;
+        }
         change.set_enrolment_status(enrolment.id, status, date, reason)?;
         change.commit()?;
         Ok((person, date))
