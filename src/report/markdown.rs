@@ -2,12 +2,12 @@
 //! or the portfolio.
 
 use super::CaseloadLine;
+use super::cells::{cell, share_text};
 use super::gateway::{signoff_lines, signoff_open, signoff_state};
 use super::plan::plan_rows;
 use super::practice::practice_section;
 use crate::domain::standing::{
-    CategoryHours, CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing,
-    position_text,
+    CheckinStanding, GatewayStanding, HoursStanding, OutcomeCounts, Standing, position_text,
 };
 use crate::domain::{PlanStanding, SignoffStanding, counted};
 use std::fmt::Write;
@@ -362,14 +362,6 @@ fn hours(text: &mut String, hours: &HoursStanding) {
     text.push('\n');
 }
 
-/// A category's share of all time, against its intended share if any.
-pub(super) fn share_text(category: &CategoryHours) -> String {
-    match category.target_share_percent {
-        Some(target) => format!("{:.0}% (intended {target}%)", category.share_percent),
-        None => format!("{:.0}%", category.share_percent),
-    }
-}
-
 pub fn caseload_markdown(lines: &[CaseloadLine]) -> String {
     let mut text =
         String::from("| Name | Framework | Month | RAG | Next check-in | Gateway | Warnings |\n");
@@ -399,9 +391,4 @@ pub fn caseload_markdown(lines: &[CaseloadLine]) -> String {
         );
     }
     text
-}
-
-/// Text safe inside a table cell: no pipes or line breaks to break the row.
-pub(super) fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }

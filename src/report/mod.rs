@@ -2,6 +2,7 @@
 //! (an employer, a portfolio), CSV for spreadsheets. Deterministic: the same
 //! records on the same day give the same bytes.
 
+mod cells;
 mod checkin;
 mod csv;
 mod gateway;

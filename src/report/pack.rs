@@ -4,8 +4,8 @@
 //! in `sha256sum` format so `sha256sum -c MANIFEST.sha256` checks the pack.
 //! Sorted and free of clock times: the same records give the same bytes.
 
+use super::cells::cell;
 use super::csv::push_row;
-use super::markdown::cell;
 use crate::domain::{Attachment, EvidenceItem};
 use crate::framework::Framework;
 

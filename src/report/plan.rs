@@ -87,9 +87,9 @@ fn english_maths_text(plan: &PlanStanding) -> String {
 
 /// `plan show` in Markdown.
 pub fn plan_markdown(name: &str, plan: &PlanStanding) -> String {
-    let mut text = format!("# Training plan — {}\n\n", super::markdown::cell(name));
+    let mut text = format!("# Training plan — {}\n\n", super::cells::cell(name));
     for (label, value) in plan_rows(plan) {
-        text.push_str(&format!("- {label}: {}\n", super::markdown::cell(&value)));
+        text.push_str(&format!("- {label}: {}\n", super::cells::cell(&value)));
     }
     text
 }

@@ -2,7 +2,7 @@
 //! per activity and hour category against each category's intended share,
 //! and the benefit recorded for the time.
 
-use super::markdown::{cell, share_text};
+use super::cells::{cell, share_text};
 use crate::domain::hours_text;
 use crate::domain::standing::{CategoryHours, PracticeStanding};
 use std::fmt::Write;
