@@ -17,6 +17,15 @@ use super::value::Value;
 use super::{Copied, Copier, position};
 use crate::store::StoreError;
 
+/// The tables `copy` fills, besides `checkin` itself.
+pub(super) const OWN_TABLES: [&str; 5] = [
+    CHECKIN_SECTION.name,
+    CHECKIN_JUDGEMENT.name,
+    CHECKIN_ACTION.name,
+    CHECKIN_ACTION_REVIEW.name,
+    CHECKIN_SIGNATURE.name,
+];
+
 /// What a check-in is given after its content.
 struct Later {
     id: Value,
