@@ -3,6 +3,7 @@
 //! (RAG and statuses are always written in words too).
 
 use crate::domain::standing::Rag;
+use crate::domain::{Judgement, OutcomeStatus};
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
@@ -33,12 +34,20 @@ impl Theme {
         Style::default().add_modifier(Modifier::REVERSED)
     }
 
+    /// Secondary text. Plain grey rather than dark grey: dark grey all
+    /// but vanishes on a dark background.
     pub fn dim(self) -> Style {
         if self.color {
-            Style::default().fg(Color::DarkGray)
+            Style::default().fg(Color::Gray)
         } else {
             Style::default()
         }
+    }
+
+    /// A footer hint's words, readable on dark and light terminals alike
+    /// (the terminal's own foreground, the key beside it in colour).
+    pub fn hint(self) -> Style {
+        Style::default()
     }
 
     pub fn key(self) -> Style {
@@ -65,7 +74,51 @@ impl Theme {
         }
     }
 
+    /// A gauge takes the colour of the RAG it measures against.
     pub fn gauge(self) -> Style {
         self.paint(Color::Blue)
+    }
+
+    pub fn gauge_for(self, rag: Rag) -> Style {
+        match rag {
+            Rag::Green => self.paint(Color::Green),
+            Rag::Amber => self.paint(Color::Yellow),
+            Rag::Red => self.paint(Color::Red),
+        }
+    }
+
+    /// The apprentice's own status of an outcome.
+    pub fn status(self, status: OutcomeStatus) -> Style {
+        match status {
+            OutcomeStatus::NotStarted => self.dim(),
+            OutcomeStatus::InProgress => self.paint(Color::Blue),
+            OutcomeStatus::ReadyForReview => self.paint(Color::Magenta),
+            OutcomeStatus::Completed => self.good(),
+        }
+    }
+
+    /// An assessor's judgement.
+    pub fn judgement(self, judgement: Judgement) -> Style {
+        match judgement {
+            Judgement::NotAssessed => self.dim(),
+            Judgement::NotYetCompetent => self.warn(),
+            Judgement::Competent => self.good(),
+            Judgement::Exceeds => self.good().add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// Anything past its date: an action, a review, a milestone.
+    pub fn overdue(self) -> Style {
+        self.bad()
+    }
+
+    /// A warning line.
+    pub fn warning(self) -> Style {
+        self.warn()
+    }
+
+    /// A chart's target or expected line.
+    pub fn target(self) -> Style {
+        self.paint(Color::Magenta)
     }
 }
