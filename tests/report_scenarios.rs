@@ -97,6 +97,34 @@ fn the_json_report_has_every_field_a_program_relies_on(engine: Engine) {
     );
 }
 
+/// The demo reads like a real caseload on any day it is loaded: someone on
+/// track, someone amber, someone red, a review awaiting a signature, and
+/// someone at gateway.
+fn the_demo_spreads_across_green_amber_red_awaiting_and_gateway(engine: Engine) {
+    let caseload = Caseload::demo(engine);
+    let rag = |name: &str| {
+        caseload.report(name)["rag"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(rag("Amy"), "green");
+    assert_eq!(rag("Ben"), "amber");
+    let chloe = caseload.report("Chloe");
+    assert_eq!(chloe["rag"], "red", "{}", chloe["rag_reason"]);
+    assert_eq!(chloe["checkins"]["overdue"], true);
+    let dan = caseload.report("Dan");
+    assert_eq!(
+        dan["gateway"]["ready"], true,
+        "{}",
+        dan["gateway"]["blockers"]
+    );
+    assert_eq!(
+        dan["checkins"]["awaiting"][0]["parties"],
+        serde_json::json!(["employer"])
+    );
+}
+
 fn month_one_is_on_track_with_the_first_check_in_three_calendar_months_after_the_start(
     engine: Engine,
 ) {
@@ -424,6 +452,7 @@ fn markdown_reports_read_as_they_are(engine: Engine) {
 
 on_both_engines!(
     the_json_report_has_every_field_a_program_relies_on,
+    the_demo_spreads_across_green_amber_red_awaiting_and_gateway,
     month_one_is_on_track_with_the_first_check_in_three_calendar_months_after_the_start,
     an_apprentice_under_19_at_the_start_is_blocked_by_maths,
     an_overdue_check_in_and_an_expiring_medical_lead_the_warnings,

@@ -367,7 +367,9 @@ fn an_assessor_runs_a_whole_check_in_from_the_caseload_to_a_sealed_record(engine
     assert_screen!("checkin_since_last_80x24", h.screen());
     h.key(KeyCode::Char(' ')); // the action agreed last time was done
     h.key(KeyCode::Tab);
-    h.keys("jjjc"); // K3 competent, after the three waiting for judgement
+    // K3 competent, after the seven claimed done and not yet judged
+    // competent (four judged not yet competent at the last review).
+    h.keys("jjjjjjjc");
     h.key(KeyCode::Enter);
     h.keys("Newsletter piece seen");
     h.key(KeyCode::Enter);
@@ -621,7 +623,8 @@ fn a_check_in_walks_completed_unjudged_outcomes_first_and_shows_judgements_on_re
             .outcomes
             .iter()
             .filter(|o| o.status == pcso_tracker::domain::OutcomeStatus::Completed)
-            .filter(|o| o.judgement == pcso_tracker::domain::Judgement::NotAssessed)
+            // Not yet judged competent: unjudged, or judged not yet competent.
+            .filter(|o| !o.judged_competent())
             .map(|o| o.code.clone())
             .collect()
     };

@@ -1,6 +1,9 @@
 //! A realistic small caseload, dated relative to "today" so it stays true
 //! whatever day it is loaded: one assessor, four PCSO apprentices at months
-//! 1, 5, 9 and 12, and one Advanced Practitioner.
+//! 1, 5, 9 and 12, and one Advanced Practitioner. Their standings spread as
+//! a real caseload's do: Amy on track (green), Ben behind with maths to
+//! pass (amber), Chloe further behind with her review overdue (red), and
+//! Dan at gateway, his last review awaiting his employer's signature.
 
 use crate::domain::{
     ActionReview, AgreedAction, CheckinContent, CheckinJudgement, CheckinSection, EnglishMaths,
@@ -143,6 +146,9 @@ struct DemoApprentice {
     checkins: u32,
     maths_pending: bool,
     gateway_ready: bool,
+    /// From this review on, the outcomes discussed were judged not yet
+    /// competent: an apprentice falling behind.
+    stalled_from: Option<u32>,
 }
 
 const APPRENTICES: [DemoApprentice; 4] = [
@@ -154,6 +160,7 @@ const APPRENTICES: [DemoApprentice; 4] = [
         checkins: 0,
         maths_pending: false,
         gateway_ready: false,
+        stalled_from: None,
     },
     DemoApprentice {
         name: "Ben Okafor",
@@ -163,8 +170,11 @@ const APPRENTICES: [DemoApprentice; 4] = [
         checkins: 1,
         maths_pending: true,
         gateway_ready: false,
+        stalled_from: None,
     },
-    // Due a third check-in at week 36: overdue, as only two are recorded.
+    // Due a third check-in at week 36: overdue, as only two are recorded;
+    // her second review found the outcomes discussed not yet competent, so
+    // she is further behind than one review interval (red).
     DemoApprentice {
         name: "Chloe Evans",
         months_in: 8,
@@ -173,6 +183,7 @@ const APPRENTICES: [DemoApprentice; 4] = [
         checkins: 2,
         maths_pending: false,
         gateway_ready: false,
+        stalled_from: Some(2),
     },
     DemoApprentice {
         name: "Dan Hughes",
@@ -182,6 +193,7 @@ const APPRENTICES: [DemoApprentice; 4] = [
         checkins: 4,
         maths_pending: false,
         gateway_ready: true,
+        stalled_from: None,
     },
 ];
 
@@ -451,7 +463,18 @@ impl Sample<'_> {
             let date = start + Days::new(interval * u64::from(number));
             let judged = (codes.len() * number as usize / 4).min(codes.len());
             let previously = codes.len() * (number as usize - 1) / 4;
-            let note = "Evidence seen and discussed; meets the standard.";
+            let stalled = who.stalled_from.is_some_and(|from| number >= from);
+            let (judgement, note) = if stalled {
+                (
+                    Judgement::NotYetCompetent,
+                    "Evidence too thin to show the outcome; more observed practice needed.",
+                )
+            } else {
+                (
+                    Judgement::Competent,
+                    "Evidence seen and discussed; meets the standard.",
+                )
+            };
             let due = date + Days::new(interval);
             let content = CheckinContent {
                 sections: vec![
@@ -466,7 +489,7 @@ impl Sample<'_> {
                     .iter()
                     .map(|c| CheckinJudgement {
                         code: c.to_string(),
-                        judgement: Judgement::Competent,
+                        judgement,
                         note: note.to_string(),
                     })
                     .collect(),
