@@ -3,6 +3,7 @@
 //! keys and clicks against a real database, on both engines: each screen
 //! is one snapshot that both engines must draw.
 
+use chrono::Datelike;
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::domain::Role;
@@ -1141,7 +1142,14 @@ fn the_gateway_key_is_offered_only_to_an_awaited_party_once_every_rule_is_met_an
         "footer offers it:\n{screen}"
     );
     h.key(KeyCode::Char('?'));
-    assert!(h.screen().contains("sign the gateway sign-off as yourself"));
+    // The help may run past one screen: read its first two pages.
+    let mut help = h.screen();
+    h.key(KeyCode::PageDown);
+    help.push_str(&h.screen());
+    assert!(
+        help.contains("sign the gateway sign-off as yourself"),
+        "{help}"
+    );
     h.key(KeyCode::Esc);
     h.keys("y");
     let status = h.app.status_line.clone().unwrap_or_default();
@@ -1234,7 +1242,67 @@ fn an_assessor_records_an_assessment_result_from_the_readiness_tab(engine: Engin
     );
 }
 
+/// The hours chart draws the target across its bars, scrolls back to the
+/// programme's first week and forward again, and shows the running total
+/// against what is expected.
+fn the_hours_chart_marks_the_target_and_scrolls_over_the_whole_programme(engine: Engine) {
+    let mut h = start(engine, true, Some("Sam Patel"), (120, 40));
+    h.key(KeyCode::Enter); // Chloe Evans
+    h.keys("5");
+    // Weeks are labelled by their first day, from the start.
+    let start = h
+        .app
+        .loaded
+        .as_ref()
+        .expect("open")
+        .progress
+        .enrolment
+        .start_date;
+    let label = |day: chrono::NaiveDate| format!(" {}/{} ", day.day(), day.month());
+    let this_week = start + chrono::Days::new((h.app.today - start).num_days() as u64 / 7 * 7);
+    let latest = h.screen();
+    assert!(latest.contains("┄ target ≈ 3.6 h a week"), "{latest}");
+    assert!(
+        latest.contains(&label(this_week)),
+        "the latest week shows: {latest}"
+    );
+    assert!(!latest.contains(&label(start)), "{latest}");
+    for _ in 0..10 {
+        h.keys("[");
+    }
+    let first = h.screen();
+    assert!(
+        first.contains(&label(start)),
+        "the first week shows: {first}"
+    );
+    assert!(!first.contains(&label(this_week)), "{first}");
+    for _ in 0..10 {
+        h.keys("]");
+    }
+    assert!(h.screen().contains(&label(this_week)), "back to today");
+    h.keys("ww");
+    let running = h.screen();
+    assert!(running.contains("Hours so far 228 of 187 h"), "{running}");
+    assert!(running.contains("expected by now 136"), "{running}");
+}
+
+/// A tall dashboard charts outcomes judged competent over time against
+/// the expected share; a short one has no room and leaves it out.
+fn the_dashboard_charts_outcomes_over_time_when_there_is_room(engine: Engine) {
+    let mut h = start(engine, true, Some("Sam Patel"), (120, 40));
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Outcomes over time · ⠒ judged competent 21% · • expected 71%"),
+        "{screen}"
+    );
+    h.app.size = (80, 24);
+    assert!(!h.screen().contains("Outcomes over time"));
+}
+
 on_both_engines!(
+    the_hours_chart_marks_the_target_and_scrolls_over_the_whole_programme,
+    the_dashboard_charts_outcomes_over_time_when_there_is_room,
     an_assessor_records_an_assessment_result_from_the_readiness_tab,
     every_screen_at_80_by_24,
     every_screen_at_120_by_40,

@@ -39,8 +39,11 @@ pub enum Action {
     AcceptHours,
     /// An assessor queries the selected off-the-job entry, saying why.
     QueryHours,
-    /// Hours chart by week or by month.
+    /// Hours chart by week, by month, or the running total.
     TogglePeriod,
+    /// The hours chart's earlier or later periods.
+    ChartEarlier,
+    ChartLater,
     /// The list of people by next check-in or by name.
     ToggleOrder,
     /// From the welcome screen.

@@ -217,7 +217,8 @@ pub struct App {
     pub pending_form: Option<Box<Form>>,
     pub undo: Vec<UndoStep>,
     pub status_line: Option<String>,
-    pub hours_by_month: bool,
+    /// The hours chart: its view and how far back it is scrolled.
+    pub hours_chart: super::hours_chart::HoursChart,
     /// The check-in being run, in check-in mode.
     pub checkin: Option<CheckinSession>,
     /// The list of people with the next check-in due first (else by name).
@@ -259,7 +260,7 @@ impl App {
             pending_form: None,
             undo: Vec::new(),
             status_line: None,
-            hours_by_month: false,
+            hours_chart: Default::default(),
             checkin: None,
             picker_by_due: false,
             seen_data_version: 0,

@@ -10,6 +10,7 @@ pub mod changes;
 pub mod checkin;
 pub mod form;
 mod gateway;
+pub mod hours_chart;
 mod hours_review;
 pub mod keymap;
 pub mod last_user;

@@ -87,7 +87,15 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Delete => ask_to_delete(app),
         Action::AcceptHours => super::hours_review::accept(app, store),
         Action::QueryHours => super::hours_review::open_query(app),
-        Action::TogglePeriod => app.hours_by_month = !app.hours_by_month,
+        Action::TogglePeriod => app.hours_chart.next_view(),
+        Action::ChartEarlier => {
+            let (periods, shown) = super::view::hours_chart_periods(app);
+            app.hours_chart.earlier(periods, shown);
+        }
+        Action::ChartLater => {
+            let (_, shown) = super::view::hours_chart_periods(app);
+            app.hours_chart.later(shown);
+        }
         Action::ToggleOrder => {
             app.picker_by_due = !app.picker_by_due;
             app.cursors.picker = 0;

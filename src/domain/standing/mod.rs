@@ -18,7 +18,7 @@ pub use checkins::{CheckinStanding, checkin_standing};
 pub use gateway::{GatewayStanding, MethodReadiness, RuleStanding};
 pub use hours::{CategoryHours, HoursStanding};
 pub use milestones::{MilestoneStanding, MilestoneState, milestone_standings};
-pub use outcomes::{OutcomeCounts, OutcomeStanding, expected_percent};
+pub use outcomes::{OutcomeCounts, OutcomeStanding, competent_over_time, expected_percent};
 pub use position::position_text;
 pub use practice::{
     ActivityHours, AreaOfPractice, BenefitEntry, CategoryTime, NO_ACTIVITY, PracticeStanding,

@@ -1,8 +1,9 @@
 //! Outcomes as the person and their assessor see them: each outcome's own
 //! status, judgement and evidence, the counts, and how much is expected by now.
 
-use crate::domain::{Judgement, OutcomeStatus, Progress};
+use crate::domain::{Judgement, OutcomeStatus, Progress, add_months};
 use crate::framework::Framework;
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -141,6 +142,40 @@ pub fn months_to_reach(framework: &Framework, percent: f64) -> Option<f64> {
         }
     }
     Some(high)
+}
+
+/// The share of the framework's outcomes (0 to 100) judged competent or
+/// better at the start of each month of the programme up to `today`, and
+/// on `today` itself: each outcome counted from the day its judgement on
+/// record was made. Points are (months from the start, percent).
+pub fn competent_over_time(
+    framework: &Framework,
+    progress: &Progress,
+    today: NaiveDate,
+) -> Vec<(f64, f64)> {
+    let total = framework.outcomes.len();
+    let judged: Vec<NaiveDate> = progress
+        .outcomes
+        .iter()
+        .filter(|o| o.judgement >= Judgement::Competent)
+        .filter(|o| framework.outcome(&o.code).is_some())
+        .filter_map(|o| o.judged_at.as_deref())
+        .filter_map(|at| at.get(..10).and_then(|day| day.parse().ok()))
+        .collect();
+    let share_by = |day: NaiveDate| percent(judged.iter().filter(|d| **d <= day).count(), total);
+    let start = progress.enrolment.start_date;
+    let mut points = Vec::new();
+    for month in 0..=framework.programme.duration_months {
+        let day = add_months(start, month);
+        if day > today {
+            break;
+        }
+        points.push((f64::from(month), share_by(day)));
+    }
+    let days_in_month = 365.25 / 12.0;
+    let now = (today - start).num_days().max(0) as f64 / days_in_month;
+    points.push((now, share_by(today)));
+    points
 }
 
 pub fn percent(part: usize, whole: usize) -> f64 {

@@ -2,7 +2,8 @@
 //! against the expected share, hours against expected, RAG with its reason,
 //! gateway blockers, next check-in and warnings.
 
-use crate::domain::standing::{CheckinStanding, Standing, position_text};
+use super::scroll::{fit_rows, more_line, wrapped_rows};
+use crate::domain::standing::{CheckinStanding, Rag, Standing, position_text};
 use crate::domain::{EnglishMaths, PlanStanding, counted, hours_one_place};
 use crate::report::{TO_DISCUSS, signoff_open, signoff_state};
 use crate::tui::app::{App, Loaded};
@@ -36,15 +37,108 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
             "Check-in {id} of {} awaits your signature: S signs it",
             one_line(&loaded.person.name)
         );
-        status.insert(0, Line::from(Span::styled(notice, theme.key())));
+        status
+            .head
+            .insert(0, Line::from(Span::styled(notice, theme.key())));
     }
+    // Outcomes over time go under the standing where it leaves room.
+    let spare = left
+        .height
+        .saturating_sub(status.rows(left.width.saturating_sub(2)) as u16 + 2);
+    let (left, chart_area) = if spare >= CHART_HEIGHT.0 {
+        let [left, chart_area] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(spare.min(CHART_HEIGHT.1)),
+        ])
+        .areas(left);
+        (left, Some(chart_area))
+    } else {
+        (left, None)
+    };
+    let inside = (left.width.saturating_sub(2), left.height.saturating_sub(2));
     frame.render_widget(
-        Paragraph::new(status)
+        Paragraph::new(status.fit(inside, theme))
             .block(Block::bordered().title(" Standing "))
             .wrap(Wrap { trim: false }),
         left,
     );
-    frame.render_widget(warnings(standing, theme), right);
+    frame.render_widget(warnings(standing, theme, right), right);
+    if let Some(area) = chart_area {
+        super::outcomes_chart::render(frame, app, loaded, area);
+    }
+}
+
+/// The standing's lines in three parts, so that a short screen keeps the
+/// first, then as many blockers as fit, then the rest, each cut with a
+/// count of what is not shown.
+struct StatusLines {
+    head: Vec<Line<'static>>,
+    blockers: Vec<Line<'static>>,
+    tail: Vec<Line<'static>>,
+}
+
+/// `text` in one row of `width` cells, ending in "…" when cut.
+fn cut_to(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if crate::tui::text::width(text) <= width {
+        return text.to_string();
+    }
+    format!("{}…", crate::tui::text::cut(text, width.saturating_sub(1)))
+}
+
+/// The outcomes chart's least and most rows.
+const CHART_HEIGHT: (u16, u16) = (8, 12);
+
+impl StatusLines {
+    /// Rows every line takes, wrapped to `width`.
+    fn rows(&self, width: u16) -> usize {
+        [&self.head, &self.blockers, &self.tail]
+            .into_iter()
+            .flatten()
+            .map(|line| wrapped_rows(line, width))
+            .sum()
+    }
+
+    fn fit(self, (width, height): (u16, u16), theme: Theme) -> Vec<Line<'static>> {
+        let room = usize::from(height);
+        let rows = |lines: &[Line]| -> usize { lines.iter().map(|l| wrapped_rows(l, width)).sum() };
+        if self.rows(width) <= room {
+            let mut lines = self.head;
+            lines.extend(self.blockers);
+            lines.extend(self.tail);
+            return lines;
+        }
+        let mut lines = self.head;
+        let left = room.saturating_sub(rows(&lines));
+        // The rest keeps a row, at least for how many of its lines are cut.
+        let for_blockers = left.saturating_sub(usize::from(!self.tail.is_empty()));
+        // Once blockers are cut, the rest is only counted, and each blocker
+        // kept to one row.
+        let cut = rows(&self.blockers) > for_blockers;
+        let shown = if cut {
+            self.blockers
+                .iter()
+                .map(|line| Line::from(cut_to(&line.to_string(), width)))
+                .collect()
+        } else {
+            self.blockers
+        };
+        let blockers = fit_rows(shown, for_blockers, width, ("blocker", "blockers"), theme);
+        let tail_rows = left.saturating_sub(rows(&blockers));
+        lines.extend(blockers);
+        if !cut {
+            lines.extend(fit_rows(
+                self.tail,
+                tail_rows,
+                width,
+                ("line", "lines"),
+                theme,
+            ));
+        } else if !self.tail.is_empty() {
+            lines.push(more_line(self.tail.len(), ("line", "lines"), theme));
+        }
+        lines
+    }
 }
 
 /// Time through the programme, under who and what it is.
@@ -61,7 +155,7 @@ fn month_gauge(loaded: &Loaded, theme: Theme) -> Gauge<'static> {
     let label = position_text(standing);
     Gauge::default()
         .block(Block::bordered().title(title))
-        .gauge_style(theme.gauge())
+        .gauge_style(theme.gauge_for(standing.rag))
         .ratio(standing.share_elapsed)
         .label(label)
 }
@@ -91,7 +185,7 @@ fn outcomes_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'sta
         bar_width,
     );
     let line = Line::from(vec![
-        Span::styled(bar, theme.gauge()),
+        Span::styled(bar, theme.gauge_for(standing.rag)),
         Span::raw(format!(" {text}")),
     ]);
     Paragraph::new(line)
@@ -128,14 +222,20 @@ fn hours_bar(standing: &Standing, theme: Theme, width: u16) -> Paragraph<'static
     let bar_width = (width as usize)
         .saturating_sub(crate::tui::text::width(&text) + 4)
         .clamp(4, 40);
+    // Behind the expected hours is amber; on or ahead, green.
+    let style = match hours.expected_to_date {
+        Some(_) if hours.slippage > 0.0 => theme.gauge_for(Rag::Amber),
+        Some(_) => theme.gauge_for(Rag::Green),
+        None => theme.gauge(),
+    };
     let line = Line::from(vec![
-        Span::styled(marked_bar(actual, expected, bar_width), theme.gauge()),
+        Span::styled(marked_bar(actual, expected, bar_width), style),
         Span::raw(format!(" {text}")),
     ]);
     Paragraph::new(line).block(Block::bordered().title(" Hours "))
 }
 
-fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
+fn status(standing: &Standing, theme: Theme) -> StatusLines {
     let mut lines = vec![Line::from(vec![
         Span::raw("RAG "),
         Span::styled(standing.rag.label().to_uppercase(), theme.rag(standing.rag)),
@@ -158,6 +258,7 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
+    let mut blockers = Vec::new();
     match &standing.gateway {
         Some(gateway) if gateway.ready => lines.push(Line::from(Span::styled(
             format!("{}: READY", gateway.title),
@@ -169,12 +270,15 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
                 one_line(&gateway.title),
                 counted(gateway.blockers.len(), "blocker", "blockers")
             )));
-            for blocker in &gateway.blockers {
-                lines.push(Line::from(format!(" • {}", one_line(blocker))));
-            }
+            blockers = gateway
+                .blockers
+                .iter()
+                .map(|blocker| Line::from(format!(" • {}", one_line(blocker))))
+                .collect();
         }
         None => {}
     }
+    let head = std::mem::take(&mut lines);
     let ready = standing.gateway.as_ref().is_some_and(|g| g.ready);
     if let Some(signoff) = &standing.gateway_signoff {
         if signoff_open(signoff, ready) {
@@ -190,7 +294,11 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
     lines.push(Line::from(one_line(&plan_line(&standing.plan))));
     // Last: on a short screen the blockers above matter more.
     lines.extend(learner_lines(standing, theme));
-    lines
+    StatusLines {
+        head,
+        blockers,
+        tail: lines,
+    }
 }
 
 /// The area of practice, for frameworks with areas; employer, line manager
@@ -275,7 +383,8 @@ fn next_checkin(checkin: &CheckinStanding, theme: Theme) -> Span<'static> {
     }
 }
 
-fn warnings(standing: &Standing, theme: Theme) -> Paragraph<'static> {
+/// The warnings, as many as fit in `area`, with how many more there are.
+fn warnings(standing: &Standing, theme: Theme, area: Rect) -> Paragraph<'static> {
     let lines: Vec<Line> = if standing.warnings.is_empty() {
         vec![Line::from(Span::styled(
             "Nothing needs attention.",
@@ -287,12 +396,19 @@ fn warnings(standing: &Standing, theme: Theme) -> Paragraph<'static> {
             .iter()
             .map(|w| {
                 Line::from(vec![
-                    Span::styled("! ", theme.warn()),
+                    Span::styled("! ", theme.warning()),
                     Span::raw(one_line(w)),
                 ])
             })
             .collect()
     };
+    let lines = fit_rows(
+        lines,
+        usize::from(area.height.saturating_sub(2)),
+        area.width.saturating_sub(2),
+        ("warning", "warnings"),
+        theme,
+    );
     Paragraph::new(lines)
         .block(Block::bordered().title(format!(" Warnings ({}) ", standing.warnings.len())))
         .wrap(Wrap { trim: false })

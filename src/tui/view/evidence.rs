@@ -46,6 +46,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let mut state = TableState::new()
         .with_selected((len > 0).then(|| app.cursors.evidence.saturating_sub(first)));
     frame.render_stateful_widget(table, body, &mut state);
+    super::scroll::scrollbar(frame, body, len, first, visible, theme);
 }
 
 /// One item's row; with `files`, the attached file marked ◆ and named.

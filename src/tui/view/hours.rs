@@ -9,13 +9,18 @@ use crate::domain::{
 };
 use crate::framework::Framework;
 use crate::tui::app::{App, Loaded};
+use crate::tui::hours_chart::ChartView;
 use crate::tui::layout::first_row;
 use crate::tui::text::{cut, one_line};
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{
+    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Row, Table,
+    TableState,
+};
 
 /// The log beside the charts on a wide screen; above them on a narrow one,
 /// or where entries name activities, so the benefit has room.
@@ -53,6 +58,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         TableState::new().with_selected((len > 0).then(|| app.cursors.hours.saturating_sub(first)));
     let entries: Vec<&HoursEntry> = app.hours_window(first..first + visible).collect();
     frame.render_stateful_widget(log_table(app, &entries, len), log_area, &mut state);
+    super::scroll::scrollbar(frame, log_area, len, first, visible, app.theme);
 
     let categories = loaded.standing.hours.categories.len() as u16;
     let activities = activity_lines(loaded);
@@ -61,16 +67,20 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     } else {
         activities.len() as u16 + 2
     };
-    // On a short screen the totals matter more than the weekly bars.
-    let with_chart = side.height >= categories + 2 + activity_rows + 6;
     let panels = [
         Constraint::Length(categories + 2),
         Constraint::Length(activity_rows),
     ];
-    let (split_area, activity_area) = if with_chart {
-        let [chart_area, split_area, activity_area] =
-            Layout::vertical([Constraint::Min(6), panels[0], panels[1]]).areas(side);
-        chart(frame, app, chart_area);
+    // On a short screen the totals matter more than the weekly bars.
+    let chart_at = chart_area(app, loaded, body);
+    let (split_area, activity_area) = if let Some(chart_at) = chart_at {
+        chart(frame, app, chart_at);
+        let below = Rect {
+            y: chart_at.y + chart_at.height,
+            height: side.height - chart_at.height,
+            ..side
+        };
+        let [split_area, activity_area] = Layout::vertical(panels).areas(below);
         (split_area, activity_area)
     } else {
         let [split_area, activity_area, _] =
@@ -260,20 +270,60 @@ fn category_line(c: &CategoryHours) -> Line<'static> {
     ))
 }
 
-/// Hours per week (the last ones that fit) or per month of the programme.
+/// Where the chart goes on a screen with `body`, if there is room for it.
+fn chart_area(app: &App, loaded: &Loaded, body: Rect) -> Option<Rect> {
+    let (_, side) = split(app, body);
+    let categories = loaded.standing.hours.categories.len() as u16;
+    let activities = activity_lines(loaded).len() as u16;
+    let activity_rows = if activities == 0 { 0 } else { activities + 2 };
+    let needed = categories + 2 + activity_rows;
+    (side.height >= needed + 6).then(|| Rect {
+        height: side.height - needed,
+        ..side
+    })
+}
+
+/// How many weeks or months there are up to today, and how many bars fit:
+/// for scrolling the chart.
+pub fn chart_periods(app: &App, body: Rect) -> (usize, usize) {
+    let Some(loaded) = &app.loaded else {
+        return (0, 0);
+    };
+    let shown = chart_area(app, loaded, body).map_or(1, slots);
+    (period_count(app, loaded), shown)
+}
+
+/// Bars that fit across `area`, six cells each.
+fn slots(area: Rect) -> usize {
+    (area.width.saturating_sub(2) / 6).max(1) as usize
+}
+
 fn chart(frame: &mut Frame, app: &App, area: Rect) {
+    match app.hours_chart.view {
+        ChartView::Running => running_chart(frame, app, area),
+        ChartView::Weeks | ChartView::Months => bar_chart(frame, app, area),
+    }
+}
+
+/// Hours per week or per month of the programme, the latest that fit (or
+/// earlier ones, scrolled back), with the target's share of each period
+/// drawn across as a line.
+fn bar_chart(frame: &mut Frame, app: &App, area: Rect) {
     let Some(loaded) = &app.loaded else { return };
-    let slots = (area.width.saturating_sub(2) / 6).max(1) as usize;
-    let bars: Vec<Bar> = periods(app, loaded, slots)
+    let sums: Vec<(String, f64)> = periods(app, loaded, slots(area))
+        .into_iter()
+        .map(|(label, from, to)| (label, counted_between(loaded, from, to)))
+        .collect();
+    let per_period = target_per_period(app, loaded);
+    let highest = sums.iter().map(|(_, sum)| *sum).fold(0.0, f64::max);
+    // Room above the tallest bar and the target line, so both show.
+    let top = highest
+        .max(per_period.unwrap_or(0.0) * 1.25)
+        .ceil()
+        .max(1.0);
+    let bars: Vec<Bar> = sums
         .iter()
-        .map(|(label, from, to)| {
-            let sum: f64 = loaded
-                .progress
-                .hours
-                .iter()
-                .filter(|e| e.date >= *from && e.date < *to && e.review.counts())
-                .map(|e| e.hours)
-                .sum();
+        .map(|(label, sum)| {
             Bar::default()
                 .value(sum.round() as u64)
                 .label(Line::from(label.clone()))
@@ -281,21 +331,130 @@ fn chart(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     let chart = BarChart::default()
-        .block(Block::bordered().title(chart_title(app, loaded)))
+        .block(Block::bordered().title(chart_title(app, per_period)))
         .data(BarGroup::default().bars(&bars))
         .bar_width(5)
         .bar_gap(1)
+        .max(top as u64)
         .bar_style(app.theme.gauge());
+    frame.render_widget(chart, area);
+    if let Some(per) = per_period {
+        target_line(frame, app, area, per / top);
+    }
+}
+
+/// A dashed line across the chart's empty cells at `share` of its height.
+fn target_line(frame: &mut Frame, app: &App, area: Rect, share: f64) {
+    // Inside the border, above the row of labels.
+    let bars_height = area.height.saturating_sub(3);
+    if bars_height == 0 {
+        return;
+    }
+    let rise = (share.clamp(0.0, 1.0) * f64::from(bars_height)).round() as u16;
+    let bottom = area.y + area.height - 3;
+    let y = bottom.saturating_sub(rise.saturating_sub(1));
+    let style = app.theme.target();
+    let buffer = frame.buffer_mut();
+    for x in area.x + 1..area.x + area.width.saturating_sub(1) {
+        if let Some(cell) = buffer.cell_mut((x, y)) {
+            if cell.symbol() == " " {
+                cell.set_symbol("┄").set_style(style);
+            }
+        }
+    }
+}
+
+/// The hours that count (not queried) dated from `from` up to `to`.
+fn counted_between(loaded: &Loaded, from: NaiveDate, to: NaiveDate) -> f64 {
+    loaded
+        .progress
+        .hours
+        .iter()
+        .filter(|e| e.date >= from && e.date < to && e.review.counts())
+        .map(|e| e.hours)
+        .sum()
+}
+
+/// The running total of hours that count, week by week from the start to
+/// today, against the expected line from nothing at the start to the
+/// target at the planned end.
+fn running_chart(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(loaded) = &app.loaded else { return };
+    let start = loaded.progress.enrolment.start_date;
+    let end = loaded.standing.planned_end;
+    let weeks_to_end = ((end - start).num_days().max(7) / 7) as f64;
+    let mut running = vec![(0.0, 0.0)];
+    let mut total = 0.0;
+    let mut from = start;
+    let mut week = 0.0;
+    while from <= app.today {
+        let to = from + chrono::Days::new(7);
+        total += counted_between(loaded, from, to);
+        week += 1.0;
+        running.push((week, total));
+        from = to;
+    }
+    let target = loaded.standing.hours.target;
+    let expected: Vec<(f64, f64)> = target
+        .map(|t| vec![(0.0, 0.0), (weeks_to_end, t)])
+        .unwrap_or_default();
+    let top = target.unwrap_or(0.0).max(total).max(1.0);
+    let theme = app.theme;
+    let mut datasets = vec![
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.gauge())
+            .data(&running),
+    ];
+    if !expected.is_empty() {
+        datasets.push(
+            // Dots, so the two lines differ without colour too.
+            Dataset::default()
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Line)
+                .style(theme.target())
+                .data(&expected),
+        );
+    }
+    let x_labels = vec![Line::from(start.to_string()), Line::from(end.to_string())];
+    let y_labels = vec![Line::from("0"), Line::from(format!("{top:.0} h"))];
+    let title = match target {
+        Some(t) => format!(
+            " ⠒ Hours so far {} of {} h · • expected by now {:.0} · w switches ",
+            hours_text(total),
+            hours_text(t),
+            loaded.standing.hours.expected_to_date.unwrap_or(0.0)
+        ),
+        None => format!(" ⠒ Hours so far {} h · w switches ", hours_text(total)),
+    };
+    let chart = Chart::new(datasets)
+        .block(Block::bordered().title(title))
+        .x_axis(Axis::default().bounds([0.0, weeks_to_end]).labels(x_labels))
+        .y_axis(Axis::default().bounds([0.0, top]).labels(y_labels));
     frame.render_widget(chart, area);
 }
 
-/// The last `slots` months of the programme, or weeks from its start, up
-/// to today: each a label and the days it covers, end excluded.
+/// How many weeks or months of the programme have begun by today.
+fn period_count(app: &App, loaded: &Loaded) -> usize {
+    let start = loaded.progress.enrolment.start_date;
+    if app.hours_chart.by_month() {
+        (loaded.standing.months_completed + 1) as usize
+    } else {
+        ((app.today - start).num_days().max(0) / 7 + 1) as usize
+    }
+}
+
+/// `slots` months of the programme, or weeks from its start, ending today
+/// or as far back as the chart is scrolled: each a label and the days it
+/// covers, end excluded.
 fn periods(app: &App, loaded: &Loaded, slots: usize) -> Vec<(String, NaiveDate, NaiveDate)> {
     let start = loaded.progress.enrolment.start_date;
-    if app.hours_by_month {
-        let months = (loaded.standing.months_completed + 1) as usize;
-        (months.saturating_sub(slots)..months)
+    let count = period_count(app, loaded);
+    let last = count.saturating_sub(app.hours_chart.back.min(count.saturating_sub(1)));
+    let first = last.saturating_sub(slots);
+    if app.hours_chart.by_month() {
+        (first..last)
             .map(|m| {
                 (
                     format!("M{}", m + 1),
@@ -305,8 +464,7 @@ fn periods(app: &App, loaded: &Loaded, slots: usize) -> Vec<(String, NaiveDate, 
             })
             .collect()
     } else {
-        let weeks = ((app.today - start).num_days().max(0) / 7 + 1) as usize;
-        (weeks.saturating_sub(slots)..weeks)
+        (first..last)
             .map(|w| {
                 let from = start + chrono::Days::new(w as u64 * 7);
                 (
@@ -319,22 +477,36 @@ fn periods(app: &App, loaded: &Loaded, slots: usize) -> Vec<(String, NaiveDate, 
     }
 }
 
-/// The unit shown, with the target's even share of each when there is one.
-fn chart_title(app: &App, loaded: &Loaded) -> String {
-    let per_period = loaded.standing.hours.target.map(|target| {
+/// The target's even share of a week or a month, when there is a target.
+fn target_per_period(app: &App, loaded: &Loaded) -> Option<f64> {
+    loaded.standing.hours.target.map(|target| {
         let length = f64::from(loaded.standing.duration_months.max(1));
-        if app.hours_by_month {
+        if app.hours_chart.by_month() {
             target / length
         } else {
             target / (length * 52.0 / 12.0)
         }
-    });
-    let unit = if app.hours_by_month { "month" } else { "week" };
+    })
+}
+
+/// The unit shown, the target's share of each (the dashed line), and the
+/// keys that move the chart.
+fn chart_title(app: &App, per_period: Option<f64>) -> String {
+    let unit = if app.hours_chart.by_month() {
+        "month"
+    } else {
+        "week"
+    };
+    let back = if app.hours_chart.back > 0 {
+        " (earlier)"
+    } else {
+        ""
+    };
     match per_period {
         Some(per) => format!(
-            " Hours by {unit} · target ≈ {} h a {unit} · w switches ",
+            " Hours by {unit}{back} · ┄ target ≈ {} h a {unit} · w switches · [ ] scroll ",
             hours_one_place(per)
         ),
-        None => format!(" Hours by {unit} · w switches "),
+        None => format!(" Hours by {unit}{back} · w switches · [ ] scroll "),
     }
 }

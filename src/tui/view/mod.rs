@@ -6,10 +6,12 @@ mod dashboard;
 mod evidence;
 mod hours;
 mod outcomes;
+mod outcomes_chart;
 mod overlay;
 mod picker;
 mod readiness;
 mod requirements;
+mod scroll;
 mod timeline;
 mod welcome;
 mod who;
@@ -181,6 +183,12 @@ pub fn list_area(app: &App) -> Option<Rect> {
         (Screen::Person, Tab::Hours) => Some(hours::list_area(app, body)),
         _ => None,
     }
+}
+
+/// How many weeks or months the hours chart could show up to today, and
+/// how many fit on screen: for scrolling it.
+pub fn hours_chart_periods(app: &App) -> (usize, usize) {
+    hours::chart_periods(app, areas(app.size).body)
 }
 
 /// `area` less a one-cell border and a header row: where a bordered

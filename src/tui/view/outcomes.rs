@@ -7,18 +7,20 @@ use crate::domain::OutcomeRecord;
 use crate::store::HistoryRow;
 use crate::tui::app::{App, Loaded};
 use crate::tui::layout::first_row;
-use crate::tui::text::{clean, one_line};
+use crate::tui::text::{clean, one_line, width};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// The table and the detail pane: side by side when wide, stacked when not.
+/// The table takes two thirds, so titles are not cut short beside the
+/// status columns.
 fn split(body: Rect) -> (Rect, Rect) {
     if body.width >= 110 {
         let [table, detail] =
-            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+            Layout::horizontal([Constraint::Percentage(66), Constraint::Percentage(34)])
                 .areas(body);
         (table, detail)
     } else {
@@ -37,34 +39,69 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let (table_area, detail_area) = split(body);
     let visible = app.visible_outcomes();
     let rows_height = list_area(body).height as usize;
+    let first = first_row(app.cursors.outcomes, rows_height, visible.len());
     let mut state = TableState::new()
         .with_selected((!visible.is_empty()).then_some(app.cursors.outcomes))
-        .with_offset(first_row(app.cursors.outcomes, rows_height, visible.len()));
+        .with_offset(first);
     frame.render_stateful_widget(table(app, loaded, &visible), table_area, &mut state);
+    super::scroll::scrollbar(
+        frame,
+        table_area,
+        visible.len(),
+        first,
+        rows_height,
+        app.theme,
+    );
     frame.render_widget(detail(app), detail_area);
 }
 
-/// The outcomes the filter lets through, one row each.
+/// The outcomes the filter lets through, one row each. The status columns
+/// are as wide as the longest word shown in them; the title takes the rest.
 fn table(app: &App, loaded: &Loaded, visible: &[usize]) -> Table<'static> {
     let theme = app.theme;
-    let rows: Vec<Row> = visible
+    let outcomes: Vec<_> = visible
         .iter()
-        .map(|&index| {
-            let outcome = &loaded.standing.outcomes[index];
+        .map(|&index| &loaded.standing.outcomes[index])
+        .collect();
+    let rows: Vec<Row> = outcomes
+        .iter()
+        .map(|outcome| {
             Row::new(vec![
-                outcome.code.clone(),
-                one_line(&outcome.title),
-                outcome.status.to_string(),
-                outcome.judgement.to_string(),
-                outcome.evidence_count.to_string(),
+                Cell::from(outcome.code.clone()),
+                Cell::from(one_line(&outcome.title)),
+                Cell::from(Span::styled(
+                    outcome.status.to_string(),
+                    theme.status(outcome.status),
+                )),
+                Cell::from(Span::styled(
+                    outcome.judgement.to_string(),
+                    theme.judgement(outcome.judgement),
+                )),
+                Cell::from(outcome.evidence_count.to_string()),
             ])
         })
         .collect();
+    let widest = |header: &str, words: &mut dyn Iterator<Item = String>| {
+        words
+            .map(|w| width(&w))
+            .max()
+            .unwrap_or(0)
+            .max(width(header)) as u16
+    };
+    let code_width = widest("Code", &mut outcomes.iter().map(|o| o.code.clone()));
+    let status_width = widest(
+        "Own status",
+        &mut outcomes.iter().map(|o| o.status.to_string()),
+    );
+    let judgement_width = widest(
+        "Judgement",
+        &mut outcomes.iter().map(|o| o.judgement.to_string()),
+    );
     let widths = [
-        Constraint::Length(4),
+        Constraint::Length(code_width),
         Constraint::Fill(1),
-        Constraint::Length(16),
-        Constraint::Length(17),
+        Constraint::Length(status_width),
+        Constraint::Length(judgement_width),
         Constraint::Length(3),
     ];
     let header =

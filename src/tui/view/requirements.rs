@@ -50,12 +50,10 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶");
     let visible = list_area(body).height as usize;
+    let first = first_row(app.cursors.requirements, visible, requirements.len());
     let mut state = TableState::new()
         .with_selected(Some(app.cursors.requirements))
-        .with_offset(first_row(
-            app.cursors.requirements,
-            visible,
-            requirements.len(),
-        ));
+        .with_offset(first);
     frame.render_stateful_widget(table, body, &mut state);
+    super::scroll::scrollbar(frame, body, requirements.len(), first, visible, theme);
 }

@@ -6,6 +6,7 @@ use crate::domain::standing::{MilestoneStanding, MilestoneState, position_text};
 use crate::domain::{add_months, counted, parse_date};
 use crate::tui::app::App;
 use crate::tui::text::one_line;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -39,12 +40,12 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
                 )
             })
             .collect();
-        let milestones: Vec<String> = loaded
+        let milestones: Vec<Span> = loaded
             .standing
             .milestones
             .iter()
             .filter(|m| m.month == month)
-            .map(milestone_note)
+            .map(|m| milestone_note(m, theme))
             .collect();
         let mut spans = vec![
             Span::styled(if now { "▶ " } else { "  " }, theme.key()),
@@ -60,19 +61,24 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         // Gateway comes at the end: a sign-off sealed after the planned
         // end still shows, in the last month, and first, as its main event.
         let last = month == months;
-        let mut notes: Vec<String> = loaded
+        let mut notes: Vec<Span> = loaded
             .standing
             .gateway_signoff
             .as_ref()
             .and_then(|signoff| signoff.sealed_on())
             .and_then(|day| parse_date(day).ok())
             .filter(|day| *day >= from && (*day < to || last))
-            .map(|day| format!("gateway sign-off sealed {day}"))
+            .map(|day| Span::styled(format!("gateway sign-off sealed {day}"), theme.good()))
             .into_iter()
             .collect();
         notes.extend(milestones);
-        notes.extend(checkins);
-        spans.push(Span::raw(notes.join(" · ")));
+        notes.extend(checkins.into_iter().map(Span::raw));
+        for (at, note) in notes.into_iter().enumerate() {
+            if at > 0 {
+                spans.push(Span::raw(" · "));
+            }
+            spans.push(note);
+        }
         lines.push(Line::from(spans));
     }
     let visible = body.height.saturating_sub(2) as usize;
@@ -102,14 +108,20 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     );
 }
 
-/// A milestone with its state: "✓ title (reached 2026-04-02)", "title: OVERDUE".
-fn milestone_note(milestone: &MilestoneStanding) -> String {
+/// A milestone with its state: "✓ title (reached 2026-04-02)", "title: OVERDUE",
+/// in the colour of its state.
+fn milestone_note(milestone: &MilestoneStanding, theme: Theme) -> Span<'static> {
     let title = one_line(&milestone.title);
     match (milestone.state, milestone.reached_on) {
-        (MilestoneState::Reached, Some(day)) => format!("✓ {title} (reached {day})"),
-        (MilestoneState::Reached, None) => format!("✓ {title}"),
-        (MilestoneState::Overdue, _) => format!("{title}: OVERDUE"),
-        (MilestoneState::Due, _) => format!("{title}: due by {}", milestone.due_by),
-        (MilestoneState::Upcoming | MilestoneState::Passed, _) => title,
+        (MilestoneState::Reached, Some(day)) => {
+            Span::styled(format!("✓ {title} (reached {day})"), theme.good())
+        }
+        (MilestoneState::Reached, None) => Span::styled(format!("✓ {title}"), theme.good()),
+        (MilestoneState::Overdue, _) => Span::styled(format!("{title}: OVERDUE"), theme.overdue()),
+        (MilestoneState::Due, _) => Span::styled(
+            format!("{title}: due by {}", milestone.due_by),
+            theme.warning(),
+        ),
+        (MilestoneState::Upcoming | MilestoneState::Passed, _) => Span::raw(title),
     }
 }
