@@ -3,6 +3,7 @@
 //! gateway and each assessment method, check-ins, a RAG rating and warnings.
 //! Pure: the records and the day are passed in.
 
+mod actions;
 mod checkins;
 mod gateway;
 mod hours;
@@ -14,6 +15,7 @@ mod rag;
 mod requirements;
 mod warnings;
 
+pub use actions::{ActionState, action_state, marked_done};
 pub use checkins::{CheckinStanding, checkin_standing};
 pub use gateway::{GatewayStanding, MethodReadiness, RuleStanding};
 pub use hours::{CategoryHours, HoursStanding};
