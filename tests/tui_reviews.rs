@@ -97,7 +97,31 @@ fn an_assessor_sees_an_overdue_action_and_an_amendment(engine: Engine) {
     assert!(h.screen().contains("Reviews ("), "back to the list");
 }
 
+/// Chloe's last sealed review agreed an action due 2026-11-08, not done.
+fn the_dashboard_names_an_overdue_action(engine: Engine) {
+    let small_engine = engine.fresh();
+    let mut h = demo_app(engine, "Sam Patel", (120, 40));
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("OVERDUE action: Add evidence for the next outcomes (apprentice),"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("! action overdue: Add evidence for the next outcomes"),
+        "and among the warnings:\n{screen}"
+    );
+    let mut small = demo_app(small_engine, "Sam Patel", (80, 24));
+    small.key(KeyCode::Enter);
+    assert!(
+        small.screen().contains("OVERDUE action: Add"),
+        "{}",
+        small.screen()
+    );
+}
+
 on_both_engines!(
+    the_dashboard_names_an_overdue_action,
     an_apprentice_reads_her_sealed_review_in_full,
     an_assessor_sees_an_overdue_action_and_an_amendment,
 );

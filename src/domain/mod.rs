@@ -60,8 +60,8 @@ pub use plan::{
     check_planned_end, english_maths_decision_needed, plan_standing, planned_hours, to_discuss,
 };
 pub use progress::{
-    CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
-    UnitRecord, defined_outcomes, orphans,
+    ActionRecord, ActionsAgreed, CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord,
+    Progress, RequirementRecord, UnitRecord, defined_outcomes, orphans,
 };
 pub use record_dates::{RequirementDateError, check_evidence_date, check_requirement_dates};
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};

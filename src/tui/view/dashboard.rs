@@ -158,6 +158,7 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
+    lines.extend(overdue_actions(standing, theme));
     match &standing.gateway {
         Some(gateway) if gateway.ready => lines.push(Line::from(Span::styled(
             format!("{}: READY", gateway.title),
@@ -190,6 +191,38 @@ fn status(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
     lines.push(Line::from(one_line(&plan_line(&standing.plan))));
     // Last: on a short screen the blockers above matter more.
     lines.extend(learner_lines(standing, theme));
+    lines
+}
+
+/// How many overdue actions a dashboard lists before counting the rest.
+const OVERDUE_ACTIONS_LISTED: usize = 2;
+
+/// A line per action overdue from the last review, the rest counted.
+fn overdue_actions(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
+    let overdue = &standing.overdue_actions;
+    let mut lines: Vec<Line> = overdue
+        .iter()
+        .take(OVERDUE_ACTIONS_LISTED)
+        .map(|action| {
+            Line::from(vec![
+                Span::styled("OVERDUE", theme.overdue()),
+                Span::raw(format!(
+                    " action: {} ({}), due {}",
+                    one_line(&action.text),
+                    one_line(&action.owner),
+                    action.due
+                )),
+            ])
+        })
+        .collect();
+    let more = overdue.len().saturating_sub(OVERDUE_ACTIONS_LISTED);
+    if more > 0 {
+        let text = format!(
+            "{} more: 8 Reviews",
+            counted(more, "overdue action", "overdue actions")
+        );
+        lines.push(Line::from(Span::styled(text, theme.overdue())));
+    }
     lines
 }
 
