@@ -10,6 +10,7 @@ mod epa;
 mod gateway_signoff;
 mod hours;
 mod hours_periods;
+mod judgement_queue;
 mod off_the_job;
 
 pub mod permission;
@@ -48,6 +49,7 @@ pub use gateway_signoff::{
 };
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
 pub use hours_periods::{PeriodHours, hours_per_month};
+pub use judgement_queue::{AwaitingJudgement, OutcomeMarked, awaits_judgement, judgement_queue};
 pub use off_the_job::{
     HoursReview, check_off_the_job_outcomes, doubtful_entries, is_off_the_job,
     not_off_the_job_doubt,
