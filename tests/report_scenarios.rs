@@ -167,9 +167,33 @@ fn an_overdue_check_in_and_an_expiring_medical_lead_the_warnings(engine: Engine)
     assert_eq!(chloe["checkins"]["overdue"], true);
     let warnings = strings(&chloe["warnings"]);
     assert_eq!(warnings[0], "check-in overdue: due 2026-11-08, 13 days ago");
+    assert!(warnings[1].starts_with("action overdue: "), "{warnings:?}");
     assert!(
-        warnings[1].starts_with("Medical check passed expires on 2026-12-11"),
+        warnings[2].starts_with("Medical check passed expires on 2026-12-11"),
         "{warnings:?}"
+    );
+}
+
+/// Chloe's last sealed review agreed an action due on her next check-in's
+/// date, 2026-11-08; no review since has marked it done.
+fn an_action_past_due_from_the_last_review_is_warned_of_in_reports(engine: Engine) {
+    let caseload = Caseload::demo(engine);
+    let warning = "action overdue: Add evidence for the next outcomes (apprentice), due 2026-11-08, 13 days ago";
+    let chloe = caseload.report("Chloe");
+    assert!(
+        strings(&chloe["warnings"]).contains(&warning.to_string()),
+        "{chloe}"
+    );
+    let overdue = chloe["overdue_actions"].as_array().expect("a list");
+    assert_eq!(overdue.len(), 1, "{overdue:?}");
+    assert_eq!(overdue[0]["due"], "2026-11-08");
+    let shown = caseload.run(&["apprentice", "show", "Chloe"]);
+    assert!(shown.contains(warning), "{shown}");
+    let ben = caseload.report("Ben");
+    assert_eq!(
+        ben["overdue_actions"].as_array().map(Vec::len),
+        Some(0),
+        "due 2026-12-21"
     );
 }
 
@@ -456,6 +480,7 @@ on_both_engines!(
     month_one_is_on_track_with_the_first_check_in_three_calendar_months_after_the_start,
     an_apprentice_under_19_at_the_start_is_blocked_by_maths,
     an_overdue_check_in_and_an_expiring_medical_lead_the_warnings,
+    an_action_past_due_from_the_last_review_is_warned_of_in_reports,
     the_apprentice_at_twelve_months_is_ready_for_gateway,
     the_advanced_practitioner_is_measured_against_70_20_10,
     the_advanced_practitioner_report_names_the_area_the_activities_and_their_benefit,

@@ -52,6 +52,7 @@ fn standing(start: &str, today: &str) -> Standing {
         checkins: Vec::new(),
         gateway_signoff: GatewaySignoff::default(),
         plan: None,
+        actions: Default::default(),
         units: Vec::new(),
         epa_results: Vec::new(),
     };

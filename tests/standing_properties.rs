@@ -115,6 +115,7 @@ fn progress(framework: &Framework, records: &Records) -> Progress {
         units: Vec::new(),
         epa_results: Vec::new(),
         plan: None,
+        actions: Default::default(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{CommandError, Context, enrolled};
 use crate::cli::ListFormat;
-use crate::domain::standing::{PracticeStanding, practice_standing};
+use crate::domain::standing::{PracticeStanding, overdue_actions, practice_standing};
 use crate::domain::{
     Judgement, Orphan, OutcomeStatus, Person, Progress, counted, defined_outcomes, hours_text,
     orphans,
@@ -73,6 +73,9 @@ pub fn run(
                 changed,
             )?;
             write_summary(out, framework, &progress, &orphans, &breaks)?;
+            for action in overdue_actions(&progress.checkins, &progress.actions, context.today()) {
+                writeln!(out, "  {}", action.describe())?;
+            }
             if let Some(practice) = &practice {
                 write_practice(out, practice)?;
             }

@@ -10,6 +10,7 @@ mod epa;
 mod gateway_signoff;
 mod hours;
 mod hours_periods;
+mod judgement_queue;
 mod off_the_job;
 
 pub mod permission;
@@ -48,6 +49,7 @@ pub use gateway_signoff::{
 };
 pub use hours::{HoursClaim, check_hours, check_hours_amount};
 pub use hours_periods::{PeriodHours, hours_per_month};
+pub use judgement_queue::{AwaitingJudgement, OutcomeMarked, awaits_judgement, judgement_queue};
 pub use off_the_job::{
     HoursReview, check_off_the_job_outcomes, doubtful_entries, is_off_the_job,
     not_off_the_job_doubt,
@@ -60,8 +62,8 @@ pub use plan::{
     check_planned_end, english_maths_decision_needed, plan_standing, planned_hours, to_discuss,
 };
 pub use progress::{
-    CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord, Progress, RequirementRecord,
-    UnitRecord, defined_outcomes, orphans,
+    ActionRecord, ActionsAgreed, CheckinSummary, EvidenceItem, HoursEntry, Orphan, OutcomeRecord,
+    Progress, RequirementRecord, UnitRecord, defined_outcomes, orphans,
 };
 pub use record_dates::{RequirementDateError, check_evidence_date, check_requirement_dates};
 pub use records::{CheckinSection, EvidenceKind, OutcomeStatus, RequirementStatus};

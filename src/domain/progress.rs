@@ -94,6 +94,24 @@ pub struct CheckinSummary {
     pub signed_by: Vec<Party>,
 }
 
+/// An action agreed at a check-in, with where it was agreed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionRecord {
+    pub id: i64,
+    pub checkin_id: i64,
+    pub text: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+}
+
+/// Every action agreed at the enrolment's check-ins, and every later
+/// review of them (whether each was done), in the order the reviews were held.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ActionsAgreed {
+    pub actions: Vec<ActionRecord>,
+    pub reviews: Vec<super::ActionReview>,
+}
+
 /// All records of one enrolment; deleted evidence and hours are left out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Progress {
@@ -108,6 +126,9 @@ pub struct Progress {
     pub epa_results: Vec<EpaResult>,
     /// The training plan, once one is recorded.
     pub plan: Option<TrainingPlan>,
+    /// Actions agreed at check-ins and whether each was done.
+    #[serde(skip)]
+    pub actions: ActionsAgreed,
 }
 
 /// A stored reference to something the framework file no longer defines.

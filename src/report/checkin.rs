@@ -2,7 +2,7 @@
 //! signatures and seal that make it trustworthy.
 
 use crate::domain::CheckinSection;
-use crate::domain::{AgreedAction, Checkin};
+use crate::domain::{ActionReview, AgreedAction, Checkin};
 use std::fmt::Write;
 
 /// `reviewed` holds the actions the check-in reviews, with their ids;
@@ -74,15 +74,43 @@ fn heading(text: &mut String, record: &Checkin, drafts: &[i64]) {
     }
 }
 
+/// The free-text sections of a review, in its order, with their titles.
+pub const SECTION_TITLES: [(CheckinSection, &str); 4] = [
+    (CheckinSection::SinceLast, "Since the last check-in"),
+    (CheckinSection::Hours, "Off-the-job hours"),
+    (CheckinSection::PlanChanges, "Changes to the training plan"),
+    (CheckinSection::Concerns, "Concerns, wellbeing and support"),
+];
+
+/// Where a review stands, in a word or two: "draft", "awaiting
+/// signatures" or "sealed".
+pub fn review_state(record: &Checkin) -> &'static str {
+    match (record.sealed, &record.completed_at) {
+        (true, _) => "sealed",
+        (false, Some(_)) => "awaiting signatures",
+        (false, None) => "draft",
+    }
+}
+
+/// One action from last time as this review found it: "text (owner):
+/// done: note".
+pub fn action_review_line(review: &ActionReview, reviewed: &[(i64, AgreedAction)]) -> String {
+    let done = if review.done { "done" } else { "not done" };
+    let action = match reviewed.iter().find(|(id, _)| *id == review.action_id) {
+        Some((_, action)) => format!("{} ({})", action.text, action.owner),
+        None => format!("action {} (no longer recorded)", review.action_id),
+    };
+    let note = if review.note.trim().is_empty() {
+        String::new()
+    } else {
+        format!(": {}", review.note.trim())
+    };
+    format!("{action}: {done}{note}")
+}
+
 /// The free-text sections that were written, in the review's order.
 fn sections(text: &mut String, record: &Checkin) {
-    let titles = [
-        (CheckinSection::SinceLast, "Since the last check-in"),
-        (CheckinSection::Hours, "Off-the-job hours"),
-        (CheckinSection::PlanChanges, "Changes to the training plan"),
-        (CheckinSection::Concerns, "Concerns, wellbeing and support"),
-    ];
-    for (section, title) in titles {
+    for (section, title) in SECTION_TITLES {
         let content = record.content.section(section);
         if !content.is_empty() {
             let _ = writeln!(text, "## {title}\n\n{content}\n");
@@ -96,17 +124,7 @@ fn action_reviews(text: &mut String, record: &Checkin, reviewed: &[(i64, AgreedA
     }
     let _ = writeln!(text, "## Actions from last time\n");
     for review in &record.content.action_reviews {
-        let done = if review.done { "done" } else { "not done" };
-        let action = match reviewed.iter().find(|(id, _)| *id == review.action_id) {
-            Some((_, action)) => format!("{} ({})", action.text, action.owner),
-            None => format!("action {} (no longer recorded)", review.action_id),
-        };
-        let note = if review.note.trim().is_empty() {
-            String::new()
-        } else {
-            format!(": {}", review.note.trim())
-        };
-        let _ = writeln!(text, "- {action}: {done}{note}");
+        let _ = writeln!(text, "- {}", action_review_line(review, reviewed));
     }
     text.push('\n');
 }

@@ -11,7 +11,7 @@ mod pack;
 mod plan;
 mod practice;
 
-pub use checkin::checkin_markdown;
+pub use checkin::{SECTION_TITLES, action_review_line, checkin_markdown, review_state};
 pub use csv::{
     HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, hours_entries_csv, outcomes_csv,
     plan_csv,

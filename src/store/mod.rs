@@ -26,6 +26,7 @@ mod gateway_signoff;
 mod history;
 mod hours;
 mod identity;
+mod judgement_queue;
 mod location;
 mod outcomes;
 mod people;

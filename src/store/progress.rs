@@ -10,8 +10,9 @@ use super::gateway_signoff::signoff_of;
 use super::plans::plan_of;
 use super::{Store, StoreError};
 use crate::domain::{
-    Attachment, CheckinSummary, Enrolment, EvidenceItem, EvidenceKind, HoursEntry, HoursReview,
-    Judgement, OutcomeRecord, OutcomeStatus, Progress, RequirementRecord, RequirementStatus,
+    ActionRecord, ActionReview, ActionsAgreed, Attachment, CheckinSummary, Enrolment, EvidenceItem,
+    EvidenceKind, HoursEntry, HoursReview, Judgement, OutcomeRecord, OutcomeStatus, Progress,
+    RequirementRecord, RequirementStatus,
 };
 use crate::framework::Party;
 use chrono::NaiveDate;
@@ -64,6 +65,30 @@ fn progress_of(c: Conn, enrolment: &Enrolment) -> DbResult<Progress> {
         units: units_of(c, enrolment.id)?,
         epa_results: epa_results_of(c, enrolment.id)?,
         plan: plan_of(c, enrolment.id)?,
+        actions: actions_of(c, id)?,
+    })
+}
+
+/// The actions agreed at the enrolment's check-ins, and their reviews in
+/// the order the reviews were held.
+fn actions_of(c: Conn, enrolment: i64) -> DbResult<ActionsAgreed> {
+    Ok(ActionsAgreed {
+        actions: rows(c, ACTIONS, enrolment, |row| {
+            Ok(ActionRecord {
+                id: row.get(0)?,
+                checkin_id: row.get(1)?,
+                text: row.get(2)?,
+                owner: row.get(3)?,
+                due: row.get(4)?,
+            })
+        })?,
+        reviews: rows(c, ACTION_REVIEWS, enrolment, |row| {
+            Ok(ActionReview {
+                action_id: row.get(0)?,
+                done: row.get(1)?,
+                note: row.get(2)?,
+            })
+        })?,
     })
 }
 
@@ -108,6 +133,14 @@ const HOURS_OUTCOMES: &str = "SELECT o.hours_id, o.outcome_code
 const CHECKINS: &str =
     "SELECT c.id, c.date, c.assessor_id, c.state, c.next_due, c.amends_id, c.completed_at
     FROM checkin c WHERE c.enrolment_id = ?1 ORDER BY c.date, c.id";
+
+const ACTIONS: &str = "SELECT a.id, a.checkin_id, a.text, a.owner, a.due_date
+    FROM checkin c JOIN checkin_action a ON a.checkin_id = c.id
+    WHERE c.enrolment_id = ?1 ORDER BY a.id";
+
+const ACTION_REVIEWS: &str = "SELECT r.action_id, r.done, r.note
+    FROM checkin c JOIN checkin_action_review r ON r.checkin_id = c.id
+    WHERE c.enrolment_id = ?1 ORDER BY c.date, c.id, r.action_id";
 
 const CHECKIN_SIGNATURES: &str = "SELECT s.checkin_id, s.role
     FROM checkin c JOIN checkin_signature s ON s.checkin_id = c.id WHERE c.enrolment_id = ?1";

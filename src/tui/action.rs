@@ -39,6 +39,8 @@ pub enum Action {
     AcceptHours,
     /// An assessor queries the selected off-the-job entry, saying why.
     QueryHours,
+    /// The selected review over the whole screen, or back to the list.
+    ExpandReview,
     /// Hours chart by week, by month, or the running total.
     TogglePeriod,
     /// The hours chart's earlier or later periods.

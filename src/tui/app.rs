@@ -29,10 +29,12 @@ pub enum Tab {
     Hours,
     Readiness,
     Timeline,
+    /// The person's check-ins: notes, judgements, actions, signatures.
+    Reviews,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Dashboard,
         Tab::Outcomes,
         Tab::Evidence,
@@ -40,6 +42,7 @@ impl Tab {
         Tab::Hours,
         Tab::Readiness,
         Tab::Timeline,
+        Tab::Reviews,
     ];
 
     pub fn title(self) -> &'static str {
@@ -51,6 +54,7 @@ impl Tab {
             Tab::Hours => "Hours",
             Tab::Readiness => "Readiness",
             Tab::Timeline => "Timeline",
+            Tab::Reviews => "Reviews",
         }
     }
 
@@ -58,6 +62,7 @@ impl Tab {
     pub fn short_title(self) -> &'static str {
         match self {
             Tab::Dashboard => "Dash",
+            Tab::Evidence => "Evid",
             Tab::Requirements => "Reqs",
             Tab::Readiness => "Ready",
             Tab::Timeline => "Time",
@@ -100,6 +105,9 @@ pub struct Loaded {
     pub outcome_evidence: OutcomeEvidence,
     /// Evidence items dated in each month of the programme, for the timeline.
     pub evidence_per_month: Vec<usize>,
+    /// The person's check-ins in full, newest first; read when the
+    /// Reviews tab is first shown (`None` until then).
+    pub reviews: Option<Vec<crate::domain::Checkin>>,
 }
 
 /// How much evidence shows an outcome, and the latest items.
@@ -179,6 +187,7 @@ pub struct Cursors {
     pub evidence: usize,
     pub requirements: usize,
     pub hours: usize,
+    pub reviews: usize,
 }
 
 /// Narrowing of the outcomes table.
@@ -219,6 +228,10 @@ pub struct App {
     pub status_line: Option<String>,
     /// The hours chart: its view and how far back it is scrolled.
     pub hours_chart: super::hours_chart::HoursChart,
+    /// Lines of the selected review scrolled past.
+    pub review_scroll: u16,
+    /// The selected review takes the whole screen.
+    pub review_expanded: bool,
     /// The check-in being run, in check-in mode.
     pub checkin: Option<CheckinSession>,
     /// The list of people with the next check-in due first (else by name).
@@ -261,6 +274,8 @@ impl App {
             undo: Vec::new(),
             status_line: None,
             hours_chart: Default::default(),
+            review_scroll: 0,
+            review_expanded: false,
             checkin: None,
             picker_by_due: false,
             seen_data_version: 0,
@@ -487,6 +502,7 @@ impl App {
             outcome_history: Vec::new(),
             outcome_evidence: OutcomeEvidence::default(),
             evidence_per_month,
+            reviews: None,
         });
         self.screen = Screen::Person;
         self.clamp_cursors();
@@ -500,6 +516,34 @@ impl App {
             Some(id) => self.open_person(store, id),
             None => Ok(()),
         }
+    }
+
+    /// Reads the person's check-ins for the Reviews tab, once it is shown.
+    pub fn load_reviews(&mut self, store: &Store) {
+        let showing = self.screen == Screen::Person && self.tab == Tab::Reviews;
+        let Some(loaded) = self
+            .loaded
+            .as_mut()
+            .filter(|l| showing && l.reviews.is_none())
+        else {
+            return;
+        };
+        match store.checkin_list(loaded.progress.enrolment.id) {
+            Ok(mut list) => {
+                list.reverse();
+                loaded.reviews = Some(list);
+                self.clamp_cursors();
+            }
+            Err(error) => self.overlay = Overlay::Error(error.to_string()),
+        }
+    }
+
+    /// The person's check-ins as read, newest first (none before they are).
+    pub fn reviews(&self) -> &[crate::domain::Checkin] {
+        self.loaded
+            .as_ref()
+            .and_then(|l| l.reviews.as_deref())
+            .unwrap_or_default()
     }
 
     /// Reads the history and evidence of the selected outcome; none when
@@ -537,12 +581,14 @@ impl App {
             .as_ref()
             .map_or(0, |l| l.standing.requirements.len());
         let picker = self.people.total;
+        let reviews = self.reviews().len();
         let clamp = |value: &mut usize, len: usize| *value = (*value).min(len.saturating_sub(1));
         clamp(&mut self.cursors.outcomes, outcomes);
         clamp(&mut self.cursors.evidence, evidence);
         clamp(&mut self.cursors.hours, hours);
         clamp(&mut self.cursors.requirements, requirements);
         clamp(&mut self.cursors.picker, picker);
+        clamp(&mut self.cursors.reviews, reviews);
     }
 }
 

@@ -214,6 +214,14 @@ pub static BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        &[KeyCode::Char('8')],
+        "8",
+        Action::GoTo(Tab::Reviews),
+        "reviews",
+        Scope::Person,
+        None,
+    ),
+    bind(
         &[KeyCode::Esc],
         "Esc",
         Action::Back,
@@ -369,6 +377,14 @@ pub static BINDINGS: &[Binding] = &[
         "record an end-point assessment result",
         Scope::On(Tab::Readiness),
         Some("record result"),
+    ),
+    bind(
+        &[KeyCode::Enter, KeyCode::Char(' ')],
+        "Enter",
+        Action::ExpandReview,
+        "expand the selected review, or fold it back",
+        Scope::On(Tab::Reviews),
+        Some("expand"),
     ),
     bind(
         &[KeyCode::Char('w')],

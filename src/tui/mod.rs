@@ -25,6 +25,7 @@ mod undo;
 pub mod update;
 pub mod view;
 pub mod who;
+mod wrap;
 
 use crate::domain::Role;
 use crate::framework::{FrameworkError, Registry};

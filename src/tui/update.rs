@@ -42,6 +42,12 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
 }
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
+    apply(app, store, action);
+    // Whatever brought the Reviews tab on screen, its check-ins are read.
+    app.load_reviews(store);
+}
+
+fn apply(app: &mut App, store: &mut Store, action: Action) {
     // An idle check keeps the last message on screen; anything else clears it.
     if !matches!(action, Action::CheckForChanges | Action::Finished(_)) {
         app.status_line = None;
@@ -61,8 +67,13 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::GoTo(tab) => app.tab = tab,
         Action::Up | Action::ScrollUp => move_cursor(app, store, -1),
         Action::Down | Action::ScrollDown => move_cursor(app, store, 1),
+        Action::PageUp if on_reviews(app) => scroll_review(app, -page(app)),
+        Action::PageDown if on_reviews(app) => scroll_review(app, page(app)),
         Action::PageUp => move_cursor(app, store, -page(app)),
         Action::PageDown => move_cursor(app, store, page(app)),
+        Action::ExpandReview => {
+            app.review_expanded = !app.review_expanded && !app.reviews().is_empty();
+        }
         Action::Top => move_cursor(app, store, isize::MIN / 2),
         Action::Bottom => move_cursor(app, store, isize::MAX / 2),
         Action::Open => open_selected(app, store),
@@ -268,6 +279,16 @@ fn reread_picker(app: &mut App, store: &Store) {
     }
 }
 
+fn on_reviews(app: &App) -> bool {
+    app.screen == Screen::Person && app.tab == Tab::Reviews
+}
+
+/// The selected review's text moves by `step` lines, no further than its end.
+fn scroll_review(app: &mut App, step: isize) {
+    let limit = super::view::review_scroll_limit(app) as isize;
+    app.review_scroll = (app.review_scroll as isize + step).clamp(0, limit) as u16;
+}
+
 fn page(app: &App) -> isize {
     areas(app.size).body.height.saturating_sub(4).max(1) as isize
 }
@@ -287,6 +308,10 @@ fn move_cursor(app: &mut App, store: &mut Store, step: isize) {
         (Screen::Person, Tab::Evidence) => cursors.evidence = moved,
         (Screen::Person, Tab::Requirements) => cursors.requirements = moved,
         (Screen::Person, Tab::Hours) => cursors.hours = moved,
+        (Screen::Person, Tab::Reviews) => {
+            cursors.reviews = moved;
+            app.review_scroll = 0;
+        }
         _ => return,
     }
     match (app.screen, app.tab) {
@@ -314,6 +339,10 @@ fn open_selected(app: &mut App, store: &mut Store) {
 /// Back to the caseload, read afresh: what was done since (a draft
 /// started, a check-in sealed) shows in its columns.
 fn back(app: &mut App, store: &mut Store) {
+    if on_reviews(app) && app.review_expanded {
+        app.review_expanded = false;
+        return;
+    }
     if app.screen == Screen::Person && app.has_people_list() {
         app.screen = Screen::Picker;
         if let Err(error) = app.reload_people(store) {
@@ -576,6 +605,7 @@ fn current_list(app: &App) -> (usize, usize) {
                 .map_or(0, |l| l.standing.requirements.len()),
         ),
         (Screen::Person, Tab::Hours) => (app.cursors.hours, app.hours_len()),
+        (Screen::Person, Tab::Reviews) => (app.cursors.reviews, app.reviews().len()),
         _ => (0, 0),
     }
 }

@@ -3,6 +3,7 @@
 //! gateway and each assessment method, check-ins, a RAG rating and warnings.
 //! Pure: the records and the day are passed in.
 
+mod actions;
 mod checkins;
 mod gateway;
 mod hours;
@@ -14,6 +15,7 @@ mod rag;
 mod requirements;
 mod warnings;
 
+pub use actions::{ActionState, OverdueAction, action_state, marked_done, overdue_actions};
 pub use checkins::{CheckinStanding, checkin_standing};
 pub use gateway::{GatewayStanding, MethodReadiness, RuleStanding};
 pub use hours::{CategoryHours, HoursStanding};
@@ -104,6 +106,8 @@ pub struct Standing {
     /// The training plan, or the defaults of the rules until one is recorded.
     pub plan: PlanStanding,
     pub checkins: CheckinStanding,
+    /// Actions agreed at the latest sealed review, not done, past due.
+    pub overdue_actions: Vec<OverdueAction>,
     /// Each milestone reached, due, overdue, upcoming or passed.
     pub milestones: Vec<MilestoneStanding>,
     pub next_checkin_due: NaiveDate,
@@ -159,6 +163,7 @@ pub fn assess(subject: &Subject) -> Standing {
         plan: measured.plan,
         next_checkin_due: measured.checkins.next_due,
         checkins: measured.checkins,
+        overdue_actions: measured.overdue_actions,
         milestones: measured.milestones,
         rag,
         rag_reason,
@@ -178,6 +183,7 @@ struct Measured {
     hours: HoursStanding,
     gateway: Option<GatewayStanding>,
     checkins: CheckinStanding,
+    overdue_actions: Vec<OverdueAction>,
     milestones: Vec<MilestoneStanding>,
     plan: PlanStanding,
 }
@@ -253,6 +259,7 @@ fn measure(subject: &Subject) -> Measured {
         counts,
         requirements,
         gateway,
+        overdue_actions: overdue_actions(&progress.checkins, &progress.actions, today),
         checkins,
         plan,
     }
@@ -303,6 +310,7 @@ fn attention(subject: &Subject, measured: &Measured, orphans: &[Orphan]) -> Vec<
         orphans,
         doubts: &doubtful_entries(subject.framework, &subject.progress.hours),
         milestones: &measured.milestones,
+        overdue_actions: &measured.overdue_actions,
         today: subject.today,
     })
 }

@@ -1,5 +1,6 @@
 //! What needs attention, most urgent first.
 
+use super::actions::OverdueAction;
 use super::checkins::CheckinStanding;
 use super::hours::{CategoryHours, HoursStanding};
 use super::milestones::{MilestoneStanding, MilestoneState};
@@ -25,6 +26,7 @@ pub struct WarningFacts<'a> {
     /// Off-the-job entries whose words say they may not count.
     pub doubts: &'a [String],
     pub milestones: &'a [MilestoneStanding],
+    pub overdue_actions: &'a [OverdueAction],
     pub today: NaiveDate,
 }
 
@@ -45,6 +47,9 @@ pub fn warnings(facts: &WarningFacts) -> Vec<String> {
     let mut found: Vec<Warning> = Vec::new();
     found.extend(overdue_checkin(facts));
     found.extend(overdue_signatures(facts));
+    if facts.active() {
+        found.extend(facts.overdue_actions.iter().map(|a| (2, a.describe())));
+    }
     found.extend(blockers_near_end(facts));
     found.extend(
         facts

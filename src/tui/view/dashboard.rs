@@ -258,6 +258,7 @@ fn status(standing: &Standing, theme: Theme) -> StatusLines {
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
+    lines.extend(overdue_actions(standing, theme));
     let mut blockers = Vec::new();
     match &standing.gateway {
         Some(gateway) if gateway.ready => lines.push(Line::from(Span::styled(
@@ -299,6 +300,38 @@ fn status(standing: &Standing, theme: Theme) -> StatusLines {
         blockers,
         tail: lines,
     }
+}
+
+/// How many overdue actions a dashboard lists before counting the rest.
+const OVERDUE_ACTIONS_LISTED: usize = 2;
+
+/// A line per action overdue from the last review, the rest counted.
+fn overdue_actions(standing: &Standing, theme: Theme) -> Vec<Line<'static>> {
+    let overdue = &standing.overdue_actions;
+    let mut lines: Vec<Line> = overdue
+        .iter()
+        .take(OVERDUE_ACTIONS_LISTED)
+        .map(|action| {
+            Line::from(vec![
+                Span::styled("OVERDUE", theme.overdue()),
+                Span::raw(format!(
+                    " action: {} ({}), due {}",
+                    one_line(&action.text),
+                    one_line(&action.owner),
+                    action.due
+                )),
+            ])
+        })
+        .collect();
+    let more = overdue.len().saturating_sub(OVERDUE_ACTIONS_LISTED);
+    if more > 0 {
+        let text = format!(
+            "{} more: 8 Reviews",
+            counted(more, "overdue action", "overdue actions")
+        );
+        lines.push(Line::from(Span::styled(text, theme.overdue())));
+    }
+    lines
 }
 
 /// The area of practice, for frameworks with areas; employer, line manager

@@ -11,6 +11,7 @@ mod overlay;
 mod picker;
 mod readiness;
 mod requirements;
+mod reviews;
 mod scroll;
 mod timeline;
 mod welcome;
@@ -55,6 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Tab::Hours => hours::render(frame, app, areas.body),
             Tab::Readiness => readiness::render(frame, app, areas.body),
             Tab::Timeline => timeline::render(frame, app, areas.body),
+            Tab::Reviews => reviews::render(frame, app, areas.body),
         },
     }
     footer(frame, app, areas.footer);
@@ -71,18 +73,23 @@ fn asking_who_first(app: &App) -> bool {
 }
 
 /// Tab titles as drawn for a screen `width` wide, with their number keys.
+/// The full titles when they fit, with room for the name beside them.
 pub fn tab_titles(width: u16) -> Vec<String> {
-    Tab::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, tab)| {
-            if width >= 100 {
-                format!("{} {}", i + 1, tab.title())
-            } else {
-                format!("{} {}", i + 1, tab.short_title())
-            }
-        })
-        .collect()
+    let titles = |title: fn(Tab) -> &'static str| -> Vec<String> {
+        Tab::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, tab)| format!("{} {}", i + 1, title(*tab)))
+            .collect()
+    };
+    let full = titles(Tab::title);
+    // Each title is padded by a space either side, with a divider between.
+    let needed: usize = full.iter().map(|t| super::text::width(t) + 3).sum();
+    if needed <= width as usize {
+        full
+    } else {
+        titles(Tab::short_title)
+    }
 }
 
 fn header(frame: &mut Frame, app: &App, area: Rect) {
@@ -181,6 +188,7 @@ pub fn list_area(app: &App) -> Option<Rect> {
         (Screen::Person, Tab::Evidence) => Some(evidence::list_area(body)),
         (Screen::Person, Tab::Requirements) => Some(requirements::list_area(body)),
         (Screen::Person, Tab::Hours) => Some(hours::list_area(app, body)),
+        (Screen::Person, Tab::Reviews) => reviews::list_area(app, body),
         _ => None,
     }
 }
@@ -189,6 +197,11 @@ pub fn list_area(app: &App) -> Option<Rect> {
 /// how many fit on screen: for scrolling it.
 pub fn hours_chart_periods(app: &App) -> (usize, usize) {
     hours::chart_periods(app, areas(app.size).body)
+}
+
+/// How many lines the selected review on the Reviews tab can scroll.
+pub fn review_scroll_limit(app: &App) -> u16 {
+    reviews::scroll_limit(app, areas(app.size).body)
 }
 
 /// `area` less a one-cell border and a header row: where a bordered
