@@ -1138,6 +1138,8 @@ fn the_gateway_key_is_offered_only_to_an_awaited_party_once_every_rule_is_met_an
         "footer offers it:\n{screen}"
     );
     h.key(KeyCode::Char('?'));
+    // The key is near the end of the help: a page down shows it.
+    h.key(KeyCode::PageDown);
     assert!(h.screen().contains("sign the gateway sign-off as yourself"));
     h.key(KeyCode::Esc);
     h.keys("y");

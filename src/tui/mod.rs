@@ -10,6 +10,7 @@ pub mod changes;
 pub mod checkin;
 pub mod form;
 mod gateway;
+mod hours_forms;
 mod hours_review;
 pub mod keymap;
 pub mod last_user;
