@@ -175,8 +175,47 @@ fn evidence_is_edited_and_deleted_from_the_command_line(engine: Engine) {
 }
 
 on_both_engines!(
+    messages_name_requirements_and_outcomes_in_words,
     hours_edit_changes_the_entry_and_takes_back_its_acceptance,
     hours_delete_asks_first_and_refuses_without_a_terminal,
     evidence_is_listed_and_shown_with_outcome_titles,
     evidence_is_edited_and_deleted_from_the_command_line,
 );
+
+/// Messages name things in words: a requirement by its title, an outcome
+/// by code and title, a status as it reads.
+fn messages_name_requirements_and_outcomes_in_words(engine: Engine) {
+    let sandbox = Sandbox::with_apprentice_on("Amy Clark", "2026-09-01", engine);
+    let said = sandbox.ok(&[
+        "--as",
+        "Sam",
+        "requirement",
+        "set",
+        "Amy",
+        "maths-l2",
+        "--status",
+        "met",
+        "--date",
+        "2026-10-01",
+    ]);
+    assert!(
+        said.contains("Amy Clark: Level 2 maths is now met"),
+        "{said}"
+    );
+    let said = sandbox.ok(&[
+        "--as",
+        "Amy",
+        "outcome",
+        "set",
+        "Amy",
+        "LO1",
+        "--status",
+        "ready-for-review",
+    ]);
+    let framework = default_framework().load().expect("bundled framework");
+    let title = &framework.outcome("LO1").expect("LO1").title;
+    assert!(
+        said.contains(&format!("Amy Clark: LO1 {title} is now ready for review")),
+        "{said}"
+    );
+}

@@ -4,7 +4,7 @@
 //! selected item to read, `e` there edits it and Esc closes it.
 
 use crossterm::event::KeyCode;
-use pcso_tracker::domain::EvidenceKind;
+use pcso_tracker::domain::{EvidenceKind, OutcomeStatus};
 use pcso_tracker::ops::{EvidenceInput, HoursInput};
 use pcso_tracker::tui::app::{Confirm, Overlay};
 use pcso_tracker::tui::form::FormKind;
@@ -124,6 +124,27 @@ fn evidence_opens_to_read_and_e_there_edits_it(engine: Engine) {
     assert_eq!(form.value("Title"), "Stop and search log");
 }
 
+/// The outcome's history reads in words: "status: in progress → completed".
+fn outcome_history_reads_in_words(engine: Engine) {
+    let mut f = Fixture::on(engine);
+    let amy = f.amy;
+    for status in [OutcomeStatus::InProgress, OutcomeStatus::Completed] {
+        f.as_amy()
+            .set_outcome_status(amy, "LO1", status, None)
+            .expect("status");
+    }
+    let mut h = Harness::start(f.engine, f.store, Some("Amy Clark"), (120, 40));
+    h.idle();
+    h.keys("2");
+    assert_eq!(h.app.selected_outcome(), Some("LO1"));
+    let screen = h.screen();
+    assert!(
+        screen.contains("status: in progress → completed"),
+        "{screen}"
+    );
+    assert!(!screen.contains("in_progress"), "{screen}");
+}
+
 fn snapshots(engine: Engine, size: (u16, u16)) {
     let mut h = amy(engine, size);
     let (width, height) = size;
@@ -147,6 +168,7 @@ fn snapshots_at_120x40(engine: Engine) {
 }
 
 on_both_engines!(
+    outcome_history_reads_in_words,
     hours_are_edited_in_a_filled_form_and_deleted_after_asking,
     an_edit_of_hours_is_undone_with_u,
     evidence_opens_to_read_and_e_there_edits_it,

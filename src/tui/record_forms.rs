@@ -385,7 +385,11 @@ fn save_requirement(
         id: id.to_string(),
         before: record.cloned(),
     };
-    let message = format!("{id} is now {status}");
+    let title = loaded
+        .framework
+        .requirement(id)
+        .map_or(id, |r| r.title.as_str());
+    let message = format!("{title} is now {status}");
     Ok(Saved::said(message, Some(UndoStep::new(undo, version))))
 }
 
