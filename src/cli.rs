@@ -320,6 +320,77 @@ pub enum DemoScale {
 pub enum EvidenceCommand {
     /// Add a dated portfolio entry mapped to one or more outcomes
     Add(AddEvidence),
+    /// One line per piece of evidence of a person: id, date, kind, title, outcomes, file
+    List {
+        /// The apprentice: a name or an id
+        person: String,
+        #[arg(long, value_enum, default_value_t = RecordsFormat::Text)]
+        format: RecordsFormat,
+    },
+    /// One piece of evidence in full: its outcomes with their titles, text and attached file
+    Show {
+        /// The evidence's id (see `evidence list`)
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
+        #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+        format: RecordFormat,
+    },
+    /// Change a piece of evidence; what is not given is kept
+    Edit(EditEvidence),
+    /// Delete a piece of evidence (its history stays); asks first unless --yes
+    Delete {
+        /// The evidence's id (see `evidence list`)
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
+        /// Delete without asking (needed when not at a terminal)
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("changes").required(true).multiple(true)
+    .args(["title", "outcomes", "date", "kind", "text", "file", "attach"])))]
+pub struct EditEvidence {
+    /// The evidence's id (see `evidence list`)
+    #[arg(allow_negative_numbers = true)]
+    pub id: i64,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Outcome codes, comma-separated, e.g. LO1,LO3 (in place of those mapped)
+    #[arg(long, value_delimiter = ',')]
+    pub outcomes: Option<Vec<String>>,
+    /// Date of the evidence
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// observation, witness-testimony, reflective-account, work-product, professional-discussion or other
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// What the evidence shows
+    #[arg(long)]
+    pub text: Option<String>,
+    /// Where the evidence is kept ("" removes it)
+    #[arg(long)]
+    pub file: Option<String>,
+    /// A file to keep with the evidence, in place of any attached before
+    #[arg(long, value_name = "FILE")]
+    pub attach: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordsFormat {
+    /// One line per record, to read
+    Text,
+    Json,
+    /// One row per record, for a spreadsheet
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordFormat {
+    /// To read
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -376,6 +447,46 @@ pub enum HoursCommand {
     },
     /// Actual hours per apprentice and month, as CSV for the learner record
     Export(ExportHours),
+    /// Change an hours entry; what is not given is kept. A change takes back an acceptance
+    Edit(EditHours),
+    /// Delete an hours entry (its history stays); asks first unless --yes
+    Delete {
+        /// The entry's id (see `hours list`)
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
+        /// Delete without asking (needed when not at a terminal)
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("changes").required(true).multiple(true)
+    .args(["date", "hours", "category", "outcomes", "activity", "note", "benefit"])))]
+pub struct EditHours {
+    /// The entry's id (see `hours list`)
+    #[arg(allow_negative_numbers = true)]
+    pub id: i64,
+    /// Date of the work
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Hours spent, e.g. 7.5
+    #[arg(long, allow_negative_numbers = true)]
+    pub hours: Option<f64>,
+    /// An hour category from the framework, e.g. off-the-job
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Outcome codes the time served, comma-separated, in place of those recorded
+    #[arg(long, value_delimiter = ',')]
+    pub outcomes: Option<Vec<String>>,
+    /// An activity from the framework, e.g. coaching ("" removes it)
+    #[arg(long)]
+    pub activity: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// What the time brought
+    #[arg(long)]
+    pub benefit: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -210,7 +210,57 @@ fn only_the_apprentices_assessor_or_an_administrator_reviews_off_the_job_time(en
     assert!(matches!(gone, Err(OpError::Gone(_))), "{gone:?}");
 }
 
+/// An edit is checked like a new entry (its own time left out of the
+/// day's cap), refused when based on an older version, and a queried entry
+/// stays queried until the assessor accepts the corrected one.
+fn an_edit_keeps_the_rules_and_a_query_until_accepted(engine: Engine) {
+    let mut f = Fixture::on(engine);
+    let amy = f.amy;
+    let logged = f
+        .as_amy()
+        .log_hours(amy, &off_the_job("2026-10-07", 6.0, &["LO1"], "Workshop"))
+        .expect("logged");
+    let first = logged.written;
+    let queried = f
+        .as_assessor()
+        .query_hours(first.id, "Which workshop?", Some(first.version))
+        .expect("queried");
+    let stale = f.as_amy().edit_hours(
+        first.id,
+        &off_the_job("2026-10-07", 7.0, &["LO1"], "Diploma workshop"),
+        Some(first.version),
+    );
+    assert!(matches!(stale, Err(OpError::Stale { .. })), "{stale:?}");
+    let edited = f
+        .as_amy()
+        .edit_hours(
+            first.id,
+            &off_the_job("2026-10-07", 7.0, &["LO1"], "Diploma workshop"),
+            Some(queried),
+        )
+        .expect("edited: its own 6 h do not count against the day's cap");
+    let none = f.as_amy().edit_hours(
+        first.id,
+        &off_the_job("2026-10-07", 7.0, &[], "Diploma workshop"),
+        Some(edited.written.version),
+    );
+    assert_eq!(field(none), Field::Outcomes);
+    let record = f.record(amy);
+    let entry = &record.progress.hours[0];
+    assert_eq!(
+        (entry.hours, entry.note.as_str()),
+        (7.0, "Diploma workshop")
+    );
+    assert_eq!(entry.review, HoursReview::Queried, "a query stands");
+    assert_eq!(
+        off_the_job_hours(&f),
+        (0.0, 0.0, 7.0),
+        "queried time counts nowhere"
+    );
+}
+
 on_both_engines!(
+    an_edit_keeps_the_rules_and_a_query_until_accepted,
     off_the_job_time_names_the_outcomes_it_served,
     a_progress_review_or_maths_logged_as_off_the_job_is_warned_about,
     a_queried_entry_counts_nowhere_until_the_assessor_accepts_it,

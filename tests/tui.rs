@@ -70,7 +70,8 @@ impl Harness {
 macro_rules! assert_screen {
     ($name:expr, $screen:expr) => {
         insta::with_settings!({ filters => vec![
-            (r"\d{4}-\d{2}-\d{2}( \w+:)", "[written]$1"),
+            // A field's name is a word or two: "status:", "judgement note:".
+            (r"\d{4}-\d{2}-\d{2}( (?:\w+|[a-z]+ [a-z]+):)", "[written]$1"),
             (r"(→ [a-z ]+) \(\d{4}-\d{2}-\d{2}\)", "$1 ([written])"),
         ] }, {
             insta::assert_snapshot!($name, $screen);

@@ -3,12 +3,15 @@
 mod admin;
 mod apprentice;
 mod checkin;
+mod confirm;
 mod copy;
 mod demo;
 mod epa;
+mod evidence;
 mod export;
 mod gateway;
 mod hours;
+mod hours_change;
 mod pin;
 mod pin_input;
 mod plan;
@@ -269,15 +272,23 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
                     allow_same_name,
                 },
         }) => apprentice::add_person(&context, &name, &role, allow_same_name, out),
-        Some(Command::Evidence {
-            command: EvidenceCommand::Add(add),
-        }) => records::add_evidence(&context, &add, out),
+        Some(Command::Evidence { command }) => match command {
+            EvidenceCommand::Add(add) => records::add_evidence(&context, &add, out),
+            EvidenceCommand::List { person, format } => {
+                evidence::list(&context, &person, format, out)
+            }
+            EvidenceCommand::Show { id, format } => evidence::show(&context, id, format, out),
+            EvidenceCommand::Edit(edit) => evidence::edit(&context, &edit, out),
+            EvidenceCommand::Delete { id, yes } => evidence::delete(&context, id, yes, out),
+        },
         Some(Command::Hours { command }) => match command {
             HoursCommand::Add(add) => records::add_hours(&context, &add, out),
             HoursCommand::List { person, format } => hours::list(&context, &person, format, out),
             HoursCommand::Accept { id } => hours::accept(&context, id, out),
             HoursCommand::Query { id, reason } => hours::query(&context, id, &reason, out),
             HoursCommand::Export(export) => hours::export(&context, &export, out),
+            HoursCommand::Edit(edit) => hours_change::edit(&context, &edit, out),
+            HoursCommand::Delete { id, yes } => hours_change::delete(&context, id, yes, out),
         },
         Some(Command::Requirement {
             command: RequirementCommand::Set(set),

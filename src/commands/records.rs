@@ -5,6 +5,7 @@ use super::{CommandError, Context};
 use crate::cli::{AddEvidence, AddHours, SetOutcome, SetRequirement};
 use crate::domain::PersonId;
 use crate::domain::{EvidenceKind, OutcomeStatus, RequirementStatus};
+use crate::framework::{Framework, Registry};
 use crate::ops::{EvidenceInput, HoursInput, RequirementInput};
 use crate::store::Store;
 use std::io::Write;
@@ -132,7 +133,8 @@ pub fn set_requirement(
     context
         .ops(&mut store, &registry)?
         .set_requirement(person.id, &set.id, &input, None)?;
-    writeln!(out, "{}: {} is now {}", person.name, set.id, input.status)?;
+    let title = requirement_title(&store, &registry, person.id, &set.id)?;
+    writeln!(out, "{}: {title} is now {}", person.name, input.status)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -152,8 +154,47 @@ pub fn set_outcome(
     context
         .ops(&mut store, &registry)?
         .set_outcome_status(person.id, &set.code, status, None)?;
-    writeln!(out, "{}: {} is now {status}", person.name, set.code.trim())?;
+    let outcome = outcome_words(&store, &registry, person.id, set.code.trim())?;
+    writeln!(out, "{}: {outcome} is now {status}", person.name)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The framework a person is enrolled on, if it is known.
+fn framework_of<'r>(
+    store: &Store,
+    registry: &'r Registry,
+    person: PersonId,
+) -> Result<Option<&'r Framework>, CommandError> {
+    let Some(enrolment) = store.latest_enrolment(person)? else {
+        return Ok(None);
+    };
+    Ok(registry.get(&enrolment.framework_id)?)
+}
+
+/// A requirement by its title ("Level 2 maths"), else its id.
+fn requirement_title(
+    store: &Store,
+    registry: &Registry,
+    person: PersonId,
+    id: &str,
+) -> Result<String, CommandError> {
+    let framework = framework_of(store, registry, person)?;
+    Ok(framework
+        .and_then(|f| f.requirement(id))
+        .map_or_else(|| id.to_string(), |r| r.title.clone()))
+}
+
+/// An outcome by code and title ("LO3 Safeguarding"), else its code.
+fn outcome_words(
+    store: &Store,
+    registry: &Registry,
+    person: PersonId,
+    code: &str,
+) -> Result<String, CommandError> {
+    let framework = framework_of(store, registry, person)?;
+    Ok(framework
+        .and_then(|f| f.outcome(code))
+        .map_or_else(|| code.to_string(), |o| format!("{} {}", o.code, o.title)))
 }
 
 /// One of an enum's words, or a refusal listing them.

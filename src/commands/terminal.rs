@@ -2,7 +2,10 @@
 //! text (written by another program, or an older version) are shown as
 //! visible escapes on the way out, whichever command printed them.
 
-use crate::cli::{ApprenticeCommand, CheckinCommand, Command, ListFormat, ReportFormat};
+use crate::cli::{
+    ApprenticeCommand, CheckinCommand, Command, EvidenceCommand, ListFormat, RecordFormat,
+    RecordsFormat, ReportFormat,
+};
 use crate::domain::visible_lines;
 use std::io::{self, Write};
 
@@ -47,6 +50,12 @@ pub fn for_programs(command: Option<&Command>) -> bool {
         Some(Command::Checkin {
             command: CheckinCommand::Show { format, .. },
         }) => *format == ReportFormat::Json,
+        Some(Command::Evidence {
+            command: EvidenceCommand::List { format, .. },
+        }) => *format != RecordsFormat::Text,
+        Some(Command::Evidence {
+            command: EvidenceCommand::Show { format, .. },
+        }) => *format == RecordFormat::Json,
         _ => false,
     }
 }

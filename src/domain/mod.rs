@@ -74,4 +74,6 @@ pub use seal::seal;
 pub use text::{check_file_ref, check_name, check_text, parse_date, visible, visible_lines};
 pub use uln::check_uln;
 pub use version::{LastChange, Version};
-pub use wording::{and_list, counted, days_or_weeks, hours_one_place, hours_text};
+pub use wording::{
+    and_list, counted, days_or_weeks, field_in_words, hours_one_place, hours_text, stored_in_words,
+};

@@ -44,6 +44,16 @@ impl HoursReview {
     pub fn counts(self) -> bool {
         self != HoursReview::Queried
     }
+
+    /// The review once the entry is changed: an acceptance was of what the
+    /// entry said before, so it lapses; a query stands until the assessor
+    /// accepts the corrected entry, so an edit never makes time count.
+    pub fn after_edit(self) -> HoursReview {
+        match self {
+            HoursReview::Accepted => HoursReview::Unreviewed,
+            other => other,
+        }
+    }
 }
 
 /// Whether `category` is off-the-job time in the framework's terms.
@@ -144,6 +154,16 @@ mod tests {
         let pcso = &pcso();
         assert!(is_off_the_job(pcso, "off-the-job"));
         assert!(!is_off_the_job(pcso, "cpd"));
+    }
+
+    #[test]
+    fn an_edit_lapses_an_acceptance_but_not_a_query() {
+        assert_eq!(HoursReview::Accepted.after_edit(), HoursReview::Unreviewed);
+        assert_eq!(HoursReview::Queried.after_edit(), HoursReview::Queried);
+        assert_eq!(
+            HoursReview::Unreviewed.after_edit(),
+            HoursReview::Unreviewed
+        );
     }
 
     #[test]

@@ -19,6 +19,28 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
+/// A recorded field's name as a person reads it: "judgement note".
+pub fn field_in_words(field: &str) -> String {
+    field.replace('_', " ")
+}
+
+/// A value as history stores it, in the words every screen uses: a
+/// status "not_started" reads "not started", a judgement
+/// "not_yet_competent" reads "not yet competent"; other text as stored.
+pub fn stored_in_words(field: &str, value: &str) -> String {
+    use super::{HoursReview, OutcomeStatus, RequirementStatus};
+    use crate::framework::Judgement;
+    let worded = match field {
+        "status" => OutcomeStatus::parse(value)
+            .map(|s| s.to_string())
+            .or_else(|| RequirementStatus::parse(value).map(|s| s.to_string())),
+        "judgement" => Judgement::parse(value).map(|j| j.label().to_string()),
+        "review" => HoursReview::parse(value).map(|r| r.as_str().to_string()),
+        _ => None,
+    };
+    worded.unwrap_or_else(|| value.to_string())
+}
+
 /// Hours with one decimal place. A sum of nothing or of tiny negatives
 /// can be negative zero, which would print as "-0.0".
 pub fn hours_one_place(hours: f64) -> String {
@@ -50,6 +72,21 @@ pub fn days_or_weeks(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_words_read_as_words() {
+        assert_eq!(stored_in_words("status", "not_started"), "not started");
+        assert_eq!(
+            stored_in_words("status", "ready_for_review"),
+            "ready for review"
+        );
+        assert_eq!(
+            stored_in_words("judgement", "not_yet_competent"),
+            "not yet competent"
+        );
+        assert_eq!(stored_in_words("note", "not_started"), "not_started");
+        assert_eq!(field_in_words("judgement_note"), "judgement note");
+    }
 
     #[test]
     fn counts_are_singular_for_one_and_plural_otherwise() {

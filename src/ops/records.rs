@@ -182,48 +182,51 @@ impl Ops<'_> {
         person: PersonId,
         input: &HoursInput,
     ) -> Result<LoggedHours, OpError> {
-        let (registry, today, actor) = (self.registry, self.clock.today(), self.actor);
+        let asking = self.asking();
         let change = self.begin()?;
         let (person, enrolment) = enrolled(&change, person)?;
-        permitted_on(&change, actor, Operation::LogHours, &person)?;
-        let framework = framework_of(registry, &enrolment.framework_id)?;
-        let checked = checked_hours(framework, input)?;
-        let hours =
-            check_hours_amount(input.hours).map_err(|m| OpError::invalid(Field::Hours, m))?;
-        let date = input.date.unwrap_or(today);
-        let claim = HoursClaim {
-            date,
-            hours,
-            start: enrolment.start_date,
-            today,
-            daily_cap: framework.hours.daily_cap_hours(),
-            already_that_day: change.hours_on(enrolment.id, date)?,
-        };
-        check_hours(&claim).map_err(|m| OpError::invalid(hours_field(&claim), m))?;
-        let off_the_job = is_off_the_job(framework, &input.category);
-        check_off_the_job_outcomes(off_the_job, &checked.outcomes)
-            .map_err(|m| OpError::invalid(Field::Outcomes, m))?;
-        let doubt = not_off_the_job_doubt(
-            framework,
-            &input.category,
-            checked.note,
-            input.activity.as_deref(),
-        );
-        let entry = NewHours {
-            date,
-            hours,
-            category: &input.category,
-            activity: input.activity.as_deref(),
-            note: checked.note,
-            benefit: checked.benefit,
-            outcomes: &checked.outcomes,
-        };
-        let (id, duplicate_of) = change.add_hours(enrolment.id, &entry)?;
+        permitted_on(&change, asking.actor, Operation::LogHours, &person)?;
+        let checked = hours_checks(&change, &asking, &enrolment, input, None)?;
+        let (id, duplicate_of) = change.add_hours(enrolment.id, &checked.entry(input))?;
         let written = finish(change, RecordKey::Hours(id), id)?;
         Ok(LoggedHours {
             written,
             duplicate_of,
-            doubt,
+            doubt: checked.doubt,
+        })
+    }
+
+    /// Changes an hours entry, still as it was at `base`, under the rules
+    /// a new entry meets (its own time left out of the day's cap). An
+    /// acceptance lapses with the change; a query stands.
+    pub fn edit_hours(
+        &mut self,
+        id: i64,
+        input: &HoursInput,
+        base: Option<Version>,
+    ) -> Result<LoggedHours, OpError> {
+        let asking = self.asking();
+        let change = self.begin()?;
+        let key = RecordKey::Hours(id);
+        expect_version(&change, &key, base, || format!("hours entry {id}"))?;
+        let Some(current) = change.hours_under_review(id)? else {
+            return Err(OpError::Gone(format!("no hours entry has the id {id}")));
+        };
+        if current.deleted {
+            return Err(OpError::Gone(format!("hours entry {id} has been deleted")));
+        }
+        let enrolment = enrolment_of(&change, current.enrolment)?;
+        permitted_for(&change, asking.actor, Operation::LogHours, &enrolment)?;
+        let checked = hours_checks(&change, &asking, &enrolment, input, Some(id))?;
+        change.update_hours(id, &checked.entry(input))?;
+        if current.review.after_edit() != current.review {
+            change.lapse_hours_review(id, current.review)?;
+        }
+        let written = finish(change, key, id)?;
+        Ok(LoggedHours {
+            written,
+            duplicate_of: None,
+            doubt: checked.doubt,
         })
     }
 
@@ -530,6 +533,72 @@ struct CheckedHours<'a> {
     note: &'a str,
     benefit: Option<&'a str>,
     outcomes: Vec<String>,
+}
+
+/// An hours entry that passed every rule, and why it may not count.
+struct CheckedEntry<'a> {
+    date: NaiveDate,
+    hours: f64,
+    text: CheckedHours<'a>,
+    doubt: Option<String>,
+}
+
+impl<'a> CheckedEntry<'a> {
+    fn entry(&'a self, input: &'a HoursInput) -> NewHours<'a> {
+        NewHours {
+            date: self.date,
+            hours: self.hours,
+            category: &input.category,
+            activity: input.activity.as_deref(),
+            note: self.text.note,
+            benefit: self.text.benefit,
+            outcomes: &self.text.outcomes,
+        }
+    }
+}
+
+/// The rules an hours entry meets, new or changed: the framework's
+/// categories, the programme's dates, the daily cap with what the day
+/// already holds (besides entry `except`), outcomes for off-the-job time.
+fn hours_checks<'a>(
+    change: &Change,
+    asking: &Asking,
+    enrolment: &Enrolment,
+    input: &'a HoursInput,
+    except: Option<i64>,
+) -> Result<CheckedEntry<'a>, OpError> {
+    let framework = framework_of(asking.registry, &enrolment.framework_id)?;
+    let text = checked_hours(framework, input)?;
+    let hours = check_hours_amount(input.hours).map_err(|m| OpError::invalid(Field::Hours, m))?;
+    let date = input.date.unwrap_or(asking.today);
+    let already_that_day = match except {
+        Some(id) => change.hours_on_except(enrolment.id, date, id)?,
+        None => change.hours_on(enrolment.id, date)?,
+    };
+    let claim = HoursClaim {
+        date,
+        hours,
+        start: enrolment.start_date,
+        today: asking.today,
+        daily_cap: framework.hours.daily_cap_hours(),
+        already_that_day,
+    };
+    check_hours(&claim).map_err(|m| OpError::invalid(hours_field(&claim), m))?;
+    let off_the_job = is_off_the_job(framework, &input.category);
+    check_off_the_job_outcomes(off_the_job, &text.outcomes)
+        .map_err(|m| OpError::invalid(Field::Outcomes, m))?;
+    let doubt = not_off_the_job_doubt(
+        framework,
+        &input.category,
+        text.note,
+        input.activity.as_deref(),
+    );
+    Ok(CheckedEntry {
+        date,
+        hours,
+        text,
+        doubt,
+    })
 }
 
 fn checked_hours<'a>(

@@ -2,7 +2,7 @@
 
 use super::CaseloadLine;
 use crate::domain::standing::Standing;
-use crate::domain::{HoursEntry, PeriodHours};
+use crate::domain::{EvidenceItem, HoursEntry, PeriodHours};
 
 pub fn outcomes_csv(standing: &Standing) -> String {
     let mut text = String::from("code,title,type,status,judgement,evidence_count\n");
@@ -105,6 +105,36 @@ pub fn hours_entries_csv(entries: &[HoursEntry]) -> String {
             entry.query_reason.clone().unwrap_or_default(),
             entry.outcomes.join(" "),
             entry.note.clone(),
+        ];
+        push_row(&mut text, &row);
+    }
+    text
+}
+
+/// One row per piece of evidence, in date order, for a spreadsheet.
+pub fn evidence_list_csv(items: &[EvidenceItem]) -> String {
+    let mut sorted: Vec<&EvidenceItem> = items.iter().collect();
+    sorted.sort_by_key(|item| (item.date, item.id));
+    let mut text = String::from(
+        "id,date,kind,title,outcomes,file_ref,attached_file,attached_sha256,description\n",
+    );
+    for item in sorted {
+        let (name, sha256) = item
+            .attachment
+            .as_ref()
+            .map_or((String::new(), String::new()), |a| {
+                (a.name.clone(), a.sha256.clone())
+            });
+        let row = [
+            item.id.to_string(),
+            item.date.to_string(),
+            item.kind.as_str().to_string(),
+            item.title.clone(),
+            item.outcomes.join(" "),
+            item.file_ref.clone().unwrap_or_default(),
+            name,
+            sha256,
+            item.description.clone(),
         ];
         push_row(&mut text, &row);
     }

@@ -13,8 +13,8 @@ mod practice;
 
 pub use checkin::{SECTION_TITLES, action_review_line, checkin_markdown, review_state};
 pub use csv::{
-    HOURS_CSV_HEADER, HoursExport, caseload_csv, hours_csv, hours_entries_csv, outcomes_csv,
-    plan_csv,
+    HOURS_CSV_HEADER, HoursExport, caseload_csv, evidence_list_csv, hours_csv, hours_entries_csv,
+    outcomes_csv, plan_csv,
 };
 pub use gateway::{signoff_lines, signoff_open, signoff_state};
 pub use markdown::{caseload_markdown, standing_markdown};

@@ -91,6 +91,94 @@ impl Change<'_> {
         })
     }
 
+    /// Hours already recorded for an enrolment on one day, leaving out
+    /// entry `except`: what the day holds besides an entry being changed.
+    pub fn hours_on_except(
+        &self,
+        enrolment: EnrolmentId,
+        date: NaiveDate,
+        except: i64,
+    ) -> Result<f64, StoreError> {
+        self.run("reading hours", |c| {
+            c.query_row(
+                "SELECT CAST(coalesce(sum(hours), 0) AS double precision) FROM hours_entry
+                 WHERE enrolment_id = ?1 AND date = ?2 AND id <> ?3 AND deleted_at IS NULL",
+                &[&enrolment, &date, &except],
+                |row| row.get(0),
+            )
+        })
+    }
+
+    /// Changes an hours entry; history keeps every field's old value.
+    pub fn update_hours(&self, id: i64, entry: &NewHours) -> Result<(), StoreError> {
+        self.run("changing hours", |c| {
+            let before: [Option<String>; 6] = c.query_row(
+                "SELECT date, CAST(hours AS double precision), category, activity, note, benefit
+                 FROM hours_entry WHERE id = ?1 AND deleted_at IS NULL",
+                &[&id],
+                |row| {
+                    let date: NaiveDate = row.get(0)?;
+                    let hours: f64 = row.get(1)?;
+                    Ok([
+                        Some(date.to_string()),
+                        Some(hours.to_string()),
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                        row.get(5)?,
+                    ])
+                },
+            )?;
+            let old_outcomes: Vec<String> = c.query(
+                "SELECT outcome_code FROM hours_outcome WHERE hours_id = ?1 ORDER BY outcome_code",
+                &[&id],
+                |row| row.get(0),
+            )?;
+            c.execute(
+                "UPDATE hours_entry SET date = ?2, hours = CAST(?3 AS double precision), category = ?4,
+                        activity = ?5, note = ?6, benefit = ?7 WHERE id = ?1",
+                &[
+                    &id,
+                    &entry.date,
+                    &entry.hours,
+                    &entry.category,
+                    &entry.activity,
+                    &entry.note,
+                    &entry.benefit,
+                ],
+            )?;
+            c.execute("DELETE FROM hours_outcome WHERE hours_id = ?1", &[&id])?;
+            map_outcomes(c, "hours_outcome", "hours_id", id, entry.outcomes)?;
+            let mut sorted = entry.outcomes.to_vec();
+            sorted.sort();
+            let [date, hours, category, activity, note, benefit] = before;
+            let fields = [
+                ("date", date, Some(entry.date.to_string())),
+                ("hours", hours, Some(entry.hours.to_string())),
+                ("category", category, Some(entry.category.to_string())),
+                ("activity", activity, entry.activity.map(str::to_string)),
+                ("note", note, Some(entry.note.to_string())),
+                ("benefit", benefit, entry.benefit.map(str::to_string)),
+                ("outcomes", Some(old_outcomes.join(",")), Some(sorted.join(","))),
+            ];
+            self.history(ChangeKind::Update, &RecordKey::Hours(id), &fields)
+        })
+    }
+
+    /// Takes back an assessor's acceptance of a changed entry: it is
+    /// unreviewed again, and history says what it was.
+    pub fn lapse_hours_review(&self, id: i64, was: HoursReview) -> Result<(), StoreError> {
+        self.run("changing hours", |c| {
+            c.execute("DELETE FROM hours_review WHERE hours_id = ?1", &[&id])?;
+            let fields = [(
+                "review",
+                Some(was.as_str().to_string()),
+                Some(HoursReview::Unreviewed.as_str().to_string()),
+            )];
+            self.history(ChangeKind::Update, &RecordKey::Hours(id), &fields)
+        })
+    }
+
     /// The enrolment an hours entry belongs to, and whether it is deleted.
     pub fn hours_owner(&self, id: i64) -> Result<Option<(EnrolmentId, bool)>, StoreError> {
         self.run("reading hours", |c| {

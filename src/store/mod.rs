@@ -37,6 +37,7 @@ mod plans;
 pub mod postgres;
 mod progress;
 pub mod provider_scale;
+mod record_owner;
 mod review_signatures;
 mod schema;
 mod seals;

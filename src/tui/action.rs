@@ -33,6 +33,8 @@ pub enum Action {
     /// Sign the person's gateway sign-off as the person using the app.
     SignGateway,
     Add,
+    /// Read the selected item in full, without changing it.
+    View,
     Edit,
     Delete,
     /// An assessor accepts the selected off-the-job entry.

@@ -168,6 +168,8 @@ pub enum Overlay {
     Choose(Box<Chooser>),
     /// A PIN asked before acting as someone.
     Pin(Box<PinPrompt>),
+    /// One piece of evidence, read only (its id).
+    Evidence(i64),
 }
 
 /// A destructive action waiting for a yes.
@@ -175,6 +177,12 @@ pub enum Confirm {
     DeleteEvidence {
         id: i64,
         title: String,
+        version: crate::domain::Version,
+    },
+    DeleteHours {
+        id: i64,
+        /// The entry in words: hours, category, date.
+        what: String,
         version: crate::domain::Version,
     },
 }

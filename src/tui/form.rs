@@ -14,6 +14,7 @@ pub enum FormKind {
     AddEvidence,
     EditEvidence(i64),
     AddHours,
+    EditHours(i64),
     /// Why an assessor queries an hours entry.
     QueryHours(i64),
     Requirement(String),

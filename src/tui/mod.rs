@@ -11,6 +11,7 @@ pub mod checkin;
 pub mod form;
 mod gateway;
 pub mod hours_chart;
+mod hours_forms;
 mod hours_review;
 pub mod keymap;
 pub mod last_user;

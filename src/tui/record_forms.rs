@@ -94,6 +94,19 @@ fn attachment_notes(file: Option<&Attachment>) -> Vec<String> {
 }
 
 pub fn add_hours(app: &App, loaded: &Loaded) -> Form {
+    let empty = HoursInput {
+        date: Some(app.today),
+        ..HoursInput::default()
+    };
+    Form::new(
+        FormKind::AddHours,
+        "Add hours",
+        hours_fields(loaded, &empty),
+    )
+}
+
+/// The fields of an hours form, filled from `entry`.
+pub(super) fn hours_fields(loaded: &Loaded, entry: &HoursInput) -> Vec<Field> {
     let categories: Vec<(String, String)> = loaded
         .framework
         .hours
@@ -101,18 +114,28 @@ pub fn add_hours(app: &App, loaded: &Loaded) -> Form {
         .iter()
         .map(|c| (c.id.clone(), c.title.clone()))
         .collect();
+    let category = Some(entry.category.as_str()).filter(|c| !c.is_empty());
+    let hours = if entry.hours > 0.0 {
+        crate::domain::hours_text(entry.hours)
+    } else {
+        String::new()
+    };
+    let date = entry.date.map(|d| d.to_string()).unwrap_or_default();
     let mut fields = vec![
-        Field::date("Date", &app.today.to_string()),
-        Field::line("Hours", ""),
-        Field::choice("Category", categories, None),
+        Field::date("Date", &date),
+        Field::line("Hours", &hours),
+        Field::choice("Category", categories, category),
         // Off-the-job time names at least one; other time may.
-        Field::many("Outcomes", outcome_options(loaded), &[]),
-        Field::line("Note", ""),
+        Field::many("Outcomes", outcome_options(loaded), &entry.outcomes),
+        Field::line("Note", &entry.note),
     ];
     if loaded.framework.hours.record_benefit {
-        fields.push(Field::line("Benefit", ""));
+        fields.push(Field::line(
+            "Benefit",
+            entry.benefit.as_deref().unwrap_or(""),
+        ));
     }
-    Form::new(FormKind::AddHours, "Add hours", fields)
+    fields
 }
 
 pub fn requirement(app: &App, loaded: &Loaded, id: &str) -> Option<Form> {
@@ -222,7 +245,7 @@ pub struct Saved {
 }
 
 impl Saved {
-    fn said(message: String, undo: Option<UndoStep>) -> Saved {
+    pub(super) fn said(message: String, undo: Option<UndoStep>) -> Saved {
         Saved {
             message,
             undo,
@@ -247,6 +270,7 @@ pub fn save(app: &App, form: &Form, store: &mut Store) -> Result<Saved, OpError>
         FormKind::AddEvidence => save_new_evidence(&mut ops, loaded, form),
         FormKind::EditEvidence(id) => save_edited_evidence(&mut ops, loaded, form, *id),
         FormKind::AddHours => save_hours(&mut ops, loaded, form, app.today),
+        FormKind::EditHours(id) => super::hours_forms::save_edited(&mut ops, loaded, form, *id),
         FormKind::QueryHours(id) => save_query(&mut ops, loaded, form, *id),
         FormKind::Requirement(id) => save_requirement(&mut ops, loaded, form, id),
         FormKind::Judgement(code) => save_judgement(&mut ops, loaded, form, code),
@@ -281,7 +305,11 @@ fn save_edited_evidence(
         .find(|e| e.id == id)
         .ok_or_else(|| OpError::Gone("that evidence is gone".into()))?;
     let attach = attach_path(form);
-    let input = evidence_input(form)?;
+    // The form has no field for where it is kept: that stays as it was.
+    let input = EvidenceInput {
+        file_ref: old.file_ref.clone(),
+        ..evidence_input(form)?
+    };
     let version = ops.edit_evidence_attaching(id, &input, Some(old.version), attach.as_deref())?;
     if let Some(path) = attach {
         // Undo restores text, not files: a file attached stays until
@@ -307,15 +335,7 @@ fn save_hours(
     form: &Form,
     today: chrono::NaiveDate,
 ) -> Result<Saved, OpError> {
-    let input = HoursInput {
-        date: date_field(form, "Date")?,
-        hours: number_field(form, "Hours")?,
-        category: form.value("Category"),
-        note: form.value("Note"),
-        benefit: Some(form.value("Benefit")),
-        outcomes: chosen_outcomes(form),
-        ..HoursInput::default()
-    };
+    let input = hours_input(form, None)?;
     let logged = ops.log_hours(loaded.person.id, &input)?;
     let day = input.date.unwrap_or(today);
     let mut message = format!("added {} h of {} on {day}", input.hours, input.category);
@@ -327,6 +347,19 @@ fn save_hours(
     }
     let undo = UndoStep::new(Undo::HoursAdded(logged.written.id), logged.written.version);
     Ok(Saved::said(message, Some(undo)))
+}
+
+/// An hours form as typed; `activity` is not on the form, so kept.
+pub(super) fn hours_input(form: &Form, activity: Option<String>) -> Result<HoursInput, OpError> {
+    Ok(HoursInput {
+        date: date_field(form, "Date")?,
+        hours: number_field(form, "Hours")?,
+        category: form.value("Category"),
+        activity,
+        note: form.value("Note"),
+        benefit: Some(form.value("Benefit")),
+        outcomes: chosen_outcomes(form),
+    })
 }
 
 fn save_requirement(
@@ -352,7 +385,11 @@ fn save_requirement(
         id: id.to_string(),
         before: record.cloned(),
     };
-    let message = format!("{id} is now {status}");
+    let title = loaded
+        .framework
+        .requirement(id)
+        .map_or(id, |r| r.title.as_str());
+    let message = format!("{title} is now {status}");
     Ok(Saved::said(message, Some(UndoStep::new(undo, version))))
 }
 

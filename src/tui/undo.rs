@@ -5,7 +5,7 @@
 use crate::domain::{
     EvidenceKind, OutcomeStatus, PersonId, RequirementRecord, RequirementStatus, Version,
 };
-use crate::ops::{EvidenceInput, OpError, Ops, RequirementInput};
+use crate::ops::{EvidenceInput, HoursInput, OpError, Ops, RequirementInput};
 
 /// How to reverse one change, and the version the change left behind.
 #[derive(Debug, Clone)]
@@ -24,6 +24,10 @@ pub enum Undo {
         before: EvidenceBefore,
     },
     HoursAdded(i64),
+    HoursEdited {
+        id: i64,
+        before: HoursInput,
+    },
     OutcomeStatus {
         person: PersonId,
         code: String,
@@ -59,6 +63,7 @@ impl UndoStep {
             Undo::EvidenceDeleted(id) => format!("restored evidence {id}"),
             Undo::EvidenceEdited { id, .. } => format!("restored evidence {id} as it was"),
             Undo::HoursAdded(id) => format!("removed hours entry {id}"),
+            Undo::HoursEdited { id, .. } => format!("restored hours entry {id} as it was"),
             Undo::OutcomeStatus { code, before, .. } => format!("{code} is {before} again"),
             Undo::Requirement { id, .. } => format!("requirement {id} is as it was"),
         }
@@ -82,6 +87,7 @@ impl UndoStep {
                 ops.edit_evidence(*id, &input, base).map(drop)
             }
             Undo::HoursAdded(id) => ops.delete_hours(*id, base).map(drop),
+            Undo::HoursEdited { id, before } => ops.edit_hours(*id, before, base).map(drop),
             Undo::OutcomeStatus {
                 person,
                 code,

@@ -94,6 +94,7 @@ fn apply(app: &mut App, store: &mut Store, action: Action) {
         Action::SignAwaited => sign_awaited(app, store),
         Action::SignGateway => super::gateway::sign(app, store),
         Action::Add => open_add_form(app),
+        Action::View => view_evidence(app),
         Action::Edit => open_edit_form(app),
         Action::Delete => ask_to_delete(app),
         Action::AcceptHours => super::hours_review::accept(app, store),
@@ -201,6 +202,7 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
             _ => {}
         },
         Overlay::Error(_) => {}
+        Overlay::Evidence(id) => evidence_view_input(app, id, key),
         Overlay::Choose(chooser) => super::who::choose_input(app, store, chooser, key),
         Overlay::Pin(prompt) => super::who::pin_input(app, store, prompt, key),
         Overlay::Confirm(confirm) => {
@@ -511,6 +513,9 @@ fn open_edit_form(app: &mut App) {
             .requirements
             .get(app.cursors.requirements)
             .and_then(|r| forms::requirement(app, loaded, &r.id)),
+        Tab::Hours => {
+            super::hours_forms::selected(app).map(|e| super::hours_forms::edit_form(loaded, e))
+        }
         _ => None,
     };
     if let Some(form) = form {
@@ -518,7 +523,35 @@ fn open_edit_form(app: &mut App) {
     }
 }
 
+/// Opens the selected evidence to read; `e` there edits it.
+fn view_evidence(app: &mut App) {
+    if let Some(item) = app.evidence_at(app.cursors.evidence) {
+        app.overlay = Overlay::Evidence(item.id);
+    }
+}
+
+/// Keys while evidence is open to read: `e` edits it, Esc (or Enter, q)
+/// closes it; other keys leave it open, so a stray key loses nothing.
+fn evidence_view_input(app: &mut App, id: i64, key: crossterm::event::KeyEvent) {
+    match key.code {
+        KeyCode::Char('e') => {}
+        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => return,
+        _ => {
+            app.overlay = Overlay::Evidence(id);
+            return;
+        }
+    }
+    let Some(loaded) = &app.loaded else { return };
+    if let Some(item) = loaded.progress.evidence.iter().find(|e| e.id == id) {
+        app.overlay = Overlay::Form(Box::new(forms::edit_evidence(loaded, item)));
+    }
+}
+
 fn ask_to_delete(app: &mut App) {
+    if app.tab == Tab::Hours {
+        super::hours_forms::ask_to_delete(app);
+        return;
+    }
     if let Some(item) = app.evidence_at(app.cursors.evidence) {
         app.overlay = Overlay::Confirm(Confirm::DeleteEvidence {
             id: item.id,
@@ -537,6 +570,17 @@ fn confirmed(app: &mut App, store: &mut Store, confirm: Confirm) {
                         .push(UndoStep::new(Undo::EvidenceDeleted(id), version));
                     app.status_line =
                         Some(format!("deleted \"{title}\" (kept in history; u undoes)"));
+                    after_change(app, store, None);
+                }
+                Err(error) => show_refusal(app, store, &error),
+            }
+        }
+        Confirm::DeleteHours { id, what, version } => {
+            match app.ops(store).delete_hours(id, Some(version)) {
+                Ok(_) => {
+                    app.status_line = Some(format!(
+                        "deleted hours entry {id}, {what} (kept in history)"
+                    ));
                     after_change(app, store, None);
                 }
                 Err(error) => show_refusal(app, store, &error),

@@ -1,6 +1,7 @@
 //! Evidence, newest first: date, title, kind, the outcomes it shows and
 //! the file attached (marked ◆, by name).
-//! `a` adds, `e` edits, `d` deletes after asking (history keeps it).
+//! Enter reads one in full, `a` adds, `e` edits, `d` deletes after asking
+//! (history keeps it).
 
 use super::rows_inside;
 use crate::domain::EvidenceItem;
@@ -37,7 +38,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
         headings.push("File");
     }
     let header = Row::new(headings).style(theme.title());
-    let title = format!(" Evidence ({len}) · a adds · e edits · d deletes ");
+    let title = format!(" Evidence ({len}) · Enter reads · a adds · e edits · d deletes ");
     let table = Table::new(rows, widths)
         .header(header)
         .block(Block::bordered().title(title))

@@ -180,9 +180,10 @@ fn log_table(app: &App, entries: &[&HoursEntry], len: usize) -> Table<'static> {
     ]);
     let header = Row::new(titles).style(app.theme.title());
     let keys = if app.viewer_is_assessor() {
+        // The footer names e and d too; the title has room for these.
         "a adds · A accepts · Q queries"
     } else {
-        "a adds"
+        "a adds · e edits · d deletes"
     };
     Table::new(rows, widths)
         .header(header)

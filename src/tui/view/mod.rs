@@ -4,6 +4,7 @@
 mod checkin;
 mod dashboard;
 mod evidence;
+mod evidence_view;
 mod hours;
 mod outcomes;
 mod outcomes_chart;

@@ -3,7 +3,7 @@
 //! `/` filters by text, `f` by own status, `t` by type.
 
 use super::rows_inside;
-use crate::domain::OutcomeRecord;
+use crate::domain::{OutcomeRecord, field_in_words, stored_in_words};
 use crate::store::HistoryRow;
 use crate::tui::app::{App, Loaded};
 use crate::tui::layout::first_row;
@@ -243,17 +243,16 @@ fn history_line(row: &HistoryRow) -> String {
         .as_deref()
         .map(one_line)
         .unwrap_or_else(|| "command line".into());
+    let worded = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map_or_else(|| "-".into(), |v| one_line(&stored_in_words(&row.field, v)))
+    };
     format!(
         " {} {}: {} → {} ({who})",
         row.at.get(..10).unwrap_or(&row.at),
-        row.field,
-        row.before
-            .as_deref()
-            .map(one_line)
-            .unwrap_or_else(|| "-".into()),
-        row.after
-            .as_deref()
-            .map(one_line)
-            .unwrap_or_else(|| "-".into())
+        field_in_words(&row.field),
+        worded(&row.before),
+        worded(&row.after)
     )
 }

@@ -16,9 +16,21 @@ pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
         Overlay::None => {}
         Overlay::Help(scroll) => help(frame, app, screen, *scroll),
         Overlay::Error(message) => error(frame, app, screen, message),
-        Overlay::Confirm(Confirm::DeleteEvidence { id, title, .. }) => {
-            confirm_delete(frame, app, screen, *id, title)
-        }
+        Overlay::Confirm(Confirm::DeleteEvidence { id, title, .. }) => confirm_delete(
+            frame,
+            app,
+            screen,
+            &format!("Delete evidence {id}, \"{}\"?", one_line(title)),
+            "It stays in the history, and u undoes it.",
+        ),
+        Overlay::Confirm(Confirm::DeleteHours { id, what, .. }) => confirm_delete(
+            frame,
+            app,
+            screen,
+            &format!("Delete hours entry {id}, {what}?"),
+            "It stays in the history.",
+        ),
+        Overlay::Evidence(id) => super::evidence_view::render(frame, app, screen, *id),
         Overlay::Form(form) => form_popup(frame, app, form, screen),
         Overlay::Choose(chooser) => super::who::chooser(frame, app, chooser, screen),
         Overlay::Pin(prompt) => super::who::pin_prompt(frame, app, prompt, screen),
@@ -41,11 +53,11 @@ fn error(frame: &mut Frame, app: &App, screen: Rect, message: &str) {
     );
 }
 
-fn confirm_delete(frame: &mut Frame, app: &App, screen: Rect, id: i64, title: &str) {
+fn confirm_delete(frame: &mut Frame, app: &App, screen: Rect, question: &str, kept: &str) {
     let area = popup(screen, 60, 7);
     let text = vec![
-        Line::from(format!("Delete evidence {id}, \"{}\"?", one_line(title))),
-        Line::from("It stays in the history, and u undoes it."),
+        Line::from(question.to_string()),
+        Line::from(kept.to_string()),
         Line::from(""),
         Line::from(vec![
             Span::styled("y", app.theme.key()),
