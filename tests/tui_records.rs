@@ -133,7 +133,8 @@ fn outcome_history_reads_in_words(engine: Engine) {
             .set_outcome_status(amy, "LO1", status, None)
             .expect("status");
     }
-    let mut h = Harness::start(f.engine, f.store, Some("Amy Clark"), (120, 40));
+    // Wide enough that the history line is not wrapped.
+    let mut h = Harness::start(f.engine, f.store, Some("Amy Clark"), (160, 40));
     h.idle();
     h.keys("2");
     assert_eq!(h.app.selected_outcome(), Some("LO1"));
