@@ -1,6 +1,8 @@
 //! Everything a key press or mouse event can ask for.
 
 use super::app::Tab;
+use super::checkin::Step;
+use crate::domain::Judgement;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -48,6 +50,28 @@ pub enum Action {
     AddSelf,
     /// Use the app as someone else (their PIN is asked).
     SwitchPerson,
+    /// Check-in mode: to the next section, saving the draft.
+    NextSection,
+    PreviousSection,
+    /// Check-in mode: straight to a section, saving the draft.
+    GoToSection(Step),
+    /// Check-in mode: today's judgement of the selected outcome.
+    JudgeAs(Judgement),
+    ClearJudgement,
+    /// Check-in mode: a note with the selected outcome's judgement.
+    WriteNote,
+    KeepNote,
+    DropNote,
+    /// Check-in mode: every outcome, or only those to be judged.
+    ToggleAllOutcomes,
+    /// Check-in mode: last time's selected action done, or not.
+    ToggleDone,
+    /// Check-in mode: complete the review, fixing its content.
+    CompleteCheckin,
+    /// Check-in mode: sign as the selected party.
+    SignParty,
+    SubmitPin,
+    CancelPin,
     /// Mouse: a click at a cell, the wheel.
     Click {
         column: u16,

@@ -18,11 +18,12 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            let captured = !matches!(app.overlay, Overlay::None)
-                || app.filter.editing
-                || app.screen == Screen::Checkin;
+            let captured = !matches!(app.overlay, Overlay::None) || app.filter.editing;
             if captured {
                 Some(Action::Input(*key))
+            } else if app.screen == Screen::Checkin {
+                // A key no binding takes is typed into the section.
+                action_for(app, *key).or(Some(Action::Input(*key)))
             } else {
                 action_for(app, *key)
             }
@@ -46,6 +47,16 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
     if !matches!(action, Action::CheckForChanges | Action::Finished(_)) {
         app.status_line = None;
     }
+    // Check-in mode's own actions; keys for an overlay go to the overlay.
+    let overlaid = !matches!(app.overlay, Overlay::None);
+    let action = match action {
+        Action::Input(_) if overlaid || app.filter.editing => action,
+        action if app.screen == Screen::Checkin => match super::checkin::act(app, store, action) {
+            Some(action) => action,
+            None => return,
+        },
+        action => action,
+    };
     match action {
         Action::Input(key) => input(app, store, key),
         Action::Quit => app.quit = true,
@@ -103,6 +114,21 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
                 app.overlay = Overlay::Error(message);
             }
         }
+        // Check-in mode's actions do nothing elsewhere.
+        Action::NextSection
+        | Action::PreviousSection
+        | Action::GoToSection(_)
+        | Action::JudgeAs(_)
+        | Action::ClearJudgement
+        | Action::WriteNote
+        | Action::KeepNote
+        | Action::DropNote
+        | Action::ToggleAllOutcomes
+        | Action::ToggleDone
+        | Action::CompleteCheckin
+        | Action::SignParty
+        | Action::SubmitPin
+        | Action::CancelPin => {}
     }
 }
 
@@ -165,7 +191,6 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         return;
     }
     match std::mem::replace(&mut app.overlay, Overlay::None) {
-        Overlay::None if app.screen == Screen::Checkin => super::checkin::input(app, store, key),
         Overlay::None => {}
         // Help scrolls with the arrows and pages; any other key closes it.
         Overlay::Help(scroll) => match key.code {
@@ -531,6 +556,12 @@ fn click(app: &mut App, store: &mut Store, column: u16, row: u16) {
         return;
     }
     let areas = areas(app.size);
+    if row == areas.tabs.y && app.screen == Screen::Checkin {
+        if let Some(step) = super::view::section_at(app, column) {
+            update(app, store, Action::GoToSection(step));
+        }
+        return;
+    }
     if row == areas.tabs.y && app.screen == Screen::Person {
         let titles = super::view::tab_titles(app.size.0);
         if let Some(index) = layout::tab_at(column, &titles) {

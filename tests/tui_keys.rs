@@ -1,0 +1,139 @@
+//! Keys from the one table: check-in mode's keys in its footer and help,
+//! its sections reached by number and by a click, help for each role, and
+//! the conventions every screen keeps (Esc backs out one level).
+
+use crossterm::event::KeyCode;
+use pcso_tracker::tui::app::{Overlay, Screen};
+use pcso_tracker::tui::checkin::Step;
+
+mod common;
+
+use common::engine::Engine;
+use common::harness::{self, Harness};
+
+fn demo_app(engine: Engine, acting_as: &str, size: (u16, u16)) -> Harness {
+    let store = harness::demo(&engine);
+    let mut h = Harness::start(engine, store, Some(acting_as), size);
+    h.idle();
+    h
+}
+
+/// An assessor in a new check-in with the caseload's first person.
+fn in_checkin(engine: Engine, size: (u16, u16)) -> Harness {
+    let mut h = demo_app(engine, "Sam Patel", size);
+    h.keys("c");
+    assert_eq!(h.app.screen, Screen::Checkin);
+    h
+}
+
+fn step(h: &Harness) -> Step {
+    h.app.checkin.as_ref().expect("in check-in mode").step
+}
+
+fn footer(h: &Harness) -> String {
+    let screen = h.screen();
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+fn help_in_check_in_mode_lists_its_keys_and_closes_back_into_it(engine: Engine) {
+    let mut h = in_checkin(engine, (120, 40));
+    h.keys("?");
+    assert!(matches!(h.app.overlay, Overlay::Help(_)));
+    let screen = h.screen();
+    for wanted in [
+        "judge the selected outcome not yet competent",
+        "judge the selected outcome competent",
+        "judge the selected outcome as exceeding",
+        "Ctrl-S",
+        "Ctrl-Z",
+        "1-8",
+    ] {
+        assert!(screen.contains(wanted), "{wanted}: {screen}");
+    }
+    insta::assert_snapshot!("help_in_checkin_120x40", screen);
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.overlay, Overlay::None));
+    assert_eq!(h.app.screen, Screen::Checkin, "help closed, still in it");
+}
+
+fn help_opens_with_f1_while_text_is_typed_and_question_marks_are_typed(engine: Engine) {
+    let mut h = in_checkin(engine, (80, 24));
+    h.keys("3");
+    h.keys("why?");
+    assert!(matches!(h.app.overlay, Overlay::None));
+    h.key(KeyCode::F(1));
+    assert!(matches!(h.app.overlay, Overlay::Help(_)));
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("why?"), "{}", h.screen());
+}
+
+fn the_first_footer_of_a_check_in_shows_its_keys(engine: Engine) {
+    let h = in_checkin(engine, (80, 24));
+    let footer = footer(&h);
+    assert!(footer.contains("started a check-in"), "{footer}");
+    assert!(footer.contains("Space done/not done"), "{footer}");
+    assert!(footer.contains("Tab next section"), "{footer}");
+}
+
+fn the_outcomes_footer_names_the_judgement_keys(engine: Engine) {
+    let mut h = in_checkin(engine, (120, 40));
+    h.keys("2");
+    let footer = footer(&h);
+    for wanted in ["n not yet", "c competent", "e exceeds", "Ctrl-Z undo"] {
+        assert!(footer.contains(wanted), "{wanted}: {footer}");
+    }
+    assert!(!footer.contains("q quit"), "q leaves a check-in: {footer}");
+}
+
+fn a_number_jumps_to_its_section_saving_the_draft(engine: Engine) {
+    let mut h = in_checkin(engine, (80, 24));
+    h.keys("2");
+    assert_eq!(step(&h), Step::Outcomes);
+    h.keys("c"); // the first outcome competent
+    h.keys("3");
+    assert_eq!(step(&h), Step::Hours);
+    assert!(h.screen().contains("Record any slippage"), "{}", h.screen());
+    let draft = h.store.checkin(12).expect("draft");
+    assert_eq!(draft.content.judgements.len(), 1, "saved as Tab saves");
+    // While text is typed, a digit is typed, not a jump.
+    h.keys("12 h");
+    assert_eq!(step(&h), Step::Hours);
+    let session = h.app.checkin.as_ref().expect("session");
+    assert_eq!(session.text.text(), "12 h");
+}
+
+fn letters_go_to_the_text_in_a_section_that_takes_text(engine: Engine) {
+    let mut h = in_checkin(engine, (80, 24));
+    h.keys("4");
+    h.keys("need a quiet place");
+    assert_eq!(step(&h), Step::PlanChanges);
+    assert_eq!(h.app.screen, Screen::Checkin, "q was typed, not leaving");
+    let session = h.app.checkin.as_ref().expect("session");
+    assert_eq!(session.text.text(), "need a quiet place");
+}
+
+fn a_click_on_a_section_name_jumps_there(engine: Engine) {
+    let mut h = in_checkin(engine, (120, 40));
+    let screen = h.screen();
+    let header = screen.lines().next().expect("header");
+    // Each line is drawn between quotes.
+    let at = header.find("5 Concerns").expect("every section is named");
+    let column = header[..at].chars().count() as u16 - 1;
+    h.click(column + 2, 0);
+    assert_eq!(step(&h), Step::Concerns);
+    h.click(column, 0);
+    assert_eq!(step(&h), Step::Concerns);
+    let at = header.find("2 Outcomes").expect("named");
+    h.click(header[..at].chars().count() as u16 - 1, 0);
+    assert_eq!(step(&h), Step::Outcomes);
+}
+
+on_both_engines!(
+    help_in_check_in_mode_lists_its_keys_and_closes_back_into_it,
+    help_opens_with_f1_while_text_is_typed_and_question_marks_are_typed,
+    the_first_footer_of_a_check_in_shows_its_keys,
+    the_outcomes_footer_names_the_judgement_keys,
+    a_number_jumps_to_its_section_saving_the_draft,
+    letters_go_to_the_text_in_a_section_that_takes_text,
+    a_click_on_a_section_name_jumps_there,
+);
