@@ -128,7 +128,45 @@ fn a_click_on_a_section_name_jumps_there(engine: Engine) {
     assert_eq!(step(&h), Step::Outcomes);
 }
 
+/// The help on a person's outcomes screen, as `who` opens it.
+fn outcomes_help(engine: Engine, who: &str) -> String {
+    let mut h = demo_app(engine, who, (120, 40));
+    if h.app.screen == Screen::Picker {
+        h.key(KeyCode::Enter);
+    }
+    h.keys("2?");
+    h.screen()
+}
+
+fn an_apprentice_is_offered_only_what_she_may_do_where_she_is(engine: Engine) {
+    let help = outcomes_help(engine, "Ben Okafor");
+    for missing in [
+        "load the demo",
+        "record a judgement",
+        "run a check-in",
+        "back to the list of people",
+        "accept the selected",
+    ] {
+        assert!(!help.contains(missing), "{missing}: {help}");
+    }
+    assert!(help.contains("own status"), "{help}");
+    insta::assert_snapshot!("help_apprentice_outcomes_120x40", help);
+}
+
+fn an_assessor_is_offered_judging_and_check_ins_and_not_an_apprentices_keys(engine: Engine) {
+    let help = outcomes_help(engine, "Sam Patel");
+    for wanted in ["record a judgement", "run a check-in", "back to the list"] {
+        assert!(help.contains(wanted), "{wanted}: {help}");
+    }
+    for missing in ["load the demo", "own status: next step", "add hours"] {
+        assert!(!help.contains(missing), "{missing}: {help}");
+    }
+    insta::assert_snapshot!("help_assessor_outcomes_120x40", help);
+}
+
 on_both_engines!(
+    an_apprentice_is_offered_only_what_she_may_do_where_she_is,
+    an_assessor_is_offered_judging_and_check_ins_and_not_an_apprentices_keys,
     help_in_check_in_mode_lists_its_keys_and_closes_back_into_it,
     help_opens_with_f1_while_text_is_typed_and_question_marks_are_typed,
     the_first_footer_of_a_check_in_shows_its_keys,

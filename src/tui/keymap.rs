@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::{App, Screen, Tab};
 use super::checkin::Step;
-use crate::domain::Judgement;
+use crate::domain::{Judgement, Operation};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding works.
@@ -674,10 +674,38 @@ pub fn active(app: &App) -> impl Iterator<Item = &'static Binding> + '_ {
 /// switching person where the database login says who this is.
 pub fn offered(binding: &Binding, app: &App) -> bool {
     (!binding.assessor_only || app.viewer_is_assessor())
+        && role_may(binding, app)
         && (binding.scope != Scope::PersonFromList || app.has_people_list())
         && (binding.action != Action::SignAwaited || super::sign_later::awaited(app).is_some())
         && (binding.action != Action::SignGateway || app.gateway_signer().is_some())
         && (binding.action != Action::SwitchPerson || !app.identity_from_login)
+}
+
+/// Whether the role of the person using the app may do what the key does
+/// (anyone, where nobody is named).
+fn role_may(binding: &Binding, app: &App) -> bool {
+    let Some(operation) = operation(binding) else {
+        return true;
+    };
+    app.viewer
+        .as_ref()
+        .is_none_or(|viewer| operation.roles().contains(viewer.role))
+}
+
+/// The operation a key asks for, as the permission rules name it.
+fn operation(binding: &Binding) -> Option<Operation> {
+    match (&binding.action, binding.scope) {
+        (Action::CycleOwnStatus, _) => Some(Operation::SetOutcomeStatus),
+        (Action::Judge, _) => Some(Operation::JudgeOutcome),
+        (Action::StartCheckin, _) => Some(Operation::RunCheckin),
+        (Action::AcceptHours | Action::QueryHours, _) => Some(Operation::ReviewHours),
+        (Action::Add | Action::Edit | Action::Delete, Scope::On(Tab::Evidence)) => {
+            Some(Operation::RecordEvidence)
+        }
+        (Action::Add, Scope::On(Tab::Hours)) => Some(Operation::LogHours),
+        (Action::Add, Scope::On(Tab::Readiness)) => Some(Operation::RecordEpaResult),
+        _ => None,
+    }
 }
 
 /// Whether text is being typed in check-in mode: letters, digits and the
