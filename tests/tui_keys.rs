@@ -3,7 +3,8 @@
 //! the conventions every screen keeps (Esc backs out one level).
 
 use crossterm::event::KeyCode;
-use pcso_tracker::tui::app::{Overlay, Screen};
+use pcso_tracker::domain::OutcomeStatus;
+use pcso_tracker::tui::app::{Overlay, Screen, Tab};
 use pcso_tracker::tui::checkin::Step;
 
 mod common;
@@ -155,7 +156,7 @@ fn an_apprentice_is_offered_only_what_she_may_do_where_she_is(engine: Engine) {
 
 fn an_assessor_is_offered_judging_and_check_ins_and_not_an_apprentices_keys(engine: Engine) {
     let help = outcomes_help(engine, "Sam Patel");
-    for wanted in ["record a judgement", "run a check-in", "back to the list"] {
+    for wanted in ["record a judgement", "run a check-in"] {
         assert!(help.contains(wanted), "{wanted}: {help}");
     }
     for missing in ["load the demo", "own status: next step", "add hours"] {
@@ -164,7 +165,78 @@ fn an_assessor_is_offered_judging_and_check_ins_and_not_an_apprentices_keys(engi
     insta::assert_snapshot!("help_assessor_outcomes_120x40", help);
 }
 
+fn own_status(h: &Harness) -> OutcomeStatus {
+    let code = h.app.selected_outcome().expect("an outcome selected");
+    let loaded = h.app.loaded.as_ref().expect("open");
+    let outcome = loaded.standing.outcomes.iter().find(|o| o.code == code);
+    outcome.expect("outcome").status
+}
+
+fn esc_clears_a_filter_before_it_leaves_then_backs_out_one_level(engine: Engine) {
+    let mut h = demo_app(engine, "Sam Patel", (120, 40));
+    h.keys("/Chl");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Picker);
+    assert!(h.app.filter.text.is_empty(), "the name filter is cleared");
+    h.key(KeyCode::Enter);
+    h.keys("2f");
+    assert!(h.app.filter.status.is_some());
+    assert!(h.screen().contains("Esc clear filter"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    assert!(!h.app.filter.active(), "cleared first");
+    assert_eq!((h.app.screen, h.app.tab), (Screen::Person, Tab::Outcomes));
+    assert!(h.screen().contains("Esc dashboard"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    assert_eq!((h.app.screen, h.app.tab), (Screen::Person, Tab::Dashboard));
+    assert!(h.screen().contains("Esc people"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Picker);
+}
+
+fn esc_on_an_apprentices_own_dashboard_says_how_to_quit(engine: Engine) {
+    let mut h = demo_app(engine, "Ben Okafor", (80, 24));
+    h.keys("3");
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.tab, Tab::Dashboard);
+    h.key(KeyCode::Esc);
+    assert_eq!((h.app.screen, h.app.tab), (Screen::Person, Tab::Dashboard));
+    assert!(h.status().contains("q quits"), "{}", h.status());
+    assert!(!h.app.quit);
+}
+
+fn s_steps_the_own_status_on_up_to_completed_and_no_further(engine: Engine) {
+    let mut h = demo_app(engine, "Ben Okafor", (80, 24));
+    h.keys("2G"); // the last outcome
+    for _ in 0..4 {
+        h.keys("s");
+    }
+    assert_eq!(own_status(&h), OutcomeStatus::Completed);
+    h.keys("s");
+    assert_eq!(own_status(&h), OutcomeStatus::Completed, "no wrap-around");
+    assert!(h.status().contains("already completed"), "{}", h.status());
+}
+
+fn capital_s_steps_the_own_status_back_down_to_not_started(engine: Engine) {
+    let mut h = demo_app(engine, "Ben Okafor", (80, 24));
+    h.keys("2G");
+    for _ in 0..4 {
+        h.keys("s");
+    }
+    h.keys("S");
+    assert_eq!(own_status(&h), OutcomeStatus::ReadyForReview);
+    h.keys("SS");
+    assert_eq!(own_status(&h), OutcomeStatus::NotStarted);
+    h.keys("S");
+    assert_eq!(own_status(&h), OutcomeStatus::NotStarted);
+    assert!(h.status().contains("already not started"), "{}", h.status());
+}
+
 on_both_engines!(
+    esc_clears_a_filter_before_it_leaves_then_backs_out_one_level,
+    esc_on_an_apprentices_own_dashboard_says_how_to_quit,
+    s_steps_the_own_status_on_up_to_completed_and_no_further,
+    capital_s_steps_the_own_status_back_down_to_not_started,
     an_apprentice_is_offered_only_what_she_may_do_where_she_is,
     an_assessor_is_offered_judging_and_check_ins_and_not_an_apprentices_keys,
     help_in_check_in_mode_lists_its_keys_and_closes_back_into_it,

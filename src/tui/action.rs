@@ -24,8 +24,10 @@ pub enum Action {
     StartFilter,
     CycleStatusFilter,
     CycleTypeFilter,
-    /// The apprentice's own status for the selected outcome, to the next one.
-    CycleOwnStatus,
+    /// The apprentice's own status for the selected outcome, a step on.
+    OwnStatusForward,
+    /// The apprentice's own status for the selected outcome, a step back.
+    OwnStatusBack,
     /// An assessor records a judgement of the selected outcome.
     Judge,
     /// An assessor starts (or resumes) a check-in with the person.

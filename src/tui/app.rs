@@ -191,6 +191,13 @@ pub struct OutcomeFilter {
     pub outcome_type: Option<String>,
 }
 
+impl OutcomeFilter {
+    /// Whether anything narrows the list.
+    pub fn active(&self) -> bool {
+        !self.text.is_empty() || self.status.is_some() || self.outcome_type.is_some()
+    }
+}
+
 pub struct App {
     pub today: NaiveDate,
     /// The clock every change made from the app is stamped by.

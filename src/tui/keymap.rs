@@ -285,13 +285,14 @@ pub static BINDINGS: &[Binding] = &[
         Scope::Person,
         None,
     ),
+    // Its footer label says what it does here (`back_label`).
     bind(
         &[KeyCode::Esc],
         "Esc",
         Action::Back,
-        "back to the list of people",
-        Scope::PersonFromList,
-        Some("people"),
+        "back out: clears a filter, then dashboard, then list of people",
+        Scope::Known,
+        Some("back"),
     ),
     bind(
         &[KeyCode::Char('u')],
@@ -328,10 +329,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(
         &[KeyCode::Char('s')],
         "s",
-        Action::CycleOwnStatus,
-        "own status: next step",
+        Action::OwnStatusForward,
+        "own status a step on (not started → … → completed)",
         Scope::On(Tab::Outcomes),
-        Some("own status"),
+        Some("status on"),
+    ),
+    bind(
+        &[KeyCode::Char('S')],
+        "S",
+        Action::OwnStatusBack,
+        "own status a step back",
+        Scope::On(Tab::Outcomes),
+        Some("status back"),
     ),
     Binding {
         codes: &[KeyCode::Char('J')],
@@ -456,8 +465,8 @@ pub static BINDINGS: &[Binding] = &[
         Some("week/month"),
     ),
     bind(
-        &[KeyCode::Char('S')],
-        "S",
+        &[KeyCode::Char('Y')],
+        "Y",
         Action::SignAwaited,
         "sign the review that awaits your signature",
         Scope::Person,
@@ -695,7 +704,7 @@ fn role_may(binding: &Binding, app: &App) -> bool {
 /// The operation a key asks for, as the permission rules name it.
 fn operation(binding: &Binding) -> Option<Operation> {
     match (&binding.action, binding.scope) {
-        (Action::CycleOwnStatus, _) => Some(Operation::SetOutcomeStatus),
+        (Action::OwnStatusForward | Action::OwnStatusBack, _) => Some(Operation::SetOutcomeStatus),
         (Action::Judge, _) => Some(Operation::JudgeOutcome),
         (Action::StartCheckin, _) => Some(Operation::RunCheckin),
         (Action::AcceptHours | Action::QueryHours, _) => Some(Operation::ReviewHours),
@@ -704,6 +713,18 @@ fn operation(binding: &Binding) -> Option<Operation> {
         }
         (Action::Add, Scope::On(Tab::Hours)) => Some(Operation::LogHours),
         (Action::Add, Scope::On(Tab::Readiness)) => Some(Operation::RecordEpaResult),
+        _ => None,
+    }
+}
+
+/// What Esc does here, for the footer: `None` where it does nothing.
+pub fn back_label(app: &App) -> Option<&'static str> {
+    match app.screen {
+        Screen::Picker if app.filter.text.is_empty() => None,
+        Screen::Picker => Some("clear filter"),
+        Screen::Person if app.tab == Tab::Outcomes && app.filter.active() => Some("clear filter"),
+        Screen::Person if app.tab != Tab::Dashboard => Some("dashboard"),
+        Screen::Person if app.has_people_list() => Some("people"),
         _ => None,
     }
 }

@@ -88,7 +88,8 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
             cycle_type_filter(app);
             filter_changed(app, store);
         }
-        Action::CycleOwnStatus => cycle_own_status(app, store),
+        Action::OwnStatusForward => step_own_status(app, store, 1),
+        Action::OwnStatusBack => step_own_status(app, store, -1),
         Action::Judge => open_judgement(app),
         Action::StartCheckin => start_checkin(app, store),
         Action::SignAwaited => sign_awaited(app, store),
@@ -328,14 +329,28 @@ fn open_selected(app: &mut App, store: &mut Store) {
     }
 }
 
-/// Back to the caseload, read afresh: what was done since (a draft
-/// started, a check-in sealed) shows in its columns.
+/// Esc backs out one level: a filter is cleared first, then a person's
+/// screen goes to their dashboard, then to the list of people (read
+/// afresh: what was done since shows in its columns).
 fn back(app: &mut App, store: &mut Store) {
-    if app.screen == Screen::Person && app.has_people_list() {
-        app.screen = Screen::Picker;
-        if let Err(error) = app.reload_people(store) {
-            app.overlay = Overlay::Error(error.to_string());
+    match app.screen {
+        Screen::Picker if !app.filter.text.is_empty() => {
+            app.filter = Default::default();
+            filter_changed(app, store);
         }
+        Screen::Person if app.tab == Tab::Outcomes && app.filter.active() => {
+            app.filter = Default::default();
+            filter_changed(app, store);
+        }
+        Screen::Person if app.tab != Tab::Dashboard => app.tab = Tab::Dashboard,
+        Screen::Person if app.has_people_list() => {
+            app.screen = Screen::Picker;
+            if let Err(error) = app.reload_people(store) {
+                app.overlay = Overlay::Error(error.to_string());
+            }
+        }
+        Screen::Person => app.status_line = Some("this is your dashboard; q quits".into()),
+        _ => {}
     }
 }
 
@@ -390,7 +405,8 @@ fn cycle_type_filter(app: &mut App) {
     };
 }
 
-fn cycle_own_status(app: &mut App, store: &mut Store) {
+/// The own status a step on or back; none past either end.
+fn step_own_status(app: &mut App, store: &mut Store, by: isize) {
     let Some(code) = app.selected_outcome().map(str::to_string) else {
         return;
     };
@@ -398,9 +414,13 @@ fn cycle_own_status(app: &mut App, store: &mut Store) {
         .loaded
         .as_ref()
         .and_then(|l| l.standing.outcomes.iter().find(|o| o.code == code))
-        .map(|o| o.status);
-    let next = next_in(OutcomeStatus::ALL, current).unwrap_or(OutcomeStatus::NotStarted);
-    set_own_status(app, store, next);
+        .map_or(OutcomeStatus::NotStarted, |o| o.status);
+    let all = OutcomeStatus::ALL;
+    let at = all.iter().position(|s| *s == current).unwrap_or(0);
+    match at.checked_add_signed(by).and_then(|next| all.get(next)) {
+        Some(next) => set_own_status(app, store, *next),
+        None => app.status_line = Some(format!("{code} is already {current}")),
+    }
 }
 
 fn set_own_status(app: &mut App, store: &mut Store, status: OutcomeStatus) {

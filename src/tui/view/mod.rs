@@ -14,6 +14,7 @@ mod timeline;
 mod welcome;
 mod who;
 
+use super::action::Action;
 use super::app::{App, Overlay, Screen, Tab};
 use super::keymap;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, too_small};
@@ -174,11 +175,14 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
 /// they are what a newcomer looks for.
 fn key_hints(spans: &mut Vec<Span<'static>>, app: &App) {
     for binding in keymap::hints(app) {
+        // Esc's one meaning here, or nothing where it does nothing.
+        let hint = match binding.action {
+            Action::Back if app.screen != Screen::Checkin => keymap::back_label(app),
+            _ => binding.hint,
+        };
+        let Some(hint) = hint else { continue };
         spans.push(Span::styled(binding.keys, app.theme.key()));
-        spans.push(Span::raw(format!(
-            " {}  ",
-            binding.hint.unwrap_or_default()
-        )));
+        spans.push(Span::raw(format!(" {hint}  ")));
     }
 }
 

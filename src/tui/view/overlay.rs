@@ -140,6 +140,10 @@ fn key_lines(lines: &mut Vec<Line<'static>>, app: &App) {
                     numbers_shown = true;
                     ("1-8", "go straight to a section by its number or a click")
                 }
+                // Only those with a list of people go back to it.
+                Action::Back if app.screen != Screen::Checkin && !app.has_people_list() => {
+                    (binding.keys, "back out: clears a filter, then dashboard")
+                }
                 _ => (binding.keys, binding.help),
             };
             group.push(Line::from(vec![
