@@ -232,7 +232,51 @@ fn capital_s_steps_the_own_status_back_down_to_not_started(engine: Engine) {
     assert!(h.status().contains("already not started"), "{}", h.status());
 }
 
+fn the_palette_runs_judging_on_the_outcomes_screen_as_j_would(engine: Engine) {
+    let mut h = demo_app(engine, "Sam Patel", (80, 24));
+    h.key(KeyCode::Enter);
+    h.keys("2:judg");
+    assert!(h.screen().contains("record a judgement"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    let Overlay::Form(form) = &h.app.overlay else {
+        panic!("the judgement form opens: {}", h.screen());
+    };
+    assert!(form.title.contains("Judge"), "{}", form.title);
+}
+
+fn the_palette_goes_to_a_screen_by_name_and_esc_closes_it(engine: Engine) {
+    let mut h = demo_app(engine, "Ben Okafor", (80, 24));
+    h.keys(":readi");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.tab, Tab::Readiness);
+    assert!(matches!(h.app.overlay, Overlay::None));
+    h.keys(":hour");
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.overlay, Overlay::None));
+    assert_eq!(h.app.tab, Tab::Readiness, "Esc ran nothing");
+}
+
+fn the_palette_offers_only_what_the_person_may_do_here(engine: Engine) {
+    let mut h = demo_app(engine, "Ben Okafor", (80, 24));
+    h.keys("2:");
+    insta::assert_snapshot!("palette_apprentice_outcomes_80x24", h.screen());
+    h.keys("judg");
+    assert!(!h.screen().contains("record a judgement"), "{}", h.screen());
+}
+
+fn the_palette_works_in_check_in_mode(engine: Engine) {
+    let mut h = in_checkin(engine, (80, 24));
+    h.keys(":concern");
+    h.key(KeyCode::Enter);
+    assert_eq!(step(&h), Step::Concerns);
+    assert_eq!(h.app.screen, Screen::Checkin);
+}
+
 on_both_engines!(
+    the_palette_runs_judging_on_the_outcomes_screen_as_j_would,
+    the_palette_goes_to_a_screen_by_name_and_esc_closes_it,
+    the_palette_offers_only_what_the_person_may_do_here,
+    the_palette_works_in_check_in_mode,
     esc_clears_a_filter_before_it_leaves_then_backs_out_one_level,
     esc_on_an_apprentices_own_dashboard_says_how_to_quit,
     s_steps_the_own_status_on_up_to_completed_and_no_further,

@@ -19,6 +19,8 @@ pub enum Action {
     Open,
     Back,
     ToggleHelp,
+    /// The command palette: any action here, by name.
+    OpenPalette,
     Undo,
     /// Start typing a text filter (outcomes).
     StartFilter,

@@ -160,6 +160,8 @@ pub enum Overlay {
     Choose(Box<Chooser>),
     /// A PIN asked before acting as someone.
     Pin(Box<PinPrompt>),
+    /// The command palette.
+    Palette(Box<super::palette::Palette>),
 }
 
 /// A destructive action waiting for a yes.

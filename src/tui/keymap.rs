@@ -47,7 +47,7 @@ impl Scope {
 
     /// How specific the scope is: where a key is bound twice, the more
     /// specific binding wins.
-    fn rank(self) -> u8 {
+    pub fn rank(self) -> u8 {
         match self {
             Scope::Everywhere | Scope::Known | Scope::Person | Scope::PersonFromList => 0,
             Scope::Checkin(_) | Scope::CheckinNote | Scope::CheckinSigning | Scope::CheckinPin => 2,
@@ -140,6 +140,14 @@ pub static BINDINGS: &[Binding] = &[
         "help: every key",
         Scope::Everywhere,
         Some("help"),
+    ),
+    bind(
+        &[KeyCode::Char(':')],
+        ":",
+        Action::OpenPalette,
+        "command palette: run any action here by name",
+        Scope::Everywhere,
+        None,
     ),
     bind(
         &[KeyCode::Up, KeyCode::Char('k')],

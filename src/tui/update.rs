@@ -61,6 +61,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Input(key) => input(app, store, key),
         Action::Quit => app.quit = true,
         Action::ToggleHelp => app.overlay = Overlay::Help(0),
+        Action::OpenPalette => app.overlay = Overlay::Palette(Box::default()),
         Action::Resize(width, height) => {
             app.size = (width, height);
             if app.screen == Screen::Picker {
@@ -210,6 +211,7 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         Overlay::Error(_) => {}
         Overlay::Choose(chooser) => super::who::choose_input(app, store, chooser, key),
         Overlay::Pin(prompt) => super::who::pin_input(app, store, prompt, key),
+        Overlay::Palette(palette) => super::palette::input(app, store, *palette, key),
         Overlay::Confirm(confirm) => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                 confirmed(app, store, confirm);

@@ -7,6 +7,7 @@ mod evidence;
 mod hours;
 mod outcomes;
 mod overlay;
+mod palette;
 mod picker;
 mod readiness;
 mod requirements;

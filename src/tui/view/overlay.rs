@@ -24,6 +24,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
         Overlay::Form(form) => form_popup(frame, app, form, screen),
         Overlay::Choose(chooser) => super::who::chooser(frame, app, chooser, screen),
         Overlay::Pin(prompt) => super::who::pin_prompt(frame, app, prompt, screen),
+        Overlay::Palette(palette) => super::palette::render(frame, app, palette, screen),
     }
 }
 
