@@ -145,10 +145,10 @@ fn the_employer_signs_later_from_her_own_session_and_the_review_is_sealed(engine
         "{screen}"
     );
     assert!(
-        screen.contains("S sign"),
+        screen.contains("Y sign"),
         "the footer offers the key: {screen}"
     );
-    h.keys("S");
+    h.keys("Y");
     assert_eq!(h.status(), "check-in 12 signed by everyone and sealed");
     assert_eq!(h.signers(), ["Sam Patel", "Chloe Evans", "Grace Mensah"]);
     let (problems, _) = h.store.verify_seals().expect("verify");
@@ -156,7 +156,7 @@ fn the_employer_signs_later_from_her_own_session_and_the_review_is_sealed(engine
     assert!(h.store.checkin(REVIEW).expect("review").sealed);
     assert_eq!(k3(&h, chloe), Judgement::Competent, "in effect once sealed");
     h.app.status_line = None;
-    assert!(!h.screen().contains("S sign"), "nothing left to sign");
+    assert!(!h.screen().contains("Y sign"), "nothing left to sign");
 }
 
 fn a_wrong_pin_signs_nothing_but_counts_and_a_locked_apprentice_is_told_for_how_long(
@@ -205,12 +205,12 @@ fn the_sign_key_is_offered_only_to_someone_a_review_awaits(engine: Engine) {
     let screen = h.screen();
     assert!(screen.contains("awaiting employer signature"), "{screen}");
     assert!(!screen.contains("awaits your signature"), "{screen}");
-    assert!(!screen.contains("S sign"), "{screen}");
+    assert!(!screen.contains("Y sign"), "{screen}");
     h.keys("?");
     assert!(!h.screen().contains("sign the review"), "{}", h.screen());
     h.key(KeyCode::Esc);
     let before = h.store.checkin(10).expect("Dan's review").signatures.len();
-    h.keys("S");
+    h.keys("Y");
     assert_eq!(
         h.store.checkin(10).expect("Dan's review").signatures.len(),
         before
@@ -243,8 +243,8 @@ fn the_apprentice_signs_later_from_her_own_session_with_one_key(engine: Engine) 
         screen.contains("Check-in 12 of Chloe Evans awaits your signature"),
         "{screen}"
     );
-    assert!(screen.contains("S sign"), "{screen}");
-    h.keys("S");
+    assert!(screen.contains("Y sign"), "{screen}");
+    h.keys("Y");
     assert_eq!(
         h.status(),
         "check-in 12 signed by Chloe Evans and Sam Patel; awaiting the employer Grace Mensah"
@@ -252,7 +252,7 @@ fn the_apprentice_signs_later_from_her_own_session_with_one_key(engine: Engine) 
     h.app.status_line = None;
     let screen = h.screen();
     assert!(!screen.contains("awaits your signature"), "{screen}");
-    assert!(!screen.contains("S sign"), "{screen}");
+    assert!(!screen.contains("Y sign"), "{screen}");
 }
 
 on_both_engines!(

@@ -113,7 +113,7 @@ fn two_logins_run_and_sign_one_review_each_seeing_the_others_changes() {
         )),
         "{screen}"
     );
-    chloe.keys("S");
+    chloe.keys("Y");
     assert!(
         chloe
             .status()

@@ -1,6 +1,8 @@
 //! Everything a key press or mouse event can ask for.
 
 use super::app::Tab;
+use super::checkin::Step;
+use crate::domain::Judgement;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -17,13 +19,17 @@ pub enum Action {
     Open,
     Back,
     ToggleHelp,
+    /// The command palette: any action here, by name.
+    OpenPalette,
     Undo,
     /// Start typing a text filter (outcomes).
     StartFilter,
     CycleStatusFilter,
     CycleTypeFilter,
-    /// The apprentice's own status for the selected outcome, to the next one.
-    CycleOwnStatus,
+    /// The apprentice's own status for the selected outcome, a step on.
+    OwnStatusForward,
+    /// The apprentice's own status for the selected outcome, a step back.
+    OwnStatusBack,
     /// An assessor records a judgement of the selected outcome.
     Judge,
     /// An assessor starts (or resumes) a check-in with the person.
@@ -55,6 +61,28 @@ pub enum Action {
     AddSelf,
     /// Use the app as someone else (their PIN is asked).
     SwitchPerson,
+    /// Check-in mode: to the next section, saving the draft.
+    NextSection,
+    PreviousSection,
+    /// Check-in mode: straight to a section, saving the draft.
+    GoToSection(Step),
+    /// Check-in mode: today's judgement of the selected outcome.
+    JudgeAs(Judgement),
+    ClearJudgement,
+    /// Check-in mode: a note with the selected outcome's judgement.
+    WriteNote,
+    KeepNote,
+    DropNote,
+    /// Check-in mode: every outcome, or only those to be judged.
+    ToggleAllOutcomes,
+    /// Check-in mode: last time's selected action done, or not.
+    ToggleDone,
+    /// Check-in mode: complete the review, fixing its content.
+    CompleteCheckin,
+    /// Check-in mode: sign as the selected party.
+    SignParty,
+    SubmitPin,
+    CancelPin,
     /// Mouse: a click at a cell, the wheel.
     Click {
         column: u16,

@@ -170,6 +170,8 @@ pub enum Overlay {
     Pin(Box<PinPrompt>),
     /// One piece of evidence, read only (its id).
     Evidence(i64),
+    /// The command palette.
+    Palette(Box<super::palette::Palette>),
 }
 
 /// A destructive action waiting for a yes.
@@ -206,6 +208,13 @@ pub struct OutcomeFilter {
     pub editing: bool,
     pub status: Option<OutcomeStatus>,
     pub outcome_type: Option<String>,
+}
+
+impl OutcomeFilter {
+    /// Whether anything narrows the list.
+    pub fn active(&self) -> bool {
+        !self.text.is_empty() || self.status.is_some() || self.outcome_type.is_some()
+    }
 }
 
 pub struct App {

@@ -16,6 +16,7 @@ mod hours_review;
 pub mod keymap;
 pub mod last_user;
 pub mod layout;
+pub mod palette;
 pub mod people_window;
 mod record_forms;
 mod restore;

@@ -18,11 +18,12 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            let captured = !matches!(app.overlay, Overlay::None)
-                || app.filter.editing
-                || app.screen == Screen::Checkin;
+            let captured = !matches!(app.overlay, Overlay::None) || app.filter.editing;
             if captured {
                 Some(Action::Input(*key))
+            } else if app.screen == Screen::Checkin {
+                // A key no binding takes is typed into the section.
+                action_for(app, *key).or(Some(Action::Input(*key)))
             } else {
                 action_for(app, *key)
             }
@@ -52,10 +53,21 @@ fn apply(app: &mut App, store: &mut Store, action: Action) {
     if !matches!(action, Action::CheckForChanges | Action::Finished(_)) {
         app.status_line = None;
     }
+    // Check-in mode's own actions; keys for an overlay go to the overlay.
+    let overlaid = !matches!(app.overlay, Overlay::None);
+    let action = match action {
+        Action::Input(_) if overlaid || app.filter.editing => action,
+        action if app.screen == Screen::Checkin => match super::checkin::act(app, store, action) {
+            Some(action) => action,
+            None => return,
+        },
+        action => action,
+    };
     match action {
         Action::Input(key) => input(app, store, key),
         Action::Quit => app.quit = true,
         Action::ToggleHelp => app.overlay = Overlay::Help(0),
+        Action::OpenPalette => app.overlay = Overlay::Palette(Box::default()),
         Action::Resize(width, height) => {
             app.size = (width, height);
             if app.screen == Screen::Picker {
@@ -88,7 +100,8 @@ fn apply(app: &mut App, store: &mut Store, action: Action) {
             cycle_type_filter(app);
             filter_changed(app, store);
         }
-        Action::CycleOwnStatus => cycle_own_status(app, store),
+        Action::OwnStatusForward => step_own_status(app, store, 1),
+        Action::OwnStatusBack => step_own_status(app, store, -1),
         Action::Judge => open_judgement(app),
         Action::StartCheckin => start_checkin(app, store),
         Action::SignAwaited => sign_awaited(app, store),
@@ -123,6 +136,21 @@ fn apply(app: &mut App, store: &mut Store, action: Action) {
                 app.overlay = Overlay::Error(message);
             }
         }
+        // Check-in mode's actions do nothing elsewhere.
+        Action::NextSection
+        | Action::PreviousSection
+        | Action::GoToSection(_)
+        | Action::JudgeAs(_)
+        | Action::ClearJudgement
+        | Action::WriteNote
+        | Action::KeepNote
+        | Action::DropNote
+        | Action::ToggleAllOutcomes
+        | Action::ToggleDone
+        | Action::CompleteCheckin
+        | Action::SignParty
+        | Action::SubmitPin
+        | Action::CancelPin => {}
     }
 }
 
@@ -185,7 +213,6 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         return;
     }
     match std::mem::replace(&mut app.overlay, Overlay::None) {
-        Overlay::None if app.screen == Screen::Checkin => super::checkin::input(app, store, key),
         Overlay::None => {}
         // Help scrolls with the arrows and pages; any other key closes it.
         Overlay::Help(scroll) => match key.code {
@@ -205,6 +232,7 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         Overlay::Evidence(id) => evidence_view_input(app, id, key),
         Overlay::Choose(chooser) => super::who::choose_input(app, store, chooser, key),
         Overlay::Pin(prompt) => super::who::pin_input(app, store, prompt, key),
+        Overlay::Palette(palette) => super::palette::input(app, store, *palette, key),
         Overlay::Confirm(confirm) => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                 confirmed(app, store, confirm);
@@ -338,18 +366,33 @@ fn open_selected(app: &mut App, store: &mut Store) {
     }
 }
 
-/// Back to the caseload, read afresh: what was done since (a draft
-/// started, a check-in sealed) shows in its columns.
+/// Esc backs out one level: a filter is cleared first, then a person's
+/// screen goes to their dashboard, then to the list of people (read
+/// afresh: what was done since shows in its columns).
 fn back(app: &mut App, store: &mut Store) {
+    // An expanded review folds back to the list of reviews first.
     if on_reviews(app) && app.review_expanded {
         app.review_expanded = false;
         return;
     }
-    if app.screen == Screen::Person && app.has_people_list() {
-        app.screen = Screen::Picker;
-        if let Err(error) = app.reload_people(store) {
-            app.overlay = Overlay::Error(error.to_string());
+    match app.screen {
+        Screen::Picker if !app.filter.text.is_empty() => {
+            app.filter = Default::default();
+            filter_changed(app, store);
         }
+        Screen::Person if app.tab == Tab::Outcomes && app.filter.active() => {
+            app.filter = Default::default();
+            filter_changed(app, store);
+        }
+        Screen::Person if app.tab != Tab::Dashboard => app.tab = Tab::Dashboard,
+        Screen::Person if app.has_people_list() => {
+            app.screen = Screen::Picker;
+            if let Err(error) = app.reload_people(store) {
+                app.overlay = Overlay::Error(error.to_string());
+            }
+        }
+        Screen::Person => app.status_line = Some("this is your dashboard; q quits".into()),
+        _ => {}
     }
 }
 
@@ -404,7 +447,8 @@ fn cycle_type_filter(app: &mut App) {
     };
 }
 
-fn cycle_own_status(app: &mut App, store: &mut Store) {
+/// The own status a step on or back; none past either end.
+fn step_own_status(app: &mut App, store: &mut Store, by: isize) {
     let Some(code) = app.selected_outcome().map(str::to_string) else {
         return;
     };
@@ -412,9 +456,13 @@ fn cycle_own_status(app: &mut App, store: &mut Store) {
         .loaded
         .as_ref()
         .and_then(|l| l.standing.outcomes.iter().find(|o| o.code == code))
-        .map(|o| o.status);
-    let next = next_in(OutcomeStatus::ALL, current).unwrap_or(OutcomeStatus::NotStarted);
-    set_own_status(app, store, next);
+        .map_or(OutcomeStatus::NotStarted, |o| o.status);
+    let all = OutcomeStatus::ALL;
+    let at = all.iter().position(|s| *s == current).unwrap_or(0);
+    match at.checked_add_signed(by).and_then(|next| all.get(next)) {
+        Some(next) => set_own_status(app, store, *next),
+        None => app.status_line = Some(format!("{code} is already {current}")),
+    }
 }
 
 fn set_own_status(app: &mut App, store: &mut Store, status: OutcomeStatus) {
@@ -612,6 +660,12 @@ fn click(app: &mut App, store: &mut Store, column: u16, row: u16) {
         return;
     }
     let areas = areas(app.size);
+    if row == areas.tabs.y && app.screen == Screen::Checkin {
+        if let Some(step) = super::view::section_at(app, column) {
+            update(app, store, Action::GoToSection(step));
+        }
+        return;
+    }
     if row == areas.tabs.y && app.screen == Screen::Person {
         let titles = super::view::tab_titles(app.size.0);
         if let Some(index) = layout::tab_at(column, &titles) {

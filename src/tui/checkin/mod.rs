@@ -1,9 +1,11 @@
 //! Check-in mode: an assessor walks a progress review section by section,
 //! the draft saved to the store at every step, then completes it and the
-//! parties sign it (`sign`). Leaving part-way (Esc, Ctrl-C, or q where
-//! nothing is being typed) keeps the draft; Ctrl-Z undoes within it. A
-//! draft sealed elsewhere ends the session with a message.
+//! parties sign it (`sign`). Its keys are in the keymap's table; leaving
+//! part-way (Esc, Ctrl-C, or q where nothing is being typed) keeps the
+//! draft; Ctrl-Z undoes within it. A draft sealed elsewhere ends the
+//! session with a message.
 
+use super::action::Action;
 use super::app::{App, Overlay, Screen, Tab};
 use super::form::{Field, Form, FormKind, TextArea};
 use super::record_forms::label;
@@ -152,53 +154,79 @@ fn leave_with(app: &mut App, store: &Store, error: &OpError) {
     app.overlay = Overlay::Error(error.naming(label));
 }
 
-/// Keys in check-in mode.
-pub fn input(app: &mut App, store: &mut Store, key: KeyEvent) {
+/// What an action does in check-in mode; one it has no use for here
+/// (help, the mouse, a resize) is given back for the rest of the app.
+pub fn act(app: &mut App, store: &mut Store, action: Action) -> Option<Action> {
     let Some(mut session) = app.checkin.take() else {
-        return;
+        return Some(action);
     };
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    // Ctrl-C always leaves; Esc and q leave unless they are being typed.
-    let interrupted = control && key.code == KeyCode::Char('c');
     if session.signing.is_some() {
-        if interrupted {
-            return sign::leave(app, store, session);
+        return sign::act(app, store, session, action);
+    }
+    let sections = Step::ALL.len();
+    match action {
+        // Ctrl-C leaves whatever happens, keeping the draft as last saved.
+        Action::Quit => leave(app, store, session, true),
+        Action::Back => leave(app, store, session, false),
+        Action::NextSection => move_step(app, store, session, 1),
+        Action::PreviousSection => move_step(app, store, session, sections - 1),
+        Action::GoToSection(step) if step != session.step => {
+            let offset = (step.index() + sections - session.step.index()) % sections;
+            move_step(app, store, session, offset)
         }
-        return sign::input(app, store, session, key);
+        Action::CompleteCheckin if session.step == Step::SignOff => {
+            sign::complete(app, store, session)
+        }
+        other => {
+            let unused = edit(&mut session, app, other);
+            app.checkin = Some(session);
+            return unused;
+        }
     }
-    let leaving = match key.code {
-        KeyCode::Esc => session.note.is_none(),
-        KeyCode::Char('q') => !control && session.note.is_none() && !session.step.takes_text(),
-        _ => interrupted,
-    };
-    if leaving {
-        leave(app, store, session, interrupted);
-        return;
-    }
-    // Enter on the date moves on as Tab does, once the date is right.
-    let moving = match key.code {
-        KeyCode::Tab => Some(1),
-        KeyCode::Enter if session.step == Step::NextDate => Some(1),
-        KeyCode::BackTab => Some(Step::ALL.len() - 1),
-        _ => None,
-    };
-    if let (Some(step), None) = (moving, &session.note) {
-        return move_step(app, store, session, step);
-    }
-    match key.code {
-        KeyCode::Char('z') if control => {
-            if let Some(previous) = session.undo.pop() {
+    None
+}
+
+/// Changes to the draft on screen; an action that is not one is given back.
+fn edit(session: &mut CheckinSession, app: &mut App, action: Action) -> Option<Action> {
+    match action {
+        Action::Input(key) => type_key(session, key),
+        Action::Undo => match session.undo.pop() {
+            Some(previous) => {
                 session.content = previous;
-                enter_step(&mut session, app);
+                enter_step(session, app);
                 app.status_line = Some("undone".into());
             }
+            None => app.status_line = Some("nothing to undo in this check-in".into()),
+        },
+        Action::Up | Action::ScrollUp => move_cursor(session, -1),
+        Action::Down | Action::ScrollDown => move_cursor(session, 1),
+        Action::PageUp => move_cursor(session, -10),
+        Action::PageDown => move_cursor(session, 10),
+        Action::Top => move_cursor(session, isize::MIN / 2),
+        Action::Bottom => move_cursor(session, isize::MAX / 2),
+        Action::ToggleDone if session.step == Step::SinceLast => toggle_done(session),
+        Action::JudgeAs(judgement) => judge(session, judgement),
+        Action::ClearJudgement => {
+            if let Some(code) = selected_outcome(session) {
+                session.remember();
+                session.content.unjudge(&code);
+            }
         }
-        KeyCode::Char('s') if control && session.step == Step::SignOff => {
-            return sign::complete(app, store, session);
+        Action::WriteNote => write_note(session, app),
+        Action::KeepNote => keep_note(session),
+        Action::DropNote => session.note = None,
+        Action::ToggleAllOutcomes => {
+            session.show_all_outcomes = !session.show_all_outcomes;
+            session.outcome_codes = session.walked(app);
+            session.cursor = 0;
         }
-        _ => step_input(&mut session, app, key),
+        Action::Add if session.step == Step::Actions => {
+            app.overlay = Overlay::Form(Box::new(action_form(session.date)))
+        }
+        Action::Delete if session.step == Step::Actions => remove_action(session),
+        other => return Some(other),
     }
-    app.checkin = Some(session);
+    None
 }
 
 /// Moves `step` steps on (wrapping), saving the draft; a step whose text
@@ -294,23 +322,12 @@ fn enter_step(session: &mut CheckinSession, app: &App) {
     }
 }
 
-fn step_input(session: &mut CheckinSession, app: &mut App, key: KeyEvent) {
+/// A key typed into the section's text, the date or the note.
+fn type_key(session: &mut CheckinSession, key: KeyEvent) {
+    if let Some(note) = &mut session.note {
+        return line_input(note, key);
+    }
     match session.step {
-        Step::SinceLast => match key.code {
-            KeyCode::Up | KeyCode::Char('k') => session.cursor = session.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                session.cursor =
-                    (session.cursor + 1).min(session.content.action_reviews.len().saturating_sub(1))
-            }
-            KeyCode::Char(' ') | KeyCode::Enter => {
-                session.remember();
-                if let Some(review) = session.content.action_reviews.get_mut(session.cursor) {
-                    review.done = !review.done;
-                }
-            }
-            _ => {}
-        },
-        Step::Outcomes => outcomes_input(session, app, key),
         Step::Hours | Step::PlanChanges | Step::Concerns => {
             if let KeyCode::Char(c) = key.code {
                 if typed(&c.to_string()).is_empty() {
@@ -319,90 +336,84 @@ fn step_input(session: &mut CheckinSession, app: &mut App, key: KeyEvent) {
             }
             session.text.handle_key(key);
         }
-        Step::Actions => match key.code {
-            KeyCode::Up | KeyCode::Char('k') => session.cursor = session.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                session.cursor =
-                    (session.cursor + 1).min(session.content.actions.len().saturating_sub(1))
-            }
-            KeyCode::Char('a') => app.overlay = Overlay::Form(Box::new(action_form(session.date))),
-            KeyCode::Char('d') | KeyCode::Delete
-                if session.cursor < session.content.actions.len() =>
-            {
-                session.remember();
-                session.content.actions.remove(session.cursor);
-                session.cursor = session
-                    .cursor
-                    .min(session.content.actions.len().saturating_sub(1));
-            }
-            _ => {}
-        },
         Step::NextDate => line_input(&mut session.next_date, key),
-        // Ctrl-S completes the review (`input`); nothing is typed here.
-        Step::SignOff => {}
+        _ => {}
     }
 }
 
-fn outcomes_input(session: &mut CheckinSession, app: &mut App, key: KeyEvent) {
-    if let Some(note) = &mut session.note {
-        match key.code {
-            KeyCode::Enter | KeyCode::Esc => {
-                let note = std::mem::take(note);
-                session.note = None;
-                if key.code == KeyCode::Enter {
-                    let code = session.outcome_codes.get(session.cursor).cloned();
-                    if let Some((code, judgement)) =
-                        code.and_then(|c| current_judgement(session, &c).map(|j| (c, j)))
-                    {
-                        session.remember();
-                        set_judgement(session, &code, judgement, Some(note));
-                    }
-                }
-            }
-            _ => line_input(note, key),
-        }
-        return;
+/// The rows the current section lists.
+fn rows(session: &CheckinSession) -> usize {
+    match session.step {
+        Step::SinceLast => session.content.action_reviews.len(),
+        Step::Outcomes => session.outcome_codes.len(),
+        Step::Actions => session.content.actions.len(),
+        _ => 0,
     }
-    let code = session.outcome_codes.get(session.cursor).cloned();
-    let judge = |session: &mut CheckinSession, judgement: Judgement| {
-        if let Some(code) = &code {
-            session.remember();
-            set_judgement(session, code, judgement, None);
-        }
+}
+
+fn move_cursor(session: &mut CheckinSession, step: isize) {
+    let last = rows(session).saturating_sub(1) as isize;
+    session.cursor = (session.cursor as isize)
+        .saturating_add(step)
+        .clamp(0, last) as usize;
+}
+
+fn toggle_done(session: &mut CheckinSession) {
+    session.remember();
+    if let Some(review) = session.content.action_reviews.get_mut(session.cursor) {
+        review.done = !review.done;
+    }
+}
+
+fn remove_action(session: &mut CheckinSession) {
+    if session.cursor < session.content.actions.len() {
+        session.remember();
+        session.content.actions.remove(session.cursor);
+        session.cursor = session
+            .cursor
+            .min(session.content.actions.len().saturating_sub(1));
+    }
+}
+
+fn selected_outcome(session: &CheckinSession) -> Option<String> {
+    if session.step != Step::Outcomes {
+        return None;
+    }
+    session.outcome_codes.get(session.cursor).cloned()
+}
+
+fn judge(session: &mut CheckinSession, judgement: Judgement) {
+    if let Some(code) = selected_outcome(session) {
+        session.remember();
+        set_judgement(session, &code, judgement, None);
+    }
+}
+
+/// A note goes with a judgement: none is assumed for it.
+fn write_note(session: &mut CheckinSession, app: &mut App) {
+    let Some(code) = selected_outcome(session) else {
+        return;
     };
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => session.cursor = session.cursor.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            session.cursor = (session.cursor + 1).min(session.outcome_codes.len().saturating_sub(1))
+    match session.content.judgement_of(&code) {
+        Some(judged) => session.note = Some(judged.note.clone()),
+        None => {
+            app.status_line = Some(format!(
+                "Judgement: choose n, c or e for {code} before its note"
+            ))
         }
-        KeyCode::Char('n') => judge(session, Judgement::NotYetCompetent),
-        KeyCode::Char('c') => judge(session, Judgement::Competent),
-        KeyCode::Char('e') => judge(session, Judgement::Exceeds),
-        KeyCode::Backspace | KeyCode::Char('x') => {
-            if let Some(code) = &code {
-                session.remember();
-                session.content.unjudge(code);
-            }
-        }
-        // A note goes with a judgement: none is assumed for it.
-        KeyCode::Enter => {
-            if let Some(code) = code.as_ref() {
-                match session.content.judgement_of(code) {
-                    Some(judged) => session.note = Some(judged.note.clone()),
-                    None => {
-                        app.status_line = Some(format!(
-                            "Judgement: choose n, c or e for {code} before its note"
-                        ))
-                    }
-                }
-            }
-        }
-        KeyCode::Char('a') => {
-            session.show_all_outcomes = !session.show_all_outcomes;
-            session.outcome_codes = session.walked(app);
-            session.cursor = 0;
-        }
-        _ => {}
+    }
+}
+
+fn keep_note(session: &mut CheckinSession) {
+    let Some(note) = session.note.take() else {
+        return;
+    };
+    let code = selected_outcome(session);
+    if let Some((code, judgement)) =
+        code.and_then(|c| current_judgement(session, &c).map(|j| (c, j)))
+    {
+        session.remember();
+        set_judgement(session, &code, judgement, Some(note));
     }
 }
 

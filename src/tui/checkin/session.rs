@@ -102,6 +102,13 @@ impl CheckinSession {
         self.content.section(section).to_string()
     }
 
+    /// Whether text is being typed: a section's text, the date, a note
+    /// or a PIN.
+    pub fn typing(&self) -> bool {
+        let pin = self.signing.as_ref().is_some_and(|s| s.pin.is_some());
+        self.note.is_some() || pin || (self.signing.is_none() && self.step.takes_text())
+    }
+
     pub(super) fn remember(&mut self) {
         self.undo.push(self.content.clone());
     }

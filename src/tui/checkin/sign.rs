@@ -10,6 +10,7 @@ use crate::domain::{Person, PersonId, and_list};
 use crate::framework::{Framework, Party};
 use crate::ops::{OpError, SignedReview};
 use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::record_forms::label;
 use crate::tui::text::one_line;
@@ -144,49 +145,66 @@ fn read_signing(app: &App, store: &Store, id: i64) -> Result<(Signing, bool), St
     Ok((signing, sealed))
 }
 
-/// Keys once the review is completed: its content can no longer change.
-pub(super) fn input(app: &mut App, store: &mut Store, mut session: CheckinSession, key: KeyEvent) {
+/// Actions once the review is completed: its content can no longer
+/// change. One it has no use for is given back.
+pub(super) fn act(
+    app: &mut App,
+    store: &mut Store,
+    mut session: CheckinSession,
+    action: Action,
+) -> Option<Action> {
     let id = session.id;
     let Some(signing) = session.signing.as_mut() else {
         app.checkin = Some(session);
-        return;
+        return Some(action);
     };
-    if signing.pin.is_some() {
-        return pin_input(app, store, session, key);
-    }
-    let last = signing.lines.len().saturating_sub(1);
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') => return leave(app, store, session),
-        KeyCode::Up | KeyCode::Char('k') => signing.cursor = signing.cursor.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => signing.cursor = (signing.cursor + 1).min(last),
-        KeyCode::Enter => return choose(app, store, session),
-        _ => {
-            app.status_line = Some(format!(
-                "check-in {id} is completed and can no longer change: Enter signs, Esc leaves"
-            ))
+    let last = signing.lines.len().saturating_sub(1) as isize;
+    let mut step = |by: isize| {
+        signing.cursor = (signing.cursor as isize).saturating_add(by).clamp(0, last) as usize
+    };
+    match action {
+        Action::Quit | Action::Back => {
+            leave(app, store, session);
+            return None;
         }
-    }
-    app.checkin = Some(session);
-}
-
-/// Keys while a party types their PIN.
-fn pin_input(app: &mut App, store: &mut Store, mut session: CheckinSession, key: KeyEvent) {
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    let Some(signing) = session.signing.as_mut() else {
-        return;
-    };
-    let Some(pin) = signing.pin.as_mut() else {
-        return;
-    };
-    match key.code {
-        KeyCode::Esc => {
+        Action::SignParty => {
+            choose(app, store, session);
+            return None;
+        }
+        Action::SubmitPin => {
+            let typed = signing.pin.take().unwrap_or_default();
+            sign_selected(app, store, session, Some(typed));
+            return None;
+        }
+        Action::Up | Action::ScrollUp => step(-1),
+        Action::Down | Action::ScrollDown => step(1),
+        Action::Top => step(isize::MIN / 2),
+        Action::Bottom => step(isize::MAX / 2),
+        Action::CancelPin => {
             signing.pin = None;
             signing.refusal = None;
         }
-        KeyCode::Enter => {
-            let typed = std::mem::take(pin);
-            return sign_selected(app, store, session, Some(typed));
+        Action::Input(key) => match signing.pin.as_mut() {
+            Some(pin) => pin_input(pin, key),
+            None => {
+                app.status_line = Some(format!(
+                    "check-in {id} is completed and can no longer change: Enter signs, Esc leaves"
+                ))
+            }
+        },
+        other => {
+            app.checkin = Some(session);
+            return Some(other);
         }
+    }
+    app.checkin = Some(session);
+    None
+}
+
+/// A key typed into the PIN.
+fn pin_input(pin: &mut String, key: KeyEvent) {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
         KeyCode::Backspace => {
             pin.pop();
         }
@@ -195,7 +213,6 @@ fn pin_input(app: &mut App, store: &mut Store, mut session: CheckinSession, key:
         }
         _ => {}
     }
-    app.checkin = Some(session);
 }
 
 /// Enter on a party's line: the person using the app signs at once; anyone

@@ -12,55 +12,82 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-/// The header: who, and the steps with the current one marked.
+/// The header: who, and the sections by number, the current one marked.
 pub fn steps(app: &App, name: &str) -> Paragraph<'static> {
     let Some(session) = &app.checkin else {
         return Paragraph::new("");
     };
-    let mut spans = vec![Span::styled(
-        format!(" Check-in · {} · ", one_line(name)),
-        app.theme.title(),
-    )];
-    // Only the current step is named, so the line fits 80 columns.
-    for (index, step) in Step::ALL.iter().enumerate() {
-        let (label, style) = if *step == session.step {
-            (
-                format!("{} {}", index + 1, step.title()),
-                app.theme.selected(),
-            )
-        } else {
-            ((index + 1).to_string(), app.theme.dim())
-        };
-        spans.push(Span::styled(label, style));
-        spans.push(Span::raw(" "));
-    }
+    let spans: Vec<Span> = header_parts(app, name)
+        .into_iter()
+        .map(|(text, step)| match step {
+            None => Span::styled(text, app.theme.title()),
+            Some(step) if step == session.step => Span::styled(text, app.theme.selected()),
+            Some(_) => Span::styled(text, app.theme.dim()),
+        })
+        .collect();
     Paragraph::new(Line::from(spans))
 }
 
-pub fn hints(app: &App) -> String {
+/// The header's pieces, each with the section it names. Every section is
+/// named where the line fits the screen; else only the current one.
+fn header_parts(app: &App, name: &str) -> Vec<(String, Option<Step>)> {
     let Some(session) = &app.checkin else {
-        return String::new();
+        return Vec::new();
     };
-    let own = match session.step {
-        Step::SinceLast => "↑/↓ action  Space done/not done",
-        Step::Outcomes if session.note.is_some() => "type the note  Enter keeps it  Esc drops it",
-        Step::Outcomes => "n not yet  c competent  e exceeds  x clear  Enter note  a all outcomes",
-        Step::Hours | Step::PlanChanges | Step::Concerns => "type; Enter starts a new line",
-        Step::Actions => "a add  d remove",
-        Step::NextDate => "type the date, YYYY-MM-DD",
-        Step::SignOff => match &session.signing {
-            None => "Ctrl-S complete: the content is fixed, then each party signs",
-            Some(signing) if signing.pin.is_some() => "type the PIN  Enter sign  Esc put it away",
-            Some(_) => "↑/↓ party  Enter sign: yours at once, others with their PIN",
-        },
+    let who = format!(" Check-in · {} · ", one_line(name));
+    let label = |index: usize, step: Step, named: bool| {
+        if named {
+            format!("{} {}", index + 1, step.title())
+        } else {
+            (index + 1).to_string()
+        }
     };
-    // A completed review has no sections to move to and nothing to undo.
+    let all_named: usize = Step::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, step)| text::width(&label(i, *step, true)) + 1)
+        .sum();
+    let name_all = text::width(&who) + all_named <= app.size.0 as usize;
+    let mut parts = vec![(who, None)];
+    for (index, step) in Step::ALL.iter().enumerate() {
+        let named = name_all || *step == session.step;
+        parts.push((label(index, *step, named), Some(*step)));
+        parts.push((" ".to_string(), None));
+    }
+    parts
+}
+
+/// The section whose name or number is drawn at `column` of the header.
+pub fn section_at(app: &App, column: u16) -> Option<Step> {
+    let name = &app.loaded.as_ref()?.person.name;
+    let mut start = 0usize;
+    for (text, step) in header_parts(app, name) {
+        let end = start + text::width(&text);
+        if (start..end).contains(&(column as usize)) {
+            return step;
+        }
+        start = end;
+    }
+    None
+}
+
+/// What is typed in the current section, as the footer says it before
+/// the keys (which come from the keymap).
+pub fn typing_hint(app: &App) -> Option<&'static str> {
+    let session = app.checkin.as_ref()?;
+    if session.note.is_some() {
+        return Some("type the note");
+    }
     match &session.signing {
-        Some(signing) if signing.pin.is_some() => return format!(" {own}"),
-        Some(_) => return format!(" {own}  ·  Esc leave"),
+        Some(signing) if signing.pin.is_some() => return Some("type the PIN"),
+        Some(_) => return None,
         None => {}
     }
-    format!(" {own}  ·  Tab next section  Ctrl-Z undo  Esc keep draft and leave")
+    match session.step {
+        Step::Hours | Step::PlanChanges | Step::Concerns => Some("type; Enter starts a new line"),
+        Step::NextDate => Some("type the date, YYYY-MM-DD"),
+        _ => None,
+    }
 }
 
 pub fn render(frame: &mut Frame, app: &App, body: Rect) {

@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let mut status = status(standing, theme);
     if let Some(id) = sign_later::awaited(app) {
         let notice = format!(
-            "Check-in {id} of {} awaits your signature: S signs it",
+            "Check-in {id} of {} awaits your signature: Y signs it",
             one_line(&loaded.person.name)
         );
         status

@@ -9,6 +9,7 @@ mod hours;
 mod outcomes;
 mod outcomes_chart;
 mod overlay;
+mod palette;
 mod picker;
 mod readiness;
 mod requirements;
@@ -18,6 +19,7 @@ mod timeline;
 mod welcome;
 mod who;
 
+use super::action::Action;
 use super::app::{App, Overlay, Screen, Tab};
 use super::keymap;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, too_small};
@@ -146,11 +148,26 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// Key hints from the keymap, or the last action's message.
+/// The section of a check-in drawn at `column` of the header.
+pub fn section_at(app: &App, column: u16) -> Option<crate::tui::checkin::Step> {
+    checkin::section_at(app, column)
+}
+
+/// Key hints from the keymap, or the last action's message. In check-in
+/// mode the keys follow the message, so they are never hidden there.
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
-    if app.screen == Screen::Checkin && app.status_line.is_none() {
-        frame.render_widget(Paragraph::new(checkin::hints(app)).style(theme.dim()), area);
+    if app.screen == Screen::Checkin {
+        let mut spans = vec![Span::raw(" ")];
+        if let Some(message) = &app.status_line {
+            spans.push(Span::styled(one_line(message), theme.good()));
+            spans.push(Span::raw("  ·  "));
+        }
+        if let Some(hint) = checkin::typing_hint(app) {
+            spans.push(Span::raw(format!("{hint}  ")));
+        }
+        key_hints(&mut spans, app);
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
     if let Some(message) = &app.status_line {
@@ -161,23 +178,23 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let mut spans = vec![Span::raw(" ")];
-    // This screen's own keys first: they are what a newcomer looks for.
-    let (own, general): (Vec<_>, Vec<_>) = keymap::active(app)
-        .filter(|b| b.hint.is_some())
-        .partition(|b| {
-            matches!(
-                b.scope,
-                keymap::Scope::On(_) | keymap::Scope::Picker | keymap::Scope::Welcome
-            )
-        });
-    for binding in own.into_iter().chain(general) {
-        spans.push(Span::styled(binding.keys, theme.key()));
-        spans.push(Span::raw(format!(
-            " {}  ",
-            binding.hint.unwrap_or_default()
-        )));
-    }
+    key_hints(&mut spans, app);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Each key offered here with its short label, this place's own first:
+/// they are what a newcomer looks for.
+fn key_hints(spans: &mut Vec<Span<'static>>, app: &App) {
+    for binding in keymap::hints(app) {
+        // Esc's one meaning here, or nothing where it does nothing.
+        let hint = match binding.action {
+            Action::Back if app.screen != Screen::Checkin => keymap::back_label(app),
+            _ => binding.hint,
+        };
+        let Some(hint) = hint else { continue };
+        spans.push(Span::styled(binding.keys, app.theme.key()));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
 }
 
 /// The rows area of the list on screen, for mouse clicks; `None` without a list.

@@ -1,6 +1,8 @@
 //! What sits above the screen: help, an error, a question, a form.
 
-use crate::tui::app::{App, Confirm, Overlay};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Confirm, Overlay, Screen, Tab};
+use crate::tui::checkin::Step;
 use crate::tui::form::{Field, FieldValue, Form, TextArea};
 use crate::tui::keymap::{BINDINGS, Scope, offered};
 use crate::tui::text::{clean, one_line};
@@ -34,6 +36,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
         Overlay::Form(form) => form_popup(frame, app, form, screen),
         Overlay::Choose(chooser) => super::who::chooser(frame, app, chooser, screen),
         Overlay::Pin(prompt) => super::who::pin_prompt(frame, app, prompt, screen),
+        Overlay::Palette(palette) => super::palette::render(frame, app, palette, screen),
     }
 }
 
@@ -106,7 +109,10 @@ fn help(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
     ))];
     key_lines(&mut lines, app);
     lines.push(Line::from(
-        "Mouse: click a tab or a row; the wheel scrolls.",
+        "Mouse: click a tab, a section or a row; the wheel scrolls.",
+    ));
+    lines.push(Line::from(
+        "While text is typed, letters and digits are typed; F1 opens this help.",
     ));
     lines.push(Line::from(
         "Forms: Tab moves between fields, Ctrl-S saves, Esc cancels.",
@@ -122,35 +128,92 @@ fn help(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
     );
 }
 
-/// One line per key this viewer has: the key, what it does, and where.
+/// The keys this viewer has here, grouped by where they work: one line
+/// per key, what it does.
 fn key_lines(lines: &mut Vec<Line<'static>>, app: &App) {
-    let mut numbers_shown = false;
-    for binding in BINDINGS.iter().filter(|b| offered(b, app)) {
-        // The seven number keys read better as one line.
-        let (keys, help) = match binding.action {
-            crate::tui::action::Action::GoTo(_) if numbers_shown => continue,
-            crate::tui::action::Action::GoTo(_) => {
-                numbers_shown = true;
-                ("1-7", "go straight to a screen by its number")
+    for (label, scopes) in places(app) {
+        let mut group: Vec<Line<'static>> = Vec::new();
+        let mut numbers_shown = false;
+        let found = BINDINGS
+            .iter()
+            .filter(|b| scopes.contains(&b.scope) && offered(b, app));
+        for binding in found {
+            // Ctrl-C, not q, leaves a check-in from anywhere in it.
+            if app.screen == Screen::Checkin && binding.action == Action::Quit {
+                continue;
             }
-            _ => (binding.keys, binding.help),
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{keys:<8}"), app.theme.key()),
-            Span::raw(format!("{help:<44}")),
-            Span::styled(scope_label(binding.scope), app.theme.dim()),
-        ]));
+            // The number keys read better as one line.
+            let (keys, help) = match binding.action {
+                Action::GoTo(_) | Action::GoToSection(_) if numbers_shown => continue,
+                Action::GoTo(_) => {
+                    numbers_shown = true;
+                    ("1-7", "go straight to a screen by its number")
+                }
+                Action::GoToSection(_) => {
+                    numbers_shown = true;
+                    ("1-8", "go straight to a section by its number or a click")
+                }
+                // Only those with a list of people go back to it.
+                Action::Back if app.screen != Screen::Checkin && !app.has_people_list() => {
+                    (binding.keys, "back out: clears a filter, then dashboard")
+                }
+                _ => (binding.keys, binding.help),
+            };
+            group.push(Line::from(vec![
+                Span::styled(format!("  {keys:<8}"), app.theme.key()),
+                Span::raw(help.to_string()),
+            ]));
+        }
+        if !group.is_empty() {
+            lines.push(Line::from(Span::styled(label, app.theme.title())));
+            lines.extend(group);
+        }
     }
 }
 
-fn scope_label(scope: Scope) -> String {
-    match scope {
-        Scope::On(tab) => format!("on {}", tab.title()),
-        Scope::Everywhere | Scope::Known => "anywhere".to_string(),
-        Scope::Person | Scope::PersonFromList => "a person's screens".to_string(),
-        Scope::Picker => "list of people".to_string(),
-        Scope::Welcome => "welcome".to_string(),
+/// The groups of keys for what is on screen, in the order shown: the
+/// keys of this very place first, those that work anywhere last.
+fn places(app: &App) -> Vec<(String, Vec<Scope>)> {
+    let anywhere = (
+        "Anywhere".to_string(),
+        vec![Scope::Everywhere, Scope::Known],
+    );
+    let mut places = Vec::new();
+    match app.screen {
+        Screen::Welcome => places.push(("On the welcome screen".into(), vec![Scope::Welcome])),
+        Screen::Picker => places.push(("On the list of people".into(), vec![Scope::Picker])),
+        Screen::Person => {
+            let on = |tab: Tab| (format!("On {}", tab.title()), vec![Scope::On(tab)]);
+            places.push(on(app.tab));
+            places.push((
+                "On every screen of a person (h/l and ←/→ switch screens too)".into(),
+                vec![Scope::Person, Scope::PersonFromList],
+            ));
+            places.extend(Tab::ALL.into_iter().filter(|t| *t != app.tab).map(on));
+        }
+        Screen::Checkin => {
+            places.push((
+                "In every section of a check-in".into(),
+                vec![Scope::CheckinAny],
+            ));
+            for (index, step) in Step::ALL.into_iter().enumerate() {
+                let label = format!("In section {} {}", index + 1, step.title());
+                places.push((label, vec![Scope::Checkin(step)]));
+            }
+            places.push(("While a note is typed".into(), vec![Scope::CheckinNote]));
+            places.push((
+                "Once completed, while each party signs".into(),
+                vec![Scope::CheckinSigning],
+            ));
+            places.push(("While a PIN is typed".into(), vec![Scope::CheckinPin]));
+            return places
+                .into_iter()
+                .chain([("Anywhere".to_string(), vec![Scope::Everywhere])])
+                .collect();
+        }
     }
+    places.push(anywhere);
+    places
 }
 
 fn form_popup(frame: &mut Frame, app: &App, form: &Form, screen: Rect) {
