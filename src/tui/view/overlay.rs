@@ -21,6 +21,9 @@ pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
         Overlay::Confirm(Confirm::DeleteEvidence { id, title, .. }) => {
             confirm_delete(frame, app, screen, *id, title)
         }
+        Overlay::Confirm(Confirm::DiscardCheckin { id }) => {
+            confirm_discard(frame, app, screen, *id)
+        }
         Overlay::Form(form) => form_popup(frame, app, form, screen),
         Overlay::Choose(chooser) => super::who::chooser(frame, app, chooser, screen),
         Overlay::Pin(prompt) => super::who::pin_prompt(frame, app, prompt, screen),
@@ -60,6 +63,26 @@ fn confirm_delete(frame: &mut Frame, app: &App, screen: Rect, id: i64, title: &s
         area,
         Paragraph::new(text).wrap(Wrap { trim: false }),
         " Delete? ",
+        app.theme.warn(),
+    );
+}
+
+fn confirm_discard(frame: &mut Frame, app: &App, screen: Rect, id: i64) {
+    let area = popup(screen, 60, 7);
+    let text = vec![
+        Line::from(format!("Discard draft check-in {id}?")),
+        Line::from("Everything in it goes; the history keeps a copy."),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", app.theme.key()),
+            Span::raw(" discard   any other key keeps it"),
+        ]),
+    ];
+    show(
+        frame,
+        area,
+        Paragraph::new(text).wrap(Wrap { trim: false }),
+        " Discard? ",
         app.theme.warn(),
     );
 }
