@@ -202,6 +202,15 @@ pub enum CheckinCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Discard a draft check-in (its assessor or an administrator, with --as); the history keeps it
+    Discard {
+        /// The draft check-in's id
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
+        /// Discard without asking (needed when not at a terminal)
+        #[arg(long)]
+        yes: bool,
+    },
     /// The full record of one check-in, for the employer and the portfolio
     Show {
         /// The check-in's id (see `checkin list`)

@@ -147,6 +147,44 @@ pub fn amend(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Discards a draft check-in after a yes typed at the terminal, or at
+/// once with `--yes`; without a terminal `--yes` is required.
+pub fn discard(
+    context: &Context,
+    id: i64,
+    yes: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CommandError> {
+    if !yes && !confirmed(id)? {
+        writeln!(out, "kept check-in {id}; nothing discarded")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (mut store, registry) = (context.open_store()?, context.registry()?);
+    context.ops(&mut store, &registry)?.discard_checkin(id)?;
+    writeln!(
+        out,
+        "discarded draft check-in {id}; its content stays in the history"
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks at the terminal whether to discard draft `id`.
+fn confirmed(id: i64) -> Result<bool, CommandError> {
+    use std::io::{BufRead, IsTerminal};
+    if !std::io::stdin().is_terminal() {
+        return Err(CommandError::Refused(format!(
+            "discarding check-in {id} asks first: give --yes when not at a terminal"
+        )));
+    }
+    eprint!("Discard draft check-in {id}? Its content stays in the history. [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| CommandError::Refused(format!("cannot read the answer: {e}")))?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
 /// Exit 0 when every seal holds and every attached file matches its
 /// hash; 1, naming each failure, when one does not.
 pub fn verify(context: &Context, out: &mut dyn Write) -> Result<ExitCode, CommandError> {

@@ -327,6 +327,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             CheckinCommand::List { person } => checkin::list(&context, &person, out),
             CheckinCommand::Show { id, format } => checkin::show(&context, id, format, out),
             CheckinCommand::Amend { id, reason } => checkin::amend(&context, id, &reason, out),
+            CheckinCommand::Discard { id, yes } => checkin::discard(&context, id, yes, out),
             CheckinCommand::Complete { id } => signing::complete(&context, id, out),
             CheckinCommand::Sign { id } => signing::sign(&context, id, out),
         },

@@ -4,8 +4,8 @@
 
 use super::{Field, OpError, Ops, enrolled, permitted_on};
 use crate::domain::{
-    AgreedAction, Checkin, CheckinContent, CheckinSummary, Operation, PersonId, check_action_due,
-    check_name, check_next_due, check_text, meeting_before,
+    AgreedAction, Checkin, CheckinContent, CheckinSummary, Operation, PersonId, Role,
+    check_action_due, check_name, check_next_due, check_text, meeting_before,
 };
 use crate::store::{Change, CheckinState, Store};
 use chrono::NaiveDate;
@@ -48,6 +48,41 @@ impl Ops<'_> {
         permitted_on(&change, actor, Operation::RunCheckin, &apprentice)?;
         check_content(content, meeting_date(&change, id)?)?;
         change.save_draft(id, content)?;
+        change.commit()?;
+        Ok(())
+    }
+
+    /// Discards an open draft: it is removed, its content kept in the
+    /// history. Only the assessor running it or an administrator may; a
+    /// completed or sealed check-in is never discarded.
+    pub fn discard_checkin(&mut self, id: i64) -> Result<(), OpError> {
+        let actor = self.actor;
+        let change = self.begin()?;
+        let state = change
+            .checkin_state(id)?
+            .ok_or_else(|| OpError::Gone(format!("no check-in has the id {id}")))?;
+        let apprentice = change.person(enrolment_person(&change, &state)?)?;
+        let acting = super::acting(&change, actor)?;
+        if acting.role != Role::Administrator {
+            let assessor = permitted_on(&change, actor, Operation::RunCheckin, &apprentice)?;
+            if assessor.id != state.assessor {
+                let owner = change.person(state.assessor)?.name;
+                return Err(OpError::Refused(format!(
+                    "check-in {id} is run by {owner}: only they or an administrator may discard it"
+                )));
+            }
+        }
+        if state.sealed {
+            return Err(OpError::Refused(format!(
+                "check-in {id} is signed and sealed: it is never discarded; amend it instead"
+            )));
+        }
+        if state.completed {
+            return Err(OpError::Refused(format!(
+                "check-in {id} is completed and awaits its signatures: its content is fixed, so it is not discarded"
+            )));
+        }
+        change.discard_draft(id)?;
         change.commit()?;
         Ok(())
     }

@@ -103,6 +103,27 @@ impl Change<'_> {
         })
     }
 
+    /// Removes an open draft and its content; the history keeps both.
+    pub fn discard_draft(&self, id: i64) -> Result<(), StoreError> {
+        self.run("discarding a check-in draft", |c| {
+            let content = canonical_content(c, id)?;
+            for table in [
+                "checkin_section",
+                "checkin_judgement",
+                "checkin_action_review",
+                "checkin_action",
+            ] {
+                c.execute(
+                    &format!("DELETE FROM {table} WHERE checkin_id = ?1"),
+                    &[&id],
+                )?;
+            }
+            c.execute("DELETE FROM checkin WHERE id = ?1", &[&id])?;
+            let fields = [("content", Some(content), None)];
+            self.history(ChangeKind::Delete, &RecordKey::Checkin(id), &fields)
+        })
+    }
+
     /// Signs and seals a draft; its judgements take effect.
     pub fn seal_draft(&self, id: i64, signing: &Signing) -> Result<(), StoreError> {
         self.run("signing a check-in", |c| seal_in(self, c, id, signing))

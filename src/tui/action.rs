@@ -81,6 +81,8 @@ pub enum Action {
     CompleteCheckin,
     /// Check-in mode: sign as the selected party.
     SignParty,
+    /// Check-in mode: discard the draft (asks first).
+    DiscardCheckin,
     SubmitPin,
     CancelPin,
     /// Mouse: a click at a cell, the wheel.

@@ -176,6 +176,8 @@ pub enum Overlay {
 
 /// A destructive action waiting for a yes.
 pub enum Confirm {
+    /// The draft check-in being run.
+    DiscardCheckin { id: i64 },
     DeleteEvidence {
         id: i64,
         title: String,

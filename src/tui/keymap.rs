@@ -716,6 +716,14 @@ pub static BINDINGS: &[Binding] = &[
         Some("undo"),
     ),
     bind(
+        &[KeyCode::Char('D')],
+        "D",
+        Action::DiscardCheckin,
+        "discard this draft (asks first; the history keeps it)",
+        Scope::CheckinAny,
+        None,
+    ),
+    bind(
         &[KeyCode::Esc, KeyCode::Char('q')],
         "Esc",
         Action::Back,

@@ -149,6 +149,7 @@ fn apply(app: &mut App, store: &mut Store, action: Action) {
         | Action::ToggleDone
         | Action::CompleteCheckin
         | Action::SignParty
+        | Action::DiscardCheckin
         | Action::SubmitPin
         | Action::CancelPin => {}
     }
@@ -236,6 +237,8 @@ fn input(app: &mut App, store: &mut Store, key: crossterm::event::KeyEvent) {
         Overlay::Confirm(confirm) => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                 confirmed(app, store, confirm);
+            } else if matches!(confirm, Confirm::DiscardCheckin { .. }) {
+                app.status_line = Some("the draft is kept".into());
             } else {
                 app.status_line = Some("nothing deleted".into());
             }
@@ -611,6 +614,7 @@ fn ask_to_delete(app: &mut App) {
 
 fn confirmed(app: &mut App, store: &mut Store, confirm: Confirm) {
     match confirm {
+        Confirm::DiscardCheckin { id } => super::checkin::discard(app, store, id),
         Confirm::DeleteEvidence { id, title, version } => {
             match app.ops(store).delete_evidence(id, Some(version)) {
                 Ok(version) => {

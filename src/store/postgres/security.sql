@@ -108,6 +108,10 @@ GRANT UPDATE (apprentice_signed_at, apprentice_signature, assessor_signed_at,
     ON checkin TO pcso_apprentice, pcso_employer;
 GRANT INSERT, DELETE ON checkin_section, checkin_judgement, checkin_action, checkin_action_review
     TO pcso_assessor;
+-- A draft is discarded by its assessor or an administrator (ops::discard_checkin).
+GRANT DELETE ON checkin TO pcso_assessor, pcso_administrator;
+GRANT DELETE ON checkin_section, checkin_judgement, checkin_action, checkin_action_review
+    TO pcso_administrator;
 -- Not signed_login: the server fills it in.
 GRANT INSERT (checkin_id, role, person_id, signed_at) ON checkin_signature
     TO pcso_apprentice, pcso_assessor, pcso_employer;
@@ -172,6 +176,13 @@ CREATE POLICY pcso_start ON checkin FOR INSERT
     WITH CHECK ((SELECT pcso_current_role()) = 'assessor'
                 AND assessor_id = (SELECT pcso_current_person())
                 AND enrolment_id IN (SELECT pcso_reached_enrolments()));
+CREATE POLICY pcso_discard ON checkin FOR DELETE
+    TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
+    USING (state = 'draft' AND completed_at IS NULL
+           AND ((SELECT pcso_current_role()) = 'administrator'
+                OR ((SELECT pcso_current_role()) = 'assessor'
+                    AND assessor_id = (SELECT pcso_current_person())))
+           AND enrolment_id IN (SELECT pcso_reached_enrolments()));
 CREATE POLICY pcso_run ON checkin FOR UPDATE
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
     USING ((SELECT pcso_current_role()) = 'assessor'
@@ -203,7 +214,8 @@ CREATE POLICY pcso_write ON checkin_section FOR INSERT
     WITH CHECK ((SELECT pcso_current_role()) = 'assessor' AND checkin_id IN (SELECT pcso_reached_checkins()));
 CREATE POLICY pcso_remove ON checkin_section FOR DELETE
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
-    USING ((SELECT pcso_current_role()) = 'assessor' AND checkin_id IN (SELECT pcso_reached_checkins()));
+    USING ((SELECT pcso_current_role()) IN ('assessor', 'administrator')
+           AND checkin_id IN (SELECT pcso_reached_checkins()));
 
 CREATE POLICY pcso_read ON checkin_judgement FOR SELECT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
@@ -213,7 +225,8 @@ CREATE POLICY pcso_write ON checkin_judgement FOR INSERT
     WITH CHECK ((SELECT pcso_current_role()) = 'assessor' AND checkin_id IN (SELECT pcso_reached_checkins()));
 CREATE POLICY pcso_remove ON checkin_judgement FOR DELETE
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
-    USING ((SELECT pcso_current_role()) = 'assessor' AND checkin_id IN (SELECT pcso_reached_checkins()));
+    USING ((SELECT pcso_current_role()) IN ('assessor', 'administrator')
+           AND checkin_id IN (SELECT pcso_reached_checkins()));
 
 CREATE POLICY pcso_read ON checkin_action FOR SELECT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
@@ -223,7 +236,8 @@ CREATE POLICY pcso_write ON checkin_action FOR INSERT
     WITH CHECK ((SELECT pcso_current_role()) = 'assessor' AND checkin_id IN (SELECT pcso_reached_checkins()));
 CREATE POLICY pcso_remove ON checkin_action FOR DELETE
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
-    USING ((SELECT pcso_current_role()) = 'assessor' AND checkin_id IN (SELECT pcso_reached_checkins()));
+    USING ((SELECT pcso_current_role()) IN ('assessor', 'administrator')
+           AND checkin_id IN (SELECT pcso_reached_checkins()));
 
 CREATE POLICY pcso_read ON checkin_action_review FOR SELECT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
@@ -233,7 +247,8 @@ CREATE POLICY pcso_write ON checkin_action_review FOR INSERT
     WITH CHECK ((SELECT pcso_current_role()) = 'assessor' AND checkin_id IN (SELECT pcso_reached_checkins()));
 CREATE POLICY pcso_remove ON checkin_action_review FOR DELETE
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator
-    USING ((SELECT pcso_current_role()) = 'assessor' AND checkin_id IN (SELECT pcso_reached_checkins()));
+    USING ((SELECT pcso_current_role()) IN ('assessor', 'administrator')
+           AND checkin_id IN (SELECT pcso_reached_checkins()));
 
 CREATE POLICY pcso_read ON outcome_progress FOR SELECT
     TO pcso_apprentice, pcso_assessor, pcso_employer, pcso_administrator

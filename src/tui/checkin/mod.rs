@@ -6,7 +6,7 @@
 //! session with a message.
 
 use super::action::Action;
-use super::app::{App, Overlay, Screen, Tab};
+use super::app::{App, Confirm, Overlay, Screen, Tab};
 use super::form::{Field, Form, FormKind, TextArea};
 use super::record_forms::label;
 use super::text::typed;
@@ -174,6 +174,10 @@ pub fn act(app: &mut App, store: &mut Store, action: Action) -> Option<Action> {
             let offset = (step.index() + sections - session.step.index()) % sections;
             move_step(app, store, session, offset)
         }
+        Action::DiscardCheckin => {
+            app.overlay = Overlay::Confirm(Confirm::DiscardCheckin { id: session.id });
+            app.checkin = Some(session);
+        }
         Action::CompleteCheckin if session.step == Step::SignOff => {
             sign::complete(app, store, session)
         }
@@ -243,6 +247,20 @@ fn move_step(app: &mut App, store: &mut Store, mut session: CheckinSession, step
         return stopped(app, store, session, &error);
     }
     app.checkin = Some(session);
+}
+
+/// Discards draft `id` once confirmed, back on the dashboard; a refusal
+/// is shown over the session, which goes on.
+pub fn discard(app: &mut App, store: &mut Store, id: i64) {
+    match app.ops(store).discard_checkin(id) {
+        Ok(()) => {
+            app.checkin = None;
+            let message = format!("discarded draft check-in {id}; the history keeps it");
+            back_to_dashboard(app, store, message);
+        }
+        Err(error @ OpError::Gone(_)) => leave_with(app, store, &error),
+        Err(error) => app.overlay = Overlay::Error(error.naming(label)),
+    }
 }
 
 /// Saves the draft and goes back to the dashboard. A draft that can no

@@ -18,19 +18,29 @@ pub fn render(frame: &mut Frame, app: &App, screen: Rect) {
         Overlay::None => {}
         Overlay::Help(scroll) => help(frame, app, screen, *scroll),
         Overlay::Error(message) => error(frame, app, screen, message),
-        Overlay::Confirm(Confirm::DeleteEvidence { id, title, .. }) => confirm_delete(
+        Overlay::Confirm(Confirm::DeleteEvidence { id, title, .. }) => ask(
             frame,
             app,
             screen,
             &format!("Delete evidence {id}, \"{}\"?", one_line(title)),
             "It stays in the history, and u undoes it.",
+            "delete",
         ),
-        Overlay::Confirm(Confirm::DeleteHours { id, what, .. }) => confirm_delete(
+        Overlay::Confirm(Confirm::DeleteHours { id, what, .. }) => ask(
             frame,
             app,
             screen,
             &format!("Delete hours entry {id}, {what}?"),
             "It stays in the history.",
+            "delete",
+        ),
+        Overlay::Confirm(Confirm::DiscardCheckin { id }) => ask(
+            frame,
+            app,
+            screen,
+            &format!("Discard draft check-in {id}?"),
+            "Everything in it goes; the history keeps a copy.",
+            "discard",
         ),
         Overlay::Evidence(id) => super::evidence_view::render(frame, app, screen, *id),
         Overlay::Form(form) => form_popup(frame, app, form, screen),
@@ -56,7 +66,9 @@ fn error(frame: &mut Frame, app: &App, screen: Rect, message: &str) {
     );
 }
 
-fn confirm_delete(frame: &mut Frame, app: &App, screen: Rect, question: &str, kept: &str) {
+/// A yes-or-no question before something is deleted or discarded: what,
+/// what is kept of it, and the key that does it.
+fn ask(frame: &mut Frame, app: &App, screen: Rect, question: &str, kept: &str, verb: &str) {
     let area = popup(screen, 60, 7);
     let text = vec![
         Line::from(question.to_string()),
@@ -64,14 +76,18 @@ fn confirm_delete(frame: &mut Frame, app: &App, screen: Rect, question: &str, ke
         Line::from(""),
         Line::from(vec![
             Span::styled("y", app.theme.key()),
-            Span::raw(" delete   any other key keeps it"),
+            Span::raw(format!(" {verb}   any other key keeps it")),
         ]),
     ];
+    let mut heading = verb.to_string();
+    if let Some(first) = heading.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     show(
         frame,
         area,
         Paragraph::new(text).wrap(Wrap { trim: false }),
-        " Delete? ",
+        &format!(" {heading}? "),
         app.theme.warn(),
     );
 }
