@@ -90,6 +90,8 @@ pub enum Screen {
     Person,
     /// An assessor running a check-in with the person on screen.
     Checkin,
+    /// An assessor's outcomes awaiting judgement across her caseload.
+    Queue,
 }
 
 /// Everything read for the person on screen.
@@ -196,6 +198,7 @@ pub struct Cursors {
     pub requirements: usize,
     pub hours: usize,
     pub reviews: usize,
+    pub queue: usize,
 }
 
 /// Narrowing of the outcomes table.
@@ -242,6 +245,8 @@ pub struct App {
     pub review_expanded: bool,
     /// The check-in being run, in check-in mode.
     pub checkin: Option<CheckinSession>,
+    /// The judgement queue as read when it was opened, oldest first.
+    pub queue: Vec<crate::domain::AwaitingJudgement>,
     /// The list of people with the next check-in due first (else by name).
     pub picker_by_due: bool,
     /// The store's change counter when the screen was last read.
@@ -285,6 +290,7 @@ impl App {
             review_scroll: 0,
             review_expanded: false,
             checkin: None,
+            queue: Vec::new(),
             picker_by_due: false,
             seen_data_version: 0,
             outbox: Vec::new(),
@@ -590,6 +596,7 @@ impl App {
             .map_or(0, |l| l.standing.requirements.len());
         let picker = self.people.total;
         let reviews = self.reviews().len();
+        let queue = self.queue.len();
         let clamp = |value: &mut usize, len: usize| *value = (*value).min(len.saturating_sub(1));
         clamp(&mut self.cursors.outcomes, outcomes);
         clamp(&mut self.cursors.evidence, evidence);
@@ -597,6 +604,7 @@ impl App {
         clamp(&mut self.cursors.requirements, requirements);
         clamp(&mut self.cursors.picker, picker);
         clamp(&mut self.cursors.reviews, reviews);
+        clamp(&mut self.cursors.queue, queue);
     }
 }
 

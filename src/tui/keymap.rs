@@ -18,6 +18,8 @@ pub enum Scope {
     /// A person's screens, for someone with a list of people to go back to.
     PersonFromList,
     On(Tab),
+    /// The judgement queue.
+    Queue,
 }
 
 pub struct Binding {
@@ -295,6 +297,33 @@ pub static BINDINGS: &[Binding] = &[
         Some("order"),
     ),
     Binding {
+        codes: &[KeyCode::Char('J')],
+        keys: "J",
+        action: Action::OpenQueue,
+        help: "outcomes awaiting your judgement across your caseload (assessors)",
+        scope: Scope::Picker,
+        hint: Some("queue"),
+        assessor_only: true,
+    },
+    Binding {
+        codes: &[KeyCode::Enter],
+        keys: "Enter",
+        action: Action::StartCheckin,
+        help: "run a check-in with this person, at the selected outcome",
+        scope: Scope::Queue,
+        hint: Some("check-in"),
+        assessor_only: true,
+    },
+    Binding {
+        codes: &[KeyCode::Esc],
+        keys: "Esc",
+        action: Action::Back,
+        help: "back to the list of people",
+        scope: Scope::Queue,
+        hint: Some("people"),
+        assessor_only: true,
+    },
+    Binding {
         codes: &[KeyCode::Char('c')],
         keys: "c",
         action: Action::StartCheckin,
@@ -488,6 +517,7 @@ fn applies(scope: Scope, app: &App) -> bool {
         (Scope::PersonFromList, Screen::Person) => app.has_people_list(),
         (Scope::Welcome, Screen::Welcome)
         | (Scope::Picker, Screen::Picker)
+        | (Scope::Queue, Screen::Queue)
         | (Scope::Person, Screen::Person) => true,
         (Scope::On(tab), Screen::Person) => tab == app.tab,
         _ => false,
@@ -501,7 +531,10 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
     let mut found: Option<&Binding> = None;
     for binding in active(app).filter(|binding| binding.codes.contains(&key.code)) {
-        let specific = matches!(binding.scope, Scope::On(_) | Scope::Picker | Scope::Welcome);
+        let specific = matches!(
+            binding.scope,
+            Scope::On(_) | Scope::Picker | Scope::Welcome | Scope::Queue
+        );
         if found.is_none() || specific {
             found = Some(binding);
         }

@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod last_user;
 pub mod layout;
 pub mod people_window;
+mod queue;
 mod record_forms;
 mod restore;
 pub mod sign_later;

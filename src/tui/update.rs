@@ -90,7 +90,11 @@ fn apply(app: &mut App, store: &mut Store, action: Action) {
         }
         Action::CycleOwnStatus => cycle_own_status(app, store),
         Action::Judge => open_judgement(app),
+        Action::StartCheckin if app.screen == Screen::Queue => {
+            super::queue::start_checkin(app, store)
+        }
         Action::StartCheckin => start_checkin(app, store),
+        Action::OpenQueue => super::queue::open(app, store),
         Action::SignAwaited => sign_awaited(app, store),
         Action::SignGateway => super::gateway::sign(app, store),
         Action::Add => open_add_form(app),
@@ -306,6 +310,7 @@ fn move_cursor(app: &mut App, store: &mut Store, step: isize) {
     let cursors = &mut app.cursors;
     match (app.screen, app.tab) {
         (Screen::Picker, _) => cursors.picker = moved,
+        (Screen::Queue, _) => cursors.queue = moved,
         (Screen::Person, Tab::Outcomes) => cursors.outcomes = moved,
         (Screen::Person, Tab::Evidence) => cursors.evidence = moved,
         (Screen::Person, Tab::Requirements) => cursors.requirements = moved,
@@ -345,7 +350,8 @@ fn back(app: &mut App, store: &mut Store) {
         app.review_expanded = false;
         return;
     }
-    if app.screen == Screen::Person && app.has_people_list() {
+    let from_queue = app.screen == Screen::Queue;
+    if from_queue || (app.screen == Screen::Person && app.has_people_list()) {
         app.screen = Screen::Picker;
         if let Err(error) = app.reload_people(store) {
             app.overlay = Overlay::Error(error.to_string());
@@ -640,6 +646,7 @@ fn click(app: &mut App, store: &mut Store, column: u16, row: u16) {
 fn current_list(app: &App) -> (usize, usize) {
     match (app.screen, app.tab) {
         (Screen::Picker, _) => (app.cursors.picker, app.people.total),
+        (Screen::Queue, _) => (app.cursors.queue, app.queue.len()),
         (Screen::Person, Tab::Outcomes) => (app.cursors.outcomes, app.visible_outcomes().len()),
         (Screen::Person, Tab::Evidence) => (app.cursors.evidence, app.evidence_len()),
         (Screen::Person, Tab::Requirements) => (

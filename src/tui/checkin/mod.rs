@@ -40,6 +40,27 @@ pub fn start(app: &mut App, store: &mut Store) -> Result<(), OpError> {
     Ok(())
 }
 
+/// Puts the session on the outcomes section with `code` selected; an
+/// outcome the default walk leaves out (judged competent before) is shown
+/// with all the others.
+pub fn go_to_outcome(app: &mut App, code: &str) {
+    let Some(mut session) = app.checkin.take() else {
+        return;
+    };
+    session.step = Step::Outcomes;
+    enter_step(&mut session, app);
+    if !session.outcome_codes.iter().any(|c| c == code) {
+        session.show_all_outcomes = true;
+        session.outcome_codes = session.walked(app);
+    }
+    session.cursor = session
+        .outcome_codes
+        .iter()
+        .position(|c| c == code)
+        .unwrap_or(0);
+    app.checkin = Some(session);
+}
+
 /// The session for draft `id`, from what is stored and on screen.
 fn read_session(app: &App, store: &Store, id: i64) -> Result<CheckinSession, OpError> {
     let loaded = app

@@ -149,6 +149,7 @@ fn scope_label(scope: Scope) -> String {
         Scope::Everywhere | Scope::Known => "anywhere".to_string(),
         Scope::Person | Scope::PersonFromList => "a person's screens".to_string(),
         Scope::Picker => "list of people".to_string(),
+        Scope::Queue => "judgement queue".to_string(),
         Scope::Welcome => "welcome".to_string(),
     }
 }
