@@ -8,7 +8,7 @@ use super::app::{App, Overlay, Screen, Tab};
 use super::form::{Field, Form, FormKind, TextArea};
 use super::record_forms::label;
 use super::text::typed;
-use crate::domain::{ActionReview, EvidenceItem, Judgement, parse_date};
+use crate::domain::{ActionReview, EvidenceItem, Judgement, earlier_judgements, parse_date};
 use crate::ops::{OpError, agreed_action, looking_back};
 use crate::store::Store;
 use chrono::{Days, NaiveDate};
@@ -101,6 +101,7 @@ fn read_session(app: &App, store: &Store, id: i64) -> Result<CheckinSession, OpE
             .map(|h| h.hours)
             .sum(),
         status_changes: store.status_changes_since(enrolment, since)?,
+        earlier: earlier_judgements(&store.checkin_list(enrolment)?),
         outcome_codes: Vec::new(),
         show_all_outcomes: false,
         cursor: 0,
