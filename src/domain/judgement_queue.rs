@@ -13,6 +13,8 @@ use serde::Serialize;
 pub struct OutcomeMarked {
     pub person_id: PersonId,
     pub person: String,
+    /// The framework the apprentice is enrolled on, for the outcome's title.
+    pub framework_id: String,
     pub code: String,
     pub status: OutcomeStatus,
     pub status_set: Option<DateTime<Utc>>,
@@ -24,6 +26,7 @@ pub struct OutcomeMarked {
 pub struct AwaitingJudgement {
     pub person_id: PersonId,
     pub person: String,
+    pub framework_id: String,
     pub code: String,
     pub status: OutcomeStatus,
     /// The day the status was set.
@@ -59,6 +62,7 @@ pub fn judgement_queue(outcomes: &[OutcomeMarked], today: NaiveDate) -> Vec<Awai
                 AwaitingJudgement {
                     person_id: outcome.person_id,
                     person: outcome.person.clone(),
+                    framework_id: outcome.framework_id.clone(),
                     code: outcome.code.clone(),
                     status: outcome.status,
                     since,
@@ -87,6 +91,7 @@ mod tests {
         OutcomeMarked {
             person_id: PersonId(1),
             person: "Ben".into(),
+            framework_id: "pcso-l4".into(),
             code: code.into(),
             status,
             status_set: at(set),

@@ -5,6 +5,7 @@ mod breaks;
 mod checkin;
 mod checkin_chain;
 mod clock;
+mod earlier_judgements;
 mod enrolment;
 mod epa;
 mod gateway_signoff;
@@ -38,6 +39,7 @@ pub use checkin::{
 };
 pub use checkin_chain::{Meeting, last_meeting, meeting_before, original_of};
 pub use clock::{LearningBreak, ProgrammeTime, add_months, programme_time, whole_months_between};
+pub use earlier_judgements::{EarlierJudgement, earlier_judgements};
 pub use enrolment::{Enrolment, EnrolmentId, EnrolmentStatus, planned_end};
 pub use epa::{
     Attempt, EpaClaim, EpaProblem, EpaResult, MethodResult, check_completion, check_epa_result,

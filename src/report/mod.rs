@@ -38,6 +38,12 @@ pub struct CaseloadLine {
     pub rag: Rag,
     pub next_checkin_due: NaiveDate,
     pub checkin_overdue: bool,
+    /// The day of the last sealed check-in, if any.
+    pub last_checkin: Option<NaiveDate>,
+    /// Hours behind what is expected by now; 0 when on or ahead.
+    pub hours_behind: f64,
+    /// Actions agreed at the last review, not done, past their due date.
+    pub overdue_actions: usize,
     /// "check-in 7 awaiting employer signature for 12 days", one a review.
     pub awaiting_signatures: Vec<String>,
     pub gateway_ready: Option<bool>,
@@ -55,6 +61,9 @@ impl CaseloadLine {
             rag: standing.rag,
             next_checkin_due: standing.next_checkin_due,
             checkin_overdue: standing.checkins.overdue,
+            last_checkin: standing.checkins.last,
+            hours_behind: standing.hours.slippage,
+            overdue_actions: standing.overdue_actions.len(),
             awaiting_signatures: standing
                 .checkins
                 .awaiting

@@ -8,7 +8,7 @@ use super::{Store, StoreError};
 use crate::domain::{OutcomeMarked, OutcomeStatus, PersonId};
 
 const MARKED: &str =
-    "SELECT p.id, p.name, o.outcome_code, o.status, o.status_changed_at, o.judged_at
+    "SELECT p.id, p.name, e.framework_id, o.outcome_code, o.status, o.status_changed_at, o.judged_at
     FROM person p
     JOIN enrolment e ON e.person_id = p.id
     JOIN outcome_progress o ON o.enrolment_id = e.id
@@ -24,10 +24,11 @@ impl Store {
                 Ok(OutcomeMarked {
                     person_id: PersonId(row.get(0)?),
                     person: row.get(1)?,
-                    code: row.get(2)?,
-                    status: word(row, 3, OutcomeStatus::parse)?,
-                    status_set: row.get::<Option<Stamp>>(4)?.and_then(|at| at.moment()),
-                    judged: row.get::<Option<Stamp>>(5)?.and_then(|at| at.moment()),
+                    framework_id: row.get(2)?,
+                    code: row.get(3)?,
+                    status: word(row, 4, OutcomeStatus::parse)?,
+                    status_set: row.get::<Option<Stamp>>(5)?.and_then(|at| at.moment()),
+                    judged: row.get::<Option<Stamp>>(6)?.and_then(|at| at.moment()),
                 })
             })
         })

@@ -34,6 +34,8 @@ pub enum Action {
     Judge,
     /// An assessor starts (or resumes) a check-in with the person.
     StartCheckin,
+    /// An assessor's outcomes awaiting judgement across her caseload.
+    OpenQueue,
     /// Sign, as oneself, the review of the person that awaits one's signature.
     SignAwaited,
     /// Sign the person's gateway sign-off as the person using the app.

@@ -90,6 +90,8 @@ pub enum Screen {
     Person,
     /// An assessor running a check-in with the person on screen.
     Checkin,
+    /// An assessor's outcomes awaiting judgement across her caseload.
+    Queue,
 }
 
 /// Everything read for the person on screen.
@@ -200,6 +202,7 @@ pub struct Cursors {
     pub requirements: usize,
     pub hours: usize,
     pub reviews: usize,
+    pub queue: usize,
 }
 
 /// Narrowing of the outcomes table.
@@ -253,6 +256,8 @@ pub struct App {
     pub review_expanded: bool,
     /// The check-in being run, in check-in mode.
     pub checkin: Option<CheckinSession>,
+    /// The judgement queue as read when it was opened, oldest first.
+    pub queue: Vec<crate::domain::AwaitingJudgement>,
     /// The list of people with the next check-in due first (else by name).
     pub picker_by_due: bool,
     /// The store's change counter when the screen was last read.
@@ -296,6 +301,7 @@ impl App {
             review_scroll: 0,
             review_expanded: false,
             checkin: None,
+            queue: Vec::new(),
             picker_by_due: false,
             seen_data_version: 0,
             outbox: Vec::new(),
@@ -601,6 +607,7 @@ impl App {
             .map_or(0, |l| l.standing.requirements.len());
         let picker = self.people.total;
         let reviews = self.reviews().len();
+        let queue = self.queue.len();
         let clamp = |value: &mut usize, len: usize| *value = (*value).min(len.saturating_sub(1));
         clamp(&mut self.cursors.outcomes, outcomes);
         clamp(&mut self.cursors.evidence, evidence);
@@ -608,6 +615,7 @@ impl App {
         clamp(&mut self.cursors.requirements, requirements);
         clamp(&mut self.cursors.picker, picker);
         clamp(&mut self.cursors.reviews, reviews);
+        clamp(&mut self.cursors.queue, queue);
     }
 }
 

@@ -20,6 +20,8 @@ pub enum Scope {
     /// A person's screens, for someone with a list of people to go back to.
     PersonFromList,
     On(Tab),
+    /// The judgement queue.
+    Queue,
     /// Check-in mode, in any section, while no note or PIN is typed.
     CheckinAny,
     /// Check-in mode, in one section.
@@ -384,6 +386,36 @@ pub static BINDINGS: &[Binding] = &[
         Scope::Picker,
         Some("order"),
     ),
+    Binding {
+        codes: &[KeyCode::Char('J')],
+        keys: "J",
+        action: Action::OpenQueue,
+        help: "outcomes awaiting your judgement across your caseload (assessors)",
+        scope: Scope::Picker,
+        hint: Some("queue"),
+        assessor_only: true,
+        control: false,
+    },
+    Binding {
+        codes: &[KeyCode::Enter],
+        keys: "Enter",
+        action: Action::StartCheckin,
+        help: "run a check-in with this person, at the selected outcome",
+        scope: Scope::Queue,
+        hint: Some("check-in"),
+        assessor_only: true,
+        control: false,
+    },
+    Binding {
+        codes: &[KeyCode::Esc],
+        keys: "Esc",
+        action: Action::Back,
+        help: "back to the list of people",
+        scope: Scope::Queue,
+        hint: Some("people"),
+        assessor_only: true,
+        control: false,
+    },
     Binding {
         codes: &[KeyCode::Char('c')],
         keys: "c",
@@ -817,6 +849,7 @@ fn applies(binding: &Binding, app: &App) -> bool {
         (Scope::PersonFromList, Screen::Person) => app.has_people_list(),
         (Scope::Welcome, Screen::Welcome)
         | (Scope::Picker, Screen::Picker)
+        | (Scope::Queue, Screen::Queue)
         | (Scope::Person, Screen::Person) => true,
         (Scope::On(tab), Screen::Person) => tab == app.tab,
         _ => false,

@@ -18,6 +18,7 @@ pub mod last_user;
 pub mod layout;
 pub mod palette;
 pub mod people_window;
+mod queue;
 mod record_forms;
 mod restore;
 pub mod sign_later;

@@ -103,7 +103,11 @@ fn apply(app: &mut App, store: &mut Store, action: Action) {
         Action::OwnStatusForward => step_own_status(app, store, 1),
         Action::OwnStatusBack => step_own_status(app, store, -1),
         Action::Judge => open_judgement(app),
+        Action::StartCheckin if app.screen == Screen::Queue => {
+            super::queue::start_checkin(app, store)
+        }
         Action::StartCheckin => start_checkin(app, store),
+        Action::OpenQueue => super::queue::open(app, store),
         Action::SignAwaited => sign_awaited(app, store),
         Action::SignGateway => super::gateway::sign(app, store),
         Action::Add => open_add_form(app),
@@ -337,6 +341,7 @@ fn move_cursor(app: &mut App, store: &mut Store, step: isize) {
     let cursors = &mut app.cursors;
     match (app.screen, app.tab) {
         (Screen::Picker, _) => cursors.picker = moved,
+        (Screen::Queue, _) => cursors.queue = moved,
         (Screen::Person, Tab::Outcomes) => cursors.outcomes = moved,
         (Screen::Person, Tab::Evidence) => cursors.evidence = moved,
         (Screen::Person, Tab::Requirements) => cursors.requirements = moved,
@@ -395,6 +400,12 @@ fn back(app: &mut App, store: &mut Store) {
             }
         }
         Screen::Person => app.status_line = Some("this is your dashboard; q quits".into()),
+        Screen::Queue => {
+            app.screen = Screen::Picker;
+            if let Err(error) = app.reload_people(store) {
+                app.overlay = Overlay::Error(error.to_string());
+            }
+        }
         _ => {}
     }
 }
@@ -698,6 +709,7 @@ fn click(app: &mut App, store: &mut Store, column: u16, row: u16) {
 fn current_list(app: &App) -> (usize, usize) {
     match (app.screen, app.tab) {
         (Screen::Picker, _) => (app.cursors.picker, app.people.total),
+        (Screen::Queue, _) => (app.cursors.queue, app.queue.len()),
         (Screen::Person, Tab::Outcomes) => (app.cursors.outcomes, app.visible_outcomes().len()),
         (Screen::Person, Tab::Evidence) => (app.cursors.evidence, app.evidence_len()),
         (Screen::Person, Tab::Requirements) => (

@@ -10,7 +10,7 @@ use super::app::{App, Confirm, Overlay, Screen, Tab};
 use super::form::{Field, Form, FormKind, TextArea};
 use super::record_forms::label;
 use super::text::typed;
-use crate::domain::{ActionReview, EvidenceItem, Judgement, parse_date};
+use crate::domain::{ActionReview, EvidenceItem, Judgement, earlier_judgements, parse_date};
 use crate::ops::{OpError, agreed_action, looking_back};
 use crate::store::Store;
 use chrono::{Days, NaiveDate};
@@ -40,6 +40,27 @@ pub fn start(app: &mut App, store: &mut Store) -> Result<(), OpError> {
         "started a check-in".into()
     });
     Ok(())
+}
+
+/// Puts the session on the outcomes section with `code` selected; an
+/// outcome the default walk leaves out (judged competent before) is shown
+/// with all the others.
+pub fn go_to_outcome(app: &mut App, code: &str) {
+    let Some(mut session) = app.checkin.take() else {
+        return;
+    };
+    session.step = Step::Outcomes;
+    enter_step(&mut session, app);
+    if !session.outcome_codes.iter().any(|c| c == code) {
+        session.show_all_outcomes = true;
+        session.outcome_codes = session.walked(app);
+    }
+    session.cursor = session
+        .outcome_codes
+        .iter()
+        .position(|c| c == code)
+        .unwrap_or(0);
+    app.checkin = Some(session);
 }
 
 /// The session for draft `id`, from what is stored and on screen.
@@ -82,6 +103,7 @@ fn read_session(app: &App, store: &Store, id: i64) -> Result<CheckinSession, OpE
             .map(|h| h.hours)
             .sum(),
         status_changes: store.status_changes_since(enrolment, since)?,
+        earlier: earlier_judgements(&store.checkin_list(enrolment)?),
         outcome_codes: Vec::new(),
         show_all_outcomes: false,
         cursor: 0,

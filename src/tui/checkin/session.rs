@@ -4,7 +4,8 @@
 use super::sign::Signing;
 use crate::domain::standing::OutcomeStanding;
 use crate::domain::{
-    AgreedAction, CheckinContent, CheckinSection, EvidenceItem, OutcomeStatus, StatusChange,
+    AgreedAction, CheckinContent, CheckinSection, EarlierJudgement, EvidenceItem, OutcomeStatus,
+    StatusChange,
 };
 use crate::tui::app::App;
 use crate::tui::form::TextArea;
@@ -82,6 +83,9 @@ pub struct CheckinSession {
     pub hours_since: f64,
     /// Own-status changes since then.
     pub status_changes: Vec<StatusChange>,
+    /// Each outcome's judgements at earlier sealed reviews, newest first,
+    /// read once as the session starts.
+    pub earlier: std::collections::HashMap<String, Vec<EarlierJudgement>>,
     /// Outcome codes walked: by default those in progress or ready for review.
     pub outcome_codes: Vec<String>,
     pub show_all_outcomes: bool,

@@ -286,6 +286,55 @@ fn judged_outcome(
             app.theme.dim(),
         )));
     }
+    if selected {
+        earlier_judgements(lines, app, session, code);
+    }
+}
+
+/// How many earlier judgements show under the selected outcome.
+const EARLIER_SHOWN: usize = 3;
+
+/// The selected outcome's judgements at earlier reviews, newest first,
+/// under its row: the assessor sees what was said before judging again.
+fn earlier_judgements(
+    lines: &mut Vec<Line<'static>>,
+    app: &App,
+    session: &CheckinSession,
+    code: &str,
+) {
+    let theme = app.theme;
+    let earlier = session.earlier.get(code).map_or(&[][..], Vec::as_slice);
+    if earlier.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "       not judged at an earlier review",
+            theme.dim(),
+        )));
+        return;
+    }
+    for judged in earlier.iter().take(EARLIER_SHOWN) {
+        let mut spans = vec![
+            Span::styled(format!("       earlier {} ", judged.date), theme.dim()),
+            Span::styled(
+                judged.judgement.to_string(),
+                theme.judgement(judged.judgement),
+            ),
+        ];
+        if !judged.note.is_empty() {
+            spans.push(Span::styled(
+                format!(" · {}", one_line(&judged.note)),
+                theme.dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    if earlier.len() > EARLIER_SHOWN {
+        let hidden = earlier.len() - EARLIER_SHOWN;
+        lines.push(super::scroll::more_line(
+            hidden,
+            ("earlier judgement", "earlier judgements"),
+            theme,
+        ));
+    }
 }
 
 fn hours(lines: &mut Vec<Line<'static>>, loaded: &Loaded, session: &CheckinSession) {

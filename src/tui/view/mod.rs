@@ -11,6 +11,7 @@ mod outcomes_chart;
 mod overlay;
 mod palette;
 mod picker;
+mod queue;
 mod readiness;
 mod requirements;
 mod reviews;
@@ -51,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Welcome => welcome::render(frame, app, areas.body),
         Screen::Picker => picker::render(frame, app, areas.body),
         Screen::Checkin => checkin::render(frame, app, areas.body),
+        Screen::Queue => queue::render(frame, app, areas.body),
         Screen::Person => match app.tab {
             Tab::Dashboard => dashboard::render(frame, app, areas.body),
             Tab::Outcomes => outcomes::render(frame, app, areas.body),
@@ -141,6 +143,19 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
                 area,
             );
         }
+        (Screen::Queue, _) => {
+            let who = app.viewer.as_ref().map_or(String::new(), |viewer| {
+                format!(" of {}", one_line(&viewer.name))
+            });
+            frame.render_widget(
+                Paragraph::new(format!(
+                    " pcso-tracker · Judgement queue{who} · as of {}",
+                    app.today
+                ))
+                .style(theme.title()),
+                area,
+            );
+        }
         (Screen::Checkin, Some(loaded)) => {
             frame.render_widget(checkin::steps(app, &loaded.person.name), area);
         }
@@ -202,6 +217,7 @@ pub fn list_area(app: &App) -> Option<Rect> {
     let body = areas(app.size).body;
     match (app.screen, app.tab) {
         (Screen::Picker, _) => Some(picker::list_area(body)),
+        (Screen::Queue, _) => Some(queue::list_area(body)),
         (Screen::Person, Tab::Outcomes) => Some(outcomes::list_area(body)),
         (Screen::Person, Tab::Evidence) => Some(evidence::list_area(body)),
         (Screen::Person, Tab::Requirements) => Some(requirements::list_area(body)),

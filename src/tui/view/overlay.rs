@@ -198,6 +198,7 @@ fn places(app: &App) -> Vec<(String, Vec<Scope>)> {
     match app.screen {
         Screen::Welcome => places.push(("On the welcome screen".into(), vec![Scope::Welcome])),
         Screen::Picker => places.push(("On the list of people".into(), vec![Scope::Picker])),
+        Screen::Queue => places.push(("In the judgement queue".into(), vec![Scope::Queue])),
         Screen::Person => {
             let on = |tab: Tab| (format!("On {}", tab.title()), vec![Scope::On(tab)]);
             places.push(on(app.tab));
