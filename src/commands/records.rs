@@ -193,7 +193,7 @@ fn outcome_words(
 ) -> Result<String, CommandError> {
     let framework = framework_of(store, registry, person)?;
     Ok(framework
-        .and_then(|f| f.outcome(code))
+        .and_then(|f| f.outcome_typed(code))
         .map_or_else(|| code.to_string(), |o| format!("{} {}", o.code, o.title)))
 }
 

@@ -9,8 +9,8 @@ use crate::domain::{
     Attachment, Enrolment, EnrolmentId, EvidenceKind, HoursClaim, Judgement, Operation,
     OutcomeStatus, PersonId, RequirementDateError, RequirementStatus, Role, Roles, Version,
     check_evidence_date, check_file_ref, check_hours, check_hours_amount, check_name,
-    check_off_the_job_outcomes, check_requirement_dates, check_text, is_off_the_job,
-    not_off_the_job_doubt,
+    check_off_the_job_outcomes, check_requirement_dates, check_text, did_you_mean,
+    did_you_mean_words, is_off_the_job, not_off_the_job_doubt,
 };
 use crate::framework::{Confirmer, Framework, Registry};
 use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate, StoreError};
@@ -493,17 +493,25 @@ fn hours_field(claim: &HoursClaim) -> Field {
     }
 }
 
+/// The outcome a user typed, by its code as the framework spells it;
+/// refused with the nearest codes, or all of them when none is near.
 fn known_outcome(framework: &Framework, code: &str, field: Field) -> Result<String, OpError> {
     let code = code.trim();
-    if framework.outcome(code).is_some() {
-        return Ok(code.to_string());
+    if let Some(outcome) = framework.outcome_typed(code) {
+        return Ok(outcome.code.clone());
     }
+    let codes = framework.outcome_codes();
+    let near = did_you_mean(code, &codes);
+    let help = if near.is_empty() {
+        format!("its outcomes are {}", codes.join(", "))
+    } else {
+        did_you_mean_words(&near)
+    };
     Err(OpError::invalid(
         field,
         format!(
-            "`{code}` is not an outcome of {}; its outcomes are {}",
-            framework.framework.id,
-            framework.outcome_codes().join(", ")
+            "`{code}` is not an outcome of {}; {help}",
+            framework.framework.id
         ),
     ))
 }
