@@ -160,7 +160,7 @@ pub fn set_outcome(
 }
 
 /// The framework a person is enrolled on, if it is known.
-fn framework_of<'r>(
+pub(super) fn framework_of<'r>(
     store: &Store,
     registry: &'r Registry,
     person: PersonId,

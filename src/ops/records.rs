@@ -298,7 +298,7 @@ impl Ops<'_> {
             .map(|r| check_name(r).map_err(|m| OpError::invalid(Field::Reference, m)))
             .transpose()?;
         let key = RecordKey::Requirement(enrolment.id, requirement.to_string());
-        expect_version(&change, &key, base, || format!("requirement {requirement}"))?;
+        expect_version(&change, &key, base, || defined.title.clone())?;
         let update = RequirementUpdate {
             status: input.status,
             date: input.date,
@@ -324,7 +324,9 @@ impl Ops<'_> {
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let code = known_outcome(framework, code, Field::Outcome)?;
         let key = RecordKey::Outcome(enrolment.id, code.clone());
-        expect_version(&change, &key, base, || format!("{code}'s status"))?;
+        expect_version(&change, &key, base, || {
+            format!("the status of {}", outcome_words(framework, &code))
+        })?;
         change.set_outcome_status(enrolment.id, &code, status)?;
         Ok(finish(change, key, 0)?.version)
     }
@@ -347,7 +349,9 @@ impl Ops<'_> {
         let code = known_outcome(framework, code, Field::Outcome)?;
         let note = check_text(note, 5_000).map_err(|m| OpError::invalid(Field::Note, m))?;
         let key = RecordKey::Outcome(enrolment.id, code.clone());
-        expect_version(&change, &key, base, || format!("{code}'s judgement"))?;
+        expect_version(&change, &key, base, || {
+            format!("the judgement of {}", outcome_words(framework, &code))
+        })?;
         change.set_judgement(enrolment.id, &code, judgement, note, assessor)?;
         Ok(finish(change, key, 0)?.version)
     }
@@ -514,6 +518,13 @@ fn known_outcome(framework: &Framework, code: &str, field: Field) -> Result<Stri
             framework.framework.id
         ),
     ))
+}
+
+/// An outcome as a person reads it: code and title ("LO3 Early support").
+fn outcome_words(framework: &Framework, code: &str) -> String {
+    framework
+        .outcome(code)
+        .map_or_else(|| code.to_string(), |o| format!("{} {}", o.code, o.title))
 }
 
 /// Outcome codes of the framework, at least one.
