@@ -159,6 +159,14 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Print a completion script for a shell, e.g. `source <(pcso-tracker completions bash)`
+    Completions {
+        /// The shell to complete commands in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `pcso-tracker man | man -l -`
+    Man,
     /// Fill the database with sample people and records to try the app
     Demo {
         /// Add the sample even though the database already holds people

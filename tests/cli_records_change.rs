@@ -219,3 +219,25 @@ fn messages_name_requirements_and_outcomes_in_words(engine: Engine) {
         "{said}"
     );
 }
+
+/// A unit is named by its title and its qualification's, never by ids.
+#[test]
+fn a_unit_is_named_by_its_title_and_its_qualifications() {
+    let sandbox = Sandbox::with_apprentice("Amy Clark", "2026-09-01");
+    let said = sandbox.ok(&[
+        "--as",
+        "Sam",
+        "requirement",
+        "unit",
+        "Amy",
+        "diploma",
+        "community-engagement",
+        "--status",
+        "not-met",
+    ]);
+    assert_eq!(
+        said,
+        "Amy Clark: Engage with the community (a unit of Level 4 Diploma in Community \
+         Policing Practice (or Level 4 HE Certificate)) is now not met\n"
+    );
+}

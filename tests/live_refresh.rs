@@ -109,7 +109,10 @@ fn a_write_based_on_a_record_someone_else_changed_is_refused_naming_them(engine:
         Some(read_by_ben),
     );
     match refused {
-        Err(OpError::Stale { by, .. }) => assert_eq!(by.as_deref(), Some("Sam Patel")),
+        Err(OpError::Stale { by, what, .. }) => {
+            assert_eq!(by.as_deref(), Some("Sam Patel"));
+            assert_eq!(what, "the status of LO2 Communicating with diverse people");
+        }
         other => panic!("expected a stale write naming Sam, got {other:?}"),
     }
     let read_again = bens.version(&key).expect("version");

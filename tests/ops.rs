@@ -299,7 +299,11 @@ fn requirements_and_own_statuses_are_framework_words_and_refuse_stale_screens(en
     let stale = f
         .as_employer()
         .set_requirement(amy, "vetting", &met, Some(Version::default()));
-    assert!(matches!(stale, Err(OpError::Stale { .. })));
+    // Named by its title, as every screen names it, never by its id.
+    assert!(
+        matches!(&stale, Err(OpError::Stale { what, .. }) if what == "Enhanced background checks (vetting) passed"),
+        "{stale:?}"
+    );
     assert!(version > Version::default());
     let status = f
         .as_amy()

@@ -240,7 +240,7 @@ fn a_stale_screen_cannot_overwrite_a_change_made_elsewhere(engine: Engine) {
     let told = ben.error();
     println!("stale write: {told}");
     assert!(
-        told.contains(&format!("{code}'s status was changed")),
+        told.contains(&format!("the status of {code} ")) && told.contains(" was changed by "),
         "{told}"
     );
     assert_eq!(ben.stored_status(&code), OutcomeStatus::ReadyForReview);

@@ -1,10 +1,11 @@
 //! `epa record|show` and `requirement unit`: end-point assessment results,
 //! method by method, and the units of a qualification.
 
-use super::records::word;
+use super::records::{framework_of, word};
 use super::{CommandError, Context};
 use crate::cli::{EpaCommand, ListFormat};
 use crate::domain::{Attempt, RequirementStatus};
+use crate::framework::Requirement;
 use crate::ops::{EpaInput, UnitInput, record_of};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -126,10 +127,26 @@ pub fn set_unit(
     context
         .ops(&mut store, &registry)?
         .set_unit(person.id, &input)?;
+    let defined = framework_of(&store, &registry, person.id)?
+        .and_then(|framework| framework.requirement(requirement));
+    let (unit, requirement) = unit_words(defined, unit, requirement);
     writeln!(
         out,
-        "{}: unit {unit} of {requirement} is now {}",
+        "{}: {unit} (a unit of {requirement}) is now {}",
         person.name, input.status
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A unit and its requirement by their titles, else as typed.
+fn unit_words(defined: Option<&Requirement>, unit: &str, requirement: &str) -> (String, String) {
+    let Some(defined) = defined else {
+        return (unit.to_string(), requirement.to_string());
+    };
+    let unit = defined
+        .units
+        .iter()
+        .find(|u| u.id == unit)
+        .map_or(unit, |u| u.title.as_str());
+    (unit.to_string(), defined.title.clone())
 }

@@ -10,6 +10,7 @@ mod epa;
 mod evidence;
 mod export;
 mod gateway;
+mod generate;
 mod hours;
 mod hours_change;
 mod pin;
@@ -368,6 +369,8 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
                 password,
             } => admin::grant(&context, &person, &login, password, out),
         },
+        Some(Command::Completions { shell }) => generate::completions(shell, out),
+        Some(Command::Man) => generate::man(out),
         Some(Command::Verify) => checkin::verify(&context, out),
         Some(Command::Export { person, to }) => export::run(&context, &person, &to, out),
         Some(Command::Copy { from, to }) => copy::run(&from, &to, out),
@@ -398,6 +401,8 @@ fn asks_for_pin(command: Option<&Command>) -> bool {
                 | Command::Pin { .. }
                 | Command::Admin { .. }
                 | Command::Copy { .. }
+                | Command::Completions { .. }
+                | Command::Man
         )
     )
 }

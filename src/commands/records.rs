@@ -160,7 +160,7 @@ pub fn set_outcome(
 }
 
 /// The framework a person is enrolled on, if it is known.
-fn framework_of<'r>(
+pub(super) fn framework_of<'r>(
     store: &Store,
     registry: &'r Registry,
     person: PersonId,
@@ -193,7 +193,7 @@ fn outcome_words(
 ) -> Result<String, CommandError> {
     let framework = framework_of(store, registry, person)?;
     Ok(framework
-        .and_then(|f| f.outcome(code))
+        .and_then(|f| f.outcome_typed(code))
         .map_or_else(|| code.to_string(), |o| format!("{} {}", o.code, o.title)))
 }
 

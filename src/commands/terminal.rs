@@ -56,6 +56,8 @@ pub fn for_programs(command: Option<&Command>) -> bool {
         Some(Command::Evidence {
             command: EvidenceCommand::Show { format, .. },
         }) => *format == RecordFormat::Json,
+        // Scripts and roff: their backslashes and quotes are meant as they are.
+        Some(Command::Completions { .. } | Command::Man) => true,
         _ => false,
     }
 }

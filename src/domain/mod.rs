@@ -24,6 +24,7 @@ mod records;
 mod review_signing;
 mod seal;
 pub mod standing;
+mod suggest;
 mod text;
 mod text_enum;
 mod uln;
@@ -73,6 +74,7 @@ pub use review_signing::{
     Awaiting, ReviewParties, SIGNATURE_DUE_DAYS, awaiting_signatures, signature_words, unsigned,
 };
 pub use seal::seal;
+pub use suggest::{did_you_mean, did_you_mean_words};
 pub use text::{check_file_ref, check_name, check_text, parse_date, visible, visible_lines};
 pub use uln::check_uln;
 pub use version::{LastChange, Version};

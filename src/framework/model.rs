@@ -458,6 +458,17 @@ impl Framework {
         self.outcomes.iter().find(|outcome| outcome.code == code)
     }
 
+    /// The outcome a user typed: the code exactly, else in any case
+    /// ("lo8" is LO8).
+    pub fn outcome_typed(&self, typed: &str) -> Option<&Outcome> {
+        let typed = typed.trim();
+        self.outcome(typed).or_else(|| {
+            self.outcomes
+                .iter()
+                .find(|outcome| outcome.code.eq_ignore_ascii_case(typed))
+        })
+    }
+
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
         self.requirements
             .iter()

@@ -9,8 +9,8 @@ use crate::domain::{
     Attachment, Enrolment, EnrolmentId, EvidenceKind, HoursClaim, Judgement, Operation,
     OutcomeStatus, PersonId, RequirementDateError, RequirementStatus, Role, Roles, Version,
     check_evidence_date, check_file_ref, check_hours, check_hours_amount, check_name,
-    check_off_the_job_outcomes, check_requirement_dates, check_text, is_off_the_job,
-    not_off_the_job_doubt,
+    check_off_the_job_outcomes, check_requirement_dates, check_text, did_you_mean,
+    did_you_mean_words, is_off_the_job, not_off_the_job_doubt,
 };
 use crate::framework::{Confirmer, Framework, Registry};
 use crate::store::{Change, NewEvidence, NewHours, RecordKey, RequirementUpdate, StoreError};
@@ -298,7 +298,7 @@ impl Ops<'_> {
             .map(|r| check_name(r).map_err(|m| OpError::invalid(Field::Reference, m)))
             .transpose()?;
         let key = RecordKey::Requirement(enrolment.id, requirement.to_string());
-        expect_version(&change, &key, base, || format!("requirement {requirement}"))?;
+        expect_version(&change, &key, base, || defined.title.clone())?;
         let update = RequirementUpdate {
             status: input.status,
             date: input.date,
@@ -324,7 +324,9 @@ impl Ops<'_> {
         let framework = framework_of(registry, &enrolment.framework_id)?;
         let code = known_outcome(framework, code, Field::Outcome)?;
         let key = RecordKey::Outcome(enrolment.id, code.clone());
-        expect_version(&change, &key, base, || format!("{code}'s status"))?;
+        expect_version(&change, &key, base, || {
+            format!("the status of {}", outcome_words(framework, &code))
+        })?;
         change.set_outcome_status(enrolment.id, &code, status)?;
         Ok(finish(change, key, 0)?.version)
     }
@@ -347,7 +349,9 @@ impl Ops<'_> {
         let code = known_outcome(framework, code, Field::Outcome)?;
         let note = check_text(note, 5_000).map_err(|m| OpError::invalid(Field::Note, m))?;
         let key = RecordKey::Outcome(enrolment.id, code.clone());
-        expect_version(&change, &key, base, || format!("{code}'s judgement"))?;
+        expect_version(&change, &key, base, || {
+            format!("the judgement of {}", outcome_words(framework, &code))
+        })?;
         change.set_judgement(enrolment.id, &code, judgement, note, assessor)?;
         Ok(finish(change, key, 0)?.version)
     }
@@ -493,19 +497,34 @@ fn hours_field(claim: &HoursClaim) -> Field {
     }
 }
 
+/// The outcome a user typed, by its code as the framework spells it;
+/// refused with the nearest codes, or all of them when none is near.
 fn known_outcome(framework: &Framework, code: &str, field: Field) -> Result<String, OpError> {
     let code = code.trim();
-    if framework.outcome(code).is_some() {
-        return Ok(code.to_string());
+    if let Some(outcome) = framework.outcome_typed(code) {
+        return Ok(outcome.code.clone());
     }
+    let codes = framework.outcome_codes();
+    let near = did_you_mean(code, &codes);
+    let help = if near.is_empty() {
+        format!("its outcomes are {}", codes.join(", "))
+    } else {
+        did_you_mean_words(&near)
+    };
     Err(OpError::invalid(
         field,
         format!(
-            "`{code}` is not an outcome of {}; its outcomes are {}",
-            framework.framework.id,
-            framework.outcome_codes().join(", ")
+            "`{code}` is not an outcome of {}; {help}",
+            framework.framework.id
         ),
     ))
+}
+
+/// An outcome as a person reads it: code and title ("LO3 Early support").
+fn outcome_words(framework: &Framework, code: &str) -> String {
+    framework
+        .outcome(code)
+        .map_or_else(|| code.to_string(), |o| format!("{} {}", o.code, o.title))
 }
 
 /// Outcome codes of the framework, at least one.

@@ -127,8 +127,15 @@ pub enum StoreError {
     #[error("no data folder is known for this user; give a database with --db or PCSO_TRACKER_DB")]
     NoDataFolder,
 
-    #[error("no person matches `{query}`; `apprentice list` shows who is recorded")]
-    UnknownPerson { query: String },
+    #[error(
+        "no person matches `{query}`; {}`apprentice list` shows who is recorded",
+        did_you_mean(suggestions)
+    )]
+    UnknownPerson {
+        query: String,
+        /// Recorded names near the query, nearest first.
+        suggestions: Vec<String>,
+    },
 
     #[error("`{query}` matches more than one person: {}; give the id or the full name", matches.join(", "))]
     AmbiguousPerson { query: String, matches: Vec<String> },
@@ -232,4 +239,13 @@ pub enum StoreError {
 fn first_line(error: &rusqlite::Error) -> String {
     let text = error.to_string();
     text.lines().next().unwrap_or_default().to_string()
+}
+
+/// "did you mean Ben Okafor? " before the pointer to the list, or nothing.
+fn did_you_mean(suggestions: &[String]) -> String {
+    let names: Vec<&str> = suggestions.iter().map(String::as_str).collect();
+    match crate::domain::did_you_mean_words(&names) {
+        words if words.is_empty() => words,
+        words => format!("{words} "),
+    }
 }

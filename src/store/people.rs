@@ -8,7 +8,8 @@ use super::db::{Conn, DbResult, Param, Row};
 use super::history::{ChangeKind, RecordKey};
 use super::{Store, StoreError};
 use crate::domain::{
-    Enrolment, EnrolmentId, EnrolmentStatus, Person, PersonId, PersonSummary, Role, planned_end,
+    Enrolment, EnrolmentId, EnrolmentStatus, Person, PersonId, PersonSummary, Role, did_you_mean,
+    planned_end,
 };
 use crate::framework::Framework;
 use chrono::NaiveDate;
@@ -265,6 +266,7 @@ impl Store {
             Ok([person]) => Ok(person),
             Err(matches) if matches.is_empty() => Err(StoreError::UnknownPerson {
                 query: query.to_string(),
+                suggestions: self.names_near(query)?,
             }),
             Err(matches) => Err(StoreError::AmbiguousPerson {
                 query: query.to_string(),
@@ -274,6 +276,19 @@ impl Store {
                     .collect(),
             }),
         }
+    }
+
+    /// Recorded names near `query`, for a refusal: read only once the
+    /// lookup has found no one, so a lookup that succeeds stays one read.
+    fn names_near(&self, query: &str) -> Result<Vec<String>, StoreError> {
+        let names: Vec<String> = self.read("reading names", |c| {
+            c.query("SELECT name FROM person ORDER BY id", &[], |row| row.get(0))
+        })?;
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        Ok(did_you_mean(query, &names)
+            .into_iter()
+            .map(str::to_string)
+            .collect())
     }
 
     /// The person with this id.
@@ -299,6 +314,7 @@ impl Store {
 fn unknown(id: PersonId) -> StoreError {
     StoreError::UnknownPerson {
         query: id.0.to_string(),
+        suggestions: Vec::new(),
     }
 }
 

@@ -1,0 +1,47 @@
+//! Shell completions and the manual page, generated from the command line's
+//! definition by the real binary.
+
+mod common;
+
+use common::sandbox::Sandbox;
+
+#[test]
+fn each_shell_completes_the_commands() {
+    let sandbox = Sandbox::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = sandbox.ok(&["completions", shell]);
+        assert!(!script.trim().is_empty(), "{shell}");
+        for command in ["apprentice", "checkin", "evidence", "completions"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    // Nothing is opened or asked: completions come before any database.
+    assert!(!sandbox.db().exists());
+}
+
+#[test]
+fn an_unknown_shell_is_refused_naming_the_shells() {
+    let said = Sandbox::new().refused(&["completions", "cmd"]);
+    assert!(said.contains("bash"), "{said}");
+    assert!(said.contains("fish"), "{said}");
+}
+
+#[test]
+fn the_manual_page_is_roff_naming_every_command() {
+    let page = Sandbox::new().ok(&["man"]);
+    assert!(page.contains(".TH pcso-tracker 1"), "{page}");
+    assert!(page.contains(".SH SUBCOMMANDS"), "{page}");
+    for command in [
+        "apprentice",
+        "checkin",
+        "hours",
+        "evidence",
+        "report",
+        "man",
+    ] {
+        assert!(
+            page.contains(&format!("pcso\\-tracker\\-{command}(1)")),
+            "{command} missing"
+        );
+    }
+}
