@@ -407,16 +407,6 @@ pub static BINDINGS: &[Binding] = &[
         control: false,
     },
     Binding {
-        codes: &[KeyCode::Esc],
-        keys: "Esc",
-        action: Action::Back,
-        help: "back to the list of people",
-        scope: Scope::Queue,
-        hint: Some("people"),
-        assessor_only: true,
-        control: false,
-    },
-    Binding {
         codes: &[KeyCode::Char('c')],
         keys: "c",
         action: Action::StartCheckin,
@@ -826,6 +816,8 @@ pub fn back_label(app: &App) -> Option<&'static str> {
     match app.screen {
         Screen::Picker if app.filter.text.is_empty() => None,
         Screen::Picker => Some("clear filter"),
+        Screen::Queue => Some("people"),
+        Screen::Person if app.tab == Tab::Reviews && app.review_expanded => Some("fold"),
         Screen::Person if app.tab == Tab::Outcomes && app.filter.active() => Some("clear filter"),
         Screen::Person if app.tab != Tab::Dashboard => Some("dashboard"),
         Screen::Person if app.has_people_list() => Some("people"),

@@ -163,7 +163,7 @@ fn key_lines(lines: &mut Vec<Line<'static>>, app: &App) {
                 Action::GoTo(_) | Action::GoToSection(_) if numbers_shown => continue,
                 Action::GoTo(_) => {
                     numbers_shown = true;
-                    ("1-7", "go straight to a screen by its number")
+                    ("1-8", "go straight to a screen by its number")
                 }
                 Action::GoToSection(_) => {
                     numbers_shown = true;
