@@ -57,7 +57,13 @@ fn an_outcome_waits_from_being_marked_until_judged_and_again_when_marked_anew(en
 
     an_hour_later(&mut f);
     f.as_assessor()
-        .judge_outcome(amy, &second, Judgement::Competent, "seen", None)
+        .judge_outcome(
+            amy,
+            &second,
+            Judgement::NotYetCompetent,
+            "more needed",
+            None,
+        )
         .expect("judged");
     assert_eq!(queue(&f), [(amy_name.clone(), first.clone())]);
 
@@ -67,8 +73,25 @@ fn an_outcome_waits_from_being_marked_until_judged_and_again_when_marked_anew(en
         .expect("marked again");
     assert_eq!(
         queue(&f),
-        [(amy_name.clone(), first), (amy_name, second)],
+        [
+            (amy_name.clone(), first.clone()),
+            (amy_name.clone(), second)
+        ],
         "marked after its judgement: waiting again"
+    );
+
+    // Once judged competent, marking it again asks nothing more of her.
+    an_hour_later(&mut f);
+    f.as_assessor()
+        .judge_outcome(amy, &first, Judgement::Competent, "seen", None)
+        .expect("judged");
+    an_hour_later(&mut f);
+    f.as_amy()
+        .set_outcome_status(amy, &first, OutcomeStatus::ReadyForReview, None)
+        .expect("marked again");
+    assert!(
+        !queue(&f).iter().any(|(_, code)| *code == first),
+        "judged competent: not waiting"
     );
 }
 

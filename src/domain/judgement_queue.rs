@@ -3,7 +3,7 @@
 //! assessor has judged since that status was set (never judged, or judged
 //! before the status last changed). Oldest first, by when the status was set.
 
-use super::{OutcomeStatus, PersonId};
+use super::{Judgement, OutcomeStatus, PersonId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -19,6 +19,8 @@ pub struct OutcomeMarked {
     pub status: OutcomeStatus,
     pub status_set: Option<DateTime<Utc>>,
     pub judged: Option<DateTime<Utc>>,
+    /// The judgement on record.
+    pub judgement: Judgement,
 }
 
 /// An outcome waiting for judgement, for the queue.
@@ -35,12 +37,13 @@ pub struct AwaitingJudgement {
 }
 
 /// Whether the outcome waits for an assessor: marked ready for review or
-/// completed, with a status time, and not judged at or after it.
+/// completed, with a status time, not judged at or after it, and not
+/// already judged competent (an outcome once shown stays shown).
 pub fn awaits_judgement(outcome: &OutcomeMarked) -> bool {
     let marked = matches!(
         outcome.status,
         OutcomeStatus::ReadyForReview | OutcomeStatus::Completed
-    );
+    ) && outcome.judgement < Judgement::Competent;
     match (marked, outcome.status_set, outcome.judged) {
         (true, Some(set), Some(judged)) => judged < set,
         (true, Some(_), None) => true,
@@ -96,7 +99,29 @@ mod tests {
             status,
             status_set: at(set),
             judged: judged.and_then(at),
+            // Judged earlier, not yet competent: it may be shown again.
+            judgement: match judged {
+                Some(_) => Judgement::NotYetCompetent,
+                None => Judgement::NotAssessed,
+            },
         }
+    }
+
+    #[test]
+    fn an_outcome_already_judged_competent_does_not_wait_when_marked_again() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("day");
+        let mut shown = marked(
+            "LO1",
+            OutcomeStatus::Completed,
+            "2026-11-01T09:00:00Z",
+            Some("2026-10-01T09:00:00Z"),
+        );
+        assert_eq!(
+            judgement_queue(std::slice::from_ref(&shown), today).len(),
+            1
+        );
+        shown.judgement = Judgement::Competent;
+        assert!(judgement_queue(&[shown], today).is_empty());
     }
 
     #[test]

@@ -5,10 +5,11 @@
 
 use super::convert::{Stamp, word};
 use super::{Store, StoreError};
-use crate::domain::{OutcomeMarked, OutcomeStatus, PersonId};
+use crate::domain::{Judgement, OutcomeMarked, OutcomeStatus, PersonId};
 
 const MARKED: &str =
-    "SELECT p.id, p.name, e.framework_id, o.outcome_code, o.status, o.status_changed_at, o.judged_at
+    "SELECT p.id, p.name, e.framework_id, o.outcome_code, o.status, o.status_changed_at, o.judged_at,
+        o.judgement
     FROM person p
     JOIN enrolment e ON e.person_id = p.id
     JOIN outcome_progress o ON o.enrolment_id = e.id
@@ -29,6 +30,7 @@ impl Store {
                     status: word(row, 4, OutcomeStatus::parse)?,
                     status_set: row.get::<Option<Stamp>>(5)?.and_then(|at| at.moment()),
                     judged: row.get::<Option<Stamp>>(6)?.and_then(|at| at.moment()),
+                    judgement: word(row, 7, Judgement::parse)?,
                 })
             })
         })
