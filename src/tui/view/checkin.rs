@@ -276,10 +276,30 @@ fn judged_outcome(
     );
     let room = (width as usize).saturating_sub(text::width(&head) + 3);
     let title = text::cut(&one_line(&outcome.title), room);
-    lines.push(Line::from(Span::styled(
-        format!("{head}{title}"),
-        row_style(app, selected),
-    )));
+    let line = if selected {
+        Line::from(Span::styled(
+            format!("{head}{title}"),
+            row_style(app, selected),
+        ))
+    } else {
+        // Each status and judgement in its colour, the words as above.
+        let theme = app.theme;
+        let today_style = judged.map_or(theme.dim(), |j| theme.judgement(j.judgement));
+        Line::from(vec![
+            Span::raw(format!("  {code:<4} ")),
+            Span::styled(
+                format!("{:<17}", outcome.status.to_string()),
+                theme.status(outcome.status),
+            ),
+            Span::styled(
+                format!("{:<18}", outcome.judgement.to_string()),
+                theme.judgement(outcome.judgement),
+            ),
+            Span::styled(format!("{today:<18}"), today_style),
+            Span::raw(title),
+        ])
+    };
+    lines.push(line);
     if let Some(note) = judged.map(|j| &j.note).filter(|n| !n.is_empty()) {
         lines.push(Line::from(Span::styled(
             format!("       today's note: {}", one_line(note)),
