@@ -888,6 +888,14 @@ pub fn binding_for(app: &App, key: &KeyEvent) -> Option<&'static Binding> {
     found
 }
 
+/// How the key of `action` is written, for text that names it.
+pub fn keys_for(action: &Action) -> Option<&'static str> {
+    BINDINGS
+        .iter()
+        .find(|binding| binding.action == *action)
+        .map(|binding| binding.keys)
+}
+
 /// The action a key asks for here.
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {

@@ -45,6 +45,14 @@ pub fn cut(text: &str, cells: usize) -> String {
 }
 
 /// One line of `text`: line breaks become spaces, then `clean`.
+/// `text` in `cells` cells, ending in "…" when cut, so a cut is seen.
+pub fn cut_marked(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    format!("{}…", cut(text, cells.saturating_sub(1)))
+}
+
 pub fn one_line(text: &str) -> String {
     clean(&text.replace(['\n', '\r'], " "))
 }

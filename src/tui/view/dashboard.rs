@@ -6,9 +6,11 @@ use super::scroll::{fit_rows, more_line, wrapped_rows};
 use crate::domain::standing::{CheckinStanding, Rag, Standing, position_text};
 use crate::domain::{EnglishMaths, PlanStanding, counted, hours_one_place};
 use crate::report::{TO_DISCUSS, signoff_open, signoff_state};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Loaded};
+use crate::tui::keymap;
 use crate::tui::sign_later;
-use crate::tui::text::one_line;
+use crate::tui::text::{cut_marked, one_line};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -34,8 +36,9 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     let mut status = status(standing, theme);
     if let Some(id) = sign_later::awaited(app) {
         let notice = format!(
-            "Check-in {id} of {} awaits your signature: Y signs it",
-            one_line(&loaded.person.name)
+            "Check-in {id} of {} awaits your signature: {} signs it",
+            one_line(&loaded.person.name),
+            keymap::keys_for(&Action::SignAwaited).unwrap_or("?")
         );
         status
             .head
@@ -77,15 +80,6 @@ struct StatusLines {
     tail: Vec<Line<'static>>,
 }
 
-/// `text` in one row of `width` cells, ending in "…" when cut.
-fn cut_to(text: &str, width: u16) -> String {
-    let width = usize::from(width);
-    if crate::tui::text::width(text) <= width {
-        return text.to_string();
-    }
-    format!("{}…", crate::tui::text::cut(text, width.saturating_sub(1)))
-}
-
 /// The outcomes chart's least and most rows.
 const CHART_HEIGHT: (u16, u16) = (8, 12);
 
@@ -118,7 +112,7 @@ impl StatusLines {
         let shown = if cut {
             self.blockers
                 .iter()
-                .map(|line| Line::from(cut_to(&line.to_string(), width)))
+                .map(|line| Line::from(cut_marked(&line.to_string(), usize::from(width))))
                 .collect()
         } else {
             self.blockers

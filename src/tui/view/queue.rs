@@ -123,21 +123,18 @@ impl Columns {
     }
 }
 
-/// `text` cut to `cells`, ending in "…" when cut, so a cut is seen.
-fn fit(text: &str, cells: u16) -> String {
-    let cells = cells as usize;
-    if crate::tui::text::width(text) <= cells {
-        return text.to_string();
-    }
-    format!("{}…", crate::tui::text::cut(text, cells.saturating_sub(1)))
-}
-
 fn queue_row(app: &App, waiting: &AwaitingJudgement, columns: &Columns) -> Row<'static> {
     let title = crate::tui::queue::outcome_title(app, &waiting.framework_id, &waiting.code);
     let outcome = one_line(&format!("{} {title}", waiting.code));
     let mut cells = vec![
-        Cell::from(fit(&one_line(&waiting.person), columns.person)),
-        Cell::from(fit(&outcome, columns.outcome)),
+        Cell::from(crate::tui::text::cut_marked(
+            &one_line(&waiting.person),
+            usize::from(columns.person),
+        )),
+        Cell::from(crate::tui::text::cut_marked(
+            &outcome,
+            usize::from(columns.outcome),
+        )),
     ];
     if columns.status {
         cells.push(Cell::from(waiting.status.to_string()).style(app.theme.status(waiting.status)));
