@@ -24,6 +24,7 @@ use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pcso_tracker::framework::Registry;
 use pcso_tracker::ops::Clock;
+use pcso_tracker::report::CaseloadColumn;
 use pcso_tracker::store::Store;
 use pcso_tracker::tui::action::Action;
 use pcso_tracker::tui::background::Background;
@@ -207,11 +208,24 @@ fn drive(db: &Path, role: Role) {
     let mut keys = Vec::new();
     let mut lists = Vec::new();
     let mut answers = Vec::new();
-    let mut send = |codes: &[KeyCode]| {
-        for &code in codes {
+    let mut send = |inputs: &[Input]| {
+        for input in inputs {
             let start = Stopwatch::start();
-            let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-            if let Some(action) = update::action_for_event(&app, &event) {
+            let action = match input {
+                Input::Key(code) => {
+                    let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
+                    update::action_for_event(&app, &event)
+                }
+                // As a click on the other column's header.
+                Input::OtherOrder => Some(Action::SortBy(
+                    if app.picker_order.column == CaseloadColumn::Name {
+                        CaseloadColumn::NextCheckin
+                    } else {
+                        CaseloadColumn::Name
+                    },
+                )),
+            };
+            if let Some(action) = action {
                 update::update(&mut app, &mut store, action);
             }
             terminal
@@ -245,9 +259,19 @@ fn drive(db: &Path, role: Role) {
     if !matches!(role, Role::Apprentice) {
         send(&list_keys());
         // Back to the top of the list by name, then into someone's screens.
-        send(&[KeyCode::Home, KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+        send(&key_inputs([
+            KeyCode::Home,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Enter,
+        ]));
     }
-    send(&person_keys());
+    send(
+        &person_keys()
+            .into_iter()
+            .map(Input::Key)
+            .collect::<Vec<_>>(),
+    );
     let key = report(&label, "key press to drawn frame", &keys);
     let list = (!lists.is_empty()).then(|| {
         report(
@@ -283,21 +307,33 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// What the app is sent: a key, or a click that switches the list of
+/// people between by name and next check-in first.
+#[derive(Debug, Clone, Copy)]
+enum Input {
+    Key(KeyCode),
+    OtherOrder,
+}
+
+fn key_inputs<const N: usize>(codes: [KeyCode; N]) -> Vec<Input> {
+    codes.into_iter().map(Input::Key).collect()
+}
+
 /// Moving through the list, its order switched and a name typed to narrow it.
-fn list_keys() -> Vec<KeyCode> {
-    let mut keys = Vec::new();
+fn list_keys() -> Vec<Input> {
+    let mut inputs = Vec::new();
     for _ in 0..10 {
-        keys.extend([KeyCode::Down; 5]);
-        keys.extend([KeyCode::PageDown; 3]);
-        keys.push(KeyCode::End);
-        keys.extend([KeyCode::Up; 3]);
-        keys.extend([KeyCode::PageUp; 2]);
-        keys.push(KeyCode::Home);
-        keys.push(KeyCode::Char('o'));
-        keys.extend([KeyCode::Down, KeyCode::PageDown, KeyCode::End]);
-        keys.push(KeyCode::Char('o'));
+        inputs.extend(key_inputs([KeyCode::Down; 5]));
+        inputs.extend(key_inputs([KeyCode::PageDown; 3]));
+        inputs.extend(key_inputs([KeyCode::End]));
+        inputs.extend(key_inputs([KeyCode::Up; 3]));
+        inputs.extend(key_inputs([KeyCode::PageUp; 2]));
+        inputs.extend(key_inputs([KeyCode::Home]));
+        inputs.push(Input::OtherOrder);
+        inputs.extend(key_inputs([KeyCode::Down, KeyCode::PageDown, KeyCode::End]));
+        inputs.push(Input::OtherOrder);
     }
-    keys.extend([
+    inputs.extend(key_inputs([
         KeyCode::Char('/'),
         KeyCode::Char('j'),
         KeyCode::Char('a'),
@@ -310,8 +346,8 @@ fn list_keys() -> Vec<KeyCode> {
         KeyCode::Backspace,
         KeyCode::Backspace,
         KeyCode::Enter,
-    ]);
-    keys
+    ]));
+    inputs
 }
 
 /// Every tab of one person's screens, moving in each.

@@ -85,6 +85,12 @@ pub enum Command {
         /// One line per person of the caseload (with --as ASSESSOR, their apprentices only)
         #[arg(long)]
         all: bool,
+        /// With --all, the column to sort by, who needs attention first (red first, most hours behind first, oldest check-in first); by name otherwise
+        #[arg(long, value_enum, conflicts_with = "person")]
+        sort: Option<CaseloadSort>,
+        /// With --sort, the other way round
+        #[arg(long, requires = "sort")]
+        reverse: bool,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
     },
@@ -325,6 +331,41 @@ pub enum ReportFormat {
     Md,
     Json,
     Csv,
+}
+
+/// A column of the caseload to sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CaseloadSort {
+    Name,
+    Framework,
+    Month,
+    Rag,
+    NextCheckin,
+    LastCheckin,
+    HoursBehind,
+    Warnings,
+    OverdueActions,
+    Gateway,
+    Review,
+}
+
+impl CaseloadSort {
+    pub fn column(self) -> crate::report::CaseloadColumn {
+        use crate::report::CaseloadColumn as C;
+        match self {
+            CaseloadSort::Name => C::Name,
+            CaseloadSort::Framework => C::Framework,
+            CaseloadSort::Month => C::Month,
+            CaseloadSort::Rag => C::Rag,
+            CaseloadSort::NextCheckin => C::NextCheckin,
+            CaseloadSort::LastCheckin => C::LastCheckin,
+            CaseloadSort::HoursBehind => C::HoursBehind,
+            CaseloadSort::Warnings => C::Warnings,
+            CaseloadSort::OverdueActions => C::OverdueActions,
+            CaseloadSort::Gateway => C::Gateway,
+            CaseloadSort::Review => C::Review,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

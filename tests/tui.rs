@@ -479,7 +479,7 @@ fn an_apprentice_cannot_start_a_check_in(engine: Engine) {
 fn the_caseload_can_be_ordered_by_name_and_filtered(engine: Engine) {
     let mut h = start(engine, true, Some("Sam Patel"), (80, 24));
     assert_eq!(h.app.picker_rows()[0].name, "Chloe Evans", "overdue first");
-    h.keys("o");
+    h.order_by_name();
     assert_eq!(h.app.picker_rows()[0].name, "Amy Clark", "by name");
     h.keys("/");
     h.keys("da");
@@ -873,7 +873,7 @@ impl Harness {
 
 fn a_caseload_longer_than_the_screen_pages_to_its_end_and_back(engine: Engine) {
     let mut h = long_caseload(engine, Some("Sam Patel"));
-    h.keys("o");
+    h.order_by_name();
     let names = h.caseload_by_name();
     assert!(names.len() > 120);
     let count = format!("People ({})", names.len());
@@ -950,7 +950,7 @@ fn the_filter_and_the_order_of_a_long_caseload_show_whom_they_should(engine: Eng
     assert_eq!(h.selected_name(), "Trainee 119");
     h.key(KeyCode::End);
     assert_eq!(h.selected_name(), "Trainee 110");
-    h.keys("o");
+    h.order_by_name();
     assert!(
         h.screen().contains("People (10) · by name"),
         "{}",
@@ -1049,7 +1049,7 @@ fn caseload_columns_of_rows_paged_to_are_worked_out_between_keys(engine: Engine)
 
 fn a_taller_window_shows_more_of_a_long_caseload(engine: Engine) {
     let mut h = long_caseload(engine, Some("Sam Patel"));
-    h.keys("o");
+    h.order_by_name();
     let names = h.caseload_by_name();
     // 19 rows show at 80×24; 35 at 120×40.
     assert!(!h.screen().contains(&names[34]));

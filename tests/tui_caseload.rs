@@ -47,3 +47,114 @@ fn the_caseload_shows_last_check_in_hours_behind_warnings_and_overdue_actions(en
 }
 
 on_both_engines!(the_caseload_shows_last_check_in_hours_behind_warnings_and_overdue_actions);
+
+/// The names on screen, top to bottom.
+fn names_in_order(h: &Harness) -> Vec<String> {
+    h.app
+        .picker_rows()
+        .iter()
+        .map(|person| person.name.clone())
+        .collect()
+}
+
+/// The title line of the list of people.
+fn title(h: &Harness) -> String {
+    h.screen()
+        .lines()
+        .find(|line| line.contains("People ("))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A click on the header `header` of the list of people, where it is drawn now.
+fn click_header(h: &mut Harness, header: &str) {
+    let screen = h.screen();
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("Name") && line.contains(header))
+        .expect("the header row");
+    let column = line
+        .find(header)
+        .map(|at| line[..at].chars().count())
+        .expect("the header");
+    h.click(column as u16, row as u16);
+    h.idle();
+}
+
+fn every_column_sorts_who_needs_attention_first_and_o_reverses(engine: Engine) {
+    let mut h = caseload(engine, (120, 40));
+    assert!(title(&h).contains("next check-in first"), "{}", title(&h));
+    // `o` steps to the next column shown: last check-in, never reviewed first.
+    h.keys("o");
+    h.idle();
+    assert!(
+        title(&h).contains("last check-in, oldest first"),
+        "{}",
+        title(&h)
+    );
+    assert!(h.screen().contains("Last check-in ▲"), "{}", h.screen());
+    assert_eq!(names_in_order(&h)[0], "Amy Clark", "no review yet");
+    // `O`: the newest review first.
+    h.keys("O");
+    h.idle();
+    assert!(
+        title(&h).contains("last check-in, newest first"),
+        "{}",
+        title(&h)
+    );
+    assert_eq!(names_in_order(&h)[0], "Dan Hughes");
+    assert_eq!(names_in_order(&h)[4], "Amy Clark");
+
+    // A click on the RAG header: red first, then amber by name, then green.
+    click_header(&mut h, "RAG");
+    assert!(title(&h).contains("RAG, red first"), "{}", title(&h));
+    assert_eq!(
+        names_in_order(&h),
+        [
+            "Chloe Evans",
+            "Ben Okafor",
+            "Erin Walsh",
+            "Amy Clark",
+            "Dan Hughes"
+        ]
+    );
+    insta::assert_snapshot!("caseload_by_rag_120x40", h.screen());
+    // Clicked again, green first; names still in order within each.
+    click_header(&mut h, "RAG");
+    assert!(title(&h).contains("RAG, green first"), "{}", title(&h));
+    assert_eq!(names_in_order(&h)[0], "Amy Clark");
+    assert_eq!(names_in_order(&h)[4], "Chloe Evans");
+}
+
+on_both_engines!(every_column_sorts_who_needs_attention_first_and_o_reverses);
+
+fn o_steps_only_through_the_columns_that_fit(engine: Engine) {
+    let mut h = caseload(engine, (80, 24));
+    let screen = h.screen();
+    assert!(!screen.contains("Last check-in"), "{screen}");
+    // Past the last column shown, back to the name.
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        h.keys("o");
+        h.idle();
+        let line = title(&h);
+        if line.contains("by name") {
+            break;
+        }
+        seen.push(line);
+    }
+    assert!(title(&h).contains("by name"), "{seen:?}");
+    assert!(
+        seen.iter().all(|line| !line.contains("last check-in")),
+        "a column not shown was offered: {seen:?}"
+    );
+    assert!(
+        seen.iter()
+            .any(|line| line.contains("warnings, most first")),
+        "{seen:?}"
+    );
+    insta::assert_snapshot!("caseload_by_name_80x24", h.screen());
+}
+
+on_both_engines!(o_steps_only_through_the_columns_that_fit);

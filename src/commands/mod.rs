@@ -32,6 +32,7 @@ use crate::cli::{
 use crate::domain::{Enrolment, Person, PersonId};
 use crate::framework::{Framework, FrameworkError, Registry, default_framework, load_file};
 use crate::ops::{Clock, Field, OpError, Ops};
+use crate::report::CaseloadOrder;
 use crate::store::postgres::connect::with_password;
 use crate::store::postgres::security::SecurityError;
 use crate::store::{Location, Store, StoreError};
@@ -319,10 +320,18 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         Some(Command::Report {
             person,
             all,
+            sort,
+            reverse,
             format,
         }) => match person {
             Some(person) if !all => report::person(&context, &person, format, out),
-            _ => report::caseload(&context, format, out),
+            _ => {
+                let order = sort.map(|sort| CaseloadOrder {
+                    column: sort.column(),
+                    reversed: reverse,
+                });
+                report::caseload(&context, format, order, out)
+            }
         },
         Some(Command::Checkin { command }) => match command {
             CheckinCommand::List { person } => checkin::list(&context, &person, out),

@@ -6,7 +6,8 @@ use crate::cli::ReportFormat;
 use crate::domain::Role;
 use crate::ops::{person_record, record_of};
 use crate::report::{
-    CaseloadLine, caseload_csv, caseload_markdown, json, outcomes_csv, standing_markdown,
+    CaseloadLine, CaseloadOrder, caseload_csv, caseload_markdown, json, outcomes_csv,
+    sort_caseload, standing_markdown,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,10 +30,12 @@ pub fn person(
     Ok(ExitCode::SUCCESS)
 }
 
-/// One line per enrolled person; with `--as` naming an assessor, only theirs.
+/// One line per enrolled person; with `--as` naming an assessor, only theirs;
+/// by name unless `order` says otherwise.
 pub fn caseload(
     context: &Context,
     format: ReportFormat,
+    order: Option<CaseloadOrder>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CommandError> {
     let (store, registry) = (context.open_store()?, context.registry()?);
@@ -51,6 +54,9 @@ pub fn caseload(
         }
         let record = person_record(&store, &registry, summary.id, context.today())?;
         lines.push(CaseloadLine::from_standing(&record.standing));
+    }
+    if let Some(order) = order {
+        sort_caseload(&mut lines, order);
     }
     let text = match format {
         ReportFormat::Md => caseload_markdown(&lines),

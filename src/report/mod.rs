@@ -2,6 +2,7 @@
 //! (an employer, a portfolio), CSV for spreadsheets. Deterministic: the same
 //! records on the same day give the same bytes.
 
+mod caseload_order;
 mod cells;
 mod checkin;
 mod csv;
@@ -11,6 +12,9 @@ mod pack;
 mod plan;
 mod practice;
 
+pub use caseload_order::{
+    CaseloadColumn, CaseloadOrder, OrderKey, order_key, sort_by_order_key, sort_caseload,
+};
 pub use checkin::{SECTION_TITLES, action_review_line, checkin_markdown, review_state};
 pub use csv::{
     HOURS_CSV_HEADER, HoursExport, caseload_csv, evidence_list_csv, hours_csv, hours_entries_csv,
@@ -49,6 +53,8 @@ pub struct CaseloadLine {
     pub gateway_ready: Option<bool>,
     pub gateway_blockers: usize,
     pub warnings: usize,
+    /// Check-in drafts not yet completed.
+    pub drafts: usize,
 }
 
 impl CaseloadLine {
@@ -73,6 +79,7 @@ impl CaseloadLine {
             gateway_ready: standing.gateway.as_ref().map(|g| g.ready),
             gateway_blockers: standing.gateway.as_ref().map_or(0, |g| g.blockers.len()),
             warnings: standing.warnings.len(),
+            drafts: standing.checkins.drafts,
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::app::Tab;
 use super::checkin::Step;
 use crate::domain::Judgement;
+use crate::report::CaseloadColumn;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -56,8 +57,13 @@ pub enum Action {
     /// The hours chart's earlier or later periods.
     ChartEarlier,
     ChartLater,
-    /// The list of people by next check-in or by name.
-    ToggleOrder,
+    /// The list of people ordered by the next column, who needs attention first.
+    NextOrder,
+    /// The list of people in its order the other way round.
+    ReverseOrder,
+    /// The list of people by this column (a click on its header); again,
+    /// the other way round.
+    SortBy(CaseloadColumn),
     /// From the welcome screen.
     LoadDemo,
     AddSelf,

@@ -15,7 +15,7 @@ use crate::domain::{
 };
 use crate::framework::{Framework, Party, Registry};
 use crate::ops::{Clock, OpError, Ops, person_record};
-use crate::report::CaseloadLine;
+use crate::report::{CaseloadColumn, CaseloadLine, CaseloadOrder};
 use crate::store::{HistoryRow, RecordKey, Store, StoreError};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -259,7 +259,7 @@ pub struct App {
     /// The judgement queue as read when it was opened, oldest first.
     pub queue: Vec<crate::domain::AwaitingJudgement>,
     /// The list of people with the next check-in due first (else by name).
-    pub picker_by_due: bool,
+    pub picker_order: CaseloadOrder,
     /// The store's change counter when the screen was last read.
     pub seen_data_version: i64,
     /// Work asked of the background and not yet sent (`take_jobs`).
@@ -302,7 +302,7 @@ impl App {
             review_expanded: false,
             checkin: None,
             queue: Vec::new(),
-            picker_by_due: false,
+            picker_order: CaseloadOrder::first(CaseloadColumn::Name),
             seen_data_version: 0,
             outbox: Vec::new(),
             asked: HashSet::new(),
@@ -476,7 +476,7 @@ impl App {
                 .filter(|viewer| viewer.role == Role::Assessor)
                 .map(|viewer| viewer.id),
             name_contains: self.filter.text.clone(),
-            by_due: self.picker_by_due,
+            order: self.picker_order,
         }
     }
 

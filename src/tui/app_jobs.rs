@@ -4,6 +4,7 @@
 use super::app::{App, Screen};
 use super::background::{Done, Finished, Job, checkin_intervals};
 use super::people_window::ListKey;
+use crate::report::{CaseloadColumn, CaseloadOrder};
 use crate::store::{Store, StoreError};
 
 impl App {
@@ -14,7 +15,8 @@ impl App {
         };
         let job = Job::Listing(key.clone());
         self.outbox.retain(|asked| *asked != job);
-        let ids = key.work_out(store, &checkin_intervals(&self.registry))?;
+        let intervals = checkin_intervals(&self.registry);
+        let ids = key.work_out(store, &self.registry, &intervals, self.today)?;
         self.people.worked_out(key, ids);
         self.clamp_cursors();
         self.show_people(store)
@@ -23,7 +25,9 @@ impl App {
     /// The work to hand to the background now, for the records at the
     /// generation returned: lists asked for, then the caseload columns of
     /// the rows on screen, then (with nothing else to do on screen) the
-    /// list in the other order, so switching order finds it ready.
+    /// list by name or by next check-in, whichever is not shown, so
+    /// switching between the two finds it ready. Other orders cost a
+    /// standing a person and are worked out only when asked for.
     pub fn take_jobs(&mut self) -> (u64, Vec<Job>) {
         let mut wanted = std::mem::take(&mut self.outbox);
         if self.screen == Screen::Picker {
@@ -38,9 +42,20 @@ impl App {
                 .collect();
             let settled = missing.is_empty() && self.people.waiting_for.is_none();
             wanted.extend(missing);
-            if settled && self.filter.text.is_empty() && self.people.total > 0 {
+            let other = match self.picker_order {
+                order if order == CaseloadOrder::first(CaseloadColumn::Name) => {
+                    Some(CaseloadColumn::NextCheckin)
+                }
+                order if order == CaseloadOrder::first(CaseloadColumn::NextCheckin) => {
+                    Some(CaseloadColumn::Name)
+                }
+                _ => None,
+            };
+            if let Some(column) =
+                other.filter(|_| settled && self.filter.text.is_empty() && self.people.total > 0)
+            {
                 let other = ListKey {
-                    by_due: !self.picker_by_due,
+                    order: CaseloadOrder::first(column),
                     ..self.list_key()
                 };
                 if !self.people.knows(&other) {

@@ -50,7 +50,9 @@ pub fn work(store: &Store, registry: &Registry, today: NaiveDate, job: Job) -> F
         ),
         Job::Listing(key) => {
             let intervals = checkin_intervals(registry);
-            let ids = key.work_out(store, &intervals).map_err(|e| e.to_string());
+            let ids = key
+                .work_out(store, registry, &intervals, today)
+                .map_err(|e| e.to_string());
             Finished::Listing(key, ids)
         }
     }

@@ -381,10 +381,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(
         &[KeyCode::Char('o')],
         "o",
-        Action::ToggleOrder,
-        "order by next check-in or by name",
+        Action::NextOrder,
+        "order by the next column shown (or click a column's header)",
         Scope::Picker,
         Some("order"),
+    ),
+    bind(
+        &[KeyCode::Char('O')],
+        "O",
+        Action::ReverseOrder,
+        "the same order the other way round",
+        Scope::Picker,
+        None,
     ),
     Binding {
         codes: &[KeyCode::Char('J')],

@@ -126,7 +126,7 @@ pub fn prepare(
     app.identity_from_login = store.login_person().is_some();
     if let Some(person) = acting {
         app.viewer = Some(person.clone());
-        app.picker_by_due = person.role == Role::Assessor;
+        app.picker_order = who::first_order(person.role);
         if person.role == Role::Apprentice {
             // Their own screens only: nobody else is read.
             app.open_person(store, person.id)

@@ -3,7 +3,11 @@
 //! Moving the selection reads only when the rows to show are not held.
 
 use crate::domain::{PersonId, PersonSummary};
+use crate::framework::Registry;
+use crate::ops::person_record;
+use crate::report::{CaseloadColumn, CaseloadLine, CaseloadOrder, order_key, sort_by_order_key};
 use crate::store::{CheckinIntervals, NameAnchor, PeopleFilter, Store, StoreError};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -15,10 +19,11 @@ pub struct PeopleWindow {
     /// The list position of `rows[0]`.
     pub start: usize,
     pub rows: Vec<PersonSummary>,
-    /// Next check-in first, or narrowed by a name: every listed id in
-    /// order. The next-check-in order is worked out from check-ins and a
-    /// name is matched anywhere in it, so no index serves either a window
-    /// at a time; the ids are worked out once, away from the keys.
+    /// In any order but by name, or narrowed by a name: every listed id in
+    /// order. The next-check-in order is worked out from check-ins, the
+    /// other columns from each person's standing, and a name is matched
+    /// anywhere in it, so no index serves any of them a window at a time;
+    /// the ids are worked out once, away from the keys.
     listed: Option<Rc<[PersonId]>>,
     /// Lists worked out, kept until the records change: switching the
     /// order back and forth, or the filter, costs one working out each.
@@ -37,8 +42,7 @@ pub struct PeopleWindow {
 pub struct ListKey {
     pub assessor: Option<PersonId>,
     pub name_contains: String,
-    /// Next check-in due first when set, else by name.
-    pub by_due: bool,
+    pub order: CaseloadOrder,
 }
 
 impl ListKey {
@@ -52,21 +56,47 @@ impl ListKey {
     /// The unfiltered list by name is read from the name index a window at
     /// a time; any other is a list of ids worked out first.
     fn read_by_window(&self) -> bool {
-        !self.by_due && self.name_contains.is_empty()
+        self.order == CaseloadOrder::first(CaseloadColumn::Name) && self.name_contains.is_empty()
     }
 
     /// Works out the listed ids in order: what the list costs beyond the
-    /// rows on screen. `intervals` gives each framework's check-in interval.
+    /// rows on screen. `intervals` gives each framework's check-in
+    /// interval; a column the store cannot order by costs a standing per
+    /// person listed, as of `today`.
     pub fn work_out(
         &self,
         store: &Store,
+        registry: &Registry,
         intervals: CheckinIntervals,
+        today: NaiveDate,
     ) -> Result<Vec<PersonId>, StoreError> {
-        if self.by_due {
-            store.listed_ids_by_next_checkin(self.filter(), intervals)
-        } else {
-            store.listed_ids_by_name(self.filter())
+        let column = self.order.column;
+        let mut ids = match column {
+            CaseloadColumn::NextCheckin => {
+                store.listed_ids_by_next_checkin(self.filter(), intervals)?
+            }
+            _ => store.listed_ids_by_name(self.filter())?,
+        };
+        if column.stored() {
+            if self.order.reversed {
+                ids.reverse();
+            }
+            return Ok(ids);
         }
+        // Kept small: each person's key, not their whole line.
+        let mut keyed: Vec<_> = ids
+            .into_iter()
+            .map(|id| {
+                let key = person_record(store, registry, id, today)
+                    .ok()
+                    .map(|record| {
+                        order_key(&CaseloadLine::from_standing(&record.standing), column)
+                    });
+                (id, key)
+            })
+            .collect();
+        sort_by_order_key(&mut keyed, |(_, key)| key.as_ref(), self.order.reversed);
+        Ok(keyed.into_iter().map(|(id, _)| id).collect())
     }
 }
 

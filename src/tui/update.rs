@@ -11,6 +11,7 @@ use super::record_forms as forms;
 use super::undo::{Undo, UndoStep};
 use crate::domain::OutcomeStatus;
 use crate::ops::OpError;
+use crate::report::CaseloadOrder;
 use crate::store::Store;
 use crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
@@ -125,11 +126,15 @@ fn apply(app: &mut App, store: &mut Store, action: Action) {
             let (_, shown) = super::view::hours_chart_periods(app);
             app.hours_chart.later(shown);
         }
-        Action::ToggleOrder => {
-            app.picker_by_due = !app.picker_by_due;
-            app.cursors.picker = 0;
-            reread_picker(app, store);
+        Action::NextOrder => {
+            let shown = super::view::picker_columns(app);
+            reorder(app, store, app.picker_order.next_column(&shown))
         }
+        Action::ReverseOrder => reorder(app, store, app.picker_order.reverse()),
+        Action::SortBy(column) if app.picker_order.column == column => {
+            reorder(app, store, app.picker_order.reverse())
+        }
+        Action::SortBy(column) => reorder(app, store, CaseloadOrder::first(column)),
         Action::LoadDemo => load_demo(app, store),
         Action::AddSelf => app.overlay = Overlay::Form(Box::new(forms::welcome())),
         Action::SwitchPerson => super::who::ask_who(app, store, false),
@@ -310,6 +315,13 @@ fn fill_picker(app: &mut App, store: &Store) {
 }
 
 /// The list of people counted and read again, in a new order or filter.
+/// The list of people in a new order, from its top.
+fn reorder(app: &mut App, store: &Store, order: CaseloadOrder) {
+    app.picker_order = order;
+    app.cursors.picker = 0;
+    reread_picker(app, store);
+}
+
 fn reread_picker(app: &mut App, store: &Store) {
     if let Err(error) = app.recount_people(store) {
         app.overlay = Overlay::Error(error.to_string());
@@ -691,6 +703,12 @@ fn click(app: &mut App, store: &mut Store, column: u16, row: u16) {
     let Some(list) = super::view::list_area(app) else {
         return;
     };
+    if app.screen == Screen::Picker && row + 1 == list.y {
+        if let Some(sorted) = super::view::picker_column_at(app, column) {
+            update(app, store, Action::SortBy(sorted));
+        }
+        return;
+    }
     if row < list.y
         || row >= list.y + list.height
         || column < list.x

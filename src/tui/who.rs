@@ -8,6 +8,7 @@ use super::last_user::LastUser;
 use super::{AppError, Launch, prepare};
 use crate::domain::{Person, PersonId, Role};
 use crate::framework::Registry;
+use crate::report::{CaseloadColumn, CaseloadOrder};
 use crate::store::{Store, StoreError};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -219,7 +220,7 @@ fn become_viewer(app: &mut App, store: &Store, person: Person) {
     app.cursors = Default::default();
     app.loaded = None;
     app.tab = Tab::Dashboard;
-    app.picker_by_due = role == Role::Assessor;
+    app.picker_order = first_order(role);
     app.viewer = Some(person);
     app.screen = Screen::Picker;
     let read = app
@@ -249,5 +250,15 @@ fn remember(app: &mut App, id: PersonId) {
             "{said} (not remembered for next time: {}: {error})",
             last_user.file().display()
         ));
+    }
+}
+
+/// The list of people an assessor first sees is next check-in first;
+/// anyone else's is by name.
+pub fn first_order(role: Role) -> CaseloadOrder {
+    if role == Role::Assessor {
+        CaseloadOrder::first(CaseloadColumn::NextCheckin)
+    } else {
+        CaseloadOrder::first(CaseloadColumn::Name)
     }
 }

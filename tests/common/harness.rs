@@ -99,6 +99,12 @@ impl Harness {
         }));
     }
 
+    /// Orders the list of people by name: a click on the Name header, the
+    /// first column of the table under the title line.
+    pub fn order_by_name(&mut self) {
+        self.click(3, 2);
+    }
+
     /// What the background does while no key waits: works out the
     /// caseload columns still missing on screen.
     pub fn idle(&mut self) {

@@ -168,6 +168,17 @@ pub fn section_at(app: &App, column: u16) -> Option<crate::tui::checkin::Step> {
     checkin::section_at(app, column)
 }
 
+/// The caseload column whose header is drawn at `column`, on the list of
+/// people.
+pub fn picker_column_at(app: &App, column: u16) -> Option<crate::report::CaseloadColumn> {
+    picker::column_at(app, areas(app.size).body, column)
+}
+
+/// The caseload columns the list of people shows, the name first.
+pub fn picker_columns(app: &App) -> Vec<crate::report::CaseloadColumn> {
+    picker::columns_shown(app, areas(app.size).body)
+}
+
 /// Key hints from the keymap, or the last action's message. In check-in
 /// mode the keys follow the message, so they are never hidden there.
 fn footer(frame: &mut Frame, app: &App, area: Rect) {

@@ -3,12 +3,12 @@
 
 use super::rows_inside;
 use crate::domain::{PersonSummary, counted, hours_one_place};
-use crate::report::CaseloadLine;
+use crate::report::{CaseloadColumn, CaseloadLine};
 use crate::tui::app::App;
 use crate::tui::layout::first_row;
 use crate::tui::text::one_line;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 
@@ -23,117 +23,149 @@ pub fn render(frame: &mut Frame, app: &App, body: Rect) {
     // Rows are built for the people on screen only.
     let first = first_row(app.cursors.picker, visible, total);
     let shown = app.people.slice(first..first + visible);
-    let name_width = shown
-        .iter()
-        .map(|p| crate::tui::text::width(&one_line(&p.name)))
-        .max()
-        .unwrap_or(0)
-        .max(4) as u16;
-    let columns = columns_that_fit(body.width, name_width);
+    let (name_width, columns) = layout(app, body);
     let rows: Vec<Row> = shown
         .iter()
         .map(|person| person_row(app, person, &columns))
         .collect();
-    let header = Row::new(std::iter::once("Name").chain(columns.iter().map(|c| c.header())))
-        .style(theme.title());
-    let widths =
-        std::iter::once(Constraint::Min(name_width)).chain(columns.iter().map(|c| c.width()));
-    let table = Table::new(rows, widths)
+    let order = app.picker_order;
+    let header = Row::new(
+        std::iter::once(CaseloadColumn::Name)
+            .chain(columns.iter().copied())
+            .map(|column| {
+                if column == order.column {
+                    format!("{} {}", column.header(), order.arrow())
+                } else {
+                    column.header().to_string()
+                }
+            }),
+    )
+    .style(theme.title());
+    let table = Table::new(rows, widths(app, name_width, &columns))
         .header(header)
         .block(Block::bordered().title(title(app, total)))
         .row_highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
+        .highlight_symbol(SELECTION_MARK);
     let mut state = TableState::new().with_selected(Some(app.cursors.picker.saturating_sub(first)));
     frame.render_stateful_widget(table, body, &mut state);
 }
 
-/// A column of the list of people beside the name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Framework,
-    Month,
-    Rag,
-    NextCheckin,
-    LastCheckin,
-    HoursBehind,
-    Warnings,
-    OverdueActions,
-    Gateway,
-    Review,
+const SELECTION_MARK: &str = "▶ ";
+
+/// The name's width and the columns beside it that fit `body`.
+fn layout(app: &App, body: Rect) -> (u16, Vec<CaseloadColumn>) {
+    let visible = list_area(body).height as usize;
+    let first = first_row(app.cursors.picker, visible, app.people.total);
+    let sorted = app.picker_order.column;
+    let name_width = app
+        .people
+        .slice(first..first + visible)
+        .iter()
+        .map(|p| crate::tui::text::width(&one_line(&p.name)))
+        .max()
+        .unwrap_or(0)
+        .max(cells(CaseloadColumn::Name, sorted) as usize) as u16;
+    (name_width, columns_that_fit(body.width, name_width, sorted))
 }
 
-impl Column {
-    /// In the order drawn, left to right.
-    const SHOWN: [Column; 10] = [
-        Column::Framework,
-        Column::Month,
-        Column::Rag,
-        Column::NextCheckin,
-        Column::LastCheckin,
-        Column::HoursBehind,
-        Column::Warnings,
-        Column::OverdueActions,
-        Column::Gateway,
-        Column::Review,
-    ];
+fn widths(app: &App, name_width: u16, columns: &[CaseloadColumn]) -> Vec<Constraint> {
+    let sorted = app.picker_order.column;
+    std::iter::once(Constraint::Min(name_width))
+        .chain(
+            columns
+                .iter()
+                .map(|c| Constraint::Length(cells(*c, sorted))),
+        )
+        .collect()
+}
 
-    /// The first dropped when the width runs short.
-    const LEAST_IMPORTANT_FIRST: [Column; 10] = [
-        Column::Framework,
-        Column::Month,
-        Column::LastCheckin,
-        Column::Gateway,
-        Column::HoursBehind,
-        Column::OverdueActions,
-        Column::Warnings,
-        Column::Review,
-        Column::NextCheckin,
-        Column::Rag,
-    ];
+/// The columns drawn in `body`, the name first.
+pub fn columns_shown(app: &App, body: Rect) -> Vec<CaseloadColumn> {
+    let (_, columns) = layout(app, body);
+    std::iter::once(CaseloadColumn::Name)
+        .chain(columns)
+        .collect()
+}
 
-    fn header(self) -> &'static str {
-        match self {
-            Column::Framework => "Framework",
-            Column::Month => "Month",
-            Column::Rag => "RAG",
-            Column::NextCheckin => "Next check-in",
-            Column::LastCheckin => "Last check-in",
-            Column::HoursBehind => "Hours behind",
-            Column::Warnings => "Warnings",
-            Column::OverdueActions => "Overdue actions",
-            Column::Gateway => "Gateway",
-            Column::Review => "Review",
-        }
-    }
+/// The column whose header is drawn at screen column `x`, in the list of
+/// people drawn in `body`: the same split of the width as the table's.
+pub fn column_at(app: &App, body: Rect, x: u16) -> Option<CaseloadColumn> {
+    let (name_width, columns) = layout(app, body);
+    let inner = Block::bordered().inner(body);
+    let mark = crate::tui::text::width(SELECTION_MARK) as u16;
+    let area = Rect {
+        x: inner.x + mark,
+        width: inner.width.saturating_sub(mark),
+        ..inner
+    };
+    let split = Layout::horizontal(widths(app, name_width, &columns))
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(area);
+    std::iter::once(CaseloadColumn::Name)
+        .chain(columns)
+        .zip(split.iter())
+        .find(|(_, cell)| x >= cell.x && x < cell.x + cell.width)
+        .map(|(column, _)| column)
+}
 
-    fn cells(self) -> u16 {
-        match self {
-            Column::Framework => 9,
-            Column::Month => 5,
-            Column::Rag => 5,
-            Column::NextCheckin => 18,
-            Column::LastCheckin => 13,
-            Column::HoursBehind => 12,
-            Column::Warnings => 8,
-            Column::OverdueActions => 15,
-            Column::Gateway => 10,
-            Column::Review => 8,
-        }
-    }
+/// The columns beside the name, in the order drawn.
+const BESIDE_NAME: [CaseloadColumn; 10] = [
+    CaseloadColumn::Framework,
+    CaseloadColumn::Month,
+    CaseloadColumn::Rag,
+    CaseloadColumn::NextCheckin,
+    CaseloadColumn::LastCheckin,
+    CaseloadColumn::HoursBehind,
+    CaseloadColumn::Warnings,
+    CaseloadColumn::OverdueActions,
+    CaseloadColumn::Gateway,
+    CaseloadColumn::Review,
+];
 
-    fn width(self) -> Constraint {
-        Constraint::Length(self.cells())
-    }
+/// The first dropped when the width runs short.
+const LEAST_IMPORTANT_FIRST: [CaseloadColumn; 10] = [
+    CaseloadColumn::Framework,
+    CaseloadColumn::Month,
+    CaseloadColumn::LastCheckin,
+    CaseloadColumn::Gateway,
+    CaseloadColumn::HoursBehind,
+    CaseloadColumn::OverdueActions,
+    CaseloadColumn::Warnings,
+    CaseloadColumn::Review,
+    CaseloadColumn::NextCheckin,
+    CaseloadColumn::Rag,
+];
+
+/// A column's width: its widest value, or its header with the order's
+/// mark when sorted by it.
+fn cells(column: CaseloadColumn, sorted: CaseloadColumn) -> u16 {
+    let values = match column {
+        CaseloadColumn::Name => 4,
+        CaseloadColumn::Framework => 9,
+        CaseloadColumn::Month => 5,
+        CaseloadColumn::Rag => 5,
+        CaseloadColumn::NextCheckin => 18,
+        CaseloadColumn::LastCheckin => 13,
+        CaseloadColumn::HoursBehind => 12,
+        CaseloadColumn::Warnings => 8,
+        CaseloadColumn::OverdueActions => 15,
+        CaseloadColumn::Gateway => 10,
+        CaseloadColumn::Review => 8,
+    };
+    let header = column.header().len() as u16 + if column == sorted { 2 } else { 0 };
+    values.max(header)
 }
 
 /// The columns that fit beside the whole name in `width`: the least
 /// important dropped first, so the name is never cut.
-fn columns_that_fit(width: u16, name_width: u16) -> Vec<Column> {
+fn columns_that_fit(width: u16, name_width: u16, sorted: CaseloadColumn) -> Vec<CaseloadColumn> {
     // Borders and the selection mark.
     let room = width.saturating_sub(4 + name_width);
-    let used = |columns: &[Column]| -> u16 { columns.iter().map(|c| c.cells() + 1).sum() };
-    let mut columns = Column::SHOWN.to_vec();
-    for dropped in Column::LEAST_IMPORTANT_FIRST {
+    let used =
+        |columns: &[CaseloadColumn]| -> u16 { columns.iter().map(|c| cells(*c, sorted) + 1).sum() };
+    let mut columns = BESIDE_NAME.to_vec();
+    for dropped in LEAST_IMPORTANT_FIRST {
         if used(&columns) <= room {
             break;
         }
@@ -143,7 +175,7 @@ fn columns_that_fit(width: u16, name_width: u16) -> Vec<Column> {
 }
 
 /// One person; the caseload columns show `…` until worked out.
-fn person_row(app: &App, person: &PersonSummary, columns: &[Column]) -> Row<'static> {
+fn person_row(app: &App, person: &PersonSummary, columns: &[CaseloadColumn]) -> Row<'static> {
     let line = app.caseload.get(&person.id.0).and_then(Option::as_ref);
     let cells = columns
         .iter()
@@ -155,18 +187,18 @@ fn cell(
     app: &App,
     person: &PersonSummary,
     line: Option<&CaseloadLine>,
-    column: Column,
+    column: CaseloadColumn,
 ) -> Cell<'static> {
     let theme = app.theme;
     let worked_out = |text: fn(&CaseloadLine) -> String| line.map_or("…".to_string(), text);
     match column {
-        Column::Framework => Cell::from(person.framework_id.clone().unwrap_or_default()),
-        Column::Month => Cell::from(worked_out(|l| l.month_of_programme.to_string())),
-        Column::Rag => match line {
+        CaseloadColumn::Framework => Cell::from(person.framework_id.clone().unwrap_or_default()),
+        CaseloadColumn::Month => Cell::from(worked_out(|l| l.month_of_programme.to_string())),
+        CaseloadColumn::Rag => match line {
             Some(l) => Cell::from(l.rag.label().to_uppercase()).style(theme.rag(l.rag)),
             None => Cell::from("…").style(theme.dim()),
         },
-        Column::NextCheckin => {
+        CaseloadColumn::NextCheckin => {
             let overdue = line.is_some_and(|l| l.checkin_overdue);
             let style = if overdue {
                 theme.overdue()
@@ -175,17 +207,17 @@ fn cell(
             };
             Cell::from(due(line)).style(style)
         }
-        Column::LastCheckin => Cell::from(worked_out(|l| {
+        CaseloadColumn::LastCheckin => Cell::from(worked_out(|l| {
             l.last_checkin.map_or("none".to_string(), |d| d.to_string())
         })),
-        Column::HoursBehind => Cell::from(worked_out(|l| {
+        CaseloadColumn::HoursBehind => Cell::from(worked_out(|l| {
             if l.hours_behind > 0.0 {
                 hours_one_place(l.hours_behind)
             } else {
                 "-".to_string()
             }
         })),
-        Column::Warnings => {
+        CaseloadColumn::Warnings => {
             let style = if line.is_some_and(|l| l.warnings > 0) {
                 theme.warning()
             } else {
@@ -193,7 +225,7 @@ fn cell(
             };
             Cell::from(worked_out(|l| l.warnings.to_string())).style(style)
         }
-        Column::OverdueActions => {
+        CaseloadColumn::OverdueActions => {
             let style = if line.is_some_and(|l| l.overdue_actions > 0) {
                 theme.overdue()
             } else {
@@ -201,8 +233,9 @@ fn cell(
             };
             Cell::from(worked_out(|l| l.overdue_actions.to_string())).style(style)
         }
-        Column::Gateway => Cell::from(gateway(line)),
-        Column::Review => Cell::from(review_state(line, person)),
+        CaseloadColumn::Gateway => Cell::from(gateway(line)),
+        CaseloadColumn::Review => Cell::from(review_state(line, person)),
+        CaseloadColumn::Name => Cell::from(one_line(&person.name)),
     }
 }
 
@@ -237,11 +270,7 @@ fn gateway(line: Option<&CaseloadLine>) -> String {
 
 /// How many people, in what order, and the filter as typed.
 fn title(app: &App, count: usize) -> String {
-    let order = if app.picker_by_due {
-        "next check-in first"
-    } else {
-        "by name"
-    };
+    let order = app.picker_order.describe();
     let filter = if app.filter.editing || !app.filter.text.is_empty() {
         format!(
             " · /{}{}",
