@@ -171,8 +171,14 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `pcso-tracker man | man -l -`
-    Man,
+    /// Print the manual page (roff), e.g. `pcso-tracker man | man -l -`, or a command's own page
+    Man {
+        /// A command's own page, e.g. `checkin` or `checkin show`; the whole program's without one
+        command: Vec<String>,
+        /// Write every page (the program's and each command's) into this folder instead, for `man -M`
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
     /// Fill the database with sample people and records to try the app
     Demo {
         /// Add the sample even though the database already holds people

@@ -45,3 +45,29 @@ fn the_manual_page_is_roff_naming_every_command() {
         );
     }
 }
+
+#[test]
+fn each_command_has_its_own_manual_page() {
+    let sandbox = Sandbox::new();
+    let page = sandbox.ok(&["man", "checkin", "show"]);
+    assert!(page.contains(".TH pcso-tracker-checkin-show 1"), "{page}");
+    assert!(page.contains("\\-\\-format"), "its options: {page}");
+    let page = sandbox.ok(&["man", "report"]);
+    assert!(page.contains("\\-\\-sort"), "{page}");
+    let said = sandbox.refused(&["man", "chekin"]);
+    assert!(said.contains("no command `chekin`"), "{said}");
+    assert!(said.contains("checkin"), "the commands are listed: {said}");
+
+    let dir = tempfile::tempdir().expect("a folder");
+    let pages = dir.path().join("man1");
+    let said = sandbox.ok(&["man", "--dir", &pages.to_string_lossy()]);
+    assert!(said.contains("manual pages"), "{said}");
+    for file in [
+        "pcso-tracker.1",
+        "pcso-tracker-checkin.1",
+        "pcso-tracker-checkin-show.1",
+        "pcso-tracker-hours-edit.1",
+    ] {
+        assert!(pages.join(file).is_file(), "{file} not written");
+    }
+}

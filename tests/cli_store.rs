@@ -192,7 +192,7 @@ fn bad_input_is_refused_by_name_and_changes_nothing(engine: Engine) {
                 "--outcomes",
                 "LO9",
             ],
-            "`LO9` is not an outcome of pcso-level4",
+            "`LO9` is not an outcome of the Police community support officer apprenticeship standard",
         ),
         (
             &[

@@ -6,6 +6,7 @@ use crate::cli::Cli;
 use clap::CommandFactory;
 use clap_complete::Shell;
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// The completion script for `shell`.
@@ -20,8 +21,49 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> Result<ExitCode, Comman
     Ok(ExitCode::SUCCESS)
 }
 
-/// The manual page, in roff.
-pub fn man(out: &mut dyn Write) -> Result<ExitCode, CommandError> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+/// The manual page of the program, or of the command `path` names
+/// (`["checkin", "show"]`), in roff.
+pub fn man(path: &[String], out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+    let mut command = built();
+    for (depth, name) in path.iter().enumerate() {
+        let Some(found) = command.find_subcommand(name).cloned() else {
+            let known: Vec<String> = command
+                .get_subcommands()
+                .filter(|c| !c.is_hide_set())
+                .map(|c| c.get_name().to_string())
+                .collect();
+            let within = match depth {
+                0 => String::new(),
+                _ => format!(" of `{}`", path[..depth].join(" ")),
+            };
+            return Err(CommandError::Refused(format!(
+                "no command `{name}`{within}; the commands are {}",
+                known.join(", ")
+            )));
+        };
+        command = found;
+    }
+    clap_mangen::Man::new(command).render(out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every manual page, the program's and each command's, written into `dir`
+/// (made when missing) as `pcso-tracker-checkin-show.1` and so on.
+pub fn man_pages(dir: &Path, out: &mut dyn Write) -> Result<ExitCode, CommandError> {
+    std::fs::create_dir_all(dir)?;
+    clap_mangen::generate_to(Cli::command(), dir)?;
+    let count = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".1"))
+        .count();
+    writeln!(out, "wrote {count} manual pages to {}", dir.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The command line's definition, built: each command knows its full name
+/// (`pcso-tracker-checkin`), as the pages refer to each other.
+fn built() -> clap::Command {
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    command
 }

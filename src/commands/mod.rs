@@ -379,7 +379,10 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
             } => admin::grant(&context, &person, &login, password, out),
         },
         Some(Command::Completions { shell }) => generate::completions(shell, out),
-        Some(Command::Man) => generate::man(out),
+        Some(Command::Man { command, dir }) => match dir {
+            Some(dir) => generate::man_pages(&dir, out),
+            None => generate::man(&command, out),
+        },
         Some(Command::Verify) => checkin::verify(&context, out),
         Some(Command::Export { person, to }) => export::run(&context, &person, &to, out),
         Some(Command::Copy { from, to }) => copy::run(&from, &to, out),
@@ -411,7 +414,7 @@ fn asks_for_pin(command: Option<&Command>) -> bool {
                 | Command::Admin { .. }
                 | Command::Copy { .. }
                 | Command::Completions { .. }
-                | Command::Man
+                | Command::Man { .. }
         )
     )
 }

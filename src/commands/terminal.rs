@@ -57,7 +57,7 @@ pub fn for_programs(command: Option<&Command>) -> bool {
             command: EvidenceCommand::Show { format, .. },
         }) => *format == RecordFormat::Json,
         // Scripts and roff: their backslashes and quotes are meant as they are.
-        Some(Command::Completions { .. } | Command::Man) => true,
+        Some(Command::Completions { .. } | Command::Man { .. }) => true,
         _ => false,
     }
 }

@@ -454,6 +454,16 @@ impl Party {
 }
 
 impl Framework {
+    /// The framework as a sentence names it: "the Police community support
+    /// officer apprenticeship standard".
+    pub fn in_words(&self) -> String {
+        format!(
+            "the {} {}",
+            self.framework.title,
+            self.framework.kind.to_lowercase()
+        )
+    }
+
     pub fn outcome(&self, code: &str) -> Option<&Outcome> {
         self.outcomes.iter().find(|outcome| outcome.code == code)
     }

@@ -114,7 +114,8 @@ impl Ops<'_> {
                 Field::Requirement,
                 format!(
                     "`{}` is not a requirement of {}",
-                    input.requirement, framework.framework.id
+                    input.requirement,
+                    framework.in_words()
                 ),
             ));
         };

@@ -330,7 +330,7 @@ fn check_area<'a>(
         Some(area) if areas.contains(&area) => Ok(Some(area)),
         Some(area) if areas.is_empty() => refuse(format!(
             "{} has no areas of practice (got `{area}`)",
-            framework.framework.id
+            framework.in_words()
         )),
         Some(area) => refuse(format!("`{area}` is not one of {}", areas.join(", "))),
     }

@@ -268,7 +268,7 @@ impl Ops<'_> {
                 Field::Requirement,
                 format!(
                     "`{requirement}` is not a requirement of {}",
-                    framework.framework.id
+                    framework.in_words()
                 ),
             ));
         };
@@ -515,7 +515,7 @@ fn known_outcome(framework: &Framework, code: &str, field: Field) -> Result<Stri
         field,
         format!(
             "`{code}` is not an outcome of {}; {help}",
-            framework.framework.id
+            framework.in_words()
         ),
     ))
 }

@@ -44,7 +44,42 @@ pub fn cut(text: &str, cells: usize) -> String {
     kept
 }
 
-/// One line of `text`: line breaks become spaces, then `clean`.
+/// `text` in lines of at most `cells` cells, broken between words (a
+/// word longer than a line is broken where it must be).
+pub fn wrap_words(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let joined = if line.is_empty() {
+                word.clone()
+            } else {
+                format!("{line} {word}")
+            };
+            if width(&joined) <= cells {
+                line = joined;
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            let head = cut(&word, cells);
+            word = word[head.len()..].to_string();
+            lines.push(head);
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// `text` in `cells` cells, ending in "…" when cut, so a cut is seen.
 pub fn cut_marked(text: &str, cells: usize) -> String {
     if width(text) <= cells {
@@ -53,6 +88,7 @@ pub fn cut_marked(text: &str, cells: usize) -> String {
     format!("{}…", cut(text, cells.saturating_sub(1)))
 }
 
+/// One line of `text`: line breaks become spaces, then `clean`.
 pub fn one_line(text: &str) -> String {
     clean(&text.replace(['\n', '\r'], " "))
 }
@@ -74,6 +110,16 @@ mod tests {
         assert_eq!(clean("red \u{1b}[31m"), "red \\u{1b}[31m");
         assert_eq!(one_line("a\nb"), "a b");
         assert_eq!(typed("ok\u{7}\nyes"), "ok\nyes");
+    }
+
+    #[test]
+    fn words_wrap_between_words_and_a_long_word_is_broken() {
+        assert_eq!(
+            wrap_words("Police ethics, standards and human rights", 16),
+            ["Police ethics,", "standards and", "human rights"]
+        );
+        assert_eq!(wrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap_words("", 5), [""]);
     }
 
     #[test]

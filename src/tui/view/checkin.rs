@@ -227,19 +227,33 @@ fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession,
         "outcomes waiting for judgement or in progress (a: all)"
     };
     lines.push(Line::from(format!("Judge {scope}:")));
+    let Some(loaded) = &app.loaded else { return };
+    let shown: Vec<&OutcomeStanding> = session
+        .outcome_codes
+        .iter()
+        .filter_map(|code| loaded.standing.outcomes.iter().find(|o| &o.code == code))
+        .collect();
+    let columns = OutcomeColumns::fit(session, &shown);
     lines.push(Line::from(Span::styled(
         format!(
-            "  {:<4} {:<17}{:<18}{:<18}Outcome",
-            "Code", "Own status", "On record", "Today"
+            "  {:<code$} {:<own$}{:<record$}{:<today$}Outcome",
+            "Code",
+            "Own status",
+            "On record",
+            "Today",
+            code = columns.code,
+            own = columns.own,
+            record = columns.record,
+            today = columns.today,
         ),
         app.theme.key(),
     )));
-    let Some(loaded) = &app.loaded else { return };
-    for (index, code) in session.outcome_codes.iter().enumerate() {
-        if let Some(outcome) = loaded.standing.outcomes.iter().find(|o| &o.code == code) {
-            let selected = index == session.cursor;
-            judged_outcome(lines, app, session, outcome, selected, width);
-        }
+    for outcome in &shown {
+        let selected = session
+            .outcome_codes
+            .get(session.cursor)
+            .is_some_and(|code| *code == outcome.code);
+        judged_outcome(lines, app, session, outcome, &columns, selected, width);
     }
     if session.outcome_codes.is_empty() {
         lines.push(Line::from(
@@ -255,51 +269,111 @@ fn outcomes(lines: &mut Vec<Line<'static>>, app: &App, session: &CheckinSession,
     }
 }
 
-/// One outcome's row, with today's note under it when there is one.
+/// The widths of the columns before an outcome's title: each as wide as
+/// its longest word on screen and a space, so the title has the rest.
+struct OutcomeColumns {
+    code: usize,
+    own: usize,
+    record: usize,
+    today: usize,
+}
+
+impl OutcomeColumns {
+    fn fit(session: &CheckinSession, shown: &[&OutcomeStanding]) -> Self {
+        let widest = |header: &str, words: &mut dyn Iterator<Item = String>| {
+            words
+                .map(|word| text::width(&word))
+                .chain(std::iter::once(text::width(header)))
+                .max()
+                .unwrap_or(0)
+        };
+        OutcomeColumns {
+            code: widest("Code", &mut shown.iter().map(|o| o.code.clone())),
+            own: widest(
+                "Own status",
+                &mut shown.iter().map(|o| o.status.to_string()),
+            ) + 1,
+            record: widest(
+                "On record",
+                &mut shown.iter().map(|o| o.judgement.to_string()),
+            ) + 1,
+            today: widest("Today", &mut shown.iter().map(|o| today(session, &o.code))) + 1,
+        }
+    }
+
+    fn before_title(&self) -> usize {
+        2 + self.code + 1 + self.own + self.record + self.today
+    }
+}
+
+/// Today's judgement of `code` in words, or "-".
+fn today(session: &CheckinSession, code: &str) -> String {
+    session
+        .content
+        .judgement_of(code)
+        .map_or("-".to_string(), |j| j.judgement.to_string())
+}
+
+/// One outcome's row, with today's note under it when there is one. A
+/// title too long for its row ends in "…"; the selected outcome's is
+/// written out whole, wrapped under its start.
 fn judged_outcome(
     lines: &mut Vec<Line<'static>>,
     app: &App,
     session: &CheckinSession,
     outcome: &OutcomeStanding,
+    columns: &OutcomeColumns,
     selected: bool,
     width: u16,
 ) {
     let code = &outcome.code;
     let judged = session.content.judgement_of(code);
-    let today = judged.map_or("-".to_string(), |j| j.judgement.to_string());
-    // Code, own status, the judgement on record and today's first; the
-    // title fills what is left.
-    let head = format!(
-        "  {code:<4} {:<17}{:<18}{today:<18}",
-        outcome.status.to_string(),
-        outcome.judgement.to_string()
-    );
-    let room = (width as usize).saturating_sub(text::width(&head) + 3);
-    let title = text::cut(&one_line(&outcome.title), room);
+    let today = today(session, code);
+    let room = (width as usize).saturating_sub(columns.before_title() + 3);
+    let title = one_line(&outcome.title);
+    let title_lines = if selected {
+        text::wrap_words(&title, room)
+    } else {
+        vec![text::cut_marked(&title, room)]
+    };
+    let first_title = title_lines.first().cloned().unwrap_or_default();
+    let theme = app.theme;
+    let cells = [
+        (format!("  {code:<0$} ", columns.code), Style::default()),
+        (
+            format!("{:<1$}", outcome.status.to_string(), columns.own),
+            theme.status(outcome.status),
+        ),
+        (
+            format!("{:<1$}", outcome.judgement.to_string(), columns.record),
+            theme.judgement(outcome.judgement),
+        ),
+        (
+            format!("{today:<0$}", columns.today),
+            judged.map_or(theme.dim(), |j| theme.judgement(j.judgement)),
+        ),
+        (first_title, Style::default()),
+    ];
     let line = if selected {
-        Line::from(Span::styled(
-            format!("{head}{title}"),
-            row_style(app, selected),
-        ))
+        let whole: String = cells.iter().map(|(text, _)| text.as_str()).collect();
+        Line::from(Span::styled(whole, row_style(app, selected)))
     } else {
         // Each status and judgement in its colour, the words as above.
-        let theme = app.theme;
-        let today_style = judged.map_or(theme.dim(), |j| theme.judgement(j.judgement));
-        Line::from(vec![
-            Span::raw(format!("  {code:<4} ")),
-            Span::styled(
-                format!("{:<17}", outcome.status.to_string()),
-                theme.status(outcome.status),
-            ),
-            Span::styled(
-                format!("{:<18}", outcome.judgement.to_string()),
-                theme.judgement(outcome.judgement),
-            ),
-            Span::styled(format!("{today:<18}"), today_style),
-            Span::raw(title),
-        ])
+        Line::from(
+            cells
+                .into_iter()
+                .map(|(text, style)| Span::styled(text, style))
+                .collect::<Vec<_>>(),
+        )
     };
     lines.push(line);
+    let indent = " ".repeat(columns.before_title());
+    for more in title_lines.iter().skip(1) {
+        lines.push(Line::from(Span::styled(
+            format!("{indent}{more}"),
+            row_style(app, selected),
+        )));
+    }
     if let Some(note) = judged.map(|j| &j.note).filter(|n| !n.is_empty()) {
         lines.push(Line::from(Span::styled(
             format!("       today's note: {}", one_line(note)),
