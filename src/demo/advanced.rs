@@ -67,12 +67,15 @@ pub fn fill(
         };
         change.record_checkin(enrolment, assessor, reviewed, &content, Some(&signing))?;
     }
-    for (code, status) in [
-        ("EC2", OutcomeStatus::ReadyForReview),
-        ("EC3", OutcomeStatus::InProgress),
-        ("EC6", OutcomeStatus::InProgress),
+    // Marked on days since the review, as she went.
+    for (code, status, days_ago) in [
+        ("EC2", OutcomeStatus::ReadyForReview, 9),
+        ("EC3", OutcomeStatus::InProgress, 5),
+        ("EC6", OutcomeStatus::InProgress, 2),
     ] {
-        change.set_outcome_status(enrolment, code, status)?;
+        let day = (today - Days::new(days_ago)).max(reviewed.min(today));
+        let moment = day.and_hms_opt(9, 0, 0).unwrap_or_default().and_utc();
+        change.set_outcome_status_at(enrolment, code, status, moment)?;
     }
     // Roughly 70:20:10 over the weeks so far, each entry with its benefit.
     let pattern: [(&str, &str, f64, &str); 3] = [

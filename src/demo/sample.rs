@@ -242,7 +242,11 @@ impl Sample<'_> {
         self.evidence(enrolment, start, share)?;
         self.weekly_hours(enrolment, start)?;
         self.checkins(enrolment, start, who)?;
-        self.own_statuses(enrolment, share)?;
+        let last_review = start
+            + Days::new(
+                u64::from(self.pcso.programme.checkin_interval_weeks) * 7 * u64::from(who.checkins),
+            );
+        self.own_statuses(enrolment, share, last_review.min(self.today))?;
         if who.gateway_ready {
             for id in ["diploma", "assignment-topic", "employer-readiness"] {
                 self.requirement(
@@ -598,18 +602,37 @@ impl Sample<'_> {
     }
 
     /// The apprentice's own view: done for the earliest outcomes, in progress
-    /// or ready for review for the next ones.
-    fn own_statuses(&mut self, enrolment: EnrolmentId, share: f64) -> Result<(), StoreError> {
+    /// or ready for review for the next ones. Each was last set on a day
+    /// between the last review (`since`) and today, the earliest outcomes
+    /// first, so the judgement queue shows outcomes waiting days and weeks.
+    fn own_statuses(
+        &mut self,
+        enrolment: EnrolmentId,
+        share: f64,
+        since: NaiveDate,
+    ) -> Result<(), StoreError> {
         let codes: Vec<String> = self.pcso.outcomes.iter().map(|o| o.code.clone()).collect();
         let done = (codes.len() as f64 * share).round() as usize;
-        for (index, code) in codes.iter().enumerate() {
-            let status = match index {
-                i if i < done => OutcomeStatus::Completed,
-                i if i < done + 2 && done > 0 => OutcomeStatus::ReadyForReview,
-                i if i < done + 3 => OutcomeStatus::InProgress,
-                _ => continue,
-            };
-            self.change.set_outcome_status(enrolment, code, status)?;
+        let set: Vec<(&String, OutcomeStatus)> = codes
+            .iter()
+            .enumerate()
+            .filter_map(|(index, code)| {
+                let status = match index {
+                    i if i < done => OutcomeStatus::Completed,
+                    i if i < done + 2 && done > 0 => OutcomeStatus::ReadyForReview,
+                    i if i < done + 3 => OutcomeStatus::InProgress,
+                    _ => return None,
+                };
+                Some((code, status))
+            })
+            .collect();
+        let days = (self.today - since).num_days().max(0);
+        for (at, (code, status)) in set.iter().enumerate() {
+            let step = days * (at as i64 + 1) / (set.len() as i64 + 1);
+            let day = since + chrono::Duration::days(step);
+            let moment = day.and_hms_opt(9, 0, 0).unwrap_or_default().and_utc();
+            self.change
+                .set_outcome_status_at(enrolment, code, *status, moment)?;
         }
         Ok(())
     }

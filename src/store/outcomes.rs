@@ -7,7 +7,7 @@ use super::db::{Conn, DbResult};
 use super::history::{ChangeKind, RecordKey};
 use super::{Store, StoreError};
 use crate::domain::{EnrolmentId, Judgement, OutcomeStatus, PersonId, RequirementStatus};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// A requirement's new state.
 #[derive(Debug, Clone)]
@@ -91,6 +91,30 @@ impl Change<'_> {
         code: &str,
         status: OutcomeStatus,
     ) -> Result<(), StoreError> {
+        let now = self.stamp().clone();
+        self.set_outcome_status_since(enrolment, code, status, &now)
+    }
+
+    /// The apprentice's own status for an outcome, as set at `since`: for
+    /// sample records written after the fact (the demo), whose statuses
+    /// were set on earlier days. The history records the change as made now.
+    pub fn set_outcome_status_at(
+        &self,
+        enrolment: EnrolmentId,
+        code: &str,
+        status: OutcomeStatus,
+        since: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.set_outcome_status_since(enrolment, code, status, &Stamp::of(since))
+    }
+
+    fn set_outcome_status_since(
+        &self,
+        enrolment: EnrolmentId,
+        code: &str,
+        status: OutcomeStatus,
+        since: &Stamp,
+    ) -> Result<(), StoreError> {
         self.run("recording an outcome status", |c| {
             let before: Option<String> = c.query_opt(
                 "SELECT status FROM outcome_progress WHERE enrolment_id = ?1 AND outcome_code = ?2",
@@ -102,7 +126,7 @@ impl Change<'_> {
                  VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (enrolment_id, outcome_code) DO UPDATE SET
                    status = excluded.status, status_changed_at = excluded.status_changed_at",
-                &[&enrolment, &code, &status.as_str(), self.stamp()],
+                &[&enrolment, &code, &status.as_str(), since],
             )?;
             let before = Some(before.unwrap_or_else(|| OutcomeStatus::NotStarted.as_str().into()));
             let fields = [("status", before, Some(status.as_str().to_string()))];
