@@ -6,6 +6,10 @@ mod common;
 
 use common::engine::Engine;
 use common::harness::{self, Harness};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use pcso_tracker::tui::action::Action;
+use pcso_tracker::tui::background::Background;
+use pcso_tracker::tui::update;
 
 fn caseload(engine: Engine, size: (u16, u16)) -> Harness {
     let store = harness::demo(&engine);
@@ -158,3 +162,35 @@ fn o_steps_only_through_the_columns_that_fit(engine: Engine) {
 }
 
 on_both_engines!(o_steps_only_through_the_columns_that_fit);
+
+fn a_column_sorts_in_the_background_while_the_list_before_stays(engine: Engine) {
+    let mut h = caseload(engine, (120, 40));
+    let mut background = Background::start(
+        h.store.reader().expect("a reader"),
+        h.app.registry.clone(),
+        h.app.today,
+    )
+    .expect("start");
+    // The key alone, as the event loop sends it.
+    let key = Event::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+    let action = update::action_for_event(&h.app, &key).expect("a key");
+    update::update(&mut h.app, &mut h.store, action);
+    assert!(title(&h).contains("sorting…"), "{}", title(&h));
+    assert_eq!(names_in_order(&h)[0], "Chloe Evans", "the list before");
+    let (generation, jobs) = h.app.take_jobs();
+    assert!(!jobs.is_empty(), "the sort is asked of the background");
+    for job in jobs {
+        background.send(generation, job);
+    }
+    while let Some(done) = background.wait() {
+        update::update(&mut h.app, &mut h.store, Action::Finished(Box::new(done)));
+    }
+    assert!(
+        title(&h).contains("last check-in, oldest first") && !title(&h).contains("sorting…"),
+        "{}",
+        title(&h)
+    );
+    assert_eq!(names_in_order(&h)[0], "Amy Clark");
+}
+
+on_both_engines!(a_column_sorts_in_the_background_while_the_list_before_stays);

@@ -281,10 +281,11 @@ fn title(app: &App, count: usize) -> String {
         String::new()
     };
     // Until a new order or filter is worked out, the list before is shown.
-    let waiting = if app.people.waiting_for.is_some() {
-        " · finding…"
-    } else {
-        ""
+    // A column worked out from each person's standing takes longest.
+    let waiting = match &app.people.waiting_for {
+        Some(key) if !key.order.column.stored() => " · sorting…",
+        Some(_) => " · finding…",
+        None => "",
     };
     format!(" People ({count}) · {order}{filter}{waiting} · Enter opens ")
 }
