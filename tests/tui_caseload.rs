@@ -194,3 +194,26 @@ fn a_column_sorts_in_the_background_while_the_list_before_stays(engine: Engine) 
 }
 
 on_both_engines!(a_column_sorts_in_the_background_while_the_list_before_stays);
+
+fn the_footer_drops_hints_that_do_not_fit_and_keeps_help(engine: Engine) {
+    let h = caseload(engine, (60, 16));
+    let screen = h.screen();
+    let footer = screen
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_matches('"')
+        .trim_end();
+    assert!(footer.contains("? help"), "{footer}");
+    // Whole hints only: the last word is one a hint ends with.
+    let ends = [
+        "open", "filter", "order", "queue", "check-in", "quit", "help",
+    ];
+    assert!(
+        ends.iter().any(|end| footer.ends_with(end)),
+        "a hint was cut: {footer:?}"
+    );
+    assert!(!footer.contains("p switch"), "{footer}");
+}
+
+on_both_engines!(the_footer_drops_hints_that_do_not_fit_and_keeps_help);

@@ -24,7 +24,7 @@ use super::action::Action;
 use super::app::{App, Overlay, Screen, Tab};
 use super::keymap;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, too_small};
-use super::text::one_line;
+use super::text::{self, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -192,7 +192,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         if let Some(hint) = checkin::typing_hint(app) {
             spans.push(Span::raw(format!("{hint}  ")));
         }
-        key_hints(&mut spans, app);
+        key_hints(&mut spans, app, area.width);
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
@@ -204,22 +204,46 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let mut spans = vec![Span::raw(" ")];
-    key_hints(&mut spans, app);
+    key_hints(&mut spans, app, area.width);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Each key offered here with its short label, this place's own first:
 /// they are what a newcomer looks for.
-fn key_hints(spans: &mut Vec<Span<'static>>, app: &App) {
-    for binding in keymap::hints(app) {
-        // Esc's one meaning here, or nothing where it does nothing.
-        let hint = match binding.action {
-            Action::Back if app.screen != Screen::Checkin => keymap::back_label(app),
-            _ => binding.hint,
-        };
-        let Some(hint) = hint else { continue };
-        spans.push(Span::styled(binding.keys, app.theme.key()));
-        spans.push(Span::raw(format!(" {hint}  ")));
+/// The hints of the keys offered here, in the table's order, as many as fit
+/// in `width` beside what `spans` holds already: `? help` always, as it
+/// lists every key.
+fn key_hints(spans: &mut Vec<Span<'static>>, app: &App, width: u16) {
+    let hints: Vec<(&'static str, String, bool)> = keymap::hints(app)
+        .into_iter()
+        .filter_map(|binding| {
+            // Esc's one meaning here, or nothing where it does nothing.
+            let hint = match binding.action {
+                Action::Back if app.screen != Screen::Checkin => keymap::back_label(app),
+                _ => binding.hint,
+            }?;
+            let help = binding.action == Action::ToggleHelp;
+            Some((binding.keys, format!(" {hint}  "), help))
+        })
+        .collect();
+    let cells = |(keys, hint, _): &(&str, String, bool)| text::width(keys) + text::width(hint);
+    let used: usize = spans.iter().map(Span::width).sum();
+    let help: usize = hints.iter().filter(|h| h.2).map(cells).sum();
+    // The last hint's two trailing spaces may fall off the edge.
+    let mut room = (width as usize + 2).saturating_sub(used + help);
+    let mut full = false;
+    for hint in hints {
+        if !hint.2 {
+            let needed = cells(&hint);
+            full = full || needed > room;
+            if full {
+                continue;
+            }
+            room -= needed;
+        }
+        let (keys, words, _) = hint;
+        spans.push(Span::styled(keys, app.theme.key()));
+        spans.push(Span::raw(words));
     }
 }
 
