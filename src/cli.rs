@@ -1,6 +1,8 @@
 //! The command line, as clap reads it. Parsing only: `commands` acts on it.
 
+use crate::report::CaseloadColumn;
 use chrono::NaiveDate;
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -86,8 +88,8 @@ pub enum Command {
         #[arg(long)]
         all: bool,
         /// With --all, the column to sort by, who needs attention first (red first, most hours behind first, oldest check-in first); by name otherwise
-        #[arg(long, value_enum, conflicts_with = "person")]
-        sort: Option<CaseloadSort>,
+        #[arg(long, value_parser = caseload_column(), conflicts_with = "person")]
+        sort: Option<CaseloadColumn>,
         /// With --sort, the other way round
         #[arg(long, requires = "sort")]
         reverse: bool,
@@ -339,39 +341,10 @@ pub enum ReportFormat {
     Csv,
 }
 
-/// A column of the caseload to sort by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CaseloadSort {
-    Name,
-    Framework,
-    Month,
-    Rag,
-    NextCheckin,
-    LastCheckin,
-    HoursBehind,
-    Warnings,
-    OverdueActions,
-    Gateway,
-    Review,
-}
-
-impl CaseloadSort {
-    pub fn column(self) -> crate::report::CaseloadColumn {
-        use crate::report::CaseloadColumn as C;
-        match self {
-            CaseloadSort::Name => C::Name,
-            CaseloadSort::Framework => C::Framework,
-            CaseloadSort::Month => C::Month,
-            CaseloadSort::Rag => C::Rag,
-            CaseloadSort::NextCheckin => C::NextCheckin,
-            CaseloadSort::LastCheckin => C::LastCheckin,
-            CaseloadSort::HoursBehind => C::HoursBehind,
-            CaseloadSort::Warnings => C::Warnings,
-            CaseloadSort::OverdueActions => C::OverdueActions,
-            CaseloadSort::Gateway => C::Gateway,
-            CaseloadSort::Review => C::Review,
-        }
-    }
+/// A column of the caseload to sort by, by its key (`hours-behind`).
+fn caseload_column() -> impl TypedValueParser<Value = CaseloadColumn> {
+    clap::builder::PossibleValuesParser::new(CaseloadColumn::ALL.map(CaseloadColumn::key))
+        .try_map(|key| CaseloadColumn::from_key(&key).ok_or("not a column of the caseload"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -326,8 +326,8 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CommandError> 
         }) => match person {
             Some(person) if !all => report::person(&context, &person, format, out),
             _ => {
-                let order = sort.map(|sort| CaseloadOrder {
-                    column: sort.column(),
+                let order = sort.map(|column| CaseloadOrder {
+                    column,
                     reversed: reverse,
                 });
                 report::caseload(&context, format, order, out)

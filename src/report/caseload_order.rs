@@ -25,7 +25,7 @@ pub enum CaseloadColumn {
 }
 
 impl CaseloadColumn {
-    /// Every column, left to right.
+    /// Every column, left to right, the name first.
     pub const ALL: [CaseloadColumn; 11] = [
         CaseloadColumn::Name,
         CaseloadColumn::Framework,
@@ -54,6 +54,28 @@ impl CaseloadColumn {
             CaseloadColumn::Gateway => "Gateway",
             CaseloadColumn::Review => "Review",
         }
+    }
+
+    /// As typed on the command line: `rag`, `hours-behind`.
+    pub fn key(self) -> &'static str {
+        match self {
+            CaseloadColumn::Name => "name",
+            CaseloadColumn::Framework => "framework",
+            CaseloadColumn::Month => "month",
+            CaseloadColumn::Rag => "rag",
+            CaseloadColumn::NextCheckin => "next-checkin",
+            CaseloadColumn::LastCheckin => "last-checkin",
+            CaseloadColumn::HoursBehind => "hours-behind",
+            CaseloadColumn::Warnings => "warnings",
+            CaseloadColumn::OverdueActions => "overdue-actions",
+            CaseloadColumn::Gateway => "gateway",
+            CaseloadColumn::Review => "review",
+        }
+    }
+
+    /// The column typed as `key`.
+    pub fn from_key(key: &str) -> Option<CaseloadColumn> {
+        Self::ALL.into_iter().find(|column| column.key() == key)
     }
 
     /// The column after this one of `columns` (those shown, in order),

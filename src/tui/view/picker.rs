@@ -109,20 +109,6 @@ pub fn column_at(app: &App, body: Rect, x: u16) -> Option<CaseloadColumn> {
         .map(|(column, _)| column)
 }
 
-/// The columns beside the name, in the order drawn.
-const BESIDE_NAME: [CaseloadColumn; 10] = [
-    CaseloadColumn::Framework,
-    CaseloadColumn::Month,
-    CaseloadColumn::Rag,
-    CaseloadColumn::NextCheckin,
-    CaseloadColumn::LastCheckin,
-    CaseloadColumn::HoursBehind,
-    CaseloadColumn::Warnings,
-    CaseloadColumn::OverdueActions,
-    CaseloadColumn::Gateway,
-    CaseloadColumn::Review,
-];
-
 /// The first dropped when the width runs short.
 const LEAST_IMPORTANT_FIRST: [CaseloadColumn; 10] = [
     CaseloadColumn::Framework,
@@ -164,7 +150,8 @@ fn columns_that_fit(width: u16, name_width: u16, sorted: CaseloadColumn) -> Vec<
     let room = width.saturating_sub(4 + name_width);
     let used =
         |columns: &[CaseloadColumn]| -> u16 { columns.iter().map(|c| cells(*c, sorted) + 1).sum() };
-    let mut columns = BESIDE_NAME.to_vec();
+    // Beside the name, in the order drawn.
+    let mut columns = CaseloadColumn::ALL[1..].to_vec();
     for dropped in LEAST_IMPORTANT_FIRST {
         if used(&columns) <= room {
             break;
