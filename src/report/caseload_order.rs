@@ -242,15 +242,13 @@ pub fn sort_by_order_key<T>(
 }
 
 /// Sorts caseload lines in `order`; ties keep the order given.
-pub fn sort_caseload(lines: &mut [CaseloadLine], order: CaseloadOrder) {
-    let mut keyed: Vec<(OrderKey, CaseloadLine)> = lines
-        .iter()
-        .map(|line| (order_key(line, order.column), line.clone()))
+pub fn sort_caseload(lines: &mut Vec<CaseloadLine>, order: CaseloadOrder) {
+    let mut keyed: Vec<(OrderKey, CaseloadLine)> = std::mem::take(lines)
+        .into_iter()
+        .map(|line| (order_key(&line, order.column), line))
         .collect();
     sort_by_order_key(&mut keyed, |(key, _)| Some(key), order.reversed);
-    for (slot, (_, line)) in lines.iter_mut().zip(keyed) {
-        *slot = line;
-    }
+    *lines = keyed.into_iter().map(|(_, line)| line).collect();
 }
 
 #[cfg(test)]
